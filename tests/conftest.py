@@ -1,0 +1,72 @@
+"""Shared test helpers: the shipped lessons, adapted views, independent tools and schemas."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from toolkit.adapt import AdaptedLesson, adapt
+from toolkit.build import BuildRequest, build, load_checked, load_school_checked
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = ROOT / "lessons"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SCHEMAS = ROOT.parent / "shared" / "schemas"
+NODE_MODULES = Path(__file__).resolve().parent / "js" / "node_modules"
+
+
+def missing(reason: str):
+    """Skip on a developer's machine without the tool; fail in CI, where it must be installed."""
+    if os.environ.get("LESSONKIT_REQUIRE_TOOLS"):
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        missing(f"'{name}' is not installed (scripts/test installs it when run as root)")
+    return path
+
+
+def require_node_module(name: str) -> Path:
+    path = NODE_MODULES / name
+    if not path.exists():
+        missing(f"npm package '{name}' is not installed (scripts/test runs npm install in tests/js)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def schemas_dir() -> Path:
+    if not SCHEMAS.is_dir():
+        pytest.skip("../shared/schemas is not beside this checkout")
+    return SCHEMAS
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The built-in lessons and catalogues, loaded and checked."""
+    project, _ = load_checked([LESSONS])
+    return project
+
+
+@pytest.fixture(scope="session")
+def adapted(shipped):
+    """adapted(lesson_id, audience_id, school_path=None) -> AdaptedLesson from the shipped lessons."""
+
+    def make(lesson_id: str, audience_id: str, school: Path | None = None) -> AdaptedLesson:
+        profile = load_school_checked(Path(school)).model if school else None
+        return adapt(shipped.lesson(lesson_id), shipped.audiences[audience_id], shipped.routes, profile)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def national_pack(tmp_path_factory) -> Path:
+    """The default pack (every lesson, audience and format), built once for the session."""
+    output = tmp_path_factory.mktemp("national-pack")
+    build(BuildRequest(lesson_paths=[LESSONS], output=output))
+    return output

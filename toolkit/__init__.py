@@ -1,0 +1,1 @@
+"""lessonkit: lesson definitions in, slides, handouts and quizzes out."""

@@ -1,0 +1,370 @@
+"""Lesson x audience x school profile -> the lesson one class will see. Pure: no I/O.
+
+Renderers only ever see an `AdaptedLesson`: every text resolved for the audience, every item
+filtered by audience and age, and the support routes filtered and ordered (school first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from .model import (
+    NATIONS, Audience, Lesson, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
+)
+
+NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
+
+
+@dataclass(frozen=True)
+class HelpContact:
+    """One place to get help, as printed: school, local or national."""
+
+    name: str
+    purpose: str
+    scope: str  # "school", "local" or "national"
+    kind: str = "talk"
+    where_to_find: str = ""
+    phone: str = ""
+    textphone: str = ""
+    text: str = ""
+    url: str = ""
+    email: str = ""
+    hours: str = ""
+    for_whom: str = ""
+    nations_note: str = ""  # e.g. "England and Wales only", when the pack covers every nation
+    source_url: str = ""
+    last_verified: Optional[dt.date] = None
+    route_id: str = ""
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    short: str
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str  # single, multiple, true-false, ordering
+    question: str
+    short: str
+    options: Tuple[Option, ...]
+    teaching_point: str
+    quiz: str  # "starter" or "exit"
+
+    @property
+    def correct_indices(self) -> Tuple[int, ...]:
+        """0-based indices of correct options (for ordering: the given order is correct)."""
+        if self.type == "ordering":
+            return tuple(range(len(self.options)))
+        return tuple(i for i, o in enumerate(self.options) if o.correct)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    points: Tuple[str, ...]
+    notes: str
+    minutes: Optional[int]
+
+
+@dataclass(frozen=True)
+class Character:
+    name: str
+    age: Optional[int]
+    description: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    characters: Tuple[Character, ...]
+    platform: str
+    beats: Tuple[Tuple[str, str], ...]  # (stage, text)
+    discussion_questions: Tuple[str, ...]
+    warning_signs_shown: Tuple[str, ...]  # the signs' texts
+    notes: str
+
+
+@dataclass(frozen=True)
+class WarningSign:
+    id: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    verb: str
+    title: str
+    text: str
+    caution: str
+
+
+@dataclass(frozen=True)
+class Myth:
+    myth: str
+    response: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    title: str
+    instructions: str
+    minutes: Optional[int]
+    notes: str
+
+
+@dataclass(frozen=True)
+class Statistic:
+    id: str
+    claim: str
+    year: Optional[int]
+    source_url: str
+    last_verified: dt.date
+
+
+@dataclass(frozen=True)
+class TeacherNotes:
+    safeguarding_brief: str
+    disclosure_protocol: Tuple[str, ...]
+    hard_questions: Tuple[Tuple[str, str], ...]
+    timings: Tuple[Tuple[str, int], ...]
+    language_to_avoid: Tuple[str, ...]
+    language_to_use: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AdaptedLesson:
+    """What one audience at one school sees of one lesson."""
+
+    lesson_id: str
+    title: str
+    version: str
+    last_reviewed: dt.date
+    reviewed_by: str
+    audience: Audience
+    audience_name: str  # in the school's nation's terms, or the plain label
+    nation: Optional[str]  # None for the national pack
+    school: Optional[SchoolProfile]
+    summary: str
+    duration_minutes: int
+    content_warning: str
+    ground_rules: Tuple[str, ...]
+    learning_outcomes: Tuple[str, ...]
+    key_messages: Tuple[str, ...]
+    keywords: Tuple[Tuple[str, str], ...]
+    baseline_activity: Optional[Activity]
+    sections: Tuple[Section, ...]
+    scenarios: Tuple[Scenario, ...]
+    warning_signs: Tuple[WarningSign, ...]
+    response_steps: Tuple[Step, ...]
+    misconceptions: Tuple[Myth, ...]
+    starter_quiz: Tuple[Question, ...]
+    exit_quiz: Tuple[Question, ...]
+    closing_activity: Optional[Activity]
+    teacher_notes: TeacherNotes
+    statistics: Tuple[Statistic, ...]
+    sources: Tuple[Dict[str, Any], ...]
+    school_contacts: Tuple[HelpContact, ...] = field(default=())
+    local_contacts: Tuple[HelpContact, ...] = field(default=())
+    national_contacts: Tuple[HelpContact, ...] = field(default=())
+
+    @property
+    def help_contacts(self) -> Tuple[HelpContact, ...]:
+        """Everyone who can help, in the order a page lists them: school, local, national."""
+        return self.school_contacts + self.local_contacts + self.national_contacts
+
+    @property
+    def quiz(self) -> Tuple[Question, ...]:
+        return self.starter_quiz + self.exit_quiz
+
+    @property
+    def is_pupils(self) -> bool:
+        return self.audience.is_pupils
+
+    @property
+    def school_name(self) -> str:
+        return self.school.name if self.school else ""
+
+    @property
+    def slug(self) -> str:
+        """Stem for file names, e.g. 'online-blackmail-ks3'."""
+        return f"{self.lesson_id}-{self.audience.id}"
+
+
+def shows(item: Any, audience: Audience) -> bool:
+    """Whether an item limited by `audiences` and `min_age` reaches this audience."""
+    if item.audiences and audience.id not in item.audiences:
+        return False
+    return item.min_age is None or audience.youngest >= item.min_age
+
+
+def route_reaches(route: SupportRoute, audience: Audience, nation: Optional[str]) -> bool:
+    """Age, audience and nation filters. Adult-only services never reach under-18s."""
+    if route.adult_only and (audience.youngest < 18 or not audience.adult_services_allowed):
+        return False
+    if route.audiences and audience.id not in route.audiences:
+        return False
+    if audience.is_pupils and route.max_age is not None and audience.min_age is not None and audience.min_age > route.max_age:
+        return False
+    return nation is None or nation in route.nations
+
+
+def _nations_note(route: SupportRoute, nation: Optional[str]) -> str:
+    if nation is not None or len(route.nations) == len(NATIONS):
+        return ""
+    names = [NATION_NAMES[n] for n in route.nations]
+    return (" and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]) + " only"
+
+
+def _route_contact(route: SupportRoute, scope: str, nation: Optional[str]) -> HelpContact:
+    return HelpContact(
+        name=route.name, purpose=route.purpose, scope=scope, kind=route.kind,
+        phone=route.phone or "", textphone=route.textphone or "", text=route.text or "",
+        url=str(route.url) if route.url else "", email=route.email or "", hours=route.hours or "",
+        for_whom=route.for_whom, nations_note=_nations_note(route, nation),
+        source_url=str(route.source_url), last_verified=route.last_verified, route_id=route.id,
+    )
+
+
+def _school_contact(contact: SafeguardingContact) -> HelpContact:
+    return HelpContact(
+        name=contact.name, purpose=contact.role, scope="school", kind="talk",
+        where_to_find=contact.where_to_find, phone=contact.phone or "", email=contact.email or "",
+        last_verified=contact.last_verified,
+    )
+
+
+def _generic_school_contact(nation: Optional[str]) -> HelpContact:
+    """For the national pack: every pupil is still pointed to someone in their school."""
+    role = "designated safeguarding person" if nation == "wales" else "designated safeguarding lead"
+    return HelpContact(
+        name=f"Your school's {role}",
+        purpose="A trusted adult at school whose job is to help keep you safe",
+        scope="school", kind="talk",
+        where_to_find="Ask any teacher or member of staff you trust to help you reach them",
+    )
+
+
+def _local_contacts(school: SchoolProfile, audience: Audience) -> List[HelpContact]:
+    contacts: List[HelpContact] = []
+    services = [(school.local_police, "Local police: call 999 in an emergency, 101 otherwise", "report")]
+    if audience.kind == "staff":
+        services.append((school.childrens_services, "Children's services: referrals and advice about a child", "report"))
+    for service, purpose, kind in services:
+        if service is None:
+            continue
+        contacts.append(HelpContact(
+            name=service.name, purpose=service.notes or purpose, scope="local", kind=kind,
+            phone=service.phone or "", url=str(service.url) if service.url else "",
+            email=service.email or "", hours=("Out of hours: " + service.out_of_hours_phone) if service.out_of_hours_phone else "",
+            last_verified=service.last_verified,
+        ))
+    contacts.extend(
+        _route_contact(route, "local", school.nation)
+        for route in school.extra_routes if route_reaches(route, audience, school.nation)
+    )
+    return contacts
+
+
+def _question(question: Any, audience_id: str, quiz: str) -> Question:
+    return Question(
+        id=question.id, type=question.type,
+        question=text_for(question.question, audience_id), short=question.short or "",
+        options=tuple(
+            Option(text_for(o.text, audience_id), o.short or "", o.correct, text_for(o.feedback, audience_id))
+            for o in question.options
+        ),
+        teaching_point=text_for(question.teaching_point, audience_id), quiz=quiz,
+    )
+
+
+def _activity(activity: Any, audience: Audience) -> Optional[Activity]:
+    if activity is None or not shows(activity, audience):
+        return None
+    a = audience.id
+    return Activity(text_for(activity.title, a), text_for(activity.instructions, a), activity.minutes, text_for(activity.notes, a))
+
+
+def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
+          school: Optional[SchoolProfile] = None) -> AdaptedLesson:
+    """The lesson as `audience` sees it, with `school`'s contacts beside the national routes."""
+    a = audience.id
+    nation = school.nation if school else None
+    signs = {s.id: s for s in lesson.warning_signs}
+    national = [
+        _route_contact(routes[route_id], "national", nation)
+        for route_id in lesson.support_routes
+        if route_id in routes and route_reaches(routes[route_id], audience, nation)
+    ]
+    notes = lesson.teacher_notes
+    return AdaptedLesson(
+        lesson_id=lesson.id, title=text_for(lesson.title, a), version=lesson.version,
+        last_reviewed=lesson.last_reviewed, reviewed_by=lesson.reviewed_by,
+        audience=audience,
+        audience_name=audience.names.for_nation(nation) if nation else audience.label,
+        nation=nation, school=school,
+        summary=text_for(lesson.summary, a), duration_minutes=lesson.duration_minutes,
+        content_warning=text_for(lesson.content_warning, a),
+        ground_rules=tuple(text_for(t, a) for t in lesson.ground_rules),
+        learning_outcomes=tuple(text_for(t, a) for t in lesson.learning_outcomes),
+        key_messages=tuple(text_for(t, a) for t in lesson.key_messages),
+        keywords=tuple((k.term, text_for(k.definition, a)) for k in lesson.keywords if shows(k, audience)),
+        baseline_activity=_activity(lesson.baseline_activity, audience),
+        sections=tuple(
+            Section(s.id, text_for(s.title, a), tuple(text_for(p, a) for p in s.points), text_for(s.notes, a), s.minutes)
+            for s in lesson.sections if shows(s, audience)
+        ),
+        scenarios=tuple(
+            Scenario(
+                id=s.id, title=text_for(s.title, a),
+                characters=tuple(Character(c.name, c.age, text_for(c.description, a)) for c in s.characters),
+                platform=text_for(s.platform, a),
+                beats=tuple((b.stage, text_for(b.text, a)) for b in s.beats),
+                discussion_questions=tuple(text_for(q, a) for q in s.discussion_questions),
+                warning_signs_shown=tuple(text_for(signs[i].text, a) for i in s.warning_signs_shown if i in signs),
+                notes=text_for(s.notes, a),
+            )
+            for s in lesson.scenarios if shows(s, audience)
+        ),
+        warning_signs=tuple(WarningSign(s.id, s.kind, text_for(s.text, a)) for s in lesson.warning_signs if shows(s, audience)),
+        response_steps=tuple(
+            Step(s.id, s.verb, text_for(s.title, a), text_for(s.text, a), text_for(s.caution, a))
+            for s in lesson.response_steps if shows(s, audience)
+        ),
+        misconceptions=tuple(
+            Myth(text_for(m.myth, a), text_for(m.response, a)) for m in lesson.misconceptions if shows(m, audience)
+        ),
+        starter_quiz=tuple(_question(q, a, "starter") for q in lesson.quiz.starter if shows(q, audience)),
+        exit_quiz=tuple(_question(q, a, "exit") for q in lesson.quiz.exit if shows(q, audience)),
+        closing_activity=_activity(lesson.closing_activity, audience),
+        teacher_notes=TeacherNotes(
+            safeguarding_brief=text_for(notes.safeguarding_brief, a),
+            disclosure_protocol=tuple(text_for(t, a) for t in notes.disclosure_protocol),
+            hard_questions=tuple(
+                (text_for(h.question, a), text_for(h.answer, a)) for h in notes.hard_questions if shows(h, audience)
+            ),
+            timings=tuple((t.activity, t.minutes) for t in notes.timings),
+            language_to_avoid=tuple(notes.language_to_avoid),
+            language_to_use=tuple(notes.language_to_use),
+        ),
+        statistics=tuple(
+            Statistic(s.id, text_for(s.claim, a), s.year, str(s.source_url), s.last_verified)
+            for s in lesson.statistics if shows(s, audience)
+        ),
+        sources=tuple(s.model_dump(mode="json") for s in lesson.sources),
+        school_contacts=(
+            tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(nation),)
+        ),
+        local_contacts=tuple(_local_contacts(school, audience)) if school else (),
+        national_contacts=tuple(national),
+    )

@@ -1,0 +1,165 @@
+"""The build: load all -> check all -> adapt -> render -> write, in that order.
+
+Nothing is written until every lesson has been checked and every file rendered, so a failed
+build leaves the previous outputs exactly as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from .adapt import adapt
+from .checks import run_checks
+from .errors import ContentErrors, Finding, UsageProblem
+from .load import Loaded, Project, load_project, load_school
+from .model import SchoolProfile
+from .render import OutputFile, RenderContext, RenderOptions, formats
+from .site import index_page
+from .validation import closest
+from .write import OutputWriter, safe_relative
+
+MANIFEST = "manifest.json"
+INDEX = "index.html"
+
+Progress = Callable[[int, int, str], None]  # (done, total, what)
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    lesson_paths: Sequence[Path] = (Path("lessons"),)
+    catalogue: Optional[Path] = None
+    lessons: Sequence[str] = ()
+    audiences: Sequence[str] = ()
+    formats: Sequence[str] = ()
+    school: Optional[Path] = None
+    output: Path = Path("output")
+    options: RenderOptions = field(default_factory=RenderOptions)
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    path: str
+    lesson: str
+    audience: str
+    format: str
+    school: Optional[str]
+    title: str
+    bytes: int
+    sha256: str
+
+
+@dataclass
+class Rendered:
+    """Everything one build will write, held in memory until all of it is ready."""
+
+    entries: List[Tuple[ManifestEntry, bytes]] = field(default_factory=list)
+    warnings: List[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    output: Path
+    files: List[ManifestEntry]
+    warnings: List[str]
+    findings: List[Finding]
+
+
+def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False) -> Tuple[Project, List[Finding]]:
+    """Load and check everything; raise ContentErrors with every problem if any is an error."""
+    project, findings = load_project(lesson_paths, catalogue)
+    if not [f for f in findings if f.severity == "error"]:
+        findings += run_checks(project)
+    if any(f.severity == "error" or strict for f in findings):
+        raise ContentErrors(findings)
+    return project, findings
+
+
+def load_school_checked(path: Path) -> Loaded[SchoolProfile]:
+    loaded, findings = load_school(path)
+    if loaded is None:
+        raise ContentErrors(findings)
+    return loaded
+
+
+def _pick(kind: str, asked: Sequence[str], known: Sequence[str]) -> List[str]:
+    for name in asked:
+        if name not in known:
+            near = closest(name, known)
+            hint = f"Did you mean '{near}'?" if near else f"Known {kind}s: {', '.join(known)}."
+            raise UsageProblem(f"unknown {kind} '{name}'. {hint} Try: lessonkit list")
+    return [name for name in known if not asked or name in asked]
+
+
+def render_all(project: Project, request: BuildRequest, school: Optional[SchoolProfile] = None,
+               progress: Optional[Progress] = None) -> Rendered:
+    """Adapt each lesson for each audience (and the school) and run each selected format."""
+    registry = formats()
+    format_names = _pick("format", request.formats, list(registry))
+    lesson_ids = _pick("lesson", request.lessons, [l.model.id for l in project.lessons])
+    known_audiences = list(project.audiences)
+    _pick("audience", request.audiences, known_audiences)
+    prefix = f"{school.id}/" if school else ""
+    rendered = Rendered()
+    pairs = [
+        (loaded.model, audience_id)
+        for loaded in project.lessons if loaded.model.id in lesson_ids
+        for audience_id in loaded.model.audiences if not request.audiences or audience_id in request.audiences
+    ]
+    total, done = len(pairs) * len(format_names), 0
+    for lesson, audience_id in pairs:
+        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)
+        for name in format_names:
+            done += 1
+            if progress:
+                progress(done, total, f"{prefix}{lesson.id}/{audience_id} {name}")
+            context = RenderContext(options=request.options)
+            files: List[OutputFile] = registry[name].render(adapted, context)
+            rendered.warnings.extend(f"{lesson.id}/{audience_id} {name}: {w}" for w in context.warnings)
+            for output in files:
+                path = f"{prefix}{lesson.id}/{audience_id}/{safe_relative(output.name)}"
+                entry = ManifestEntry(
+                    path=path, lesson=lesson.id, audience=audience_id, format=name,
+                    school=school.id if school else None, title=output.title or output.name,
+                    bytes=len(output.data), sha256=hashlib.sha256(output.data).hexdigest(),
+                )
+                rendered.entries.append((entry, output.data))
+    return rendered
+
+
+def _previous_manifest(output: Path) -> Dict[str, dict]:
+    try:
+        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+        return {entry["path"]: entry for entry in data.get("files", []) if (output / entry["path"]).is_file()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def write_outputs(output: Path, rendered: Rendered, extra_files: Sequence[Tuple[str, bytes]] = ()) -> List[ManifestEntry]:
+    """Write every file, then the manifest and index (keeping entries of earlier builds that still exist)."""
+    writer = OutputWriter(output)
+    for entry, data in rendered.entries:
+        writer.add(entry.path, data)
+    for name, data in extra_files:
+        writer.add(name, data)
+    entries = _previous_manifest(output)
+    for entry, _ in rendered.entries:
+        entries[entry.path] = entry.__dict__
+    files = [entries[path] for path in sorted(entries)]
+    writer.add(MANIFEST, (json.dumps({"files": files}, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    writer.add(INDEX, index_page(files).encode("utf-8"))
+    writer.commit()
+    return [entry for entry, _ in rendered.entries]
+
+
+def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildResult:
+    """Build the pack described by `request` into `request.output`."""
+    project, findings = load_checked(request.lesson_paths, request.catalogue, request.strict)
+    school = load_school_checked(request.school).model if request.school else None
+    rendered = render_all(project, request, school, progress)
+    written = write_outputs(request.output, rendered)
+    return BuildResult(request.output, written, rendered.warnings, findings)

@@ -1,0 +1,134 @@
+"""Rules about how a lesson hangs together: known ids, valid references, no duplicates."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, Iterator, List, Sequence, Tuple
+
+from ..errors import Finding
+from ..load import Loaded, Project
+from ..model import Lesson
+from ..validation import closest
+
+LISTS_WITH_IDS = ("sections", "scenarios", "warning_signs", "response_steps", "statistics")
+
+
+def check(project: Project) -> List[Finding]:
+    findings: List[Finding] = []
+    findings.extend(_duplicate_lesson_ids(project))
+    if project.routes_file is not None:
+        findings.extend(_routes(project))
+    for loaded in project.lessons:
+        findings.extend(_lesson(loaded, project))
+    return findings
+
+
+def _unknown(loaded: Loaded, loc: Tuple[Any, ...], what: str, value: str, known: Sequence[str], key: bool = False) -> Finding:
+    near = closest(value, known)
+    hint = f"did you mean '{near}'?" if near else f"known {what}s: {', '.join(sorted(known)) or 'none'}"
+    return loaded.finding(loc, f"unknown {what} '{value}'", hint, rule="unknown-reference", key=key)
+
+
+def _duplicate_lesson_ids(project: Project) -> Iterator[Finding]:
+    seen: Dict[str, str] = {}
+    for loaded in project.lessons:
+        lesson_id = loaded.model.id
+        if lesson_id in seen:
+            yield loaded.finding(("id",), f"lesson id '{lesson_id}' is also used by {seen[lesson_id]}",
+                                 "give each lesson its own id", rule="duplicate-id")
+        seen.setdefault(lesson_id, loaded.path)
+
+
+def _routes(project: Project) -> Iterator[Finding]:
+    loaded = project.routes_file
+    audiences = list(project.audiences)
+    seen = set()
+    for index, route in enumerate(loaded.model.routes):
+        if route.id in seen:
+            yield loaded.finding(("routes", index, "id"), f"route id '{route.id}' is used twice", "give each route its own id", rule="duplicate-id")
+        seen.add(route.id)
+        if not (route.phone or route.url or route.email or route.text):
+            yield loaded.finding(("routes", index), f"route '{route.id}' has no phone, text, web address or email", "add at least one way to reach it", rule="route-contact")
+        if route.min_age is not None and route.max_age is not None and route.min_age > route.max_age:
+            yield loaded.finding(("routes", index, "min_age"), f"route '{route.id}' has min_age above max_age", "swap them", rule="route-ages")
+        for a_index, audience_id in enumerate(route.audiences):
+            if audiences and audience_id not in audiences:
+                yield _unknown(loaded, ("routes", index, "audiences", a_index), "audience", audience_id, audiences)
+
+
+def _items(lesson: Lesson) -> Iterator[Tuple[Tuple[Any, ...], Any]]:
+    """Every item that can be limited to audiences, with its location."""
+    for name in ("keywords", "sections", "scenarios", "warning_signs", "response_steps", "misconceptions", "statistics"):
+        for index, item in enumerate(getattr(lesson, name)):
+            yield (name, index), item
+    for quiz in ("starter", "exit"):
+        for index, item in enumerate(getattr(lesson.quiz, quiz)):
+            yield ("quiz", quiz, index), item
+    for index, item in enumerate(lesson.teacher_notes.hard_questions):
+        yield ("teacher_notes", "hard_questions", index), item
+    for name in ("baseline_activity", "closing_activity"):
+        if getattr(lesson, name) is not None:
+            yield (name,), getattr(lesson, name)
+
+
+def _text_maps(data: Any, loc: Tuple[Any, ...] = ()) -> Iterator[Tuple[Tuple[Any, ...], Dict[str, Any]]]:
+    """Every mapping in the raw data that is an audience-varying text (it has 'default')."""
+    if isinstance(data, dict):
+        if "default" in data and all(isinstance(v, str) for v in data.values()):
+            yield loc, data
+            return
+        for key, value in data.items():
+            yield from _text_maps(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _text_maps(value, loc + (index,))
+
+
+def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
+    lesson = loaded.model
+    known_audiences = list(project.audiences)
+    findings: List[Finding] = []
+    if known_audiences:
+        for index, audience_id in enumerate(lesson.audiences):
+            if audience_id not in known_audiences:
+                findings.append(_unknown(loaded, ("audiences", index), "audience", audience_id, known_audiences))
+        for loc, item in _items(lesson):
+            for index, audience_id in enumerate(item.audiences):
+                if audience_id not in lesson.audiences:
+                    near = closest(audience_id, lesson.audiences)
+                    hint = f"did you mean '{near}'?" if near else f"this lesson serves: {', '.join(lesson.audiences)}"
+                    findings.append(loaded.finding(loc + ("audiences", index), f"'{audience_id}' is not one of this lesson's audiences", hint, rule="unknown-reference"))
+        for loc, text_map in _text_maps(loaded.raw):
+            for key in text_map:
+                if key != "default" and key not in lesson.audiences:
+                    findings.append(_unknown(loaded, loc + (key,), "audience", key, lesson.audiences, key=True))
+    routes = project.routes
+    if routes:
+        for index, route_id in enumerate(lesson.support_routes):
+            if route_id not in routes:
+                findings.append(_unknown(loaded, ("support_routes", index), "support route", route_id, list(routes)))
+    for name in LISTS_WITH_IDS:
+        findings.extend(_duplicates(loaded, name, [item.id for item in getattr(lesson, name)]))
+    seen_questions = set()
+    for quiz in ("starter", "exit"):
+        for index, question in enumerate(getattr(lesson.quiz, quiz)):
+            if question.id in seen_questions:
+                findings.append(loaded.finding(("quiz", quiz, index, "id"), f"question id '{question.id}' is used twice", "give each question its own id", rule="duplicate-id"))
+            seen_questions.add(question.id)
+    sign_ids = [s.id for s in lesson.warning_signs]
+    for s_index, scenario in enumerate(lesson.scenarios):
+        for index, sign_id in enumerate(scenario.warning_signs_shown):
+            if sign_id not in sign_ids:
+                findings.append(_unknown(loaded, ("scenarios", s_index, "warning_signs_shown", index), "warning sign", sign_id, sign_ids))
+    source_keys = [s.key for s in lesson.sources]
+    for index, sign in enumerate(lesson.warning_signs):
+        if sign.source and sign.source not in source_keys:
+            findings.append(_unknown(loaded, ("warning_signs", index, "source"), "source key", sign.source, source_keys))
+    return findings
+
+
+def _duplicates(loaded: Loaded, name: str, ids: List[str]) -> Iterator[Finding]:
+    seen = set()
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            yield loaded.finding((name, index, "id"), f"id '{item_id}' is used twice in {name}", "give each its own id", rule="duplicate-id")
+        seen.add(item_id)

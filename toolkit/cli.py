@@ -1,0 +1,189 @@
+"""The `lessonkit` command: thin commands that parse options, call the library and print."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional, Tuple
+
+import click
+
+from . import build as building
+from .errors import LessonkitError
+from .render import RenderOptions, formats
+
+LESSONS = click.Path(path_type=Path)
+
+
+def _show_warnings(findings) -> None:
+    for finding in findings:
+        click.echo(finding.render(), err=True)
+
+
+class Group(click.Group):
+    """A user sees a message, never a traceback (set LESSONKIT_DEBUG=1 to see one)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("\nInterrupted: nothing half-written was left; earlier outputs are unchanged.", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug in lessonkit, not the user's fault
+            if os.environ.get("LESSONKIT_DEBUG"):
+                raise
+            raise LessonkitError(
+                f"lessonkit failed unexpectedly ({type(exc).__name__}: {exc}). Earlier outputs are unchanged. "
+                "Run again with LESSONKIT_DEBUG=1 for details, and please report it."
+            ) from exc
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lessonkit")
+def main() -> None:
+    """Turn lesson definitions about online sexual extortion into slides, handouts and quizzes.
+
+    \b
+    Example:
+      lessonkit validate lessons
+      lessonkit build
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=LESSONS)
+@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml (default: beside the lessons).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -> None:
+    """Check lesson files and report every problem with its file, line and column.
+
+    Exits 0 when the lessons are fine, 1 when they have errors (or warnings, with --strict).
+
+    \b
+    Example:
+      lessonkit validate lessons
+      lessonkit validate lessons/my-lesson.yaml --strict
+    """
+    project, findings = building.load_checked(paths or (Path("lessons"),), catalogue, strict)
+    _show_warnings(findings)
+    warnings = len(findings)
+    click.echo(f"{len(project.lessons)} lesson{'s' if len(project.lessons) != 1 else ''} checked: no errors"
+               + (f", {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
+
+
+@main.command(name="build")
+@click.argument("paths", nargs=-1, type=LESSONS)
+@click.option("--lesson", "lessons", multiple=True, help="Only this lesson id (repeatable).")
+@click.option("--audience", "audiences", multiple=True, help="Only this audience id, e.g. ks3 (repeatable).")
+@click.option("--format", "format_names", multiple=True, help="Only this format, e.g. slides (repeatable).")
+@click.option("--school", type=click.Path(path_type=Path, dir_okay=False), help="A school profile: its contacts and look go into every output.")
+@click.option("--schools", type=click.Path(path_type=Path, file_okay=False), help="A folder of school profiles: one pack per school.")
+@click.option("--jobs", type=click.IntRange(1, 32), default=1, show_default=True, help="Schools built in parallel with --schools.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"), show_default=True, help="Where to write.")
+@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size for PDFs.")
+@click.option("--large-print", is_flag=True, help="Large-print handouts (body text at least 16 pt).")
+@click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Build slides on a school's own .pptx template.")
+@click.option("--shuffle", "shuffle_seed", type=int, help="Seed for an A/B quiz paper with options in another order.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
+                  paper, large_print, template, shuffle_seed, strict) -> None:
+    """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
+
+    Nothing is written unless every lesson passes its checks; files are replaced atomically,
+    so a failed build leaves the previous outputs intact.
+
+    \b
+    Example:
+      lessonkit build
+      lessonkit build --lesson online-blackmail --audience ks4 --format slides
+      lessonkit build --school lessons/schools/example-england.yaml
+    """
+    request = building.BuildRequest(
+        lesson_paths=paths or (Path("lessons"),), catalogue=catalogue, lessons=lessons,
+        audiences=audiences, formats=format_names, school=school, output=output, strict=strict,
+        options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
+    )
+    if schools is not None:
+        if school is not None:
+            raise LessonkitError("use --school or --schools, not both")
+        from .profiles.packs import build_school_packs
+        result = build_school_packs(request, schools, jobs, progress=_progress_printer())
+    else:
+        result = building.build(request, progress=_progress_printer())
+    _show_warnings(result.findings)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"Wrote {len(result.files)} files to {result.output}/ "
+               f"(open {result.output / building.INDEX} for a list).")
+
+
+def _progress_printer():
+    """A progress bar on a terminal, plain lines otherwise (logs, CI)."""
+    if not sys.stderr.isatty():
+        return lambda done, total, step: click.echo(f"[{done}/{total}] {step}", err=True)
+    state = {}
+
+    def show(done: int, total: int, step: str) -> None:
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label="Building", file=sys.stderr, item_show_func=lambda s: s)
+            state["bar"].__enter__()
+        state["bar"].update(1, step)
+        if done >= total:
+            state["bar"].__exit__(None, None, None)
+
+    return show
+
+
+@main.command(name="list")
+@click.argument("paths", nargs=-1, type=LESSONS)
+@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml.")
+def list_command(paths, catalogue) -> None:
+    """List the lessons, audiences, support routes and output formats.
+
+    \b
+    Example:
+      lessonkit list
+    """
+    project, _ = building.load_checked(paths or (Path("lessons"),), catalogue)
+    click.echo("Lessons:")
+    for loaded in project.lessons:
+        lesson = loaded.model
+        title = lesson.title if isinstance(lesson.title, str) else lesson.title["default"]
+        click.echo(f"  {lesson.id:24} {title} [{', '.join(lesson.audiences)}]")
+    click.echo("Audiences:")
+    for audience in project.audiences.values():
+        click.echo(f"  {audience.id:24} {audience.label}")
+    click.echo("Support routes:")
+    for route in project.routes.values():
+        contact = route.phone or route.text or (str(route.url) if route.url else "") or route.email or ""
+        click.echo(f"  {route.id:24} {route.name}: {contact}" + (" (18+ only)" if route.adult_only else ""))
+    click.echo("Formats:")
+    for output_format in formats().values():
+        click.echo(f"  {output_format.name:24} {output_format.description}")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write to a file instead of the screen.")
+def schema(output) -> None:
+    """Print the JSON Schema of the lesson format, for editors that check YAML as you type.
+
+    \b
+    Example:
+      lessonkit schema -o lesson.schema.json
+    """
+    from .schema import lesson_schema
+    output.write(json.dumps(lesson_schema(), indent=2) + "\n")
+
+
+for _module, _name in (("toolkit.live.cli", "quiz"), ("toolkit.profiles.cli", "school")):
+    try:
+        main.add_command(getattr(importlib.import_module(_module), _name))
+    except ModuleNotFoundError as _missing:  # the feature's package is not part of this install
+        if _missing.name not in (_module, _module.rsplit(".", 1)[0]):
+            raise

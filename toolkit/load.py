@@ -1,0 +1,142 @@
+"""YAML files -> typed models, keeping where each value came from for later messages."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple, Type, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Finding, UsageProblem
+from .model import Audience, AudienceCatalogue, Lesson, RouteCatalogue, SchoolProfile, SupportRoute
+from .validation import findings_from
+from .yamlsource import Positions, YamlProblem, read
+
+M = TypeVar("M", bound=BaseModel)
+
+AUDIENCES_FILE = "audiences.yaml"
+ROUTES_FILE = "support-routes.yaml"
+CATALOGUE_FILES = (AUDIENCES_FILE, ROUTES_FILE)
+DEFAULT_LESSONS_DIR = Path("lessons")
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to where they are, if inside."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A model with the file it came from and the positions of its values."""
+
+    model: M
+    path: str
+    positions: Positions
+    raw: Any = None
+
+    def finding(self, loc: Sequence[Any], message: str, hint: str = "", severity: str = "error",
+                rule: str = "", key: bool = False) -> Finding:
+        where = self.positions.find(tuple(loc), prefer_key=key)
+        line, column = where if where else (None, None)
+        return Finding(self.path, message, hint, line, column, severity, rule)
+
+
+def load_file(path: Path, model: Type[M], findings: List[Finding]) -> Optional[Loaded[M]]:
+    """Read one file as `model`; append every problem to `findings` and return None on failure."""
+    shown = display_path(path)
+    try:
+        data, positions = read(path)
+    except YamlProblem as problem:
+        findings.append(Finding(shown, problem.message, problem.hint, problem.line, problem.column, rule="yaml"))
+        return None
+    if not isinstance(data, dict):
+        findings.append(Finding(shown, "the file should be a mapping of keys to values", "start from the example in docs/lesson-format.md", 1, 1, rule="yaml"))
+        return None
+    try:
+        return Loaded(model.model_validate(data), shown, positions, data)
+    except ValidationError as exc:
+        findings.extend(findings_from(exc, data, positions, shown, model))
+        return None
+
+
+def lesson_files(paths: Iterable[Path]) -> List[Path]:
+    """Lesson files named directly, or found at the top of the named folders."""
+    found: List[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.iterdir())
+                if p.suffix in (".yaml", ".yml") and p.name not in CATALOGUE_FILES and p.is_file()
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageProblem(f"{path}: no such file or folder. Try: lessonkit validate lessons")
+    return found
+
+
+@dataclass
+class Project:
+    """Everything a build reads: lessons and the catalogues they refer to."""
+
+    lessons: List[Loaded[Lesson]] = field(default_factory=list)
+    audiences_file: Optional[Loaded[AudienceCatalogue]] = None
+    routes_file: Optional[Loaded[RouteCatalogue]] = None
+
+    @property
+    def audiences(self) -> Dict[str, Audience]:
+        return self.audiences_file.model.by_id() if self.audiences_file else {}
+
+    @property
+    def routes(self) -> Dict[str, SupportRoute]:
+        return self.routes_file.model.by_id() if self.routes_file else {}
+
+    def lesson(self, lesson_id: str) -> Optional[Lesson]:
+        return next((l.model for l in self.lessons if l.model.id == lesson_id), None)
+
+
+def catalogue_dir_for(paths: Sequence[Path], catalogue: Optional[Path]) -> Path:
+    """Where audiences.yaml and support-routes.yaml live: given, beside the lessons, or ./lessons."""
+    if catalogue is not None:
+        return catalogue
+    for path in paths:
+        folder = path if path.is_dir() else path.parent
+        if (folder / AUDIENCES_FILE).exists():
+            return folder
+    return DEFAULT_LESSONS_DIR
+
+
+def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None) -> Tuple[Project, List[Finding]]:
+    """Load every lesson and both catalogues, collecting all problems rather than stopping at one."""
+    findings: List[Finding] = []
+    folder = catalogue_dir_for(paths, catalogue)
+    project = Project()
+    for name, model, attr in ((AUDIENCES_FILE, AudienceCatalogue, "audiences_file"), (ROUTES_FILE, RouteCatalogue, "routes_file")):
+        target = folder / name
+        if not target.exists():
+            findings.append(Finding(display_path(target), "catalogue file not found",
+                                    f"lessons need {name} beside them, or name its folder with --catalogue"))
+            continue
+        setattr(project, attr, load_file(target, model, findings))
+    for path in lesson_files(paths):
+        loaded = load_file(path, Lesson, findings)
+        if loaded is not None:
+            project.lessons.append(loaded)
+    return project, findings
+
+
+def load_school(path: Path) -> Tuple[Optional[Loaded[SchoolProfile]], List[Finding]]:
+    findings: List[Finding] = []
+    if not path.is_file():
+        raise UsageProblem(f"{path}: no such school profile. Try: lessonkit school init {path}")
+    loaded = load_file(path, SchoolProfile, findings)
+    if loaded is not None and loaded.model.logo:
+        # Renderers get an absolute path; the logo is given relative to the profile.
+        logo = (path.parent / loaded.model.logo).resolve()
+        loaded = Loaded(loaded.model.model_copy(update={"logo": str(logo)}), loaded.path, loaded.positions, loaded.raw)
+    return loaded, findings

@@ -1,0 +1,69 @@
+"""Types shared by every model: slugs, audience-varying text, the strict base class."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Dict, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=64),
+    Field(description="Lower-case letters, digits and single hyphens, e.g. `online-blackmail`."),
+]
+
+NATIONS = ("england", "wales", "scotland", "northern-ireland")
+
+
+def _check_text_map(value: Union[str, Dict[str, str]]) -> Union[str, Dict[str, str]]:
+    if isinstance(value, dict):
+        if "default" not in value:
+            raise ValueError(
+                "text that differs by audience needs a 'default' entry, e.g. "
+                "{default: '...', ks3: '...'}"
+            )
+        for key, text in value.items():
+            if not text.strip():
+                raise ValueError(f"the '{key}' text is empty")
+    elif not value.strip():
+        raise ValueError("text must not be empty")
+    return value
+
+
+Text = Annotated[
+    Union[str, Dict[str, str]],
+    AfterValidator(_check_text_map),
+    Field(
+        description=(
+            "Plain text, or a mapping with a 'default' text plus overrides keyed by audience id "
+            "(ks2, ks3, ks4, post16, staff, parents)."
+        )
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Every model refuses unknown keys and never changes once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Sourced(Strict):
+    """Anything a safeguarding lead must be able to check: where it came from and when."""
+
+    source_url: HttpUrl
+    """The public page this was checked against."""
+    last_verified: dt.date
+    """When someone last checked it against the source (YYYY-MM-DD)."""
+
+
+def text_for(text: Union[str, Dict[str, str], None], audience_id: str) -> str:
+    """The wording one audience sees: its override, else the default."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    return text.get(audience_id, text["default"])

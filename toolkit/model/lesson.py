@@ -1,0 +1,200 @@
+"""The lesson format: one YAML file describes a lesson once, for every audience it serves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import List, Literal, Optional
+
+from pydantic import Field, HttpUrl
+
+from .common import Slug, Sourced, Strict, Text
+
+
+class ForAudiences(Strict):
+    """Anything that can be limited to some audiences or a minimum age."""
+
+    audiences: List[Slug] = Field(default_factory=list)
+    """Show only to these audiences; empty means all the lesson's audiences."""
+    min_age: Optional[int] = Field(default=None, ge=4, le=99)
+    """Leave out for audiences whose youngest member is below this age."""
+
+
+class Keyword(ForAudiences):
+    term: str
+    definition: Text
+    """Pupil-friendly definition."""
+
+
+class Misconception(ForAudiences):
+    myth: Text
+    """The mistaken belief, as people say it."""
+    quotation: bool = False
+    """True when the myth deliberately quotes blaming words, so the blame check skips it."""
+    response: Text
+    """The accurate answer, kindly put."""
+
+
+class Section(ForAudiences):
+    """A block of explanation, e.g. 'What is sextortion?'."""
+
+    id: Slug
+    title: Text
+    points: List[Text] = Field(min_length=1)
+    notes: Optional[Text] = None
+    """What the teacher says or asks (speaker notes)."""
+    minutes: Optional[int] = Field(default=None, ge=1, le=120)
+
+
+class Character(Strict):
+    name: str
+    """A made-up name."""
+    age: Optional[int] = Field(default=None, ge=4, le=99)
+    description: Text
+    fictional: Literal[True]
+    """Must be true: scenarios only ever use fictional characters."""
+
+
+class Beat(Strict):
+    stage: Literal["contact", "grooming", "request", "threat", "response", "help"]
+    text: Text
+
+
+class Scenario(ForAudiences):
+    id: Slug
+    title: Text
+    characters: List[Character] = Field(min_length=1)
+    platform: Text = "a social media app"
+    """Generic platform wording; never a real product."""
+    beats: List[Beat] = Field(min_length=2)
+    discussion_questions: List[Text] = Field(min_length=1)
+    warning_signs_shown: List[Slug] = Field(default_factory=list)
+    """Ids of warning signs this story shows."""
+    notes: Optional[Text] = None
+
+
+class WarningSign(ForAudiences):
+    id: Slug
+    kind: Literal["offender-tactic", "victim-sign"]
+    """Offender tactics are for pupils; signs in a young person are for staff and parents."""
+    text: Text
+    source: Optional[str] = None
+    """Source key from `sources`."""
+
+
+class ResponseStep(ForAudiences):
+    id: Slug
+    verb: Literal[
+        "dont-panic", "dont-pay", "stop-contact", "block", "keep-evidence",
+        "tell-adult", "report", "remove-images", "get-support", "respond-to-disclosure",
+    ]
+    title: Text
+    """Short heading, e.g. "Don't pay"."""
+    text: Text
+    caution: Optional[Text] = None
+    """A warning that goes with the step, e.g. never save the image itself."""
+
+
+class Option(Strict):
+    text: Text
+    short: Optional[str] = Field(default=None, max_length=75)
+    """A version of at most 75 characters for platforms with length limits."""
+    correct: bool = False
+    feedback: Text
+    """Why this answer is right or not: shown for every option."""
+
+
+class Question(ForAudiences):
+    id: Slug
+    type: Literal["single", "multiple", "true-false", "ordering"]
+    """For ordering questions, list the options in the correct order."""
+    question: Text
+    short: Optional[str] = Field(default=None, max_length=120)
+    """A version of at most 120 characters for platforms with length limits."""
+    options: List[Option] = Field(min_length=2, max_length=8)
+    teaching_point: Text
+    """The one thing the class should take from this question."""
+
+
+class Quiz(Strict):
+    starter: List[Question] = Field(default_factory=list)
+    """Checks what the class knows before the lesson."""
+    exit: List[Question] = Field(default_factory=list)
+    """Checks what stuck by the end."""
+
+
+class HardQuestion(ForAudiences):
+    question: Text
+    answer: Text
+
+
+class Timing(Strict):
+    activity: str
+    minutes: int = Field(ge=1, le=180)
+
+
+class TeacherNotes(Strict):
+    safeguarding_brief: Text
+    """What the teacher must do before the lesson (brief the DSL, know who may be affected)."""
+    disclosure_protocol: List[Text] = Field(min_length=1)
+    """What to do, step by step, if a pupil discloses."""
+    hard_questions: List[HardQuestion] = Field(default_factory=list)
+    timings: List[Timing] = Field(default_factory=list)
+    language_to_avoid: List[str] = Field(default_factory=list)
+    language_to_use: List[str] = Field(default_factory=list)
+
+
+class Activity(ForAudiences):
+    title: Text
+    instructions: Text
+    minutes: Optional[int] = Field(default=None, ge=1, le=120)
+    notes: Optional[Text] = None
+
+
+class Statistic(Sourced, ForAudiences):
+    id: Slug
+    claim: Text
+    """The figure in a sentence, exactly as the source supports it."""
+    year: Optional[int] = Field(default=None, ge=1990, le=2100)
+
+
+class Source(Strict):
+    key: str
+    title: str
+    url: HttpUrl
+    publisher: Optional[str] = None
+    date: Optional[dt.date] = None
+
+
+class Lesson(Strict):
+    """A lesson definition (one file in `lessons/`)."""
+
+    id: Slug
+    title: Text
+    version: str
+    last_reviewed: dt.date
+    reviewed_by: str
+    audiences: List[Slug] = Field(min_length=1)
+    """Audience ids this lesson serves, from `lessons/audiences.yaml`."""
+    duration_minutes: int = Field(ge=5, le=180)
+    summary: Text
+    content_warning: Optional[Text] = None
+    ground_rules: List[Text] = Field(default_factory=list)
+    learning_outcomes: List[Text] = Field(min_length=1)
+    """'I can ...' statements."""
+    key_messages: List[Text] = Field(min_length=1)
+    keywords: List[Keyword] = Field(default_factory=list)
+    baseline_activity: Optional[Activity] = None
+    sections: List[Section] = Field(default_factory=list)
+    scenarios: List[Scenario] = Field(default_factory=list)
+    warning_signs: List[WarningSign] = Field(default_factory=list)
+    response_steps: List[ResponseStep] = Field(default_factory=list)
+    misconceptions: List[Misconception] = Field(default_factory=list)
+    support_routes: List[Slug] = Field(min_length=1)
+    """Route ids from `lessons/support-routes.yaml`, most important first."""
+    quiz: Quiz = Field(default_factory=Quiz)
+    closing_activity: Optional[Activity] = None
+    """A distancing activity to end on."""
+    teacher_notes: TeacherNotes
+    statistics: List[Statistic] = Field(default_factory=list)
+    sources: List[Source] = Field(default_factory=list)
+

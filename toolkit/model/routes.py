@@ -1,0 +1,57 @@
+"""Support routes: the services a lesson points people to."""
+
+from __future__ import annotations
+
+from typing import Dict, List, Literal, Optional
+
+from pydantic import EmailStr, Field, HttpUrl
+
+from .common import NATIONS, Slug, Sourced, Strict
+
+Nation = Literal["england", "wales", "scotland", "northern-ireland"]
+
+
+class SupportRoute(Sourced):
+    """A service that helps: national (from the catalogue) or local (from a school profile)."""
+
+    id: Slug
+    name: str
+    """Name as the service uses it, e.g. 'Childline'."""
+    purpose: str
+    """One sentence in plain words: what they help with."""
+    kind: Literal["emergency", "report", "remove-images", "talk", "advice"]
+    """What sort of help, used to group routes on a page."""
+    phone: Optional[str] = None
+    """Phone number exactly as the service publishes it."""
+    textphone: Optional[str] = None
+    text: Optional[str] = None
+    """How to text them, e.g. 'Text SHOUT to 85258'."""
+    url: Optional[HttpUrl] = None
+    email: Optional[EmailStr] = None
+    hours: Optional[str] = None
+    """Opening hours, e.g. '24 hours, every day'."""
+    for_whom: str
+    """Who the service is for, in plain words."""
+    min_age: Optional[int] = Field(default=None, ge=0, le=99)
+    """Youngest age the service accepts; 18 marks an adult-only service."""
+    max_age: Optional[int] = Field(default=None, ge=0, le=99)
+    """Oldest age the service accepts, if any."""
+    nations: List[Nation] = Field(default_factory=lambda: list(NATIONS))
+    """Nations the service covers (all four unless given)."""
+    audiences: List[Slug] = Field(default_factory=list)
+    """Audiences to show it to; empty means every audience the age limits allow."""
+    anonymous: Optional[bool] = None
+    """Whether people can use it without giving their name; empty when not confirmed."""
+
+    @property
+    def adult_only(self) -> bool:
+        return self.min_age is not None and self.min_age >= 18
+
+
+class RouteCatalogue(Strict):
+    """The file `lessons/support-routes.yaml`."""
+
+    routes: List[SupportRoute]
+
+    def by_id(self) -> Dict[str, SupportRoute]:
+        return {r.id: r for r in self.routes}

@@ -1,0 +1,77 @@
+"""Output formats, each registered by name. Built-in formats register themselves the same way a
+plugin would: a module in this package that calls `register`."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from ..adapt import AdaptedLesson
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file a format produces, named relative to its lesson/audience folder."""
+
+    name: str
+    data: bytes
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Options from the command line that some formats use."""
+
+    paper: str = "a4"  # "a4" or "letter"
+    large_print: bool = False
+    template: Optional[Path] = None  # a school's .pptx template
+    shuffle_seed: Optional[int] = None  # reproducible A/B quiz versions
+
+
+@dataclass
+class RenderContext:
+    """Handed to every renderer: the options and somewhere to leave warnings."""
+
+    options: RenderOptions = field(default_factory=RenderOptions)
+    warnings: List[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+Renderer = Callable[[AdaptedLesson, RenderContext], List[OutputFile]]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    description: str
+    render: Renderer
+
+
+_FORMATS: Dict[str, Format] = {}
+
+
+def register(name: str, description: str) -> Callable[[Renderer], Renderer]:
+    """Decorator: make `render(lesson, context) -> [OutputFile]` available as format `name`.
+
+    A renderer returns an empty list when the format does not fit the audience
+    (e.g. a staff briefing for pupils)."""
+
+    def decorator(render: Renderer) -> Renderer:
+        _FORMATS[name] = Format(name, description, render)
+        return render
+
+    return decorator
+
+
+def formats() -> Dict[str, Format]:
+    """Every registered format, loading the built-in ones on first use."""
+    for module in pkgutil.iter_modules(__path__):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}")
+    return dict(sorted(_FORMATS.items()))

@@ -1,0 +1,36 @@
+"""`json`: the adapted lesson as JSON, for integrations (and proof the pipeline works end to end)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any, List
+
+from ..adapt import AdaptedLesson
+from . import OutputFile, RenderContext, register
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json", by_alias=True)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def lesson_as_dict(lesson: AdaptedLesson) -> dict:
+    data = _plain(lesson)
+    data["help_contacts"] = _plain(lesson.help_contacts)
+    return data
+
+
+@register("json", "The adapted lesson as JSON, one file per lesson and audience")
+def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
+    text = json.dumps(lesson_as_dict(lesson), ensure_ascii=False, indent=2) + "\n"
+    return [OutputFile(f"{lesson.slug}.json", text.encode("utf-8"), f"{lesson.title} ({lesson.audience_name}) as JSON")]

@@ -1,0 +1,203 @@
+"""Safe YAML reading that keeps the line and column of every value for error messages.
+
+Only plain data is built: no tags that make Python objects, no aliases (so no alias bombs),
+no duplicate keys, bounded size and depth.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Tuple
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+PathKey = Tuple[Any, ...]
+
+
+class YamlProblem(Exception):
+    """The file cannot be read as lesson YAML."""
+
+    def __init__(self, message: str, hint: str = "", line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) sits in the file, 1-based."""
+
+    values: Dict[PathKey, Tuple[int, int]] = field(default_factory=dict)
+    keys: Dict[PathKey, Tuple[int, int]] = field(default_factory=dict)
+
+    def find(self, path: PathKey, prefer_key: bool = False) -> Tuple[int, int] | None:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while True:
+            if prefer_key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases and deep nesting while composing."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                "YAML aliases (*name) are not allowed in lesson files",
+                "write the text out in full instead of referring to an anchor",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise YamlProblem(
+                f"nesting is deeper than {MAX_DEPTH} levels",
+                "lesson files are only a few levels deep; check the indentation",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _mark(node: Node) -> Tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _build(node: Node, loader: _Loader, path: PathKey, positions: Positions) -> Any:
+    positions.values[path] = _mark(node)
+    if not isinstance(node, ScalarNode) and node.tag not in PLAIN_TAGS:
+        raise _tag_problem(node)
+    if isinstance(node, MappingNode):
+        result: Dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem("a key must be a plain word", "", *_mark(key_node))
+            key = _scalar(key_node, loader)
+            if isinstance(key, bool) or key is None:
+                key = key_node.value  # `no:` or `on:` as a key means the word, not a boolean
+            if key in result:
+                first = positions.keys[path + (key,)]
+                raise YamlProblem(
+                    f"duplicate key '{key}' (first given on line {first[0]})",
+                    "keep one of them: YAML keys must be unique",
+                    *_mark(key_node),
+                )
+            positions.keys[path + (key,)] = _mark(key_node)
+            result[key] = _build(value_node, loader, path + (key,), positions)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_build(item, loader, path + (i,), positions) for i, item in enumerate(node.value)]
+    return _scalar(node, loader)
+
+
+def _scalar(node: ScalarNode, loader: _Loader) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError:
+        raise _tag_problem(node) from None
+
+
+def _tag_problem(node: Node) -> YamlProblem:
+    return YamlProblem(
+        f"the tag '{node.tag}' is not allowed",
+        "lesson files hold plain text, numbers, dates, lists and mappings; remove the tag",
+        *_mark(node),
+    )
+
+
+def _position_of_byte(data: bytes, offset: int) -> Tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def parse(data: bytes) -> Tuple[Any, Positions]:
+    """Parse one YAML document from bytes; raise YamlProblem with a position on any fault."""
+    if len(data) > MAX_BYTES:
+        raise YamlProblem(
+            f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,}",
+            "split it into several lessons, or check this is the right file",
+        )
+    if b"\x00" in data:
+        raise YamlProblem(
+            "the file contains binary data (NUL bytes)",
+            "save it as plain UTF-8 text",
+            *_position_of_byte(data, data.index(b"\x00")),
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise YamlProblem(
+            "the file is not valid UTF-8 text",
+            "save it with UTF-8 encoding (most editors offer this under 'Save as')",
+            *_position_of_byte(data, exc.start),
+        ) from None
+    loader = _Loader(text)
+    positions = Positions()
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise YamlProblem("the file is empty", "start from the example in docs/lesson-format.md")
+        return _build(root, loader, (), positions), positions
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise YamlProblem(f"YAML syntax: {exc.problem or exc.context}", _syntax_hint(exc), line, column) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML syntax: {exc}", "check the indentation and quotes") from None
+    finally:
+        loader.dispose()
+
+
+def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
+    problem = f"{exc.problem} {exc.context}"
+    if "mapping values are not allowed" in problem:
+        return "a colon inside text needs the whole text in quotes, e.g. \"Note: ...\""
+    if "found character '\\t'" in problem:
+        return "use spaces, not tabs, for indentation"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "check that this line is indented like its neighbours"
+    if "but found another document" in problem:
+        return "one lesson per file: remove the '---' line"
+    return "check the indentation and quotes on this line and the one before"
+
+
+def read(path: Path) -> Tuple[Any, Positions]:
+    """Read and parse a file; raise YamlProblem when it cannot be read."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            raise YamlProblem(f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                              "split it into several lessons, or check this is the right file")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise YamlProblem(f"cannot read the file: {exc.strerror}", "check the path and permissions") from None
+    return parse(data)
