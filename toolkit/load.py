@@ -25,9 +25,10 @@ DEFAULT_LESSONS_DIR = Path("lessons")
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to where they are, if inside."""
     try:
-        return os.path.relpath(path)
-    except ValueError:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
         return str(path)
+    return str(Path(path).resolve()) if relative.startswith("..") else relative
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,8 @@ def _message(error: dict, loc: Tuple[Any, ...], data: Any, model: Type[BaseModel
             hint = "YAML reads yes/no/true/false/on/off as true or false: put the text in quotes, e.g. 'No'"
         elif kind == "string_type":
             hint = "put the text in quotes if it should be read as written"
+        elif kind == "list_type":
+            hint = "write a list, e.g. [ks3, ks4], or one '- ' line per item"
         return f"{where} should be {wanted}, not {_describe(actual)}", hint
     if kind in ("too_short", "too_long"):
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")

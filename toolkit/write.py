@@ -16,8 +16,9 @@ from .errors import OutputProblem
 
 def safe_relative(name: str) -> PurePosixPath:
     """A plain relative path with no way out of the folder it is joined to."""
-    path = PurePosixPath(name.replace("\\", "/"))
-    if not name or path.is_absolute() or ":" in name or any(part in ("..", ".", "") for part in path.parts):
+    parts = name.replace("\\", "/").split("/")
+    path = PurePosixPath(*parts) if name else PurePosixPath()
+    if not name or name.startswith(("/", "\\")) or ":" in name or any(part in ("..", ".", "") for part in parts):
         raise OutputProblem(f"refusing to write '{name}': output paths must stay inside the output folder")
     if any(part.startswith(".") for part in path.parts):
         raise OutputProblem(f"refusing to write '{name}': hidden files are not written")

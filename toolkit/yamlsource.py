@@ -180,6 +180,8 @@ def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
     problem = f"{exc.problem} {exc.context}"
     if "mapping values are not allowed" in problem:
         return "a colon inside text needs the whole text in quotes, e.g. \"Note: ...\""
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "inside [ ] or { }, put text that has , ? : # or quotes in quotes, or write one '- ' line per item"
     if "found character '\\t'" in problem:
         return "use spaces, not tabs, for indentation"
     if "expected <block end>" in problem or "did not find expected" in problem:

@@ -99,8 +99,14 @@ def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
                     findings.append(loaded.finding(loc + ("audiences", index), f"'{audience_id}' is not one of this lesson's audiences", hint, rule="unknown-reference"))
         for loc, text_map in _text_maps(loaded.raw):
             for key in text_map:
-                if key != "default" and key not in lesson.audiences:
-                    findings.append(_unknown(loaded, loc + (key,), "audience", key, lesson.audiences, key=True))
+                if key == "default" or key in lesson.audiences:
+                    continue
+                if key not in known_audiences:
+                    findings.append(_unknown(loaded, loc + (key,), "audience", key, known_audiences, key=True))
+                else:
+                    findings.append(loaded.finding(
+                        loc + (key,), f"'{key}' is not one of this lesson's audiences ({', '.join(lesson.audiences)})",
+                        f"add {key} to the lesson's audiences, or remove this wording", rule="unknown-reference", key=True))
     routes = project.routes
     if routes:
         for index, route_id in enumerate(lesson.support_routes):

@@ -1,0 +1,83 @@
+"""The command line as a teacher meets it: help with examples, exit codes, messages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit.cli import main
+
+from conftest import FIXTURES, ROOT
+
+
+def _commands(group=main, prefix=()):
+    for name, command in group.commands.items():
+        yield prefix + (name,), command
+        if hasattr(command, "commands"):
+            yield from _commands(command, prefix + (name,))
+
+
+@pytest.mark.parametrize("path,command", list(_commands()), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def test_every_command_has_help_with_an_example(path, command):
+    result = CliRunner().invoke(main, [*path, "--help"])
+    assert result.exit_code == 0
+    assert command.help and len(command.help) > 20
+    if not hasattr(command, "commands"):
+        assert "Example" in result.output
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path, _ in _commands():
+        assert f"lessonkit {' '.join(path)}" in readme
+
+
+def test_validate_passes_on_a_good_lesson():
+    result = CliRunner().invoke(main, ["validate", str(FIXTURES / "minimal")])
+    assert result.exit_code == 0, result.output
+    assert "1 lesson checked: no errors" in result.output
+
+
+def test_missing_path_is_a_usage_error_with_exit_2(tmp_path):
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.stderr
+
+
+def test_unknown_option_is_exit_2():
+    assert CliRunner().invoke(main, ["build", "--formt", "json"]).exit_code == 2
+
+
+def test_build_prints_a_summary(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(FIXTURES / "minimal"), "--format", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"Wrote 2 files to {tmp_path}/" in result.output
+    assert "[2/2] tiny/staff json" in result.stderr
+
+
+def test_an_unexpected_failure_is_a_message_not_a_traceback(tmp_path, monkeypatch):
+    import toolkit.build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(toolkit.build, "build", broken)
+    monkeypatch.delenv("LESSONKIT_DEBUG", raising=False)
+    result = CliRunner().invoke(main, ["build", str(FIXTURES / "minimal"), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "lessonkit failed unexpectedly (RuntimeError: disk on fire)" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_list_shows_lessons_audiences_routes_and_formats():
+    result = CliRunner().invoke(main, ["list", str(FIXTURES / "minimal")])
+    assert result.exit_code == 0
+    for text in ("tiny", "ks2", "parents", "Childline: 0800 1111", "(18+ only)", "json"):
+        assert text in result.output
+
+
+def test_schema_is_json():
+    result = CliRunner().invoke(main, ["schema"])
+    assert json.loads(result.output)["title"] == "lessonkit lesson"
