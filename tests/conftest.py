@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,32 +9,7 @@ import pytest
 from toolkit.adapt import AdaptedLesson, adapt
 from toolkit.build import BuildRequest, build, load_checked, load_school_checked
 
-ROOT = Path(__file__).resolve().parent.parent
-LESSONS = ROOT / "lessons"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SCHEMAS = ROOT.parent / "shared" / "schemas"
-NODE_MODULES = Path(__file__).resolve().parent / "js" / "node_modules"
-
-
-def missing(reason: str):
-    """Skip on a developer's machine without the tool; fail in CI, where it must be installed."""
-    if os.environ.get("LESSONKIT_REQUIRE_TOOLS"):
-        pytest.fail(f"required in CI: {reason}")
-    pytest.skip(reason)
-
-
-def require_tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        missing(f"'{name}' is not installed (scripts/test installs it when run as root)")
-    return path
-
-
-def require_node_module(name: str) -> Path:
-    path = NODE_MODULES / name
-    if not path.exists():
-        missing(f"npm package '{name}' is not installed (scripts/test runs npm install in tests/js)")
-    return path
+from kit import FIXTURES, LESSONS, NODE_MODULES, ROOT, SCHEMAS, missing, require_node_module, require_tool  # noqa: F401
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from toolkit.adapt import adapt
 from toolkit.build import load_checked
 from toolkit.model import Lesson, SchoolProfile
 
-from conftest import FIXTURES
+from kit import FIXTURES
 
 PROJECT, _ = load_checked([FIXTURES / "minimal"])
 TINY = PROJECT.lesson("tiny")

@@ -11,7 +11,7 @@ from toolkit.build import BuildRequest, build
 from toolkit.errors import ContentErrors, UsageProblem
 from toolkit.render import OutputFile, register
 
-from conftest import FIXTURES
+from kit import FIXTURES
 
 MINIMAL = FIXTURES / "minimal"
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from toolkit.cli import main
 
-from conftest import FIXTURES, ROOT
+from kit import FIXTURES, ROOT
 
 
 def _commands(group=main, prefix=()):

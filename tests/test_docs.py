@@ -6,7 +6,7 @@ import re
 
 from toolkit.build import load_checked
 
-from conftest import LESSONS, ROOT
+from kit import LESSONS, ROOT
 
 
 def test_the_annotated_example_in_the_lesson_format_doc_validates(tmp_path):

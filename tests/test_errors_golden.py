@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from toolkit.cli import main
 
-from conftest import FIXTURES, ROOT
+from kit import FIXTURES, ROOT
 
 BROKEN = sorted((FIXTURES / "broken").glob("*.yaml"))
 CATALOGUE = "tests/fixtures/minimal"

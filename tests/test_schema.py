@@ -9,7 +9,7 @@ from toolkit.load import lesson_files
 from toolkit.schema import lesson_schema
 from toolkit.yamlsource import read
 
-from conftest import FIXTURES, LESSONS
+from kit import FIXTURES, LESSONS
 
 
 def test_schema_is_a_valid_json_schema():

@@ -52,10 +52,12 @@ class ContentErrors(LessonkitError):
         self.findings: List[Finding] = sorted(
             findings, key=lambda f: (f.path, f.line or 0, f.column or 0)
         )
-        errors = [f for f in self.findings if f.severity == "error"]
-        super().__init__(
-            f"{len(errors)} error{'s' if len(errors) != 1 else ''} found. Fix them and run again; no files were changed."
-        )
+        errors = sum(f.severity == "error" for f in self.findings)
+        warnings = len(self.findings) - errors
+        counted = f"{errors} error{'s' if errors != 1 else ''}"
+        if warnings:
+            counted += f" and {warnings} warning{'s' if warnings != 1 else ''}"
+        super().__init__(f"{counted} found. Fix them and run again; no files were changed.")
 
     def show(self, file=None) -> None:
         for finding in self.findings:
