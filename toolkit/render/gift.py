@@ -1,0 +1,38 @@
+"""`gift`: the starter and exit quizzes as Moodle GIFT, one category per quiz, help at the end."""
+
+from __future__ import annotations
+
+from typing import List
+
+from ..adapt import AdaptedLesson
+from ..quizzes import category, question_name, quizzes
+from ..quizzes.choices import choice_question
+from ..quizzes.gift_text import comment, description_lines, question_lines
+from ..quizzes.help import TITLE, help_html
+from . import OutputFile, RenderContext, register
+
+
+def gift_text(lesson: AdaptedLesson, context: RenderContext) -> str:
+    lines = [
+        comment(f"lessonkit quiz export for Moodle (GIFT): lesson {lesson.lesson_id} version {lesson.version}, "
+                f"audience {lesson.audience.id}"),
+        comment("Import in Moodle: Question bank, Import, GIFT format. Each quiz gets its own category."),
+        "",
+    ]
+    for part, questions in quizzes(lesson):
+        lines += [f"$CATEGORY: {category(lesson, part)}", ""]
+        for number, question in enumerate(questions, start=1):
+            if question.type == "ordering":
+                context.warn(f"ordering question '{question.id}' is a choice between sequences: GIFT has no ordering type")
+            item = choice_question(question, question_name(part, number, question), context.options.shuffle_seed)
+            lines += question_lines(item) + [""]
+        lines += description_lines(TITLE, help_html(lesson)) + [""]
+    return "\n".join(lines)
+
+
+@register("gift", "Starter and exit quizzes in Moodle's GIFT text format, with feedback and categories")
+def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
+    if not quizzes(lesson):
+        return []
+    return [OutputFile(f"{lesson.slug}-quiz.gift.txt", gift_text(lesson, context).encode("utf-8"),
+                       f"{lesson.title} ({lesson.audience_name}): quizzes for Moodle (GIFT)")]
