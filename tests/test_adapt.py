@@ -77,3 +77,10 @@ def test_without_a_school_pupils_are_still_pointed_to_someone_in_school():
 def test_question_correct_indices():
     adapted = adapt(TINY, PROJECT.audiences["ks3"], PROJECT.routes)
     assert adapted.exit_quiz[0].correct_indices == (0,)
+
+
+def test_a_route_for_teenagers_is_not_shown_to_younger_pupils():
+    routes = dict(PROJECT.routes)
+    routes["childline"] = routes["childline"].model_copy(update={"min_age": 13})
+    assert "Childline" not in [c.name for c in adapt(TINY, PROJECT.audiences["ks2"], routes).help_contacts]
+    assert "Childline" in [c.name for c in adapt(TINY, PROJECT.audiences["ks3"], routes).help_contacts]

@@ -216,6 +216,8 @@ def route_reaches(route: SupportRoute, audience: Audience, nation: Optional[str]
         return False
     if audience.is_pupils and route.max_age is not None and audience.min_age is not None and audience.min_age > route.max_age:
         return False
+    if audience.is_pupils and route.min_age is not None and audience.max_age is not None and audience.max_age < route.min_age:
+        return False
     return nation is None or nation in route.nations
 
 

@@ -15,8 +15,9 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from .adapt import adapt
 from .checks import run_checks
 from .errors import ContentErrors, Finding, UsageProblem
-from .load import Loaded, Project, load_project, load_school
+from .load import Loaded, Project, load_project
 from .model import SchoolProfile
+from .profiles.checks import check_profile
 from .render import OutputFile, RenderContext, RenderOptions, formats
 from .site import index_page
 from .validation import closest
@@ -80,10 +81,11 @@ def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None,
 
 
 def load_school_checked(path: Path) -> Loaded[SchoolProfile]:
-    loaded, findings = load_school(path)
-    if loaded is None:
-        raise ContentErrors(findings)
-    return loaded
+    """Load a school profile and apply every profile rule (phones, contrast, logo, ...)."""
+    checked = check_profile(path)
+    if checked.loaded is None or checked.errors:
+        raise ContentErrors(checked.findings)
+    return checked.loaded
 
 
 def _pick(kind: str, asked: Sequence[str], known: Sequence[str]) -> List[str]:

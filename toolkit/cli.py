@@ -13,6 +13,8 @@ import click
 
 from . import build as building
 from .errors import LessonkitError
+from .profiles.cli import school
+from .profiles.packs import build_school_packs
 from .render import RenderOptions, formats
 
 LESSONS = click.Path(path_type=Path)
@@ -112,7 +114,6 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     if schools is not None:
         if school is not None:
             raise LessonkitError("use --school or --schools, not both")
-        from .profiles.packs import build_school_packs
         result = build_school_packs(request, schools, jobs, progress=_progress_printer())
     else:
         result = building.build(request, progress=_progress_printer())
@@ -181,7 +182,8 @@ def schema(output) -> None:
     output.write(json.dumps(lesson_schema(), indent=2) + "\n")
 
 
-for _module, _name in (("toolkit.live.cli", "quiz"), ("toolkit.profiles.cli", "school")):
+main.add_command(school)
+for _module, _name in (("toolkit.live.cli", "quiz"),):
     try:
         main.add_command(getattr(importlib.import_module(_module), _name))
     except ModuleNotFoundError as _missing:  # the feature's package is not part of this install

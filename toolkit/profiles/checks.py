@@ -1,0 +1,278 @@
+"""Every rule a school profile must meet, reported together with file:line:col.
+
+Errors stop a build: a number nobody can dial, a missing safeguarding lead, an unreadable logo,
+colours nobody can read. Warnings ask the lead to look again: details not checked for a year.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, List, Optional, Tuple
+from urllib.parse import urlsplit
+
+from ..colours import AA_NORMAL, INK, WHITE, accessible_on_white, contrast, parse_hex
+from ..errors import Finding
+from ..load import Loaded, load_school
+from ..model import SchoolProfile
+from .logo import check_logo
+from .nations import NATIONS, police_names
+from .phones import check_phone
+
+FRESH_FOR_DAYS = 365
+# RFC 2606 and 6761 names that can never belong to anyone: what fictional profiles must use.
+RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
+RESERVED_TLDS = ("example", "invalid", "test", "localhost")
+
+Loc = Tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class ProfileCheck:
+    """A profile as loaded (None if it could not be read) and everything found wrong with it."""
+
+    loaded: Optional[Loaded[SchoolProfile]]
+    findings: List[Finding]
+
+    @property
+    def errors(self) -> List[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def profile(self) -> Optional[SchoolProfile]:
+        return self.loaded.model if self.loaded else None
+
+
+def where(loc: Loc) -> str:
+    """('safeguarding_contacts', 0, 'phone') -> 'safeguarding_contacts[1].phone', as a lead counts."""
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (("." if text else "") + str(part))
+    return text
+
+
+def check_profile(path: Path, today: Optional[dt.date] = None) -> ProfileCheck:
+    """Load `path` and run every rule on it. Raises UsageProblem only if the file does not exist."""
+    loaded, findings = load_school(path)
+    findings = [_clearer(f) for f in findings]
+    if loaded is not None:
+        findings += check_loaded(loaded, today or dt.date.today())
+    return ProfileCheck(loaded, findings)
+
+
+def _clearer(finding: Finding) -> Finding:
+    """Say 'no safeguarding lead' rather than 'needs at least 1 item'."""
+    if finding.message.startswith(("missing required key 'safeguarding_contacts'", "safeguarding_contacts needs")):
+        return dataclasses.replace(
+            finding, message="the profile names no safeguarding lead (safeguarding_contacts is empty or missing)",
+            hint="add the lead under safeguarding_contacts: name, role, where_to_find; "
+                 "`lessonkit school init` asks for each")
+    return finding
+
+
+def check_loaded(loaded: Loaded[SchoolProfile], today: dt.date) -> List[Finding]:
+    findings: List[Finding] = []
+    for rule in (_lead, _phones, _addresses, _colours, _nation, _fictional):
+        findings += rule(loaded)
+    findings += _freshness(loaded, today)
+    if loaded.model.logo:
+        findings += [loaded.finding(("logo",), message, hint, severity, "logo")
+                     for severity, message, hint in check_logo(Path(loaded.model.logo), _as_written(loaded, ("logo",)))]
+    return findings
+
+
+def _as_written(loaded: Loaded[SchoolProfile], loc: Loc) -> str:
+    value: Any = loaded.raw
+    for part in loc:
+        value = value[part]
+    return str(value)
+
+
+def _lead(loaded: Loaded[SchoolProfile]) -> List[Finding]:
+    if any(not c.deputy for c in loaded.model.safeguarding_contacts):
+        return []
+    return [loaded.finding(("safeguarding_contacts",), "the profile names no safeguarding lead: every contact is marked deputy: true",
+                           "set deputy: false (or remove the deputy line) for the lead; list the lead first", rule="lead")]
+
+
+def _phone_fields(profile: SchoolProfile) -> Iterator[Tuple[Loc, str]]:
+    for index, contact in enumerate(profile.safeguarding_contacts):
+        if contact.phone:
+            yield ("safeguarding_contacts", index, "phone"), contact.phone
+    for name in ("local_police", "childrens_services"):
+        service = getattr(profile, name)
+        for key in ("phone", "out_of_hours_phone"):
+            if service is not None and getattr(service, key):
+                yield (name, key), getattr(service, key)
+    for index, route in enumerate(profile.extra_routes):
+        for key in ("phone", "textphone"):
+            if getattr(route, key):
+                yield ("extra_routes", index, key), getattr(route, key)
+
+
+def _phones(loaded: Loaded[SchoolProfile]) -> List[Finding]:
+    findings = []
+    for loc, number in _phone_fields(loaded.model):
+        result = check_phone(number)
+        if not result.ok:
+            findings.append(loaded.finding(loc, f"{where(loc)}: {result.problem}", result.hint, rule="phone"))
+    return findings
+
+
+def _address_fields(profile: SchoolProfile) -> Iterator[Tuple[Loc, str, str]]:
+    """(where, 'email' or 'url', the address) for every address a reader could use."""
+    if profile.website:
+        yield ("website",), "url", str(profile.website)
+    for index, contact in enumerate(profile.safeguarding_contacts):
+        if contact.email:
+            yield ("safeguarding_contacts", index, "email"), "email", contact.email
+    for name in ("local_police", "childrens_services"):
+        service = getattr(profile, name)
+        if service is not None and service.url:
+            yield (name, "url"), "url", str(service.url)
+        if service is not None and service.email:
+            yield (name, "email"), "email", service.email
+    for index, route in enumerate(profile.extra_routes):
+        if route.url:
+            yield ("extra_routes", index, "url"), "url", str(route.url)
+        if route.email:
+            yield ("extra_routes", index, "email"), "email", route.email
+        yield ("extra_routes", index, "source_url"), "url", str(route.source_url)
+
+
+def domain_of(kind: str, address: str) -> str:
+    if kind == "email":
+        return address.rsplit("@", 1)[-1].lower()
+    return (urlsplit(address).hostname or "").lower()
+
+
+def is_reserved(domain: str) -> bool:
+    return domain.rsplit(".", 1)[-1] in RESERVED_TLDS or any(
+        domain == d or domain.endswith("." + d) for d in RESERVED_DOMAINS)
+
+
+def _addresses(loaded: Loaded[SchoolProfile]) -> List[Finding]:
+    # The model has already refused malformed addresses; these are the ones that parse but cannot work.
+    findings = []
+    for loc, kind, address in _address_fields(loaded.model):
+        domain = domain_of(kind, address)
+        if kind == "url" and "." not in domain:
+            findings.append(loaded.finding(loc, f"{where(loc)}: '{address}' has no full domain name",
+                                           "write the full address, e.g. https://www.example.org/", rule="url"))
+        elif kind == "url" and address.startswith("http://"):
+            findings.append(loaded.finding(loc, f"{where(loc)}: '{address}' is not a secure (https://) address",
+                                           "use the https:// address if the site has one", "warning", "url"))
+    return findings
+
+
+def _colours(loaded: Loaded[SchoolProfile]) -> List[Finding]:
+    branding = loaded.model.branding
+    if branding is None:
+        return []
+    findings = []
+    primary = parse_hex(branding.primary)
+    ratio = contrast(primary, WHITE)
+    if ratio < AA_NORMAL:
+        shade, _ = accessible_on_white(branding.primary)
+        findings.append(loaded.finding(
+            ("branding", "primary"),
+            f"branding.primary {branding.primary} is too light: white text on it, and it as text on white paper, "
+            f"have a contrast of {ratio:.1f}:1, below the {AA_NORMAL}:1 that WCAG AA needs",
+            f"use {shade}, the nearest darker shade of it that passes, or a darker colour from your brand guide",
+            rule="contrast"))
+    if branding.secondary:
+        secondary = parse_hex(branding.secondary)
+        best = max(contrast(secondary, WHITE), contrast(secondary, INK))
+        if best < AA_NORMAL:
+            findings.append(loaded.finding(
+                ("branding", "secondary"),
+                f"branding.secondary {branding.secondary} cannot carry readable text: neither white nor dark text "
+                f"reaches {AA_NORMAL}:1 on it (best {best:.1f}:1)",
+                "pick a lighter or darker shade of it", rule="contrast"))
+    return findings
+
+
+def _nation(loaded: Loaded[SchoolProfile]) -> List[Finding]:
+    profile = loaded.model
+    nation = NATIONS[profile.nation]
+    findings = []
+    police = profile.local_police
+    if police is not None:
+        own = police_names(profile.nation)
+        others = [name for other in NATIONS if other != profile.nation for name in police_names(other)]
+        if own and not any(name.lower() in police.name.lower() for name in own):
+            findings.append(loaded.finding(("local_police", "name"), f"local_police is '{police.name}', but {nation.police} "
+                                           f"is the police force for all of {nation.name}",
+                                           f"use '{nation.police}', or check the profile's nation", "warning", "nation"))
+        elif any(name.lower() in police.name.lower() for name in others):
+            findings.append(loaded.finding(("local_police", "name"), f"local_police '{police.name}' does not serve "
+                                           f"{nation.name}, the nation this profile gives",
+                                           "check the nation and the police force", "warning", "nation"))
+    for index, route in enumerate(profile.extra_routes):
+        if profile.nation not in route.nations:
+            findings.append(loaded.finding(("extra_routes", index, "nations"),
+                                           f"extra_routes[{index + 1}] '{route.id}' does not cover {nation.name}, so no "
+                                           "pupil at this school will ever see it", f"add {profile.nation} to its nations, or remove it",
+                                           "warning", "nation"))
+    return findings
+
+
+def _fictional(loaded: Loaded[SchoolProfile]) -> List[Finding]:
+    """Examples must never reach a real person; real profiles must not point at nobody."""
+    profile = loaded.model
+    findings = []
+    for loc, number in _phone_fields(profile):
+        checked = check_phone(number)
+        if not checked.ok:
+            continue  # already reported by _phones
+        if profile.fictional and not checked.drama:
+            findings.append(loaded.finding(loc, f"{where(loc)}: '{number}' could reach a real person, but this profile is fictional",
+                                           "fictional profiles use only Ofcom's drama numbers, e.g. 01632 960123 or 020 7946 0123",
+                                           rule="fictional"))
+        elif checked.drama and not profile.fictional:
+            findings.append(loaded.finding(loc, f"{where(loc)}: '{number}' is in a range Ofcom keeps for TV drama: nobody answers it",
+                                           "give the real number, or mark the profile 'fictional: true' if it is an example",
+                                           rule="fictional"))
+    for loc, kind, address in _address_fields(profile):
+        reserved = is_reserved(domain_of(kind, address))
+        if profile.fictional and not reserved:
+            findings.append(loaded.finding(loc, f"{where(loc)}: '{address}' could reach a real {'inbox' if kind == 'email' else 'site'}, "
+                                           "but this profile is fictional", "fictional profiles use example.org addresses",
+                                           rule="fictional"))
+        elif reserved and not profile.fictional:
+            findings.append(loaded.finding(loc, f"{where(loc)}: '{address}' is an example address that reaches nobody",
+                                           "give the real address, or mark the profile 'fictional: true' if it is an example",
+                                           rule="fictional"))
+    return findings
+
+
+def _dated_contacts(profile: SchoolProfile) -> Iterator[Tuple[Loc, str, Optional[dt.date]]]:
+    for index, contact in enumerate(profile.safeguarding_contacts):
+        yield ("safeguarding_contacts", index), contact.name, contact.last_verified
+    for name in ("local_police", "childrens_services"):
+        service = getattr(profile, name)
+        if service is not None:
+            yield (name,), service.name, service.last_verified
+    for index, route in enumerate(profile.extra_routes):
+        yield ("extra_routes", index), route.name, route.last_verified
+
+
+def _freshness(loaded: Loaded[SchoolProfile], today: dt.date) -> List[Finding]:
+    findings = []
+    for loc, name, checked in _dated_contacts(loaded.model):
+        if checked is None:
+            findings.append(loaded.finding(loc, f"{where(loc)} ({name}) has no last_verified date",
+                                           "check these details are still right, then add last_verified: YYYY-MM-DD",
+                                           "warning", "stale", key=True))
+        elif (today - checked).days > FRESH_FOR_DAYS:
+            findings.append(loaded.finding(loc + ("last_verified",), f"{where(loc)} ({name}) was last verified on "
+                                           f"{checked.isoformat()}, more than 12 months ago",
+                                           "check the name, number and email are still right, then update last_verified",
+                                           "warning", "stale"))
+        elif checked > today:
+            findings.append(loaded.finding(loc + ("last_verified",), f"{where(loc)} ({name}) has last_verified "
+                                           f"{checked.isoformat()}, which is in the future", "use the date you checked it",
+                                           "warning", "stale"))
+    return findings

@@ -1,0 +1,224 @@
+"""The questions `lessonkit school init` asks, each answerable by an option instead (CLI layer: it prompts).
+
+Every answer is checked as it is given, with the same rules as `lessonkit school check`, so a lead
+re-types a wrong number at once rather than finding out later.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import click
+from pydantic import EmailStr, HttpUrl, TypeAdapter, ValidationError
+
+from ..colours import AA_NORMAL, INK, WHITE, accessible_on_white, contrast, parse_hex
+from ..errors import UsageProblem
+from .checks import domain_of, is_reserved
+from .logo import check_logo
+from .nations import NATIONS, nation_id
+from .phones import check_phone
+from .writer import ContactAnswers, ProfileAnswers, ServiceAnswers, slugify
+
+Convert = Callable[[str], str]
+_EMAIL = TypeAdapter(EmailStr)
+_URL = TypeAdapter(HttpUrl)
+
+
+@dataclass
+class Given:
+    """What the options already answered (lists are zipped by position: the first --lead-* is lead 1)."""
+
+    values: Dict[str, object] = field(default_factory=dict)
+
+    def one(self, name: str) -> Optional[str]:
+        value = self.values.get(name)
+        return None if value in (None, "") else str(value)
+
+    def nth(self, name: str, index: int) -> Optional[str]:
+        values: Sequence[str] = self.values.get(name) or ()  # type: ignore[assignment]
+        return values[index] if index < len(values) and values[index] != "" else None
+
+    def count(self, name: str) -> int:
+        return len(self.values.get(name) or ())  # type: ignore[arg-type]
+
+
+class Asker:
+    """Use the option if given, else ask (interactive), else the default; collect what is missing."""
+
+    def __init__(self, interactive: bool):
+        self.interactive = interactive
+        self.missing: List[str] = []
+
+    def ask(self, question: str, given: Optional[str], option: str, default: Optional[str] = None,
+            convert: Convert = lambda text: text.strip()) -> str:
+        if given is not None:
+            try:
+                return convert(given)
+            except click.BadParameter as problem:
+                raise UsageProblem(f"{option}: {problem.message}") from None
+        if not self.interactive:
+            if default is None:
+                self.missing.append(option)
+                return ""
+            return convert(default)
+        return click.prompt(question, default=default, show_default=bool(default), value_proc=convert)
+
+    def confirm(self, question: str) -> bool:
+        return self.interactive and click.confirm(question, default=False)
+
+
+def _nation(text: str) -> str:
+    found = nation_id(text)
+    if found is None:
+        raise click.BadParameter(f"'{text}' is not a UK nation: use england, wales, scotland or northern-ireland")
+    return found
+
+
+def _required(text: str) -> str:
+    if not text.strip():
+        raise click.BadParameter("this cannot be empty")
+    return text.strip()
+
+
+def _slug(text: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text.strip()) or len(text.strip()) > 64:
+        raise click.BadParameter(f"'{text}' is not an id: use lower-case letters, digits and single hyphens")
+    return text.strip()
+
+
+def _phone(fictional: bool) -> Convert:
+    def convert(text: str) -> str:
+        text = text.strip()
+        if not text:
+            return ""
+        result = check_phone(text)
+        if not result.ok:
+            raise click.BadParameter(f"{result.problem}: {result.hint}")
+        if fictional and not result.drama:
+            raise click.BadParameter(f"'{text}' could reach a real person: a fictional school uses Ofcom's drama numbers, e.g. 01632 960123")
+        if result.drama and not fictional:
+            raise click.BadParameter(f"'{text}' is in a range Ofcom keeps for TV drama: nobody answers it")
+        return text
+    return convert
+
+
+def _address(kind: str, fictional: bool) -> Convert:
+    def convert(text: str) -> str:
+        text = text.strip()
+        if not text:
+            return ""
+        try:
+            value = _EMAIL.validate_python(text) if kind == "email" else str(_URL.validate_python(text))
+        except ValidationError:
+            example = "name@school.org.uk" if kind == "email" else "https://www.school.org.uk/"
+            raise click.BadParameter(f"'{text}' is not {'an email address' if kind == 'email' else 'a web address'}, e.g. {example}") from None
+        domain = domain_of(kind, value)
+        if kind == "url" and "." not in domain:
+            raise click.BadParameter(f"'{text}' has no full domain name")
+        if is_reserved(domain) != fictional:
+            raise click.BadParameter(f"'{text}' is an example address that reaches nobody" if not fictional
+                                     else f"'{text}' could reach someone real: a fictional school uses example.org addresses")
+        return value
+    return convert
+
+
+def _colour(primary: bool) -> Convert:
+    def convert(text: str) -> str:
+        text = text.strip()
+        if not text:
+            return ""
+        if not re.fullmatch(r"#?[0-9A-Fa-f]{6}", text):
+            raise click.BadParameter(f"'{text}' is not a colour like #1D4E89")
+        colour = "#" + text.lstrip("#").upper()
+        rgb = parse_hex(colour)
+        if primary and contrast(rgb, WHITE) < AA_NORMAL:
+            shade, _ = accessible_on_white(colour)
+            raise click.BadParameter(f"white text on {colour} has a contrast of {contrast(rgb, WHITE):.1f}:1, below "
+                                     f"{AA_NORMAL}:1: try {shade}, the nearest darker shade that passes")
+        if not primary and max(contrast(rgb, WHITE), contrast(rgb, INK)) < AA_NORMAL:
+            raise click.BadParameter(f"no text colour is readable on {colour}: pick a lighter or darker shade")
+        return colour
+    return convert
+
+
+def _logo(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    for severity, message, hint in check_logo(Path(text), text):
+        if severity == "error":
+            raise click.BadParameter(f"{message}: {hint}")
+    return text
+
+
+def _contacts(asker: Asker, given: Given, prefix: str, deputy: bool, role: str, phone: Convert, email: Convert) -> List[ContactAnswers]:
+    """The leads (at least one) or the deputies: as many as the options give, then more while the lead says yes."""
+    contacts: List[ContactAnswers] = []
+    at_least = max(given.count(f"{prefix}_name"), 0 if deputy else 1)
+    kind = "deputy" if deputy else "safeguarding lead"
+    while len(contacts) < at_least or asker.confirm(f"Add {'another' if contacts else 'a'} {kind}?"):
+        index = len(contacts)
+        label = f"{kind[0].upper()}{kind[1:]} {index + 1}"
+        contacts.append(ContactAnswers(
+            name=asker.ask(f"{label}: name", given.nth(f"{prefix}_name", index), f"--{prefix}-name", convert=_required),
+            role=asker.ask(f"{label}: role", given.nth(f"{prefix}_role", index), f"--{prefix}-role", role, _required),
+            where_to_find=asker.ask(f"{label}: where pupils find them (e.g. 'Room B12, or ask at Reception')",
+                                    given.nth(f"{prefix}_where", index), f"--{prefix}-where", convert=_required),
+            phone=asker.ask(f"{label}: phone (blank to leave out)", given.nth(f"{prefix}_phone", index), f"--{prefix}-phone", "", phone),
+            email=asker.ask(f"{label}: email (blank to leave out)", given.nth(f"{prefix}_email", index), f"--{prefix}-email", "", email),
+            deputy=deputy,
+        ))
+    return contacts
+
+
+def ask_profile(asker: Asker, given: Given, fictional: bool, target_for: Callable[[str], Path]) -> Tuple[Path, ProfileAnswers]:
+    """Every question in order. Returns (target path, answers); `target_for(id)` refuses taken paths."""
+    if asker.interactive:
+        click.echo("A few questions about your school. Press Enter to take the answer in [brackets].\n")
+    nation = NATIONS[asker.ask("Nation (england, wales, scotland, northern-ireland)", given.one("nation"), "--nation", convert=_nation)
+                     or "england"]
+    name = asker.ask("School name", given.one("name"), "--name", convert=_required)
+    school_id = asker.ask("Short id for the pack's folder", given.one("school_id"), "--id", slugify(name) or None, _slug)
+    target = target_for(school_id) if school_id else Path()
+    phone, email = _phone(fictional), _address("email", fictional)
+    if asker.interactive:
+        click.echo(f"\nThe safeguarding lead. In {nation.name} the default title is '{nation.lead_role}' "
+                   f"({nation.lead_role_source}). Type the title your pupils know.")
+    contacts = _contacts(asker, given, "lead", False, nation.lead_role, phone, email) + \
+        _contacts(asker, given, "deputy", True, nation.deputy_role, phone, email)
+    if asker.interactive:
+        click.echo(f"\nLocal police. {nation.police_hint}. Leave blank to show only 999 and 101.")
+    police_name = asker.ask("Police force", given.one("police_name"), "--police-name", nation.police or "")
+    police = ServiceAnswers(police_name, asker.ask("Police phone (blank to leave out)", given.one("police_phone"), "--police-phone", "", phone)) if police_name else None
+    if asker.interactive:
+        click.echo("\nLocal children's services: shown in staff materials only. Leave blank to skip.")
+    services_name = asker.ask("Children's services name", given.one("services_name"), "--childrens-services-name", "")
+    services = None
+    if services_name:
+        services = ServiceAnswers(
+            services_name,
+            phone=asker.ask("Children's services phone", given.one("services_phone"), "--childrens-services-phone", "", phone),
+            out_of_hours_phone=asker.ask("Out-of-hours phone", given.one("services_out_of_hours"), "--childrens-services-out-of-hours", "", phone),
+            email=asker.ask("Children's services email", given.one("services_email"), "--childrens-services-email", "", email),
+            url=asker.ask("Children's services web address", given.one("services_url"), "--childrens-services-url", "", _address("url", fictional)),
+        )
+    if asker.interactive:
+        click.echo("\nLogo and colours (blank to skip).")
+    logo = asker.ask("Logo file (PNG or JPEG)", given.one("logo"), "--logo", "", _logo)
+    logo_alt = asker.ask("Logo description for screen readers", given.one("logo_alt"), "--logo-alt", f"{name} logo") if logo else ""
+    primary = asker.ask("Main brand colour (#RRGGBB)", given.one("primary"), "--primary", "", _colour(True))
+    secondary = asker.ask("Second brand colour (#RRGGBB)", given.one("secondary"), "--secondary", "", _colour(False)) if primary else ""
+    website = asker.ask("School website", given.one("website"), "--website", "", _address("url", fictional))
+    if asker.missing:
+        raise UsageProblem("missing answers for --no-input: " + ", ".join(dict.fromkeys(asker.missing))
+                           + ". Try: lessonkit school init --help")
+    if logo:
+        logo = Path(os.path.relpath(Path(logo).resolve(), target.parent.resolve())).as_posix()
+    return target, ProfileAnswers(
+        id=school_id, name=name, nation=nation.id, contacts=contacts, police=police, childrens_services=services,
+        logo=logo, logo_alt=logo_alt, primary=primary, secondary=secondary, website=website, fictional=fictional,
+    )

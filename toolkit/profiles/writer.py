@@ -1,0 +1,135 @@
+"""A commented YAML school profile from a safeguarding lead's answers to `lessonkit school init`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from .nations import NATIONS
+
+
+@dataclass(frozen=True)
+class ContactAnswers:
+    name: str
+    role: str
+    where_to_find: str
+    phone: str = ""
+    email: str = ""
+    deputy: bool = False
+
+
+@dataclass(frozen=True)
+class ServiceAnswers:
+    name: str
+    phone: str = ""
+    out_of_hours_phone: str = ""
+    email: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class ProfileAnswers:
+    id: str
+    name: str
+    nation: str
+    contacts: List[ContactAnswers]
+    police: Optional[ServiceAnswers] = None
+    childrens_services: Optional[ServiceAnswers] = None
+    logo: str = ""  # relative to the profile
+    logo_alt: str = ""
+    primary: str = ""
+    secondary: str = ""
+    website: str = ""
+    fictional: bool = False
+    verified: dt.date = field(default_factory=dt.date.today)
+
+
+def slugify(name: str) -> str:
+    """'St Mary's C of E School' -> 'st-marys-c-of-e-school' (an id and a folder name)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    plain = plain.replace("'", "").replace("\u2019", "")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:64].strip("-")
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML), keeping Welsh and other letters."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _service(key: str, comment: str, service: Optional[ServiceAnswers], verified: dt.date, example: str) -> List[str]:
+    if service is None:
+        return [f"# {comment}", f"# Not given yet. {example}", ""]
+    lines = [f"# {comment}", f"{key}:", f"  name: {_q(service.name)}"]
+    for name, value in (("phone", service.phone), ("out_of_hours_phone", service.out_of_hours_phone),
+                        ("email", service.email), ("url", service.url)):
+        if value:
+            lines.append(f"  {name}: {_q(value)}")
+    return lines + [f"  last_verified: {verified.isoformat()}", ""]
+
+
+def profile_yaml(answers: ProfileAnswers, path_shown: str) -> str:
+    nation = NATIONS[answers.nation]
+    today = answers.verified.isoformat()
+    lines = [
+        f"# School profile for {answers.name}, written by `lessonkit school init` on {today}.",
+        f"# Check it:       lessonkit school check {path_shown}",
+        f"# Build a pack:   lessonkit build --school {path_shown}",
+        "# What each key means: docs/school-profiles.md. Check every contact at least once a year",
+        "# and update its last_verified date; `lessonkit school check` warns after 12 months.",
+        "",
+        "# Short id: names the pack's folder. Lower-case letters, digits and single hyphens.",
+        f"id: {answers.id}",
+        "# The school's name as every deck, handout and quiz shows it.",
+        f"name: {_q(answers.name)}",
+        "# england, wales, scotland or northern-ireland: sets year-group names and which national services apply.",
+        f"nation: {answers.nation}",
+    ]
+    if answers.fictional:
+        lines += ["# FICTIONAL: an example school. Its numbers are from Ofcom's drama ranges and its addresses",
+                  "# use example.org, so nobody real can ever be reached through it.",
+                  "fictional: true"]
+    lines += ["", "# The safeguarding lead first, then deputies. Pupils see these on every support slide and handout.",
+              "safeguarding_contacts:"]
+    for contact in answers.contacts:
+        lines += [f"  - name: {_q(contact.name)}",
+                  f"    role: {_q(contact.role)}  # the title pupils know",
+                  f"    where_to_find: {_q(contact.where_to_find)}"]
+        if contact.phone:
+            lines.append(f"    phone: {_q(contact.phone)}")
+        if contact.email:
+            lines.append(f"    email: {_q(contact.email)}")
+        if contact.deputy:
+            lines.append("    deputy: true")
+        lines.append(f"    last_verified: {today}")
+    lines.append("")
+    police_example = f"e.g. local_police: {{name: {_q(nation.police)}}}" if nation.police else \
+        "e.g. local_police: {name: \"<your force>\", last_verified: YYYY-MM-DD}"
+    lines += _service("local_police", "Local police: shown to pupils, staff and parents beside 999 and 101.",
+                      answers.police, answers.verified, police_example)
+    lines += _service("childrens_services", "Local children's services: shown in staff materials only.",
+                      answers.childrens_services, answers.verified,
+                      "e.g. childrens_services: {name: \"...\", phone: \"...\", out_of_hours_phone: \"...\"}")
+    if answers.logo:
+        lines += ["# Logo: a PNG or JPEG, relative to this file.", f"logo: {_q(answers.logo)}"]
+        if answers.logo_alt:
+            lines.append(f"logo_alt: {_q(answers.logo_alt)}")
+    else:
+        lines += ["# Logo: a PNG or JPEG, relative to this file, e.g. logo: logo.png"]
+    lines.append("")
+    if answers.primary:
+        lines += ["# Brand colours as #RRGGBB. White text sits on the primary colour, so it must be dark",
+                  "# enough for a contrast of 4.5:1; `lessonkit school check` measures it.",
+                  "branding:", f"  primary: {_q(answers.primary)}"]
+        if answers.secondary:
+            lines.append(f"  secondary: {_q(answers.secondary)}")
+    else:
+        lines += ["# Brand colours, e.g. branding: {primary: \"#1D4E89\"}"]
+    lines.append("")
+    if answers.website:
+        lines.append(f"website: {_q(answers.website)}")
+    lines += ["# Local services beyond the national catalogue: see docs/school-profiles.md.", "extra_routes: []", ""]
+    return "\n".join(lines)
