@@ -1,0 +1,243 @@
+"""The slide deck as a teacher sees it: the order of the lesson, the words on each slide, the
+school's contacts, the speaker notes and the document's properties."""
+
+from __future__ import annotations
+
+import pytest
+from pptx.util import Emu, Pt
+
+from toolkit.render import RenderContext, formats
+
+from test_slides_support import (
+    LONG_POINTS, adapted_lesson, alt_text, body_of, body_runs, lesson_folder, make_deck, notes_of,
+    pictures, school_profile, slides_titled, title_of,
+)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return lesson_folder(tmp_path_factory.mktemp("deck-lesson"))
+
+
+@pytest.fixture(scope="module")
+def ks3_deck(folder):
+    lesson = adapted_lesson(folder, "ks3")
+    prs, warnings, _ = make_deck(lesson)
+    return lesson, prs, warnings
+
+
+def test_the_format_is_registered_and_names_its_file(folder):
+    lesson = adapted_lesson(folder, "ks3")
+    files = formats()["slides"].render(lesson, RenderContext())
+    assert [f.name for f in files] == ["deck-test-ks3.pptx"]
+    assert files[0].title == "Deck test lesson (Key Stage 3 (ages 11-14)): slides"
+
+
+def test_the_deck_follows_the_lesson_and_ends_on_help(ks3_deck):
+    _, prs, warnings = ks3_deck
+    titles = [title_of(s) for s in prs.slides]
+    assert warnings == []
+    expected_order = [
+        "Deck test lesson", "Before we start", "Starter quiz: question 1", "Starter quiz: answer 1",
+        "What do we know?", "Learning outcomes", "Keywords", "A very long list", "Story: Alex and the new friend",
+        "Alex and the new friend", "Discuss: Alex and the new friend", "Warning signs", "What to do",
+        "Myths and facts", "Exit quiz: question 1", "Exit quiz: answer 1", "Something kind",
+        "Who can help at school", "Who can help: national services", "Remember",
+    ]
+    positions = [titles.index(t) for t in expected_order]
+    assert positions == sorted(positions), titles
+    assert titles[-1] == "Remember"
+    assert "Childline" in body_of(prs.slides[-1]) and "0800 1111" in body_of(prs.slides[-1])
+
+
+def test_the_title_slide_names_the_lesson_and_audience(ks3_deck):
+    _, prs, _ = ks3_deck
+    first = prs.slides[0]
+    assert title_of(first) == "Deck test lesson"
+    assert body_of(first) == "Key Stage 3 (ages 11-14)"
+    assert first.slide_layout.name == "Title Slide"
+
+
+def test_real_layouts_hold_the_text(ks3_deck):
+    _, prs, _ = ks3_deck
+    for slide in prs.slides:
+        assert slide.slide_layout.name in {"Title Slide", "Title and Content", "Section Header"}
+        assert all(s.is_placeholder for s in slide.shapes if s.has_text_frame), title_of(slide)
+        # Reading order: the title is the first shape a screen reader meets.
+        assert slide.shapes[0].shape_id == slide.shapes.title.shape_id
+
+
+def test_the_deck_is_16_9_with_its_document_properties_set(ks3_deck):
+    lesson, prs, _ = ks3_deck
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+    props = prs.core_properties
+    assert props.title == "Deck test lesson (Key Stage 3 (ages 11-14))"
+    assert props.subject == lesson.summary
+    assert props.author == "lessonkit"
+    assert props.language == "en-GB"
+
+
+def test_a_long_list_continues_on_further_slides_at_the_minimum_size(ks3_deck):
+    _, prs, _ = ks3_deck
+    pages = slides_titled(prs, "A very long list")
+    titles = [title_of(s) for s in pages]
+    assert len(pages) >= 3
+    assert titles[:3] == ["A very long list", "A very long list (continued)", "A very long list (continued, part 3)"]
+    shown = [p for s in pages for p in body_of(s).split("\n")]
+    assert shown == LONG_POINTS  # every point, in order, none lost or repeated
+    sizes = {run.font.size for s in pages for run, is_title in body_runs(s) if not is_title}
+    assert sizes == {Pt(24)}
+    assert all(notes_of(s) for s in pages)
+
+
+def test_every_slide_has_notes_and_pupil_notes_carry_the_disclosure_reminder(ks3_deck):
+    _, prs, _ = ks3_deck
+    for slide in prs.slides:
+        notes = notes_of(slide)
+        assert notes.strip(), title_of(slide)
+        assert "if a pupil discloses" in notes, title_of(slide)
+    before = slides_titled(prs, "Before we start")[0]
+    notes = notes_of(before)
+    assert "1. Listen and stay calm.\n2. Do not promise secrecy.\n3. Tell the DSL straight away." in notes
+    assert "Safeguarding brief: Tell the DSL before the lesson." in notes
+    first = notes_of(prs.slides[0])
+    assert "A very long list: 7 min" in first and "Q: What if I already paid?" in first
+    assert "Timing: about 7 minutes." in notes_of(slides_titled(prs, "A very long list")[0])
+    assert "Say each point slowly." in notes_of(slides_titled(prs, "A very long list")[0])
+
+
+def test_what_to_do_shows_each_step_in_order_with_its_caution(ks3_deck):
+    _, prs, _ = ks3_deck
+    text = "\n".join(body_of(s) for s in slides_titled(prs, "What to do"))
+    assert text.index("1. Don't pay") < text.index("2. Keep the evidence") < text.index("3. Tell a trusted adult")
+    assert "Take care: Never keep or send on the picture itself." in text
+
+
+def test_a_quiz_question_is_followed_by_its_answer_with_feedback_for_every_option(ks3_deck):
+    _, prs, _ = ks3_deck
+    titles = [title_of(s) for s in prs.slides]
+    question = titles.index("Starter quiz: question 1")
+    assert titles[question + 1] == "Starter quiz: answer 1"
+    asked = body_of(prs.slides[question])
+    assert "Paying makes it stop." in asked and "A. True" in asked and "B. False" in asked
+    assert "Right: paying" not in asked  # the answer is not given away
+    answer = body_of(prs.slides[question + 1])
+    assert "A. True (Not quite)" in answer and "Not so: they often ask for more." in answer
+    assert "B. False (Right)" in answer and "Right: paying rarely ends it." in answer
+    assert "Remember: Paying rarely makes it stop." in answer
+    assert "Answer: B." in notes_of(prs.slides[question])
+
+
+def test_an_ordering_question_is_shuffled_and_its_answer_gives_the_order(ks3_deck):
+    _, prs, _ = ks3_deck
+    asked = body_of(slides_titled(prs, "Exit quiz: question 1")[0]).split("\n")
+    shown = [line[3:] for line in asked if line[:3] in ("A. ", "B. ", "C. ")]
+    assert sorted(shown) == sorted(["Stop replying", "Keep the messages", "Tell an adult"])
+    assert shown != ["Stop replying", "Keep the messages", "Tell an adult"]
+    answer = body_of(slides_titled(prs, "Exit quiz: answer 1")[0])
+    assert "1. Stop replying\n2. Keep the messages\n3. Tell an adult" in answer
+
+
+def test_scenarios_say_they_are_made_up_and_notes_name_the_warning_signs(ks3_deck):
+    _, prs, _ = ks3_deck
+    divider = slides_titled(prs, "Story: Alex")[0]
+    assert divider.slide_layout.name == "Section Header"
+    assert "made-up story" in body_of(divider)
+    story = slides_titled(prs, "Alex and the new friend")[0]
+    assert "Alex: Alex likes drawing." in body_of(story) and "Someone new follows Alex." in body_of(story)
+    discuss = slides_titled(prs, "Discuss: Alex")[0]
+    assert "What made Alex worried?" in body_of(discuss)
+    assert "They get close very fast." in notes_of(discuss)
+
+
+def test_pupil_decks_never_show_adult_only_services(ks3_deck):
+    _, prs, _ = ks3_deck
+    text = "\n".join(body_of(s) for s in prs.slides)
+    assert "Childline" in text and "Revenge Porn Helpline" not in text and "0345 6000 459" not in text
+
+
+def test_staff_decks_show_statistics_sources_and_adult_services(folder):
+    prs, _, _ = make_deck(adapted_lesson(folder, "staff"))
+    text = "\n".join(body_of(s) for s in prs.slides)
+    assert "Reports more than doubled in a year. (2023)" in text
+    assert "A report (Example body)\nOnline: example.org" in text
+    assert "Source: A report, example.org" in text
+    assert "Revenge Porn Helpline" in text
+    sizes = {run.font.size.pt for s in prs.slides for run, title in body_runs(s) if not title}
+    assert min(sizes) == 18
+
+
+def test_national_routes_carry_a_qr_code_with_alt_text(ks3_deck):
+    _, prs, _ = ks3_deck
+    slide = slides_titled(prs, "Who can help: national services")[0]
+    assert "Online: www.childline.org.uk" in body_of(slide)
+    codes = [alt_text(p) for p in pictures(slide)]
+    assert codes == ["QR code: link to Childline, https://www.childline.org.uk/"]
+    assert "Victim Support (England and Wales only)" in body_of(slide)
+
+
+def test_a_school_profile_brings_its_name_logo_lead_and_police(tmp_path, folder):
+    profile = school_profile(tmp_path, nation="scotland")
+    prs, warnings, _ = make_deck(adapted_lesson(folder, "ks3", profile))
+    assert warnings == []
+    first = prs.slides[0]
+    assert body_of(first) == "S1 to S3\nHillside Academy (example)"
+    assert [alt_text(p) for p in pictures(first)] == ["Hillside Academy crest: an oak tree"]
+    school = body_of(slides_titled(prs, "Who can help at school")[0])
+    assert "Ms Dana Okafor" in school and "Where to find them: Room B12, or ask at Reception" in school
+    assert "01632 960123" in school and "Mr Lee Patel" in school
+    assert "Example Constabulary" in body_of(slides_titled(prs, "Who can help near you")[0])
+    last = body_of(prs.slides[-1])
+    assert "Ms Dana Okafor: Room B12, or ask at Reception, 01632 960123" in last
+    assert "Ms Dana Okafor" in notes_of(prs.slides[5])  # the disclosure reminder names the lead
+    assert prs.core_properties.author == "Hillside Academy (example)"
+    # Scotland: the England-and-Wales-only service is left out altogether.
+    assert "Victim Support" not in "\n".join(body_of(s) for s in prs.slides)
+
+
+def test_a_school_build_writes_decks_naming_the_lead(tmp_path, folder):
+    from pptx import Presentation
+
+    from toolkit.build import BuildRequest, build
+
+    result = build(BuildRequest(lesson_paths=[folder], formats=["slides"], school=school_profile(tmp_path),
+                                output=tmp_path / "out"))
+    assert [f.path for f in result.files] == ["test-school/deck-test/ks3/deck-test-ks3.pptx",
+                                              "test-school/deck-test/staff/deck-test-staff.pptx"]
+    for entry in result.files:
+        prs = Presentation(str(tmp_path / "out" / entry.path))
+        assert "Ms Dana Okafor" in "\n".join(body_of(s) for s in slides_titled(prs, "Who can help at school"))
+        assert [alt_text(p) for p in pictures(prs.slides[0])] == ["Hillside Academy crest: an oak tree"]
+    assert result.warnings == []
+
+
+def test_a_brand_colour_that_fails_contrast_is_darkened_with_a_warning(tmp_path, folder):
+    from toolkit.colours import WHITE, contrast, parse_hex
+
+    profile = school_profile(tmp_path, branding={"primary": "#FFD700"})
+    prs, warnings, _ = make_deck(adapted_lesson(folder, "ks3", profile))
+    assert len(warnings) == 1 and "#FFD700" in warnings[0] and "4.5:1" in warnings[0]
+    title_colours = {str(run.font.color.rgb) for s in prs.slides for run, is_title in body_runs(s)
+                     if is_title and s.slide_layout.name != "Section Header"}
+    assert len(title_colours) == 1
+    shade = title_colours.pop()
+    assert shade != "FFD700" and contrast(parse_hex(shade), WHITE) >= 4.5
+    assert f"slides use the darker shade #{shade}" in warnings[0]
+
+
+def test_a_logo_that_cannot_be_read_is_left_out_with_a_warning(tmp_path, folder):
+    profile = school_profile(tmp_path)
+    (tmp_path / "crest.png").write_bytes(b"not a picture")
+    prs, warnings, _ = make_deck(adapted_lesson(folder, "ks3", profile))
+    assert pictures(prs.slides[0]) == []
+    assert len(warnings) == 1 and "crest.png" in warnings[0] and "built without it" in warnings[0]
+
+
+def test_shipped_pupil_decks_tell_the_steps_of_the_lesson(adapted):
+    lesson = adapted("online-blackmail", "ks4")
+    prs, _, _ = make_deck(lesson)
+    steps = "\n".join(body_of(s) for s in slides_titled(prs, "What to do"))
+    for number, step in enumerate(lesson.response_steps, start=1):
+        assert f"{number}. {step.title}" in steps
+    outcomes = "\n".join(body_of(s) for s in slides_titled(prs, "Learning outcomes"))
+    assert all(o in outcomes for o in lesson.learning_outcomes)

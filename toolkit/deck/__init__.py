@@ -1,0 +1,67 @@
+"""Slide decks: an editable, accessible .pptx for one lesson and audience.
+
+plan (outline, quiz, contacts, notes) -> fit (metrics) -> write (template, palette, pictures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from ..adapt import AdaptedLesson
+from .outline import plan
+from .palette import brand_colour
+from .pictures import logo_image
+from .template import open_template
+from .writer import DeckWriter
+
+__all__ = ["build_deck"]
+
+
+def _limit(text: str, most: int = 255) -> str:
+    """Core properties hold at most 255 characters: cut at a word, with an ellipsis."""
+    if len(text) <= most:
+        return text
+    return text[: most - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
+def _properties(prs, lesson: AdaptedLesson) -> None:
+    props = prs.core_properties
+    props.title = _limit(f"{lesson.title} ({lesson.audience_name})")
+    props.subject = _limit(lesson.summary)
+    props.author = lesson.school_name or "lessonkit"
+    props.last_modified_by = "lessonkit"
+    props.language = "en-GB"
+    props.category = "Lesson slides"
+    props.keywords = _limit("; ".join(["safeguarding", "online safety"] + [term for term, _ in lesson.keywords]))
+    props.comments = _limit(f"Lesson {lesson.lesson_id}, version {lesson.version}, last reviewed "
+                            f"{lesson.last_reviewed.isoformat()} by {lesson.reviewed_by}.")
+    props.revision = 1
+    reviewed = dt.datetime.combine(lesson.last_reviewed, dt.time())
+    props.created = reviewed
+    props.modified = reviewed
+
+
+def _logo(lesson: AdaptedLesson, warn):
+    school = lesson.school
+    if school is None or not school.logo:
+        return None
+    data, pixels, problem = logo_image(school.logo)
+    if data is None:
+        warn(f"the logo {school.logo} of {school.name} cannot be used ({problem}); slides are built without it")
+        return None
+    return data, pixels, school.logo_alt or f"{school.name} logo"
+
+
+def build_deck(lesson: AdaptedLesson, context) -> bytes:
+    """The .pptx bytes of the deck for `lesson` (already adapted to one audience and school)."""
+    brand = brand_colour(lesson.school, context.warn)
+    prs, layouts, theme_xml = open_template(context.options.template, brand, context.warn)
+    writer = DeckWriter(prs, layouts, theme_xml, brand, lesson.audience.min_body_pt, context.warn, lesson.lesson_id)
+    logo = _logo(lesson, context.warn)
+    for spec in plan(lesson):
+        writer.add(spec, logo if spec.logo else None)
+    _properties(prs, lesson)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()

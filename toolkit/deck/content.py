@@ -1,0 +1,99 @@
+"""What goes on a slide, before any layout: runs of text, paragraphs, blocks kept together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Tuple
+
+
+_SPACES = re.compile(r"\s+")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    link: str = ""  # a web address the run opens
+
+    def __post_init__(self) -> None:
+        # One line of flowing text: line breaks and tabs from YAML block scalars become spaces, as
+        # the measuring assumes; characters XML cannot hold are dropped.
+        object.__setattr__(self, "text", _SPACES.sub(" ", _NOT_XML.sub("", self.text)))
+
+
+@dataclass(frozen=True)
+class Para:
+    runs: Tuple[Run, ...]
+    level: int = 0  # 0 = main point, 1 = a detail under it
+    bullet: bool = True
+    continues: bool = False  # the rest of a point cut across slides: indented as one, no bullet
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code shown beside the text, with the service's name under it."""
+
+    name: str
+    url: str
+
+    @property
+    def alt_text(self) -> str:
+        return f"QR code: link to {self.name}, {self.url}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """Paragraphs that belong together (a step and its caution): never split across slides if
+    they fit on one."""
+
+    paras: Tuple[Para, ...]
+    qr: Optional[QrCode] = None
+
+
+@dataclass
+class SlideSpec:
+    """One slide as planned; a content slide may become several when its text is long.
+
+    kind: "title" (title slide), "section" (a divider) or "content" (title and body)."""
+
+    kind: str
+    title: str
+    blocks: Tuple[Block, ...] = ()
+    notes: str = ""
+    subtitle: Tuple[str, ...] = ()
+    logo: bool = False
+    group: str = ""  # what the slide is part of, for matching timings (e.g. "Starter quiz")
+
+
+def para(text: str, level: int = 0, bullet: bool = True, bold: bool = False) -> Para:
+    return Para((Run(text, bold),), level, bullet)
+
+
+def labelled(label: str, text: str, level: int = 0, bullet: bool = False) -> Para:
+    """'Myth: ...' with the label in bold."""
+    return Para((Run(label, True), Run(text)), level, bullet)
+
+
+def bullets(texts, level: int = 0) -> Tuple[Block, ...]:
+    return tuple(Block((para(t, level),)) for t in texts)
+
+
+def plain(texts) -> Tuple[Block, ...]:
+    return tuple(Block((para(t, bullet=False),)) for t in texts)
+
+
+@dataclass
+class Page:
+    """One physical content slide after fitting: its title, the text on it and the size used."""
+
+    title: str
+    paras: Tuple[Para, ...]
+    size_pt: int
+    qr_codes: Tuple[QrCode, ...] = field(default=())
+    qr_tops: Tuple[float, ...] = field(default=())  # where each code's text starts, in points from the top

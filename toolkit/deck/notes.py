@@ -1,0 +1,85 @@
+"""Speaker notes: what to say and ask, timings, and the safeguarding reminders a teacher needs on
+every slide."""
+
+from __future__ import annotations
+
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from ..adapt import AdaptedLesson
+
+BEFORE_WE_START = "Before we start"
+
+
+def join(*parts: Optional[str]) -> str:
+    """Non-empty parts, a blank line between them."""
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def listed(heading: str, items: Iterable[str], numbered: bool = False) -> str:
+    items = [i for i in items if i]
+    if not items:
+        return ""
+    lines = [f"{n}. {item}" if numbered else f"- {item}" for n, item in enumerate(items, start=1)]
+    return heading + "\n" + "\n".join(lines)
+
+
+def safeguarding_lead(lesson: AdaptedLesson) -> str:
+    """Who a disclosure goes to, by name when the school is known."""
+    if lesson.school is not None:
+        lead = lesson.school.lead
+        return f"{lead.name} ({lead.role}, {lead.where_to_find})"
+    return "your designated safeguarding lead (DSL)"
+
+
+def protocol_slide(lesson: AdaptedLesson) -> str:
+    """The slide whose notes hold the full disclosure protocol."""
+    has_intro = bool(lesson.content_warning or lesson.ground_rules)
+    return BEFORE_WE_START if has_intro else lesson.title
+
+
+def disclosure_reminder(lesson: AdaptedLesson) -> str:
+    if not lesson.is_pupils:
+        return ""
+    return (
+        f"Safeguarding: if a pupil discloses or seems distressed, follow the disclosure steps in the notes "
+        f"on the '{protocol_slide(lesson)}' slide and tell {safeguarding_lead(lesson)}."
+    )
+
+
+def disclosure_protocol(lesson: AdaptedLesson) -> str:
+    notes = lesson.teacher_notes
+    return join(
+        f"Safeguarding brief: {notes.safeguarding_brief}",
+        listed("If a pupil discloses:" if lesson.is_pupils else "If someone discloses:", notes.disclosure_protocol, numbered=True),
+        f"Tell: {safeguarding_lead(lesson)}." if lesson.school is not None else "",
+        listed("Language to use:", notes.language_to_use),
+        listed("Language to avoid:", notes.language_to_avoid),
+    )
+
+
+def timing_for(lesson: AdaptedLesson, *names: str) -> str:
+    """'Timing: about N minutes' when the lesson's timings name this part of the lesson."""
+    wanted = [n.lower() for n in names if n]
+    for activity, minutes in lesson.teacher_notes.timings:
+        label = activity.lower()
+        if any(label == w or label in w or w in label for w in wanted):
+            return f"Timing: about {minutes} minutes ({activity})."
+    return ""
+
+
+def minutes(value: Optional[int]) -> str:
+    return f"Timing: about {value} minutes." if value else ""
+
+
+def lesson_plan(lesson: AdaptedLesson) -> str:
+    timings: Sequence[Tuple[str, int]] = lesson.teacher_notes.timings
+    plan: List[str] = [f"{activity}: {m} min" for activity, m in timings]
+    hard = [f"Q: {q}\nA: {a}" for q, a in lesson.teacher_notes.hard_questions]
+    return join(
+        lesson.summary,
+        f"Length: {lesson.duration_minutes} minutes. Audience: {lesson.audience_name}.",
+        listed("Timings:", plan),
+        ("Hard questions pupils may ask, with answers:\n" if lesson.is_pupils else "Hard questions, with answers:\n")
+        + "\n\n".join(hard) if hard else "",
+        f"Lesson version {lesson.version}, last reviewed {lesson.last_reviewed.isoformat()} by {lesson.reviewed_by}.",
+    )

@@ -1,0 +1,88 @@
+"""Quiz slides: each question, then its answer with feedback for every option and the teaching point."""
+
+from __future__ import annotations
+
+import zlib
+from typing import List, Sequence, Tuple
+
+from ..adapt import AdaptedLesson, Question
+from .content import Block, Para, Run, SlideSpec, labelled, para
+
+_HOW_TO_ANSWER = {
+    "single": "Choose one answer.",
+    "multiple": "Choose every answer you think is right.",
+    "true-false": "True or false?",
+    "ordering": "Put these in the right order.",
+}
+
+
+def letter(index: int) -> str:
+    return "ABCDEFGH"[index]
+
+
+def shown_order(question: Question) -> Tuple[int, ...]:
+    """Options in the order the class sees them. Ordering questions are stored in the right
+    order, so they are shown in a fixed shuffled order (never the answer itself)."""
+    count = len(question.options)
+    if question.type != "ordering":
+        return tuple(range(count))
+    step = 1 + zlib.crc32(question.id.encode()) % max(1, count - 1)
+    order = tuple(sorted(range(count), key=lambda i: ((i * step) % count, i)))
+    if order == tuple(range(count)):
+        order = tuple(reversed(order))
+    return order
+
+
+def _question_slide(question: Question, title: str, group: str) -> SlideSpec:
+    order = shown_order(question)
+    blocks = [Block((para(question.question, bullet=False, bold=True), para(_HOW_TO_ANSWER[question.type], bullet=False)))]
+    blocks += [Block((labelled(f"{letter(pos)}. ", question.options[i].text),)) for pos, i in enumerate(order)]
+    answer = _answer_words(question)
+    return SlideSpec(
+        "content", title, tuple(blocks), group=group,
+        notes=f"Ask the class to answer on their own first (hands up, mini whiteboards or paper). "
+              f"The answer is on the next slide. {answer}",
+    )
+
+
+def _answer_words(question: Question) -> str:
+    order = shown_order(question)
+    position = {i: pos for pos, i in enumerate(order)}
+    if question.type == "ordering":
+        return "Right order: " + ", ".join(letter(position[i]) for i in range(len(question.options))) + "."
+    right = [letter(position[i]) for i in question.correct_indices]
+    return ("Answer: " if len(right) == 1 else "Answers: ") + " and ".join(right) + "."
+
+
+def _answer_slide(question: Question, title: str, group: str) -> SlideSpec:
+    order = shown_order(question)
+    blocks: List[Block] = [Block((para(question.question, bullet=False, bold=True),))]
+    if question.type == "ordering":
+        steps = [para(f"{number}. {o.text}", bullet=False) for number, o in enumerate(question.options, start=1)]
+        blocks.append(Block((para("The right order:", bullet=False, bold=True), steps[0])))
+        blocks += [Block((p,)) for p in steps[1:]]
+        blocks += [Block((labelled(f"{o.text}: ", o.feedback, level=1),)) for o in question.options if o.feedback]
+    else:
+        for pos, i in enumerate(order):
+            option = question.options[i]
+            verdict = "Right" if option.correct else "Not quite"
+            blocks.append(Block((
+                Para((Run(f"{letter(pos)}. {option.text}", True), Run(f" ({verdict})")), bullet=False),
+                para(option.feedback, level=1, bullet=False),
+            )))
+    blocks.append(Block((labelled("Remember: ", question.teaching_point),)))
+    return SlideSpec(
+        "content", title, tuple(blocks), group=group,
+        notes=f"{_answer_words(question)} Go through why each option is right or not. "
+              f"Teaching point: {question.teaching_point}",
+    )
+
+
+def quiz_slides(lesson: AdaptedLesson, questions: Sequence[Question], name: str) -> List[SlideSpec]:
+    slides: List[SlideSpec] = []
+    total = len(questions)
+    for number, question in enumerate(questions, start=1):
+        of = f" of {total}" if total > 1 else ""
+        slides.append(_question_slide(question, f"{name}: question {number}{of}", name))
+        slides.append(_answer_slide(question, f"{name}: answer {number}{of}", name))
+    return slides

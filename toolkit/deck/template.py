@@ -1,0 +1,188 @@
+"""The deck's slide master and layouts: python-pptx's default made 16:9 and branded, or a school's
+own template (`--template school.pptx`), whose layouts are matched by type or by name."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Tuple
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Emu, Inches
+
+from ..errors import LessonkitError
+from .metrics import DECK_FONT
+from .palette import A, P
+
+
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+
+
+@dataclass(frozen=True)
+class Need:
+    """A layout the deck needs: what PowerPoint calls it, its type, and what it must hold."""
+
+    role: str
+    name: str
+    type: str
+    body: Tuple[PP_PLACEHOLDER, ...]
+    what: str
+
+
+NEEDS = (
+    Need("title", "Title Slide", "title", (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY), "a title and a subtitle"),
+    Need("content", "Title and Content", "obj", (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY), "a title and a content placeholder"),
+    Need("section", "Section Header", "secHead", (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.OBJECT), "a title and a text placeholder"),
+)
+_ALSO_CONTENT = ("tx",)  # older templates call "Title and Text" type tx
+
+
+# Where the default layouts put things on a 16:9 slide, in inches: (left, top, width, height).
+_DEFAULT_GEOMETRY = {
+    "title": {"title": (0.9, 2.0, 11.5, 2.0), "body": (0.9, 4.2, 11.5, 2.4)},
+    "content": {"title": (0.6, 0.3, 12.13, 1.3), "body": (0.6, 1.75, 12.13, 5.35)},
+    "section": {"title": (0.9, 1.9, 11.5, 2.0), "body": (0.9, 4.1, 11.5, 2.5)},
+}
+
+
+def title_placeholder(container):
+    return next((ph for ph in container.placeholders if ph.placeholder_format.type in TITLES), None)
+
+
+def body_placeholder(container, kinds=BODIES):
+    return next((ph for ph in container.placeholders if ph.placeholder_format.type in kinds), None)
+
+
+def _fits_need(layout, need: Need) -> bool:
+    return title_placeholder(layout) is not None and body_placeholder(layout, need.body) is not None
+
+
+def find_layouts(prs, source: str) -> Dict[str, object]:
+    """The layout for each role: by layout type first, then by name; a clear error if missing."""
+    layouts = [layout for master in prs.slide_masters for layout in master.slide_layouts]
+    found: Dict[str, object] = {}
+    missing: List[str] = []
+    for need in NEEDS:
+        types = (need.type,) + (_ALSO_CONTENT if need.role == "content" else ())
+        by_type = [l for l in layouts if l._element.get("type") in types and _fits_need(l, need)]
+        by_name = [l for l in layouts if l.name.strip().lower() == need.name.lower() and _fits_need(l, need)]
+        match = (by_type or by_name or [None])[0]
+        if match is None:
+            missing.append(f"'{need.name}' ({need.what})")
+        else:
+            found[need.role] = match
+    if missing:
+        names = ", ".join(f"'{l.name}'" for l in layouts) or "none"
+        raise LessonkitError(
+            f"the template {source} has no {' and no '.join(missing)} layout. Its layouts are: {names}. "
+            "Add the missing layout to the slide master in PowerPoint (or rename a matching layout to that "
+            "name), save, and build again."
+        )
+    return found
+
+
+def _set_box(shape, box) -> None:
+    left, top, width, height = (Inches(v) for v in box)
+    shape.left, shape.top, shape.width, shape.height = left, top, width, height
+
+
+def _has_own_position(shape) -> bool:
+    return bool(shape._element.xpath("./p:spPr/a:xfrm/a:ext | ./p:grpSpPr/a:xfrm/a:ext | ./p:xfrm/a:ext"))
+
+
+def _stretch_to_wide(prs) -> None:
+    """Make a master and its layouts 16:9: placeholders widen, pictures keep their shape."""
+    wide = int(prs.slide_height * 16 / 9)
+    factor = wide / prs.slide_width
+    for master in prs.slide_masters:
+        for container in [master, *master.slide_layouts]:
+            for shape in container.shapes:
+                if not _has_own_position(shape):
+                    continue  # it inherits its position from the master, which is widened too
+                left, top, width, height = shape.left, shape.top, shape.width, shape.height
+                if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                    left = (left + width / 2) * factor - width / 2
+                else:
+                    left, width = left * factor, width * factor
+                # All four at once: setting one dimension alone writes zeros for the others.
+                shape.left, shape.top, shape.width, shape.height = Emu(int(left)), top, Emu(int(width)), height
+    prs.slide_width = Emu(wide)
+
+
+def _theme_part(prs):
+    return prs.slide_master.part.part_related_by(RT.THEME)
+
+
+def _brand_theme(prs, brand_hex: str) -> None:
+    """Theme fonts and colours, so text a teacher adds later matches the deck."""
+    part = _theme_part(prs)
+    xml = part.blob.decode("utf-8")
+    xml = re.sub(r'(<a:(?:major|minor)Font><a:latin typeface=")[^"]*(")', rf"\g<1>{DECK_FONT}\g<2>", xml)
+    colour = brand_hex.lstrip("#")
+    for slot in ("dk2", "accent1"):
+        xml = re.sub(rf"(<a:{slot}>)<a:srgbClr val=\"[0-9A-Fa-f]{{6}}\"/>", rf'\g<1><a:srgbClr val="{colour}"/>', xml)
+    part._blob = xml.encode("utf-8")
+
+
+def _solid_background(layout, colour_hex: str) -> None:
+    c_sld = layout._element.find(f"{{{P}}}cSld")
+    for old in c_sld.findall(f"{{{P}}}bg"):
+        c_sld.remove(old)
+    bg = etree.SubElement(c_sld, f"{{{P}}}bg")
+    c_sld.remove(bg)
+    c_sld.insert(0, bg)
+    bg_pr = etree.SubElement(bg, f"{{{P}}}bgPr")
+    fill = etree.SubElement(bg_pr, f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}srgbClr", val=colour_hex.lstrip("#"))
+    etree.SubElement(bg_pr, f"{{{A}}}effectLst")
+
+
+@lru_cache(maxsize=16)
+def default_template(brand_hex: str) -> bytes:
+    """python-pptx's default template, 16:9, in Source Sans Pro and the brand colour."""
+    prs = Presentation()
+    _stretch_to_wide(prs)
+    layouts = find_layouts(prs, "(built in)")
+    for role, layout in layouts.items():
+        _set_box(title_placeholder(layout), _DEFAULT_GEOMETRY[role]["title"])
+        _set_box(body_placeholder(layout), _DEFAULT_GEOMETRY[role]["body"])
+    _solid_background(layouts["section"], brand_hex)
+    _brand_theme(prs, brand_hex)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return buffer.getvalue()
+
+
+def _drop_slides(prs) -> None:
+    """A school's template may hold example slides: the deck starts empty."""
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+
+
+def open_template(path: Optional[Path], brand_hex: str, warn: Callable[[str], None]):
+    """(presentation, layouts by role, theme part XML) ready for slides to be added."""
+    if path is None:
+        prs = Presentation(io.BytesIO(default_template(brand_hex)))
+        return prs, find_layouts(prs, "(built in)"), _theme_part(prs).blob
+    try:
+        prs = Presentation(str(path))
+    except Exception as problem:  # python-pptx raises several kinds for a file that is not a deck
+        raise LessonkitError(
+            f"cannot open the template {path} as a PowerPoint file ({problem.__class__.__name__}). "
+            "Save it from PowerPoint as a .pptx presentation and try again."
+        ) from None
+    layouts = find_layouts(prs, str(path))
+    _drop_slides(prs)
+    if abs(prs.slide_width / prs.slide_height - 16 / 9) > 0.01:
+        warn(f"the template {path.name} is not 16:9; its layouts were widened to 16:9")
+        _stretch_to_wide(prs)
+    return prs, layouts, _theme_part(prs).blob
