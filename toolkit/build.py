@@ -161,7 +161,12 @@ def write_outputs(output: Path, rendered: Rendered, extra_files: Sequence[Tuple[
 def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildResult:
     """Build the pack described by `request` into `request.output`."""
     project, findings = load_checked(request.lesson_paths, request.catalogue, request.strict)
-    school = load_school_checked(request.school).model if request.school else None
+    school = None
+    if request.school:
+        checked = check_profile(request.school)
+        if checked.loaded is None or checked.errors:
+            raise ContentErrors(checked.findings)
+        school, findings = checked.loaded.model, findings + checked.findings
     rendered = render_all(project, request, school, progress)
     written = write_outputs(request.output, rendered)
     return BuildResult(request.output, written, rendered.warnings, findings)

@@ -120,7 +120,7 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     _show_warnings(result.findings)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    click.echo(f"Wrote {len(result.files)} files to {result.output}/ "
+    click.echo(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
                f"(open {result.output / building.INDEX} for a list).")
 
 

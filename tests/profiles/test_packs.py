@@ -72,14 +72,14 @@ def test_zips_are_the_same_bytes_however_many_jobs(trust_pack, tmp_path):
 def test_bad_profiles_are_all_reported_and_nothing_is_written(profile_copy, tmp_path):
     trust = tmp_path / "trust"
     england = profile_copy("example-england", {'"020 7946 0123"': '"12345"'}, trust)
-    scotland = profile_copy("example-scotland", {'primary: "#5B2C83"': 'primary: "#FFEE88"'}, trust)
+    scotland = profile_copy("example-scotland", {"nation: scotland": "nation: alba"}, trust)
     profile_copy("example-wales", None, trust)
     output = tmp_path / "out"
     result = run("build", MINIMAL, "--schools", trust, "--jobs", "2", "-o", output)
     assert result.exit_code == 1
     assert (f"example-england.yaml:{line_of(england, '12345')}:12: error: "
             "safeguarding_contacts[1].phone: '12345' is not a UK phone number") in result.output
-    assert f"example-scotland.yaml:{line_of(scotland, '#FFEE88')}:12: error: branding.primary #FFEE88 is too light" in result.output
+    assert f"example-scotland.yaml:{line_of(scotland, 'nation: alba')}:9: error: 'alba' is not allowed for nation" in result.output
     assert "2 errors found. Fix them and run again; no files were changed." in result.output
     assert not output.exists()
 

@@ -168,6 +168,7 @@ def _addresses(loaded: Loaded[SchoolProfile]) -> List[Finding]:
 
 
 def _colours(loaded: Loaded[SchoolProfile]) -> List[Finding]:
+    """Warnings, not errors: renderers replace a failing brand colour with an accessible shade."""
     branding = loaded.model.branding
     if branding is None:
         return []
@@ -180,8 +181,9 @@ def _colours(loaded: Loaded[SchoolProfile]) -> List[Finding]:
             ("branding", "primary"),
             f"branding.primary {branding.primary} is too light: white text on it, and it as text on white paper, "
             f"have a contrast of {ratio:.1f}:1, below the {AA_NORMAL}:1 that WCAG AA needs",
-            f"use {shade}, the nearest darker shade of it that passes, or a darker colour from your brand guide",
-            rule="contrast"))
+            f"lessonkit will use {shade}, the nearest darker shade that passes; "
+            "set that, or a darker colour from your brand guide, to choose yourself",
+            "warning", rule="contrast"))
     if branding.secondary:
         secondary = parse_hex(branding.secondary)
         best = max(contrast(secondary, WHITE), contrast(secondary, INK))
@@ -190,7 +192,8 @@ def _colours(loaded: Loaded[SchoolProfile]) -> List[Finding]:
                 ("branding", "secondary"),
                 f"branding.secondary {branding.secondary} cannot carry readable text: neither white nor dark text "
                 f"reaches {AA_NORMAL}:1 on it (best {best:.1f}:1)",
-                "pick a lighter or darker shade of it", rule="contrast"))
+                "pick a lighter or darker shade of it; until then lessonkit does not use it",
+                "warning", rule="contrast"))
     return findings
 
 
