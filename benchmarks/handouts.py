@@ -1,0 +1,120 @@
+"""How long each handout PDF takes, against a bare reportlab script writing the same amount of text.
+
+For every lesson and audience in lessons/ (and, with --school, for that school), renders each
+handout's PDF (content, fitting to its page limit, layout, QR codes), then times a bare reportlab
+script that writes the same words (every text of the version that was printed, four times for a
+sheet of pocket cards) as plain paragraphs in the same embedded font on the same paper: no tables,
+columns, QR codes, footers, bookmarks or fitting. Prints the CPU time per handout
+(the fastest of several runs, so a busy machine does not skew it), the time for its HTML twin, and
+the ratio of the PDF to the bare script; the target is a ratio of at most 1.5. Figures only:
+nothing is asserted.
+
+    python benchmarks/handouts.py [--repeat 3] [--large-print] [--school lessons/schools/example-england.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import io
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import List
+
+from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from toolkit.adapt import HelpContact, adapt  # noqa: E402
+from toolkit.build import load_checked, load_school_checked  # noqa: E402
+from toolkit.html import render_html  # noqa: E402
+from toolkit.pdf import fonts  # noqa: E402
+from toolkit.pdf.document import PAPER  # noqa: E402
+from toolkit.pdf.text import markup  # noqa: E402
+from toolkit.pdf import render_cards, render_pdf  # noqa: E402
+from toolkit.render.handout import handouts  # noqa: E402
+
+TARGET = 1.5
+PRINTED_CONTACT_FIELDS = ("name", "purpose", "where_to_find", "phone", "textphone", "text", "url", "email",
+                          "hours", "nations_note")
+
+
+def best_of(repeat: int, work) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def texts(value) -> List[str]:
+    """Every string in a document's blocks, in order."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, HelpContact):  # only what a handout prints of a contact
+        return [getattr(value, f) for f in PRINTED_CONTACT_FIELDS if getattr(value, f)]
+    if dataclasses.is_dataclass(value):
+        return [t for f in dataclasses.fields(value) for t in texts(getattr(value, f.name))]
+    if isinstance(value, (list, tuple)):
+        return [t for item in value for t in texts(item)]
+    return []
+
+
+def bare_reportlab(lines, paper: str) -> bytes:
+    """The baseline: the same words, same font and paper, one plain paragraph each."""
+    font = fonts.register_fonts()
+    style = ParagraphStyle("plain", fontName=font, fontSize=10, leading=13)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=PAPER[paper], title="bare", initialFontName=font)
+    doc.build([Paragraph(markup(line), style) for line in lines])
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--paper", choices=sorted(PAPER), default="a4")
+    parser.add_argument("--large-print", action="store_true")
+    parser.add_argument("--school", type=Path)
+    args = parser.parse_args()
+
+    project, _ = load_checked([ROOT / "lessons"])
+    school = load_school_checked(args.school).model if args.school else None
+    fonts.register_fonts()
+    print(f"{'handout':58} {'pages':>5} {'pdf ms':>8} {'html ms':>8} {'bare ms':>8} {'ratio':>6}")
+    ratios = []
+    for loaded in project.lessons:
+        for audience in loaded.model.audiences:
+            lesson = adapt(loaded.model, project.audiences[audience], project.routes, school)
+            for handout in handouts(lesson, args.large_print):
+                def ours():
+                    variants = handout.variants()
+                    if handout.cards:
+                        return variants, render_cards(variants, args.paper, args.large_print)
+                    return variants, render_pdf(variants, args.paper, args.large_print, handout.max_pages)
+
+                variants, rendered = ours()
+                printed = variants[rendered.variant]
+                lines = texts([printed.title, printed.subtitle, printed.blocks, printed.footer])
+                lines *= rendered.cards_per_page if handout.cards else 1
+                reader = PdfReader(io.BytesIO(rendered.data))
+                pdf = best_of(args.repeat, ours)
+                html = best_of(args.repeat, lambda: render_html(handout.variants()[0]))
+                bare = best_of(args.repeat, lambda: bare_reportlab(lines, args.paper))
+                ratio = pdf / bare
+                ratios.append(ratio)
+                name = f"{lesson.slug}-{handout.kind}"
+                print(f"{name:58} {len(reader.pages):>5} {pdf * 1000:>8.1f} {html * 1000:>8.1f} "
+                      f"{bare * 1000:>8.1f} {ratio:>6.2f}")
+    print(f"\nratio to bare reportlab: median {statistics.median(ratios):.2f}, worst {max(ratios):.2f} "
+          f"(target at most {TARGET}); {sum(r <= TARGET for r in ratios)} of {len(ratios)} handouts meet it")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,208 @@
+"""Blocks -> reportlab flowables, for a frame of a given width."""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, List
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Paragraph, Spacer, Table,
+)
+
+from . import blocks as b
+from .contacts import contact_grid, contact_lines
+from .diagram import flow_drawing
+from .styles import INK, RULE, TINT, Styles
+from .tables import table_style
+from .text import markup
+
+
+class RuledLines(Flowable):
+    """Lines to write on: wide spacing, dark enough to see on a cheap photocopy."""
+
+    def __init__(self, count: int, spacing: float):
+        super().__init__()
+        self.count, self.spacing = count, spacing
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        return available_width, self.count * self.spacing
+
+    def draw(self):
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.6)
+        for index in range(self.count):
+            y = (self.count - index - 1) * self.spacing + 1
+            self.canv.line(0, y, self.width, y)
+
+
+class TickBox(Flowable):
+    """An empty square to tick, or to write a number in."""
+
+    def __init__(self, size: float):
+        super().__init__()
+        self.size = size
+
+    def wrap(self, *_):
+        return self.size, self.size
+
+    def draw(self):
+        self.canv.setStrokeColor(INK)
+        self.canv.setLineWidth(1.1)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+def heading(text: str, level: int, styles: Styles) -> Paragraph:
+    style = {1: styles.title, 2: styles.h2}.get(level, styles.h3)
+    paragraph = Paragraph(markup(text), style)
+    paragraph.outline_level = max(level - 1, 0)  # read by the document template for bookmarks
+    return paragraph
+
+
+def _heading(block: b.Heading, styles: Styles) -> List[Flowable]:
+    """A heading never ends a page: it needs room for itself and a few lines after it. (Unlike
+    keepWithNext, this lets a long table start under its heading rather than jump to the next page.)"""
+    start = PageBreakIfNotEmpty() if block.new_page else CondPageBreak(styles.body_size * 7)
+    return [start, heading(block.text, block.level, styles)]
+
+
+def _bullets(items, styles: Styles, small: bool = False) -> List[Flowable]:
+    style = styles.hanging()
+    if small and not styles.large_print:
+        style = style.clone("hanging_small", fontSize=styles.small.fontSize, leading=styles.small.leading,
+                            bulletFontSize=styles.small.fontSize, textColor=styles.small.textColor)
+    return [Paragraph(markup(item), style, bulletText="•") for item in items]
+
+
+def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
+    style = styles.hanging()
+    out = []
+    for number, step in enumerate(block.items, start=1):
+        text = f"<b>{markup(step.lead)}</b>"
+        if step.text:
+            text += f" {markup(step.text)}"
+        if step.caution:
+            text += f"<br/><i>Careful: {markup(step.caution)}</i>"
+        out.append(Paragraph(text, style, bulletText=f"{number}."))
+    return out
+
+
+def _callout(block: b.Callout, styles: Styles, width: float) -> Table:
+    content = [Paragraph(markup(block.text), styles.callout)]
+    if block.detail:
+        content.append(Paragraph(markup(block.detail), styles.callout_detail))
+    box = Table([[content]], colWidths=[width])
+    box.setStyle(table_style(padding=styles.body_size * 0.7, extra=[
+        ("BACKGROUND", (0, 0), (-1, -1), TINT),
+        ("BOX", (0, 0), (-1, -1), 2, styles.accent),
+    ]))
+    return box
+
+
+def _fill_in(block: b.FillIn, styles: Styles, width: float) -> Table:
+    """Labels with a line to write on; the space above each line is room for handwriting."""
+    label_width = width * (0.45 if styles.large_print else 0.38)
+    rows = [[Paragraph(markup(label), styles.label), ""] for label in block.labels]
+    grid = Table(rows, colWidths=[label_width, width - label_width])
+    grid.setStyle(table_style(padding=2, valign="BOTTOM", extra=[
+        ("TOPPADDING", (0, 0), (-1, -1), styles.body_size * 1.2),
+        ("LINEBELOW", (1, 0), (1, -1), 0.8, RULE),
+    ]))
+    return grid
+
+
+def _write_space(block: b.WriteSpace, styles: Styles) -> KeepTogether:
+    spacing = (12 if styles.large_print else 9 if block.roomy else 7.5) * mm
+    return KeepTogether([Paragraph(markup(block.prompt), styles.label), Spacer(1, spacing * 0.3),
+                         RuledLines(block.lines, spacing)])
+
+
+def _do_never(block: b.DoNever, styles: Styles) -> List[Flowable]:
+    """Two labelled lists one after the other: the words "Do" and "Never" carry the meaning."""
+    return ([Paragraph(markup(block.do_label), styles.h3)] + _bullets(block.do, styles)
+            + [Paragraph(markup(block.never_label), styles.h3)] + _bullets(block.never, styles))
+
+
+def _contacts(block: b.Contacts, styles: Styles, width: float) -> List[Flowable]:
+    if not block.contacts:
+        return []
+    title = [heading(block.title, 2, styles)] if block.title else []
+    if block.detailed:
+        return ([CondPageBreak(styles.body_size * 7)] if title else []) + title + [
+            contact_grid(block.contacts, styles, width, purpose=block.purpose)]
+    return [KeepTogether(title + contact_lines(block.contacts, styles))]
+
+
+def _pairs(block: b.Pairs, styles: Styles) -> List[Flowable]:
+    indent = styles.list_item.clone("pair_answer", leftIndent=styles.body_size * 1.2)
+    out: List[Flowable] = []
+    if block.inline:
+        return [Paragraph(f"<b>{markup(first)}:</b> {markup(second)}", styles.list_item) for first, second in block.items]
+    for first, second in block.items:
+        label_one = f"{block.first_label}: " if block.first_label else ""
+        label_two = f"<b>{markup(block.second_label)}:</b> " if block.second_label else ""
+        out.append(KeepTogether([
+            Paragraph(f"<b>{markup(label_one + first)}</b>", styles.list_item),
+            Paragraph(label_two + markup(second), indent),
+        ]))
+    return out
+
+
+def _tick_question(block: b.TickQuestion, styles: Styles, width: float) -> KeepTogether:
+    box_size = (9 if block.numbered_boxes else 5) * mm * (1.4 if styles.large_print else 1)
+    label_width = styles.body_size * 1.6
+    rows = [[TickBox(box_size), Paragraph(f"<b>{o.label}</b>", styles.body), Paragraph(markup(o.text), styles.body)]
+            for o in block.options]
+    grid = Table(rows, colWidths=[box_size + 4 * mm, label_width, width - box_size - 4 * mm - label_width],
+                 hAlign="LEFT")
+    grid.setStyle(table_style(padding=2, valign="MIDDLE", extra=[("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([
+        Paragraph(f"<b>{block.number}. {markup(block.text)}</b>", styles.list_item),
+        Paragraph(f"<i>{markup(block.instruction)}</i>", styles.small),
+        Spacer(1, 2),
+        grid,
+        Spacer(1, styles.gap),
+    ])
+
+
+def _key_question(block: b.KeyQuestion, styles: Styles, width: float) -> KeepTogether:
+    label_width = styles.body_size * 1.8
+    verdict_width = styles.body_size * (7 if styles.large_print else 6)
+    rest = width - label_width - verdict_width
+    rows = [[Paragraph(f"<b>{o.label}</b>", styles.small), Paragraph(f"<b>{markup(o.verdict)}</b>", styles.small),
+             Paragraph(f"{markup(o.text)}<br/><i>Feedback:</i> {markup(o.feedback)}", styles.small)]
+            for o in block.options]
+    grid = Table(rows, colWidths=[label_width, verdict_width, rest], hAlign="LEFT")
+    grid.setStyle(table_style(padding=3, extra=[("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999"))]))
+    return KeepTogether([
+        Paragraph(f"<b>{block.number}. {markup(block.text)}</b>", styles.list_item),
+        Paragraph(f"<b>Answer:</b> {markup(block.answer)}", styles.body),
+        grid,
+        Spacer(1, 3),
+        Paragraph(f"<b>Teaching point:</b> {markup(block.teaching_point)}", styles.body),
+        Spacer(1, styles.gap),
+    ])
+
+
+def to_flowables(block: b.Block, styles: Styles, width: float) -> List[Flowable]:
+    """The flowables that print one block."""
+    simple: Dict[type, Callable[[], List[Flowable]]] = {
+        b.Heading: lambda: _heading(block, styles),
+        b.Paragraph: lambda: [Paragraph(markup(block.text), styles.small if block.small else styles.body)],
+        b.Bullets: lambda: _bullets(block.items, styles, block.small),
+        b.Steps: lambda: _steps(block, styles),
+        b.Callout: lambda: [_callout(block, styles, width)],
+        b.Contacts: lambda: _contacts(block, styles, width),
+        b.FillIn: lambda: [KeepTogether([_fill_in(block, styles, width)])],
+        b.WriteSpace: lambda: [_write_space(block, styles)],
+        b.DoNever: lambda: _do_never(block, styles),
+        b.Flow: lambda: [flow_drawing(block, width, styles.body_size, styles.accent)],
+        b.Pairs: lambda: _pairs(block, styles),
+        b.TickQuestion: lambda: [_tick_question(block, styles, width)],
+        b.KeyQuestion: lambda: [_key_question(block, styles, width)],
+    }
+    flowables = simple[type(block)]()
+    if isinstance(block, b.Heading):  # a spacer after a heading would let a page break in between
+        return flowables
+    return flowables + [Spacer(1, styles.gap * 0.6)]

@@ -1,0 +1,123 @@
+"""A Document -> PDF bytes, within a page limit: shrink the type a little, then fall back to a more
+compact version of the handout, and say so when even that is not enough."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from .blocks import Document
+from .document import Metadata, build_pdf, column_width, frame_size
+from .flowables import heading, to_flowables
+from .planner import Planner, choose
+from .styles import LARGE_BODY, NORMAL_BODY, Styles, make_styles
+from .text import markup
+
+# Body sizes tried in turn for normal print; never below 9 pt, which still reads on a handout.
+NORMAL_SIZES = (NORMAL_BODY, 10.5, 10.0, 9.5, 9.0)
+FILL = 0.97  # plan to fill at most this much of the space: page breaks waste a little
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    data: bytes
+    pages: int
+    body_size: float
+    variant: int  # 0 for the full handout, 1 for the first more compact version, ...
+    warnings: Tuple[str, ...] = ()
+
+
+def columns_for(document: Document, styles: Styles) -> int:
+    return 1 if styles.large_print else document.columns
+
+
+def story(document: Document, styles: Styles, width: float,
+          planner: Optional[Planner] = None) -> Tuple[List[Flowable], List[Flowable]]:
+    """(header, body): the header spans the page; the body flows through the document's columns.
+    Flowables the planner already made for measuring are reused."""
+    make = planner.flowables if planner else to_flowables
+    header: List[Flowable] = [heading(document.title, 1, styles)] if document.title else []
+    if document.subtitle:
+        header.append(Paragraph(markup(document.subtitle), styles.subtitle))
+    columns = columns_for(document, styles)
+    split = document.full_width if columns > 1 else 0
+    body_width = width if columns == 1 else column_width(width, columns)
+    for block in document.blocks[:split]:
+        header.extend(make(block, styles, width))
+    body: List[Flowable] = []
+    for block in document.blocks[split:]:
+        body.extend(make(block, styles, body_width))
+    return header, _keep_headings_with_groups(body)
+
+
+def _keep_headings_with_groups(flowables: List[Flowable]) -> List[Flowable]:
+    """A heading followed by something that cannot be split (a myth and its answer, a question and
+    its lines, a diagram) joins it, so the heading never ends a column on its own."""
+    out: List[Flowable] = []
+    for flowable in flowables:
+        if out and hasattr(out[-1], "outline_level"):
+            if isinstance(flowable, KeepTogether):
+                flowable = KeepTogether([out.pop()] + list(flowable._content))
+            elif isinstance(flowable, Drawing):
+                flowable = KeepTogether([out.pop(), flowable])
+        out.append(flowable)
+    return out
+
+
+def _sizes(large_print: bool) -> Tuple[float, ...]:
+    return (LARGE_BODY,) if large_print else NORMAL_SIZES
+
+
+def render_pdf(variants: Sequence[Document], paper: str = "a4", large_print: bool = False,
+               max_pages: Optional[int] = None) -> RenderedPdf:
+    """Lay out the first of `variants` (the full handout, then more compact versions) that fits in
+    `max_pages`, at the largest body size that fits."""
+    sizes = _sizes(large_print)
+    plan: Optional[Tuple[int, float]] = (0, sizes[0])
+    planner = Planner()
+    if max_pages:
+
+        def fill(variant: int, size: float) -> float:
+            styles = make_styles(size, large_print, variants[variant].accent)
+            width, height = frame_size(paper, size, large_print)
+            pages = planner.pages(variants[variant], styles, width, height, columns_for(variants[variant], styles))
+            return pages / (max_pages * FILL)
+
+        plan = choose(len(variants), sizes, lambda v, size: fill(v, size) <= 1, fill) or (len(variants) - 1, sizes[-1])
+    tried = []
+    while True:
+        variant, size = plan
+        result = _build(variants[variant], paper, large_print, size, variant, planner if not tried else None)
+        tried.append(plan)
+        if not max_pages or result.pages <= max_pages:
+            return result
+        plan = _next(plan, len(variants), large_print)
+        if plan is None or plan in tried:
+            note = (f"'{variants[0].title}' needs {result.pages} pages, more than the {max_pages} it should "
+                    "have; shorten its text")
+            return RenderedPdf(result.data, result.pages, result.body_size, result.variant, (note,))
+
+
+def _next(plan: Tuple[int, float], variants: int, large_print: bool) -> Optional[Tuple[int, float]]:
+    """The next more compact plan, when the estimate was too hopeful."""
+    variant, size = plan
+    sizes = _sizes(large_print)
+    if sizes.index(size) + 1 < len(sizes):
+        return variant, sizes[sizes.index(size) + 1]
+    if variant + 1 < variants:
+        return variant + 1, sizes[0]
+    return None
+
+
+def _build(document: Document, paper: str, large_print: bool, size: float, variant: int,
+           planner: Optional[Planner] = None) -> RenderedPdf:
+    styles = make_styles(size, large_print, document.accent)
+    width, _ = frame_size(paper, size, large_print)
+    header, body = story(document, styles, width, planner)
+    metadata = Metadata(document.title, document.author, document.subject, document.keywords)
+    data, pages = build_pdf(header, body, metadata, paper, size, large_print, document.footer,
+                            columns_for(document, styles))
+    return RenderedPdf(data, pages, size, variant)

@@ -1,0 +1,91 @@
+"""Paragraph styles for handouts: one set for normal print, one for large print.
+
+Every style names our embedded font: reportlab's defaults would bring in an unembedded Helvetica."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from . import fonts
+
+INK = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#404040")  # still 10:1 on white: small print must stay readable
+TINT = colors.HexColor("#EEF2F7")  # callout background; the border and bold text carry the meaning
+RULE = colors.HexColor("#555555")
+
+NORMAL_BODY = 11.0
+LARGE_BODY = 16.0  # the large-print floor (RNIB clear print guidance: 16 pt and up)
+
+
+@dataclass(frozen=True)
+class Styles:
+    body_size: float
+    large_print: bool
+    accent: colors.Color
+    body: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    callout: ParagraphStyle
+    callout_detail: ParagraphStyle
+    list_item: ParagraphStyle
+    label: ParagraphStyle
+    flow: ParagraphStyle
+
+    def hanging(self) -> ParagraphStyle:
+        """List items with a hanging indent, so bullets and numbers stand clear of the text."""
+        indent = self.body_size * 1.4
+        return self.list_item.clone("hanging", leftIndent=indent, bulletIndent=indent * 0.15)
+
+    @property
+    def gap(self) -> float:
+        """Space between blocks, in points."""
+        return self.body_size * (0.9 if self.large_print else 0.6)
+
+
+def make_styles(body_size: float, large_print: bool, accent: str = "#1D4E89") -> Styles:
+    """Styles built around one body size (at least 16 pt when `large_print`)."""
+    font = fonts.register_fonts()
+    if large_print:
+        body_size = max(body_size, LARGE_BODY)
+    accent_colour = colors.HexColor(accent)
+    leading = body_size * (1.45 if large_print else 1.3)
+    # Headings step up less in large print: the body is already big, and space is precious.
+    title_scale, h2_scale = (1.5, 1.25) if large_print else (2.0, 1.4)
+    small_size = body_size if large_print else max(body_size - 1.5, 8)
+
+    def style(name: str, **extra) -> ParagraphStyle:
+        base = dict(fontName=font, fontSize=body_size, leading=leading, textColor=INK, alignment=TA_LEFT,
+                    spaceBefore=0, spaceAfter=0, bulletFontName=font, allowWidows=0, allowOrphans=0)
+        base["bulletFontSize"] = extra.get("fontSize", body_size)
+        base.update(extra)
+        return ParagraphStyle(name, **base)
+
+    return Styles(
+        body_size=body_size,
+        large_print=large_print,
+        accent=accent_colour,
+        body=style("body", spaceAfter=body_size * 0.4),
+        small=style("small", fontSize=small_size, leading=small_size * 1.3, textColor=MUTED),
+        title=style("title", fontName=fonts.BOLD, fontSize=body_size * title_scale, leading=body_size * title_scale * 1.15,
+                    textColor=accent_colour, spaceAfter=body_size * 0.3),
+        subtitle=style("subtitle", fontSize=body_size * 1.15, leading=body_size * 1.45, textColor=MUTED,
+                       spaceAfter=body_size * 0.5),
+        h2=style("h2", fontName=fonts.BOLD, fontSize=body_size * h2_scale, leading=body_size * h2_scale * 1.2,
+                 textColor=accent_colour, spaceBefore=body_size * (0.5 if large_print else 0.7),
+                 spaceAfter=body_size * 0.3),
+        h3=style("h3", fontName=fonts.BOLD, fontSize=body_size * 1.1, leading=body_size * 1.4,
+                 spaceBefore=body_size * 0.4, spaceAfter=body_size * 0.15),
+        callout=style("callout", fontName=fonts.BOLD, fontSize=body_size * 1.25, leading=body_size * 1.55),
+        callout_detail=style("callout_detail", spaceBefore=body_size * 0.2),
+        list_item=style("list_item", spaceAfter=body_size * 0.25),
+        label=style("label", fontName=fonts.BOLD),
+        flow=style("flow", fontSize=body_size * 0.95 if not large_print else body_size,
+                   leading=(body_size * 0.95 if not large_print else body_size) * 1.25, alignment=1),
+    )

@@ -1,0 +1,306 @@
+"""`handout`: print-ready PDFs with an accessible HTML twin of each.
+
+Pupils get a support card (A4), pocket cards (four A6 to a sheet), a discreet version of both whose
+title does not name the topic, and a worksheet for the stories; parents a two-page leaflet; staff a
+briefing of two to four pages. Every pupil handout ends with who can help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from ..adapt import AdaptedLesson
+from ..colours import accessible_on_white
+from ..html import render_html
+from ..pdf import Document, render_cards, render_pdf
+from ..pdf import blocks as b
+from ..pdf.fonts import missing_characters
+from . import OutputFile, RenderContext, register
+from ..pdf.referral import disclosure_split, referral_flow
+from ..pdf.wording import DISCREET_TITLE, NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL, STAGES
+
+DEFAULT_ACCENT = "#1D4E89"
+
+# Page limits from the brief; large print may take more pages but says so in its name.
+MAX_PAGES = {"support-card": 1, "parent-leaflet": 2, "staff-briefing": 4}
+MAX_PAGES_LARGE = {"support-card": 4, "parent-leaflet": 6, "staff-briefing": 9}
+
+
+# --- Shared pieces -------------------------------------------------------------------------------
+
+def accent(lesson: AdaptedLesson) -> str:
+    """The school's colour when it has one, darkened if needed to read as text on white."""
+    if lesson.school and lesson.school.branding:
+        return accessible_on_white(lesson.school.branding.primary)[0]
+    return DEFAULT_ACCENT
+
+
+def author(lesson: AdaptedLesson) -> str:
+    return lesson.school_name or "lessonkit"
+
+
+def footer(lesson: AdaptedLesson, discreet: bool = False) -> str:
+    version = f"Version {lesson.version}, reviewed {lesson.last_reviewed:%d %B %Y}"
+    if discreet:  # a footer naming the lesson would give the topic away
+        return " · ".join(x for x in (lesson.school_name, version) if x)
+    return " · ".join(x for x in (lesson.title, lesson.audience_name, lesson.school_name, version) if x)
+
+
+def steps(lesson: AdaptedLesson, brief: bool = False) -> b.Steps:
+    if brief:
+        return b.Steps(tuple(b.Step(s.title) for s in lesson.response_steps))
+    return b.Steps(tuple(b.Step(s.title, s.text, s.caution) for s in lesson.response_steps))
+
+
+def signs(lesson: AdaptedLesson, kind: str) -> Tuple[str, ...]:
+    return tuple(s.text for s in lesson.warning_signs if s.kind == kind)
+
+
+def document(lesson: AdaptedLesson, title: str, subject: str, blocks: Sequence[b.Block], **extra) -> Document:
+    extra.setdefault("footer", footer(lesson))
+    return Document(title=title, subject=subject, author=author(lesson), blocks=tuple(blocks),
+                    accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), **extra)
+
+
+# --- Pupils ------------------------------------------------------------------------------------------
+
+def contacts_blocks(lesson: AdaptedLesson, detailed: int, title: str = "Who can help") -> List[b.Block]:
+    """The first `detailed` contacts in boxes with QR codes, the rest one line each."""
+    contacts = lesson.help_contacts
+    blocks: List[b.Block] = [b.Heading(title)] + ([b.Contacts(contacts[:detailed])] if detailed else [])
+    if contacts[detailed:]:
+        blocks += [b.Heading("More help", 3), b.Contacts(contacts[detailed:], detailed=False)]
+    return blocks
+
+
+def support_card(lesson: AdaptedLesson, discreet: bool) -> List[Document]:
+    """The full card, then more compact versions for when one A4 page is not enough."""
+    title = DISCREET_TITLE if discreet else lesson.title
+    subtitle = "What to do and who can help" if discreet else "Your support card: what to do and who can help"
+    subject = "What to do and who can help" if discreet else f"Support card: {lesson.title}"
+    pupil_signs = signs(lesson, "offender-tactic")
+    fewest = min(len(lesson.help_contacts), len(lesson.school_contacts) + 1)
+
+    def card(detailed: int, detailed_steps: bool, columns: int = 2) -> Document:
+        blocks: List[b.Block] = [b.Callout(NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL), b.Heading("What to do"),
+                                 steps(lesson, brief=not detailed_steps)]
+        if pupil_signs:
+            blocks += [b.Heading("Warning signs"), b.Bullets(pupil_signs)]
+        blocks += contacts_blocks(lesson, detailed)
+        return document(lesson, title, subject, blocks, subtitle=subtitle, columns=columns, full_width=1,
+                        footer=footer(lesson, discreet))
+
+    # One column reads best when everything fits; two columns hold more on the page.
+    return [card(len(lesson.help_contacts), True, columns=1)] + [
+        card(count, detailed_steps) for detailed_steps in (True, False)
+        for count in range(len(lesson.help_contacts), fewest - 1, -1)]
+
+
+def pocket_cards(lesson: AdaptedLesson, discreet: bool) -> List[Document]:
+    """Pocket-card versions with fewer and fewer contacts (the school and Childline always stay)."""
+    contacts = list(lesson.help_contacts)
+    keep = [c for c in contacts if c.scope == "school" or c.route_id == "childline"]
+    variants = []
+    for count in range(len(contacts), 0, -1):
+        chosen = tuple(c for c in contacts if c in contacts[:count] or c in keep)
+        blocks = [b.Callout(NEVER_YOUR_FAULT), b.Heading("What to do"), steps(lesson, brief=True),
+                  b.Heading("Who can help"), b.Contacts(chosen, detailed=False)]
+        variants.append(document(lesson, DISCREET_TITLE if discreet else "Need help? Your pocket card",
+                                 "What to do and who can help", blocks, footer=""))
+        if len(chosen) == len(keep):
+            break
+    return variants
+
+
+def _sentence(text: str) -> str:
+    return text if text[-1:] in ".?!" else text + "."
+
+
+def worksheet(lesson: AdaptedLesson) -> Document:
+    """One story to a page, each question with lines to write on, then who can help."""
+    blocks: List[b.Block] = [b.Paragraph(
+        "Read the story, then write your answers. You don't need to write your name. "
+        "The people in these stories are made up.")]
+    for number, scenario in enumerate(lesson.scenarios):
+        blocks.append(b.Heading(scenario.title, new_page=number > 0))
+        people = " ".join(f"{c.name}: {_sentence(c.description)}" for c in scenario.characters)
+        blocks.append(b.Paragraph(f"Who is in the story. {people}", small=True))
+        blocks.append(b.Pairs(tuple((STAGES.get(stage, stage.title()), text) for stage, text in scenario.beats),
+                              inline=True))
+        blocks.extend(b.WriteSpace(question, 3, roomy=lesson.audience.youngest < 11)
+                      for question in scenario.discussion_questions)
+    if any(s.warning_signs_shown for s in lesson.scenarios):
+        blocks += [b.Heading("Looking back", new_page=True),
+                   b.WriteSpace("Which warning signs did you spot in the stories?", 5)]
+    blocks.append(b.Contacts(lesson.help_contacts, detailed=False, title="Who can help"))
+    return document(lesson, f"Worksheet: {lesson.title}", f"Story worksheet: {lesson.title}", blocks)
+
+
+# --- Adults --------------------------------------------------------------------------------------------
+
+def parent_leaflet(lesson: AdaptedLesson) -> List[Document]:
+    """Two pages: key messages, the lesson's sections (what it is, how to talk about it...), signs,
+    what to do and where to get help; then more compact versions."""
+    victim_signs = signs(lesson, "victim-sign") or signs(lesson, "offender-tactic")
+    fewest = min(len(lesson.help_contacts), len(lesson.school_contacts) + 3)
+
+    def leaflet(myths: bool, detailed: int) -> Document:
+        blocks: List[b.Block] = [b.Heading("The most important things"), b.Bullets(lesson.key_messages)]
+        for section in lesson.sections:
+            blocks += [b.Heading(section.title), b.Bullets(section.points)]
+        if victim_signs:
+            blocks += [b.Heading("Signs to notice"), b.Bullets(victim_signs)]
+        if lesson.response_steps:
+            blocks += [b.Heading("What to do"), steps(lesson)]
+        if myths and lesson.misconceptions:
+            blocks += [b.Heading("Myths and facts"),
+                       b.Pairs(tuple((m.myth, m.response) for m in lesson.misconceptions), "Myth", "Fact")]
+        blocks += contacts_blocks(lesson, detailed, "Where to get help")
+        subtitle = "A leaflet for parents and carers" + (f" from {lesson.school_name}" if lesson.school_name else "")
+        return document(lesson, lesson.title, f"Leaflet for parents and carers: {lesson.title}", blocks,
+                        subtitle=subtitle, columns=2)
+
+    return [leaflet(myths, count) for myths in (True, False)
+            for count in range(len(lesson.help_contacts), fewest - 1, -1)]
+
+
+def _sources(lesson: AdaptedLesson, figures_only: bool = False) -> Tuple[str, ...]:
+    """Every source, or only those behind the figures (the HTML twin always lists them all)."""
+    figures = {s.source_url for s in lesson.statistics}
+    items = []
+    for source in lesson.sources:
+        if figures_only and source["url"] not in figures:
+            continue
+        about = ", ".join(str(x) for x in (source.get("publisher"), source.get("date")) if x)
+        items.append(f"{source['title']}" + (f" ({about})" if about else "") + f": {source['url']}")
+    listed = {s["url"] for s in lesson.sources}
+    items += [f"{s.claim} Source: {s.source_url}" for s in lesson.statistics if s.source_url not in listed]
+    return tuple(items)
+
+
+def _local_contacts(lesson: AdaptedLesson) -> List[b.Block]:
+    if lesson.school is None:
+        return [b.Paragraph("Write in your school's contacts and keep this briefing to hand."),
+                b.FillIn(("Designated safeguarding lead", "Deputy", "Where to find them",
+                          "Children's services (referrals)", "Local police (non-emergency)"))]
+    return [b.Contacts(lesson.school_contacts + lesson.local_contacts)]
+
+
+def _is_alert(section) -> bool:
+    return "alert" in section.id or "alert" in section.title.lower()
+
+
+def staff_briefing(lesson: AdaptedLesson) -> List[Document]:
+    """Two to four pages: the alert in brief, signs, what to do and never do, the referral flow and
+    contacts; the lesson's other sections, pupils' hard questions and wording advice when they fit."""
+    notes = lesson.teacher_notes
+    do, never = disclosure_split(notes.disclosure_protocol)
+    alert = [s for s in lesson.sections if _is_alert(s)]
+    others = [s for s in lesson.sections if not _is_alert(s)]
+
+    def briefing(sections: bool, wording: bool, questions: bool, all_sources: bool, detailed: int) -> Document:
+        blocks: List[b.Block] = [b.Heading("Key messages"), b.Bullets(lesson.key_messages),
+                                 b.Heading("The NCA alert in brief")]
+        blocks += [b.Bullets(s.points) for s in alert]
+        if lesson.statistics:
+            blocks += [b.Heading("The figures", 3),
+                       b.Bullets(tuple(s.claim + (f" ({s.year})" if s.year and str(s.year) not in s.claim else "")
+                                       for s in lesson.statistics))]
+        if signs(lesson, "victim-sign"):
+            blocks += [b.Heading("Signs to notice in a young person"), b.Bullets(signs(lesson, "victim-sign"))]
+        if signs(lesson, "offender-tactic"):
+            blocks += [b.Heading("Tactics offenders use"), b.Bullets(signs(lesson, "offender-tactic"))]
+        blocks += [b.Heading("If a pupil tells you"), b.DoNever(do, never),
+                   b.Heading("Referral flow"), referral_flow(lesson),
+                   b.Heading("Local contacts")] + _local_contacts(lesson)
+        national = lesson.national_contacts
+        blocks.append(b.Heading("National services"))
+        blocks += [b.Contacts(part, detailed=boxes) for part, boxes in ((national[:detailed], True),
+                                                                        (national[detailed:], False)) if part]
+        for section in others if sections else ():
+            blocks += [b.Heading(section.title), b.Bullets(section.points)]
+        if questions and notes.hard_questions:
+            blocks += [b.Heading("Questions pupils may ask"), b.Pairs(notes.hard_questions)]
+        if wording and (notes.language_to_use or notes.language_to_avoid):
+            blocks += [b.Heading("Words that help, and words to avoid"),
+                       b.DoNever(notes.language_to_use, notes.language_to_avoid, "Say", "Avoid")]
+        sources = _sources(lesson, figures_only=not all_sources)
+        if sources:
+            blocks += [b.Heading("Sources"), b.Bullets(sources, small=True)]
+        if len(sources) < len(_sources(lesson)):
+            blocks.append(b.Paragraph("The web page version of this briefing lists every source.", small=True))
+        title = lesson.title if "staff" in lesson.title.lower() else f"Staff briefing: {lesson.title}"
+        return document(lesson, title, f"Staff briefing: {lesson.title}", blocks,
+                        subtitle=f"A briefing for {lesson.school_name} staff" if lesson.school_name
+                        else "A briefing for all staff")
+
+    # Most to least complete: the lesson's sections matter most, then wording advice, pupils'
+    # questions, and the full source list.
+    flags = [(True, True, True, True), (True, True, True, False), (True, True, False, False),
+             (True, False, False, False), (False, False, False, False)]
+    counts = [min(6, len(lesson.national_contacts)), 0]
+    return [briefing(*f, count) for f in flags for count in counts]
+
+
+# --- Files -----------------------------------------------------------------------------------------------
+
+def warn_missing_glyphs(documents: Sequence[Document], context: RenderContext) -> None:
+    text = " ".join(str(block) for document in documents for block in document.blocks)
+    missing = missing_characters(text)
+    if missing:
+        context.warn(f"the handout font cannot print {missing!r}; the PDFs name them in brackets instead")
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One handout of a lesson: its name, its versions from fullest to most compact, its page limit."""
+
+    kind: str
+    variants: Callable[[], List[Document]]
+    max_pages: Optional[int] = None
+    cards: bool = False  # a sheet of pocket cards rather than pages
+
+
+def handouts(lesson: AdaptedLesson, large_print: bool) -> List[Handout]:
+    """The handouts that fit this audience."""
+    limits = MAX_PAGES_LARGE if large_print else MAX_PAGES
+    if lesson.is_pupils:
+        found = [Handout("support-card", lambda: support_card(lesson, False), limits["support-card"]),
+                 Handout("support-card-discreet", lambda: support_card(lesson, True), limits["support-card"]),
+                 Handout("pocket-cards", lambda: pocket_cards(lesson, False), cards=True),
+                 Handout("pocket-cards-discreet", lambda: pocket_cards(lesson, True), cards=True)]
+        if lesson.scenarios:
+            found.append(Handout("worksheet", lambda: [worksheet(lesson)]))
+        return found
+    if lesson.audience.kind == "parents":
+        return [Handout("parent-leaflet", lambda: parent_leaflet(lesson), limits["parent-leaflet"])]
+    if lesson.audience.kind == "staff":
+        return [Handout("staff-briefing", lambda: staff_briefing(lesson), limits["staff-briefing"])]
+    return []
+
+
+def render_handout_pdf(handout: Handout, variants: List[Document], context: RenderContext) -> bytes:
+    paper, large = context.options.paper, context.options.large_print
+    rendered = (render_cards(variants, paper, large) if handout.cards
+                else render_pdf(variants, paper, large, handout.max_pages))
+    for warning in rendered.warnings:
+        context.warn(warning)
+    return rendered.data
+
+
+def render_handout(lesson: AdaptedLesson, handout: Handout, context: RenderContext) -> List[OutputFile]:
+    """The handout's PDF and its HTML twin (which always has the full text: a web page has no page limit)."""
+    variants = handout.variants()
+    warn_missing_glyphs(variants[:1], context)
+    stem = f"{lesson.slug}-{handout.kind}" + ("-large-print" if context.options.large_print else "")
+    title = variants[0].title
+    return [OutputFile(f"{stem}.pdf", render_handout_pdf(handout, variants, context), title),
+            OutputFile(f"{stem}.html", render_html(variants[0]).encode("utf-8"), f"{title} (accessible web page)")]
+
+
+@register("handout", "Support cards, pocket cards, worksheets, parent leaflets and staff briefings (PDF + HTML)")
+def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
+    files: List[OutputFile] = []
+    for handout in handouts(lesson, context.options.large_print):
+        files += render_handout(lesson, handout, context)
+    return files
