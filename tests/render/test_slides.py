@@ -42,7 +42,7 @@ def test_the_deck_follows_the_lesson_and_ends_on_help(ks3_deck):
         "What do we know?", "Learning outcomes", "Keywords", "A very long list", "Story: Alex and the new friend",
         "Alex and the new friend", "Discuss: Alex and the new friend", "Warning signs", "What to do",
         "Myths and facts", "Exit quiz: question 1", "Exit quiz: answer 1", "Something kind",
-        "Who can help at school", "Who can help: national services", "Remember",
+        "Who can help", "Remember",
     ]
     positions = [titles.index(t) for t in expected_order]
     assert positions == sorted(positions), titles
@@ -61,7 +61,7 @@ def test_the_title_slide_names_the_lesson_and_audience(ks3_deck):
 def test_real_layouts_hold_the_text(ks3_deck):
     _, prs, _ = ks3_deck
     for slide in prs.slides:
-        assert slide.slide_layout.name in {"Title Slide", "Title and Content", "Section Header"}
+        assert slide.slide_layout.name in {"Title Slide", "Title and Content", "Section Header", "Two Content"}
         assert all(s.is_placeholder for s in slide.shapes if s.has_text_frame), title_of(slide)
         # Reading order: the title is the first shape a screen reader meets.
         assert slide.shapes[0].shape_id == slide.shapes.title.shape_id
@@ -135,7 +135,9 @@ def test_an_ordering_question_is_shuffled_and_its_answer_gives_the_order(ks3_dec
     assert sorted(shown) == sorted(["Stop replying", "Keep the messages", "Tell an adult"])
     assert shown != ["Stop replying", "Keep the messages", "Tell an adult"]
     answer = body_of(slides_titled(prs, "Exit quiz: answer 1")[0])
-    assert "1. Stop replying\n2. Keep the messages\n3. Tell an adult" in answer
+    # Each step in the right order, with its feedback under it.
+    assert ("The right order:\n1. Stop replying\nFirst, stop replying.\n2. Keep the messages\n"
+            "Then keep the messages.\n3. Tell an adult\nThen tell an adult you trust.") in answer
 
 
 def test_scenarios_say_they_are_made_up_and_notes_name_the_warning_signs(ks3_deck):
@@ -169,8 +171,9 @@ def test_staff_decks_show_statistics_sources_and_adult_services(folder):
 
 def test_national_routes_carry_a_qr_code_with_alt_text(ks3_deck):
     _, prs, _ = ks3_deck
-    slide = slides_titled(prs, "Who can help: national services")[0]
-    assert "Online: www.childline.org.uk" in body_of(slide)
+    slide = slides_titled(prs, "Who can help")[0]
+    assert "Childline: Free, confidential help" in body_of(slide)
+    assert "Phone 0800 1111 \u00b7 www.childline.org.uk" in body_of(slide)
     codes = [alt_text(p) for p in pictures(slide)]
     assert codes == ["QR code: link to Childline, https://www.childline.org.uk/"]
     assert "Victim Support (England and Wales only)" in body_of(slide)
@@ -183,10 +186,11 @@ def test_a_school_profile_brings_its_name_logo_lead_and_police(tmp_path, folder)
     first = prs.slides[0]
     assert body_of(first) == "S1 to S3\nHillside Academy (example)"
     assert [alt_text(p) for p in pictures(first)] == ["Hillside Academy crest: an oak tree"]
-    school = body_of(slides_titled(prs, "Who can help at school")[0])
-    assert "Ms Dana Okafor" in school and "Where to find them: Room B12, or ask at Reception" in school
+    school = "\n".join(body_of(s) for s in slides_titled(prs, "Who can help"))
+    assert "At school\nMs Dana Okafor: Designated Safeguarding Lead" in school
+    assert "Where to find them: Room B12, or ask at Reception" in school
     assert "01632 960123" in school and "Mr Lee Patel" in school
-    assert "Example Constabulary" in body_of(slides_titled(prs, "Who can help near you")[0])
+    assert school.index("Mr Lee Patel") < school.index("Near you\nExample Constabulary") < school.index("Childline")
     last = body_of(prs.slides[-1])
     assert "Ms Dana Okafor: Room B12, or ask at Reception, 01632 960123" in last
     assert "Ms Dana Okafor" in notes_of(prs.slides[5])  # the disclosure reminder names the lead
@@ -206,7 +210,7 @@ def test_a_school_build_writes_decks_naming_the_lead(tmp_path, folder):
                                               "test-school/deck-test/staff/deck-test-staff.pptx"]
     for entry in result.files:
         prs = Presentation(str(tmp_path / "out" / entry.path))
-        assert "Ms Dana Okafor" in "\n".join(body_of(s) for s in slides_titled(prs, "Who can help at school"))
+        assert "Ms Dana Okafor" in "\n".join(body_of(s) for s in slides_titled(prs, "Who can help"))
         assert [alt_text(p) for p in pictures(prs.slides[0])] == ["Hillside Academy crest: an oak tree"]
     assert result.warnings == []
 
@@ -241,3 +245,13 @@ def test_shipped_pupil_decks_tell_the_steps_of_the_lesson(adapted):
         assert f"{number}. {step.title}" in steps
     outcomes = "\n".join(body_of(s) for s in slides_titled(prs, "Learning outcomes"))
     assert all(o in outcomes for o in lesson.learning_outcomes)
+
+
+def test_timings_of_one_minute_are_singular(tmp_path):
+    folder = lesson_folder(tmp_path, baseline_activity={
+        "title": "What do we know?", "instructions": "Write down what you know.", "minutes": 1})
+    prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
+    notes = "\n".join(notes_of(s) for s in prs.slides)
+    assert "Timing: about 1 minute." in notes_of(slides_titled(prs, "What do we know?")[0])
+    assert "Timing: about 7 minutes" in notes  # more than one stays plural
+    assert "1 minutes" not in notes

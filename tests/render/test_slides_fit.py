@@ -8,15 +8,16 @@ from PIL import ImageFont
 
 from toolkit.deck.content import Block, Para, QrCode, Run, SlideSpec, para
 from toolkit.deck.fit import Box, fits, height, paginate, title_size
-from toolkit.deck.metrics import count_lines, faces, line_height_em
+from toolkit.deck.metrics import count_lines, face, line_height_em
 from toolkit.errors import LessonkitError
 
 BOX = Box(width_pt=800, height_pt=380)
 
 
 def _width_pt(text: str, size: float, bold: bool = False) -> float:
-    """Width in the widest available font, measured here with Pillow directly."""
-    return max(ImageFont.truetype(f.path, 100).getlength(text) / 100 * size for f in faces(bold))
+    """Width in the font text is measured in, measured here with Pillow directly."""
+    measured = face(bold)
+    return ImageFont.truetype(measured.path, 100).getlength(text) / 100 * size * measured.scale
 
 
 def test_a_line_that_fits_is_one_line_and_one_word_more_wraps():
@@ -97,9 +98,9 @@ def test_qr_codes_per_slide_never_exceed_the_room_beside_the_text():
     pages = paginate(SlideSpec("content", "Who can help", blocks), Box(700, 380, qr_capacity=3), (24,))
     assert max(len(p.qr_codes) for p in pages) <= 3
     assert sum(len(p.qr_codes) for p in pages) == 7
-    for page in pages:
-        assert len(page.qr_tops) == len(page.qr_codes)
-        assert list(page.qr_tops) == sorted(page.qr_tops) and page.qr_tops[0] == 0.0
+    for column in (c for page in pages for c in page.columns):
+        assert len(column.qr_tops) == len(column.qr_codes)
+        assert list(column.qr_tops) == sorted(column.qr_tops) and column.qr_tops[0] == 0.0
 
 
 def test_a_title_shrinks_to_fit_and_is_refused_when_it_cannot():
@@ -110,3 +111,69 @@ def test_a_title_shrinks_to_fit_and_is_refused_when_it_cannot():
     assert size < 40 and height([Para((Run(long_title, True),), bullet=False)], size, 800) <= 80
     with pytest.raises(LessonkitError, match="too long to fit on a slide at 28 pt. Shorten it in the lesson file"):
         title_size(long_title * 8, box, (40, 36, 32, 28), "online-blackmail")
+
+
+# --- the real space of a slide ------------------------------------------------------------------
+# A 16:9 content slide at 24 pt holds about fourteen lines. These decks are built on the default
+# template and read back with python-pptx; LibreOffice checks they draw inside their boxes
+# (test_slides_pack, test_a_full_slide_draws_inside_its_box).
+
+QUIZ_QUESTION = {
+    "id": "what-is-it", "type": "single", "question": "What is sextortion?",
+    "teaching_point": "Sextortion is blackmail with a nude picture.",
+    "options": [
+        {"text": "Blackmail with a nude picture, usually for money", "correct": True,
+         "feedback": "Yes. Someone threatens to share a picture, real or fake."},
+        {"text": "A kind of computer virus", "feedback": "Not quite. Some blackmailers claim to have hacked you."},
+        {"text": "Sharing a funny photo of a friend without asking", "feedback": "That isn't kind, but it isn't sextortion."},
+        {"text": "A game where people swap pictures", "feedback": "No. Nobody is playing: it is a crime, and never your fault."},
+    ],
+}
+TWELVE_POINTS = [f"Point {n}: one short line about staying safe online." for n in range(1, 13)]
+
+
+@pytest.fixture(scope="module")
+def dense_deck(tmp_path_factory):
+    from test_slides_support import adapted_lesson, lesson_folder, make_deck
+
+    folder = lesson_folder(tmp_path_factory.mktemp("dense"), quiz={"starter": [QUIZ_QUESTION]},
+                           sections=[{"id": "twelve", "title": "Twelve points", "points": TWELVE_POINTS}])
+    prs, _, data = make_deck(adapted_lesson(folder, "ks3"))
+    return prs, data
+
+
+def test_a_quiz_answer_with_four_options_fits_one_slide_at_24_pt(dense_deck):
+    from test_slides_support import body_of, body_runs, slides_titled
+
+    prs, _ = dense_deck
+    answers = slides_titled(prs, "Starter quiz: answer 1")
+    assert len(answers) == 1, [body_of(s) for s in answers]
+    text = body_of(answers[0])
+    assert "D. A game where people swap pictures (Not quite)" in text
+    assert "Remember: Sextortion is blackmail with a nude picture." in text
+    assert min(run.font.size.pt for run, is_title in body_runs(answers[0]) if not is_title) >= 24
+
+
+def test_twelve_one_line_points_share_one_slide(dense_deck):
+    from test_slides_support import body_of, slides_titled
+
+    prs, _ = dense_deck
+    pages = slides_titled(prs, "Twelve points")
+    assert len(pages) == 1
+    assert body_of(pages[0]).split("\n") == TWELVE_POINTS
+
+
+@pytest.mark.libreoffice
+def test_a_full_slide_draws_inside_its_box(dense_deck, tmp_path):
+    from pypdf import PdfReader
+
+    from kit import require_tool
+    from test_slides_support import to_pdf, words_outside_shapes
+
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    prs, data = dense_deck
+    deck = tmp_path / "dense.pptx"
+    deck.write_bytes(data)
+    pdf = to_pdf(soffice, [deck], tmp_path / "pdf")[deck]
+    assert len(PdfReader(str(pdf)).pages) == len(prs.slides)
+    assert words_outside_shapes(pdftotext, deck, pdf) == []

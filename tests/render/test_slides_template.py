@@ -64,7 +64,7 @@ def test_layouts_are_matched_by_type_when_renamed(tmp_path, lesson):
     prs, warnings, _ = make_deck(lesson, template)
     assert warnings == ["the template school.pptx is not 16:9; its layouts were widened to 16:9"]
     used = {s.slide_layout.name for s in prs.slides}
-    assert used == {"Cover", "Our content", "Section Header"}
+    assert used == {"Cover", "Our content", "Section Header", "Two Content"}
     assert "Example slide from the school" not in [title_of(s) for s in prs.slides]
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
     body = _layout(prs, "Our content").placeholders[1]
@@ -75,6 +75,22 @@ def test_layouts_are_matched_by_name_when_they_have_no_type(tmp_path, lesson):
     template = _school_template(tmp_path / "school.pptx", drop_type="Title and Content")
     prs, _, _ = make_deck(lesson, template)
     assert "Title and Content" in {s.slide_layout.name for s in prs.slides}
+
+
+def test_two_content_is_matched_by_name_when_it_has_no_type(tmp_path, lesson):
+    template = _school_template(tmp_path / "school.pptx", drop_type="Two Content")
+    prs, _, _ = make_deck(lesson, template)
+    assert [s.slide_layout.name for s in prs.slides if title_of(s).startswith("Who can help")] == ["Two Content"]
+
+
+def test_without_two_content_who_can_help_uses_one_column(tmp_path, lesson):
+    template = _school_template(tmp_path / "school.pptx", remove="Two Content", rename={"Title and Content": "Body"})
+    prs, warnings, _ = make_deck(lesson, template)
+    assert warnings == ["the template school.pptx is not 16:9; its layouts were widened to 16:9"]
+    pages = [s for s in prs.slides if title_of(s).startswith("Who can help")]
+    assert pages and {s.slide_layout.name for s in pages} == {"Body"}
+    text = "\n".join(s.placeholders[1].text_frame.text for s in pages)
+    assert "At school" in text and "Childline" in text and "Victim Support" in text
 
 
 def test_a_missing_layout_is_a_clear_error_naming_it(tmp_path, lesson):
@@ -167,3 +183,15 @@ def test_lessonkit_build_uses_the_template_and_reports_a_missing_layout(tmp_path
     assert "Error: the template" in result.output and "has no 'Title Slide' (a title and a subtitle) layout" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out2" / "deck-test").exists()
+
+
+@pytest.mark.libreoffice
+def test_a_two_line_title_stays_inside_a_tight_template_title(tmp_path):
+    """python-pptx's own Title Slide holds two lines of a large title with little room to spare."""
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    folder = lesson_folder(tmp_path, title="Online blackmail: spot it, stop it, get help")
+    _, _, data = make_deck(adapted_lesson(folder, "ks3"), _school_template(tmp_path / "school.pptx"))
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(data)
+    pdf = to_pdf(soffice, [deck], tmp_path / "pdf")[deck]
+    assert words_outside_shapes(pdftotext, deck, pdf) == []

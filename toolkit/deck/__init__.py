@@ -1,6 +1,7 @@
 """Slide decks: an editable, accessible .pptx for one lesson and audience.
 
-plan (outline, quiz, contacts, notes) -> fit (metrics) -> write (template, palette, pictures).
+plan (outline, quiz, contacts, notes) -> fit (metrics) -> write (template, looks, palette,
+pictures, textxml) -> package (reproducible bytes).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import io
 
 from ..adapt import AdaptedLesson
 from .outline import plan
+from .package import stable_zip
 from .palette import brand_colour
 from .pictures import logo_image
 from .template import open_template
@@ -37,9 +39,11 @@ def _properties(prs, lesson: AdaptedLesson) -> None:
     props.comments = _limit(f"Lesson {lesson.lesson_id}, version {lesson.version}, last reviewed "
                             f"{lesson.last_reviewed.isoformat()} by {lesson.reviewed_by}.")
     props.revision = 1
+    # The review date, not the time of the build: the same lesson always gives the same file.
     reviewed = dt.datetime.combine(lesson.last_reviewed, dt.time())
     props.created = reviewed
     props.modified = reviewed
+    props.last_printed = reviewed
 
 
 def _logo(lesson: AdaptedLesson, warn):
@@ -64,4 +68,4 @@ def build_deck(lesson: AdaptedLesson, context) -> bytes:
     _properties(prs, lesson)
     buffer = io.BytesIO()
     prs.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue(), lesson.last_reviewed)

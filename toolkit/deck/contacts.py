@@ -1,20 +1,27 @@
 """Who can help: the school's contacts first, then local and national services, each with its
-number or address and a QR code for web addresses; and the closing slide, which repeats them so
-the last thing a class sees is where to get help."""
+number or address and a QR code beside it for web addresses, two columns to a slide; and the
+closing slide, which ends every deck on the key messages and the few contacts that matter most."""
 
 from __future__ import annotations
 
-from typing import List, Tuple
+import re
+from typing import List, Optional, Tuple
 
 from ..adapt import AdaptedLesson, HelpContact
 from . import notes as n
 from .content import Block, Para, QrCode, Run, SlideSpec, bullets, labelled, para
+from .fit import body_sizes
+from .metrics import count_lines
 
-_SCOPE_TITLES = {
-    "school": "Who can help at school",
-    "local": "Who can help near you",
-    "national": "Who can help: national services",
-}
+WHO_CAN_HELP = "Who can help"
+_SCOPE_HEADINGS = {"school": "At school", "local": "Near you", "national": "National services"}
+# The closing slide's contacts, besides the school's own: the routes that matter most for anyone.
+_KEY_ROUTES_PUPILS = ("childline", "ceop-safety-centre")
+_KEY_ROUTES_ADULTS = ("ceop-safety-centre",)
+_POLICE = ("police-999", "police-101")
+# A Two Content column beside its QR codes, less the indent, in points: web addresses are
+# shortened until they fit one line of it, rather than break in the middle.
+NARROW_COLUMN_PT = 300
 
 
 def short_url(url: str) -> str:
@@ -23,80 +30,149 @@ def short_url(url: str) -> str:
     return text[:-1] if text.endswith("/") else text
 
 
-def _link(label: str, url: str) -> Para:
-    return Para((Run(label, True), Run(short_url(url), link=url)), level=1, bullet=False)
+def shown_url(url: str, size_pt: int) -> str:
+    """The address as a slide shows it: in full if it fits a narrow column at `size_pt`, else its
+    site ('www.iwf.org.uk'), else the site without 'www.'. The link and QR code go to the page."""
+    full = short_url(url)
+    site = full.split("/", 1)[0]
+    for text in (full, site):
+        if count_lines([(text, False)], size_pt, NARROW_COLUMN_PT) == 1:
+            return text
+    return site[4:] if site.startswith("www.") else site
 
 
-def contact_block(contact: HelpContact) -> Block:
+def first_sentence(text: str) -> str:
+    """What a service is for, in its first sentence; the rest is in the speaker notes."""
+    match = re.match(r"(.+?[.!?])\s+[A-Z]", text)
+    return match.group(1) if match else text
+
+
+def contact_block(contact: HelpContact, size_pt: int) -> Block:
+    """The service's name and what it is for in one paragraph, then where to find it and how to
+    reach it, indented under it (`size_pt`: the largest size the text may be set in)."""
     name = [Run(contact.name, True)]
     if contact.nations_note:
         name.append(Run(f" ({contact.nations_note})"))
-    paras: List[Para] = [Para(tuple(name), bullet=False)]
     if contact.purpose:
-        paras.append(para(contact.purpose, level=1, bullet=False))
+        name.append(Run(": " + first_sentence(contact.purpose)))
+    paras: List[Para] = [Para(tuple(name), bullet=False)]
     if contact.where_to_find:
         paras.append(labelled("Where to find them: ", contact.where_to_find, level=1))
-    # How to reach them on as few lines as possible: each slide holds about a dozen lines.
+    # How to reach them on as few lines as possible, as columns are narrow: a national service's
+    # email and opening hours are in the speaker notes.
+    local = contact.scope != "national"
     reach: List[Run] = []
-    for label, value in (("Phone ", contact.phone), ("Textphone ", contact.textphone), ("Text: ", contact.text),
-                         ("Email ", contact.email), ("Open: ", contact.hours)):
+    for label, value in (("Phone ", contact.phone), ("Textphone ", contact.textphone), ("", contact.text),
+                         ("Email ", contact.email if local else ""), ("Open: ", contact.hours if local else "")):
         if value:
             reach += [Run(" \u00b7 " if reach else ""), Run(label, True), Run(value)]
+    if contact.url:
+        reach += [Run(" \u00b7 " if reach else ""), Run(shown_url(contact.url, size_pt), link=contact.url)]
     if reach:
         paras.append(Para(tuple(r for r in reach if r.text), level=1, bullet=False))
-    if contact.url:
-        paras.append(_link("Online: ", contact.url))
     qr = QrCode(contact.name, contact.url) if contact.url else None
     return Block(tuple(paras), qr)
 
 
 def _contact_notes(contacts: Tuple[HelpContact, ...]) -> str:
-    return n.listed("Who each service is for:", [f"{c.name}: {c.for_whom}" for c in contacts if c.for_whom])
+    """Each service in full: what it does, who it is for, every way to reach it."""
+    lines = []
+    for c in contacts:
+        details = [c.purpose, f"For: {c.for_whom}" if c.for_whom else "",
+                   f"Email: {c.email}" if c.email else "", f"Open: {c.hours}" if c.hours else "", c.url]
+        lines.append(f"{c.name}: " + " ".join(_sentence(d) for d in details if d))
+    return n.listed("Each service in full:", lines)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "/")) or "://" in text else text + "."
+
+
+def _say(lesson: AdaptedLesson, scopes) -> str:
+    lead = n.safeguarding_lead(lesson)
+    say = {
+        "school": (f"Show where to find {lead}. Remind the class they can talk to you or any adult they trust "
+                   "in school after the lesson." if lesson.is_pupils else f"Make sure everyone knows how to reach {lead}."),
+        "local": "The services near you are the local ones for this school's area.",
+        "national": "Go through what each service is for and how to reach it. Point out the QR codes: anyone "
+                    "can scan them later, privately.",
+    }
+    return n.join(*(say[scope] for scope in scopes))
 
 
 def who_can_help(lesson: AdaptedLesson) -> List[SlideSpec]:
-    slides = []
+    """Every contact, school first, under a heading for each group, flowing down two columns."""
+    blocks: List[Block] = []
+    scopes = []
+    largest = max(body_sizes(lesson.audience.min_body_pt))
     for scope, contacts in (("school", lesson.school_contacts), ("local", lesson.local_contacts),
                             ("national", lesson.national_contacts)):
         if not contacts:
             continue
-        if scope == "school":
-            say = (f"Show where to find {n.safeguarding_lead(lesson)}. Remind the class they can talk to you "
-                   "or any adult they trust in school after the lesson." if lesson.is_pupils
-                   else f"Make sure everyone knows how to reach {n.safeguarding_lead(lesson)}.")
-        elif scope == "local":
-            say = "These are the local services for this school's area."
-        else:
-            say = ("Go through what each service is for and how to reach it. Point out the QR codes: "
-                   "anyone can scan them later, privately.")
-        slides.append(SlideSpec(
-            "content", _SCOPE_TITLES[scope], tuple(contact_block(c) for c in contacts), group="who can help",
-            notes=n.join(say, _contact_notes(contacts)),
-        ))
-    return slides
+        scopes.append(scope)
+        first = contact_block(contacts[0], largest)
+        heading = para(_SCOPE_HEADINGS[scope], bullet=False, bold=True)
+        blocks.append(Block((heading,) + first.paras, first.qr, 1))  # a heading never ends a column
+        blocks.extend(contact_block(c, largest) for c in contacts[1:])
+    if not blocks:
+        return []
+    return [SlideSpec("content", WHO_CAN_HELP, tuple(blocks), group="who can help", columns=2,
+                      notes=n.join(_say(lesson, scopes), _contact_notes(lesson.help_contacts)))]
 
 
-def compact_line(contact: HelpContact) -> Para:
-    """One line per contact for the closing slide: name, then how to reach them."""
+def compact_line(contact: HelpContact, size_pt: int, where: bool = True) -> Para:
+    """One line per contact for the closing slide, under its heading: name, then how to reach them."""
     reach = [v for v in (contact.phone, contact.text) if v]
-    if contact.scope == "school" and contact.where_to_find:
+    if contact.scope == "school" and contact.where_to_find and where:
         reach.insert(0, contact.where_to_find)
     runs = [Run(contact.name, True), Run(": " + ", ".join(reach) if reach else "")]
     if contact.url:
-        runs += [Run(", " if reach else ": "), Run(short_url(contact.url), link=contact.url)]
-    return Para(tuple(r for r in runs if r.text), bullet=True)
+        runs += [Run(", " if reach else ": "), Run(shown_url(contact.url, size_pt), link=contact.url)]
+    return Para(tuple(r for r in runs if r.text), level=1, bullet=True)
+
+
+def _school_contact(lesson: AdaptedLesson) -> Optional[HelpContact]:
+    """The safeguarding lead (the deputies are on the Who can help slides)."""
+    if not lesson.school_contacts:
+        return None
+    if lesson.school is not None:
+        lead = lesson.school.lead.name
+        return next((c for c in lesson.school_contacts if c.name == lead), lesson.school_contacts[0])
+    return lesson.school_contacts[0]
+
+
+def key_contacts(lesson: AdaptedLesson) -> List[Para]:
+    """The few contacts for the closing slide: the school's lead, Childline (for pupils), CEOP and
+    the police, in that order; 999 and 101 share one line."""
+    routes = {c.route_id: c for c in lesson.help_contacts if c.route_id}
+    size = max(body_sizes(lesson.audience.min_body_pt))
+    lines = []
+    school = _school_contact(lesson)
+    if school is not None:
+        # Without a school profile, where to find the lead is advice for pupils ("ask any teacher").
+        lines.append(compact_line(school, size, where=lesson.is_pupils or lesson.school is not None))
+    wanted = _KEY_ROUTES_PUPILS if lesson.is_pupils else _KEY_ROUTES_ADULTS
+    lines += [compact_line(routes[r], size) for r in wanted if r in routes]
+    if all(r in routes for r in _POLICE):
+        lines.append(Para((Run("Police", True), Run(": 999 in an emergency, otherwise 101")), level=1, bullet=True))
+    else:
+        lines += [compact_line(routes[r], size) for r in _POLICE if r in routes]
+    return lines
 
 
 def closing(lesson: AdaptedLesson) -> List[SlideSpec]:
-    """Key messages, then every contact again in one line each: the deck always ends on help."""
-    help_lines = [compact_line(c) for c in lesson.help_contacts]
-    heading = para("Who can help", bullet=False, bold=True)
-    blocks = bullets(lesson.key_messages) + (Block((heading, help_lines[0])),) + tuple(Block((p,)) for p in help_lines[1:])
+    """Key messages, then the key contacts: the deck always ends on help."""
+    blocks = list(bullets(lesson.key_messages))
+    lines = key_contacts(lesson)
+    if lines:
+        heading = para(WHO_CAN_HELP, bullet=False, bold=True)
+        blocks.append(Block((heading, lines[0])))
+        blocks.extend(Block((line,)) for line in lines[1:])
     return [SlideSpec(
-        "content", "Remember", blocks, group="closing",
+        "content", "Remember", tuple(blocks), group="closing",
         notes=n.join(
             "End on the key messages. Leave this slide up as the class leaves so anyone can note a contact "
-            "privately.",
+            "privately. Every service is on the Who can help slides before it.",
             "Remind everyone that they can talk to you or another trusted adult after the lesson."
             if lesson.is_pupils else "",
         ),

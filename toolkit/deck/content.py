@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional, Tuple
 
 
@@ -54,6 +54,7 @@ class Block:
 
     paras: Tuple[Para, ...]
     qr: Optional[QrCode] = None
+    qr_para: int = 0  # the paragraph the QR code stands beside (after a heading, the service's name)
 
 
 @dataclass
@@ -69,6 +70,7 @@ class SlideSpec:
     subtitle: Tuple[str, ...] = ()
     logo: bool = False
     group: str = ""  # what the slide is part of, for matching timings (e.g. "Starter quiz")
+    columns: int = 1  # 2: the text flows down two columns side by side (on a Two Content layout)
 
 
 def para(text: str, level: int = 0, bullet: bool = True, bold: bool = False) -> Para:
@@ -88,12 +90,28 @@ def plain(texts) -> Tuple[Block, ...]:
     return tuple(Block((para(t, bullet=False),)) for t in texts)
 
 
+@dataclass(frozen=True)
+class Column:
+    """The text of one body placeholder after fitting, with the QR codes beside it."""
+
+    paras: Tuple[Para, ...]
+    qr_codes: Tuple[QrCode, ...] = ()
+    qr_tops: Tuple[float, ...] = ()  # where each code's text starts, in points from the top
+
+
 @dataclass
 class Page:
-    """One physical content slide after fitting: its title, the text on it and the size used."""
+    """One physical content slide after fitting: its title, its columns and the size used."""
 
     title: str
-    paras: Tuple[Para, ...]
+    columns: Tuple[Column, ...]
     size_pt: int
-    qr_codes: Tuple[QrCode, ...] = field(default=())
-    qr_tops: Tuple[float, ...] = field(default=())  # where each code's text starts, in points from the top
+
+    @property
+    def paras(self) -> Tuple[Para, ...]:
+        """Every paragraph on the slide, in reading order."""
+        return tuple(p for column in self.columns for p in column.paras)
+
+    @property
+    def qr_codes(self) -> Tuple[QrCode, ...]:
+        return tuple(q for column in self.columns for q in column.qr_codes)

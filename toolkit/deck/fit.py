@@ -2,25 +2,33 @@
 
 Text never shrinks below the audience's minimum size: a list too long for one slide carries on
 onto further slides titled "... (continued)". Heights come from real font metrics (`metrics`).
+A slide may hold two columns (who can help): the text then flows down one column and on into the
+next.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
 from ..errors import LessonkitError
-from .content import Block, Page, Para, Run, SlideSpec
+from .content import Block, Column, Page, Para, Run, SlideSpec
 from .metrics import count_lines, line_height_em
 
 # Paragraph layout, in em of the body size; the writer sets exactly these on every paragraph.
 BULLET_HANG_EM = 0.9  # room for the bullet before the text
 LEVEL_INDENT_EM = 1.0  # extra indent for a detail under a point
-SPACE_BEFORE_EM = {0: 0.45, 1: 0.12}
-# Renderers differ slightly in how they round line heights and kerning: keep a margin.
-WIDTH_SAFETY = 0.96
-HEIGHT_SAFETY = 0.98
+SPACE_BEFORE_EM = {0: 0.25, 1: 0.1}
+# Body text starts a little larger than the audience's minimum when it fits.
+OVER_MINIMUM_PT = (4, 2, 0)
+# A small margin for renderers that kern or round line positions differently.
+WIDTH_SAFETY = 0.98
+HEIGHT_SAFETY = 0.99
+# The last line's descenders may be drawn up to 0.1 em below its line: inside the placeholder's
+# inset for body text, but titles are large enough to need the room inside the text area.
+TITLE_OVERHANG_EM = 0.1
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,12 @@ class Box:
     width_pt: float
     height_pt: float
     qr_capacity: int = 0  # how many QR codes fit beside it
+    columns: int = 1  # how many boxes like this one a slide has side by side
+
+
+def body_sizes(min_body_pt: int) -> Tuple[int, ...]:
+    """The sizes body text is tried at, largest first, never below the audience's minimum."""
+    return tuple(min_body_pt + extra for extra in OVER_MINIMUM_PT)
 
 
 def left_margin_em(para: Para) -> float:
@@ -100,12 +114,16 @@ def _units(blocks: Sequence[Block], size_pt: float, box: Box) -> List[Block]:
         if fits(block.paras, size_pt, box):
             units.append(block)
             continue
-        first = True
-        for p in block.paras:
-            pieces = [p] if fits([p], size_pt, box) else _split_para(p, size_pt, box)
-            for piece in pieces:
-                units.append(Block((piece,), block.qr if first else None))
-                first = False
+        pieces: List[Block] = []
+        for index, p in enumerate(block.paras):
+            parts = [p] if fits([p], size_pt, box) else _split_para(p, size_pt, box)
+            qr = block.qr if index == block.qr_para else None
+            pieces += [Block((part,), qr if n == 0 else None) for n, part in enumerate(parts)]
+        # A block's first line (a name, a heading) never ends a column alone: it goes with the next.
+        if len(block.paras) > 1 and len(pieces) > 1 and fits(pieces[0].paras + pieces[1].paras, size_pt, box):
+            first, second = pieces[0], pieces[1]
+            pieces[:2] = [Block(first.paras + second.paras, first.qr or second.qr, 0 if first.qr else 1)]
+        units += pieces
     return units
 
 
@@ -120,61 +138,69 @@ def height_after(paras: Sequence[Para], size_pt: float, width_pt: float) -> floa
 
 
 def _pack(units: Sequence[Block], heights, limit: float, qr_capacity: int) -> List[List[Block]]:
-    """Greedy: fill each slide up to `limit` points (and its QR codes up to capacity)."""
-    pages: List[List[Block]] = [[]]
+    """Greedy: fill each column up to `limit` points (and its QR codes up to capacity)."""
+    columns: List[List[Block]] = [[]]
     used, codes = 0.0, 0
     for unit, (after, top) in zip(units, heights):
         room_for_qr = unit.qr is None or codes < qr_capacity
-        if pages[-1] and (used + after > limit or not room_for_qr):
-            pages.append([])
+        if columns[-1] and (used + after > limit or not room_for_qr):
+            columns.append([])
             used, codes = 0.0, 0
-        used += top if not pages[-1] else after
+        used += top if not columns[-1] else after
         codes += 1 if unit.qr else 0
-        pages[-1].append(unit)
-    return pages
+        columns[-1].append(unit)
+    return columns
 
 
 def paginate(spec: SlideSpec, box: Box, sizes: Sequence[int]) -> List[Page]:
     """The slides `spec` needs: one at the largest size that fits, else several at the smallest,
-    with the text shared evenly between them."""
-    every = tuple(p for b in spec.blocks for p in b.paras)
-    codes = tuple(b.qr for b in spec.blocks if b.qr)
-    for size in sizes:
-        if fits(every, size, box) and len(codes) <= box.qr_capacity:
-            return [_page(spec, 1, spec.blocks, size, box)]
-    size = sizes[-1]
-    units = _units(spec.blocks, size, box)
-    heights = [_unit_height(u, size, box) for u in units]
+    with the text shared evenly between them (and between the columns of each)."""
     limit = box.height_pt * HEIGHT_SAFETY
-    pages = _pack(units, heights, limit, box.qr_capacity)
+    for size in sizes:
+        units = _units(spec.blocks, size, box)
+        heights = [_unit_height(u, size, box) for u in units]
+        if len(_pack(units, heights, limit, box.qr_capacity)) <= box.columns:
+            break
+    slides = _slides(len(_pack(units, heights, limit, box.qr_capacity)), box.columns)
     # The same number of slides, filled evenly: the smallest limit that still needs no more slides.
-    low, high = max(top for _, top in heights), limit
+    low, high = max((top for _, top in heights), default=0.0), limit
     while high - low > 1.0:
         middle = (low + high) / 2
-        if len(_pack(units, heights, middle, box.qr_capacity)) <= len(pages):
+        if _slides(len(_pack(units, heights, middle, box.qr_capacity)), box.columns) <= slides:
             high = middle
         else:
             low = middle
-    return [_page(spec, n, page, size, box) for n, page in enumerate(_pack(units, heights, high, box.qr_capacity), start=1)]
+    columns = [_column(c, size, box) for c in _pack(units, heights, high, box.qr_capacity)]
+    return [Page(continued_title(spec.title, n // box.columns + 1), tuple(columns[n:n + box.columns]), size)
+            for n in range(0, len(columns), box.columns)]
 
 
-def _page(spec: SlideSpec, number: int, units: Sequence[Block], size: int, box: Box) -> Page:
-    paras, codes, tops = [], [], []
+def _slides(columns: int, per_slide: int) -> int:
+    return math.ceil(columns / per_slide)
+
+
+def _column(units: Sequence[Block], size: int, box: Box) -> Column:
+    paras: List[Para] = []
+    codes, tops = [], []
     used = 0.0
     for unit in units:
-        start = used + (space_before_pt(unit.paras[0], size, first=False) if paras else 0.0)
+        at_top = not paras
+        heights = [para_height(p, size, box.width_pt, at_top and i == 0) for i, p in enumerate(unit.paras)]
         if unit.qr:
             codes.append(unit.qr)
-            tops.append(start)
-        used += height_after(unit.paras, size, box.width_pt) if paras else _unit_height(unit, size, box)[1]
+            beside = unit.paras[unit.qr_para]
+            tops.append(used + sum(heights[:unit.qr_para])
+                        + space_before_pt(beside, size, first=at_top and unit.qr_para == 0))
+        used += sum(heights)
         paras.extend(unit.paras)
-    return Page(continued_title(spec.title, number), tuple(paras), size, tuple(codes), tuple(tops))
+    return Column(tuple(paras), tuple(codes), tuple(tops))
 
 
 def title_size(title: str, box: Box, sizes: Sequence[int], lesson_id: str = "") -> int:
     """The largest title size at which `title` fits its placeholder."""
     for size in sizes:
-        if fits([Para((Run(title, True),), bullet=False)], size, box):
+        room = Box(box.width_pt, box.height_pt - TITLE_OVERHANG_EM * size / HEIGHT_SAFETY)
+        if fits([Para((Run(title, True),), bullet=False)], size, room):
             return size
     where = f" in lesson '{lesson_id}'" if lesson_id else ""
     raise LessonkitError(

@@ -1,35 +1,54 @@
 """Text measurement with real font metrics, so slide text is known to fit before it is written.
 
-The deck names Source Sans Pro (shipped with the `font-source-sans-pro` package, free in Google
-Slides). A computer without it substitutes another font, on Linux usually DejaVu Sans, which is
-about a fifth wider. Text is laid out for every font we can measure and the worst case wins, so it
-fits whichever of them draws it (Arial and Calibri, the usual substitutes elsewhere, are narrower).
+The deck is set in Arial: PowerPoint, Google Slides and Keynote all have it, and LibreOffice draws
+it in Liberation Sans, which has the same widths. Text is measured in Liberation Sans (or Arial
+itself) when this computer has it. Without either, it is measured in DejaVu Sans, which is wider,
+so the text still fits; as a last resort in Source Sans Pro (always installed with lessonkit),
+widened by a safe margin.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import shutil
+import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import font_source_sans_pro
 from PIL import ImageFont
 
-DECK_FONT = "Source Sans Pro"
+DECK_FONT = "Arial"
 _UNITS = 1000  # measure at 1000 px per em, then scale to points
 
+# Where each font is found without asking fontconfig: Debian/Ubuntu, Fedora, Windows, macOS.
+_KNOWN_FILES = {
+    "Liberation Sans": ("/usr/share/fonts/truetype/liberation2/LiberationSans-{weight}.ttf",
+                        "/usr/share/fonts/truetype/liberation/LiberationSans-{weight}.ttf",
+                        "/usr/share/fonts/liberation-sans/LiberationSans-{weight}.ttf",
+                        "/usr/share/fonts/liberation/LiberationSans-{weight}.ttf"),
+    "Arial": ("C:/Windows/Fonts/{arial}.ttf", "/Library/Fonts/Arial{space}.ttf",
+              "/System/Library/Fonts/Supplemental/Arial{space}.ttf"),
+    "DejaVu Sans": ("/usr/share/fonts/truetype/dejavu/DejaVuSans{dash}.ttf",
+                    "/usr/share/fonts/dejavu/DejaVuSans{dash}.ttf"),
+}
 _SOURCE_SANS = os.path.join(font_source_sans_pro.font_directory, "SourceSansPro-{}.ttf")
-_FALLBACK_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts")
-_MIN_LINE_HEIGHT = 1.2  # PowerPoint's single spacing for most fonts, in em
+# Source Sans Pro is narrower than Arial; DejaVu Sans Bold, the widest substitute, is at most 30% wider.
+_LAST_RESORT_SCALE = 1.3
+# LibreOffice draws single spacing at 1.2 em whatever the font (measured from its PDFs); PowerPoint
+# uses the font's own line height, 1.15 em for Arial. The taller wins.
+_SINGLE_SPACING_EM = 1.2
 
 
 @dataclass(frozen=True)
 class Face:
-    """One font file, measured at 1000 units per em."""
+    """One font file, measured at 1000 units per em; `scale` widens a stand-in font."""
 
+    family: str
     path: str
+    scale: float = 1.0
 
     @property
     def font(self) -> ImageFont.FreeTypeFont:
@@ -41,43 +60,69 @@ def _load(path: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, _UNITS)
 
 
-def _fallback(name: str) -> List[str]:
-    return [os.path.join(d, name) for d in _FALLBACK_DIRS if os.path.isfile(os.path.join(d, name))][:1]
+def _known_file(family: str, bold: bool) -> Optional[str]:
+    names = {"weight": "Bold" if bold else "Regular", "arial": "arialbd" if bold else "arial",
+             "space": " Bold" if bold else "", "dash": "-Bold" if bold else ""}
+    return next((p for p in (t.format(**names) for t in _KNOWN_FILES[family]) if os.path.isfile(p)), None)
+
+
+def _fontconfig_file(family: str, bold: bool) -> Optional[str]:
+    """The file fontconfig has for exactly this family and weight (never a substitute)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    style = "Bold" if bold else "Regular"
+    try:
+        found = subprocess.run([fc_list, f"{family}:style={style}", "file"], capture_output=True, text=True,
+                               timeout=20, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    files = [line.strip().rstrip(":") for line in found.splitlines() if line.strip().endswith((".ttf:", ".otf:"))]
+    # The plain face before condensed or narrow ones of the same family: the shortest name.
+    return min(files, key=lambda f: (len(os.path.basename(f)), f)) if files else None
 
 
 @lru_cache(maxsize=None)
-def faces(bold: bool) -> Tuple[Face, ...]:
-    """The fonts text may be drawn in: Source Sans Pro, plus DejaVu Sans when this machine has it."""
-    weight = "Bold" if bold else "Regular"
-    paths = [_SOURCE_SANS.format(weight)] + _fallback(f"DejaVuSans{'-Bold' if bold else ''}.ttf")
-    return tuple(Face(p) for p in paths)
+def face(bold: bool) -> Face:
+    """The font text is measured in: Arial's widths when this computer has them, else wider ones."""
+    for family in ("Liberation Sans", "Arial", "DejaVu Sans"):
+        path = _known_file(family, bold) or _fontconfig_file(family, bold)
+        if path:
+            return Face(family, path)
+    return Face("Source Sans Pro", _SOURCE_SANS.format("Bold" if bold else "Regular"), _LAST_RESORT_SCALE)
+
+
+def measuring_family() -> str:
+    """The family text is measured in, for messages and the benchmark."""
+    return face(False).family
 
 
 @lru_cache(maxsize=None)
 def line_height_em() -> float:
-    """Height of one line at single spacing, in em: the tallest of the fonts (ascent + descent)."""
-    tallest = max(sum(face.font.getmetrics()) / _UNITS for bold in (False, True) for face in faces(bold))
-    return max(tallest, _MIN_LINE_HEIGHT)
+    """Height of one line at single spacing, in em."""
+    own = max(face(bold).font.font.height / _UNITS for bold in (False, True))
+    return max(own, _SINGLE_SPACING_EM)
 
 
 class _Widths:
     """Word widths in em for one face, cached: the same words recur on every slide of every deck."""
 
-    def __init__(self, face: Face):
-        self.font = face.font
+    def __init__(self, measured: Face):
+        self.font = measured.font
+        self.scale = measured.scale
         self.cache: Dict[str, float] = {}
-        self.space = self.font.getlength(" ") / _UNITS
+        self.space = self.font.getlength(" ") / _UNITS * self.scale
 
     def word(self, word: str) -> float:
         width = self.cache.get(word)
         if width is None:
-            width = self.cache[word] = self.font.getlength(word) / _UNITS
+            width = self.cache[word] = self.font.getlength(word) / _UNITS * self.scale
         return width
 
 
 @lru_cache(maxsize=None)
-def _widths(face: Face) -> _Widths:
-    return _Widths(face)
+def _widths(bold: bool) -> _Widths:
+    return _Widths(face(bold))
 
 
 Piece = Tuple[str, bool]  # (text, bold)
@@ -97,9 +142,14 @@ def _words(pieces: Sequence[Piece]) -> List[Tuple[str, bool, bool]]:
     return words
 
 
-def _count_lines(words: List[Tuple[str, bool, bool]], width_em: float, bold_index: int) -> int:
-    """Greedy wrapping at spaces, as PowerPoint and LibreOffice do; over-long words break anywhere."""
-    regular, bold = _widths(faces(False)[bold_index]), _widths(faces(True)[bold_index])
+def count_lines(pieces: Sequence[Piece], size_pt: float, width_pt: float) -> int:
+    """Lines a paragraph takes at `size_pt` in a column `width_pt` wide: greedy wrapping at spaces,
+    as PowerPoint and LibreOffice do; a word longer than the line breaks anywhere."""
+    words = _words(pieces)
+    if not words:
+        return 1
+    width_em = width_pt / size_pt
+    regular, bold = _widths(False), _widths(True)
     lines, used = 1, 0.0
     for word, is_bold, spaced in words:
         widths = bold if is_bold else regular
@@ -118,17 +168,3 @@ def _count_lines(words: List[Tuple[str, bool, bool]], width_em: float, bold_inde
         lines += extra
         used = w - extra * width_em
     return lines
-
-
-def count_lines(pieces: Sequence[Piece], size_pt: float, width_pt: float) -> int:
-    """Lines a paragraph takes at `size_pt` in a column `width_pt` wide, in the widest font."""
-    words = _words(pieces)
-    if not words:
-        return 1
-    width_em = width_pt / size_pt
-    return max(_count_lines(words, width_em, i) for i in range(min(len(faces(False)), len(faces(True)))))
-
-
-def font_path(bold: bool = False) -> str:
-    """Source Sans Pro, for drawing text into pictures (QR code captions)."""
-    return faces(bold)[0].path

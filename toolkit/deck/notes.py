@@ -63,12 +63,17 @@ def timing_for(lesson: AdaptedLesson, *names: str) -> str:
     for activity, minutes in lesson.teacher_notes.timings:
         label = activity.lower()
         if any(label == w or label in w or w in label for w in wanted):
-            return f"Timing: about {minutes} minutes ({activity})."
+            return f"Timing: about {count_minutes(minutes)} ({activity})."
     return ""
 
 
+def count_minutes(value: int) -> str:
+    """'1 minute', '5 minutes'."""
+    return f"{value} minute" if value == 1 else f"{value} minutes"
+
+
 def minutes(value: Optional[int]) -> str:
-    return f"Timing: about {value} minutes." if value else ""
+    return f"Timing: about {count_minutes(value)}." if value else ""
 
 
 def lesson_plan(lesson: AdaptedLesson) -> str:
@@ -77,7 +82,7 @@ def lesson_plan(lesson: AdaptedLesson) -> str:
     hard = [f"Q: {q}\nA: {a}" for q, a in lesson.teacher_notes.hard_questions]
     return join(
         lesson.summary,
-        f"Length: {lesson.duration_minutes} minutes. Audience: {lesson.audience_name}.",
+        f"Length: {count_minutes(lesson.duration_minutes)}. Audience: {lesson.audience_name}.",
         listed("Timings:", plan),
         ("Hard questions pupils may ask, with answers:\n" if lesson.is_pupils else "Hard questions, with answers:\n")
         + "\n\n".join(hard) if hard else "",

@@ -58,10 +58,13 @@ def _answer_slide(question: Question, title: str, group: str) -> SlideSpec:
     order = shown_order(question)
     blocks: List[Block] = [Block((para(question.question, bullet=False, bold=True),))]
     if question.type == "ordering":
-        steps = [para(f"{number}. {o.text}", bullet=False) for number, o in enumerate(question.options, start=1)]
-        blocks.append(Block((para("The right order:", bullet=False, bold=True), steps[0])))
-        blocks += [Block((p,)) for p in steps[1:]]
-        blocks += [Block((labelled(f"{o.text}: ", o.feedback, level=1),)) for o in question.options if o.feedback]
+        # Each step in the right order with its feedback under it, as for the other questions.
+        steps = [Block((para(f"{number}. {o.text}", bullet=False, bold=True),)
+                       + ((para(o.feedback, level=1, bullet=False),) if o.feedback else ()))
+                 for number, o in enumerate(question.options, start=1)]
+        heading = para("The right order:", bullet=False)
+        blocks.append(Block((heading,) + steps[0].paras))
+        blocks += steps[1:]
     else:
         for pos, i in enumerate(order):
             option = question.options[i]

@@ -31,24 +31,33 @@ class Need:
 
     role: str
     name: str
-    type: str
+    types: Tuple[str, ...]
     body: Tuple[PP_PLACEHOLDER, ...]
     what: str
+    bodies: int = 1  # how many of those body placeholders, side by side
+    required: bool = True
 
 
+_CONTENT = (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY)
 NEEDS = (
-    Need("title", "Title Slide", "title", (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY), "a title and a subtitle"),
-    Need("content", "Title and Content", "obj", (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY), "a title and a content placeholder"),
-    Need("section", "Section Header", "secHead", (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.OBJECT), "a title and a text placeholder"),
+    Need("title", "Title Slide", ("title",), (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY), "a title and a subtitle"),
+    # Older templates call "Title and Text" type tx.
+    Need("content", "Title and Content", ("obj", "tx"), _CONTENT, "a title and a content placeholder"),
+    Need("section", "Section Header", ("secHead",), (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.OBJECT),
+         "a title and a text placeholder"),
+    # Who can help in two columns; without it those slides use Title and Content, in one column.
+    Need("two", "Two Content", ("twoObj", "twoColTx"), _CONTENT, "a title and two content placeholders", 2, False),
 )
-_ALSO_CONTENT = ("tx",)  # older templates call "Title and Text" type tx
 
 
 # Where the default layouts put things on a 16:9 slide, in inches: (left, top, width, height).
+# Content slides use the whole slide but for a 0.5 inch margin at the sides and a title band that
+# holds one line at 40 pt or two at 28 pt.
 _DEFAULT_GEOMETRY = {
-    "title": {"title": (0.9, 2.0, 11.5, 2.0), "body": (0.9, 4.2, 11.5, 2.4)},
-    "content": {"title": (0.6, 0.3, 12.13, 1.3), "body": (0.6, 1.75, 12.13, 5.35)},
-    "section": {"title": (0.9, 1.9, 11.5, 2.0), "body": (0.9, 4.1, 11.5, 2.5)},
+    "title": {"title": (0.9, 2.0, 11.5, 2.0), "body": [(0.9, 4.2, 11.5, 2.4)]},
+    "content": {"title": (0.5, 0.2, 12.33, 1.1), "body": [(0.5, 1.35, 12.33, 5.95)]},
+    "section": {"title": (0.9, 1.9, 11.5, 2.0), "body": [(0.9, 4.1, 11.5, 2.5)]},
+    "two": {"title": (0.5, 0.2, 12.33, 1.1), "body": [(0.5, 1.35, 6.05, 5.95), (6.78, 1.35, 6.05, 5.95)]},
 }
 
 
@@ -56,12 +65,18 @@ def title_placeholder(container):
     return next((ph for ph in container.placeholders if ph.placeholder_format.type in TITLES), None)
 
 
+def body_placeholders(container, kinds=BODIES) -> List:
+    """The body placeholders of a layout or slide, left to right."""
+    found = [ph for ph in container.placeholders if ph.placeholder_format.type in kinds]
+    return sorted(found, key=lambda ph: (ph.left or 0, ph.top or 0))
+
+
 def body_placeholder(container, kinds=BODIES):
-    return next((ph for ph in container.placeholders if ph.placeholder_format.type in kinds), None)
+    return next(iter(body_placeholders(container, kinds)), None)
 
 
 def _fits_need(layout, need: Need) -> bool:
-    return title_placeholder(layout) is not None and body_placeholder(layout, need.body) is not None
+    return title_placeholder(layout) is not None and len(body_placeholders(layout, need.body)) >= need.bodies
 
 
 def find_layouts(prs, source: str) -> Dict[str, object]:
@@ -70,14 +85,13 @@ def find_layouts(prs, source: str) -> Dict[str, object]:
     found: Dict[str, object] = {}
     missing: List[str] = []
     for need in NEEDS:
-        types = (need.type,) + (_ALSO_CONTENT if need.role == "content" else ())
-        by_type = [l for l in layouts if l._element.get("type") in types and _fits_need(l, need)]
+        by_type = [l for l in layouts if l._element.get("type") in need.types and _fits_need(l, need)]
         by_name = [l for l in layouts if l.name.strip().lower() == need.name.lower() and _fits_need(l, need)]
         match = (by_type or by_name or [None])[0]
-        if match is None:
-            missing.append(f"'{need.name}' ({need.what})")
-        else:
+        if match is not None:
             found[need.role] = match
+        elif need.required:
+            missing.append(f"'{need.name}' ({need.what})")
     if missing:
         names = ", ".join(f"'{l.name}'" for l in layouts) or "none"
         raise LessonkitError(
@@ -146,13 +160,14 @@ def _solid_background(layout, colour_hex: str) -> None:
 
 @lru_cache(maxsize=16)
 def default_template(brand_hex: str) -> bytes:
-    """python-pptx's default template, 16:9, in Source Sans Pro and the brand colour."""
+    """python-pptx's default template, 16:9, in the deck's font and the brand colour."""
     prs = Presentation()
     _stretch_to_wide(prs)
     layouts = find_layouts(prs, "(built in)")
     for role, layout in layouts.items():
         _set_box(title_placeholder(layout), _DEFAULT_GEOMETRY[role]["title"])
-        _set_box(body_placeholder(layout), _DEFAULT_GEOMETRY[role]["body"])
+        for placeholder, box in zip(body_placeholders(layout), _DEFAULT_GEOMETRY[role]["body"]):
+            _set_box(placeholder, box)
     _solid_background(layouts["section"], brand_hex)
     _brand_theme(prs, brand_hex)
     buffer = io.BytesIO()
