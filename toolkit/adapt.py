@@ -246,15 +246,22 @@ def _school_contact(contact: SafeguardingContact) -> HelpContact:
     )
 
 
-def _generic_school_contact(nation: Optional[str]) -> HelpContact:
-    """For the national pack: every pupil is still pointed to someone in their school."""
+GENERIC_SCHOOL_CONTACT = {
+    "pupils": ("A trusted adult at school whose job is to help keep you safe",
+               "Ask any teacher or member of staff you trust to help you reach them"),
+    "parents": ("The person at your child's school who leads on keeping children safe",
+                "Contact the school office and ask for them by role"),
+    "staff": ("Report every concern to them at once, as your safeguarding policy sets out",
+              "Your school's safeguarding policy names them and their deputies"),
+}
+
+
+def _generic_school_contact(nation: Optional[str], audience: Audience) -> HelpContact:
+    """For the national pack: everyone is still pointed to someone in their school."""
     role = "designated safeguarding person" if nation == "wales" else "designated safeguarding lead"
-    return HelpContact(
-        name=f"Your school's {role}",
-        purpose="A trusted adult at school whose job is to help keep you safe",
-        scope="school", kind="talk",
-        where_to_find="Ask any teacher or member of staff you trust to help you reach them",
-    )
+    purpose, where = GENERIC_SCHOOL_CONTACT[audience.kind]
+    owner = "Your school's" if audience.kind != "parents" else "The school's"
+    return HelpContact(name=f"{owner} {role}", purpose=purpose, scope="school", kind="talk", where_to_find=where)
 
 
 def _local_contacts(school: SchoolProfile, audience: Audience) -> List[HelpContact]:
@@ -365,7 +372,7 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
         ),
         sources=tuple(s.model_dump(mode="json") for s in lesson.sources),
         school_contacts=(
-            tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(nation),)
+            tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(nation, audience),)
         ),
         local_contacts=tuple(_local_contacts(school, audience)) if school else (),
         national_contacts=tuple(national),
