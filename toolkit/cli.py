@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import sys
@@ -13,6 +12,7 @@ import click
 
 from . import build as building
 from .errors import LessonkitError
+from .live.cli import quiz
 from .profiles.cli import school
 from .profiles.packs import build_school_packs
 from .render import RenderOptions, formats
@@ -183,9 +183,4 @@ def schema(output) -> None:
 
 
 main.add_command(school)
-for _module, _name in (("toolkit.live.cli", "quiz"),):
-    try:
-        main.add_command(getattr(importlib.import_module(_module), _name))
-    except ModuleNotFoundError as _missing:  # the feature's package is not part of this install
-        if _missing.name not in (_module, _module.rsplit(".", 1)[0]):
-            raise
+main.add_command(quiz)

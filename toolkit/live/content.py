@@ -1,0 +1,93 @@
+"""What the live quiz shows: the adapted lesson's quiz questions and help contacts as plain data."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Dict, List, Tuple
+
+from ..adapt import AdaptedLesson, HelpContact, Question
+
+QUIZ_LABELS = {"starter": "Starter quiz", "exit": "Exit quiz"}
+HINTS = {
+    "single": "Choose one answer. You can change it until the answers are shown.",
+    "true-false": "Choose true or false. You can change it until the answers are shown.",
+    "multiple": "Choose every answer you think is right. You can change them until the answers are shown.",
+    "ordering": "Put these in order with the Move up and Move down buttons, then choose Send my order.",
+}
+
+
+@dataclass(frozen=True)
+class LiveQuestion:
+    """One question as the class meets it: its place in the quiz and the order options are shown in."""
+
+    number: int  # 1-based, across starter and exit quizzes
+    position: int  # 1-based, within its own quiz
+    quiz_length: int
+    question: Question
+    display_order: Tuple[int, ...]
+
+    @property
+    def quiz(self) -> str:
+        return self.question.quiz
+
+    @property
+    def option_count(self) -> int:
+        return len(self.question.options)
+
+    def shown(self) -> Dict:
+        """The question as pupils see it while answering: nothing that gives the answer away."""
+        q = self.question
+        return {
+            "number": self.number, "quiz": q.quiz, "quiz_label": QUIZ_LABELS[q.quiz],
+            "position": self.position, "quiz_length": self.quiz_length,
+            "type": q.type, "text": q.question, "hint": HINTS[q.type],
+            "options": [{"index": i, "text": q.options[i].text} for i in self.display_order],
+        }
+
+    def revealed(self) -> Dict:
+        """The question with the right answer, the feedback for every option and the teaching point."""
+        q = self.question
+        shown = self.shown()
+        correct = set(q.correct_indices)
+        for option in shown["options"]:
+            original = q.options[option["index"]]
+            option["correct"] = option["index"] in correct
+            option["feedback"] = original.feedback
+        shown["teaching_point"] = q.teaching_point
+        if q.type == "ordering":
+            shown["correct_order"] = [{"index": i, "text": o.text} for i, o in enumerate(q.options)]
+        return shown
+
+
+def display_order(question: Question) -> Tuple[int, ...]:
+    """Options in the author's order, except ordering questions, which must not start out solved."""
+    count = len(question.options)
+    order = list(range(count))
+    if question.type != "ordering":
+        return tuple(order)
+    random.Random(question.id).shuffle(order)  # the same for every pupil and every run
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    return tuple(order)
+
+
+def live_questions(lesson: AdaptedLesson) -> Tuple[LiveQuestion, ...]:
+    """The starter quiz, then the exit quiz, numbered for the class."""
+    questions: List[LiveQuestion] = []
+    for part in (lesson.starter_quiz, lesson.exit_quiz):
+        for position, question in enumerate(part, start=1):
+            questions.append(LiveQuestion(len(questions) + 1, position, len(part), question, display_order(question)))
+    return tuple(questions)
+
+
+def contact_card(contact: HelpContact) -> Dict[str, str]:
+    """One help contact with only the fields a pupil or teacher reads."""
+    fields = ("name", "purpose", "scope", "where_to_find", "phone", "textphone", "text", "url", "email",
+              "hours", "for_whom", "nations_note")
+    return {name: getattr(contact, name) for name in fields if getattr(contact, name)}
+
+
+def help_cards(lesson: AdaptedLesson) -> List[Dict[str, str]]:
+    """School, then local, then national contacts, already filtered for the audience by adapt()."""
+    return [contact_card(c) for c in lesson.help_contacts]

@@ -1,0 +1,281 @@
+"""The running quiz: pupils' and teachers' connections, what each may do, and who hears about it.
+
+Every change to the quiz happens here, between awaits on one event loop, so the session is always
+consistent. One connection's bad messages, floods or disconnects only ever affect that connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional, Set
+
+from .access import AttemptLimiter, Keys, normalise_code, same_secret
+from .connection import Connection, ConnectionLimits, Disconnected
+from .protocol import Answer, BadMessage, Command, Hello, Join, encode, error, pupil_message, teacher_message
+from .session import ENDED, QUESTION, REVEALED, QuizRefused, QuizSession
+
+log = logging.getLogger("lessonkit.live")
+
+SaveResults = Callable[[QuizSession], None]
+
+
+@dataclass(frozen=True)
+class JoinInfo:
+    """What the teacher's screen shows so pupils can join."""
+
+    urls: List[str]  # e.g. ["http://192.168.1.20:8765/"]
+    qr_svg: str  # for the first address, with the code in it
+    reach_problem: str  # why pupils could not reach the quiz, or ""
+    export_name: str = ""  # where --export saves the results, shown to the teacher
+
+
+class Hub:
+    def __init__(self, session: QuizSession, keys: Keys, join: JoinInfo, limits: ConnectionLimits = ConnectionLimits(),
+                 save_results: Optional[SaveResults] = None, clock: Callable[[], float] = time.monotonic):
+        self.session, self.keys, self.join, self.limits = session, keys, join, limits
+        self.save_results, self.clock = save_results, clock
+        self.attempts = AttemptLimiter(clock)
+        self.pupils: Dict[str, Set[Connection]] = {}  # pupil id -> their open connections
+        self.teachers: Set[Connection] = set()
+        self.per_address: Counter = Counter()
+        self.save_problem = ""
+        self.saved = False
+        self._teacher_update: Optional[asyncio.TimerHandle] = None
+        self._time_up: Optional[asyncio.TimerHandle] = None
+
+    @property
+    def connections(self) -> int:
+        return sum(self.per_address.values())
+
+    def admit(self, address: str) -> bool:
+        """Reserve a place for one more connection from this address, if allowed (bounded sockets and memory).
+
+        Call `run_pupil` or `run_teacher` after a True, which give the place back when the page goes."""
+        limit = self.limits.max_connections_per_address
+        total = self.session.settings.max_pupils + 100
+        if self.per_address[address] >= limit or self.connections >= total:
+            return False
+        self.per_address[address] += 1
+        return True
+
+    # -- pupils --------------------------------------------------------------------------------
+
+    async def run_pupil(self, websocket, address: str) -> None:
+        connection = Connection(websocket, address, self.limits, self.clock)
+        pupil_id = None
+        try:
+            await websocket.accept()
+            pupil_id = await self._pupil_joins(connection)
+            if pupil_id is None:
+                return
+            self.pupils.setdefault(pupil_id, set()).add(connection)
+            self._welcome_pupil(connection, pupil_id)
+            self._teacher_changed()
+            while connection.open:
+                raw = await connection.receive()
+                if connection.within_rate():
+                    self._pupil_says(connection, pupil_id, raw)
+        except Disconnected:
+            pass
+        finally:
+            self._forget(connection, pupil_id)
+            await connection.finish()
+
+    async def _pupil_joins(self, connection: Connection) -> Optional[str]:
+        """Wait for a join with the right code; wrong codes are answered, and slowed per address."""
+        give_up = self.clock() + self.limits.join_timeout
+        while connection.open:
+            raw = await connection.receive(timeout=max(0.1, give_up - self.clock()))
+            if not connection.within_rate():
+                continue
+            try:
+                message = pupil_message(raw)
+            except BadMessage as problem:
+                connection.post(error("bad-message", str(problem)))
+                continue
+            if not isinstance(message, Join):
+                connection.post(error("not-joined", "Enter the code first."))
+                continue
+            wait = self.attempts.wait_for(connection.address)
+            if wait > 0:
+                connection.post(error("wait", f"Too many wrong codes. Try again in {int(wait) + 1} seconds.",
+                                      retry_after=int(wait) + 1))
+                continue
+            if not same_secret(normalise_code(message.code), self.keys.join_code):
+                wait = self.attempts.missed(connection.address)
+                text = "That code is not right. Check the code on the board and try again."
+                if wait:
+                    text += f" You can try again in {int(wait) + 1} seconds."
+                connection.post(error("wrong-code", text, retry_after=int(wait) + 1 if wait else 0))
+                continue
+            self.attempts.succeeded(connection.address)
+            try:
+                return self.session.join(message.pupil, connection.address)
+            except QuizRefused as refused:
+                connection.post(error(refused.code, refused.message))
+                connection.close_soon(1013, "quiz full")
+        return None
+
+    def _welcome_pupil(self, connection: Connection, pupil_id: str) -> None:
+        session = self.session
+        connection.post(encode({
+            "type": "welcome", "pupil": pupil_id, "title": session.title, "audience": session.audience_name,
+            "help": session.help, "timer": session.settings.timer_seconds, "pupils": session.is_pupils,
+        }))
+        connection.post(encode(session.pupil_state()))
+        mine = session.answer_of(pupil_id)
+        if mine:
+            connection.post(encode({"type": "answer", "question": mine[0], "choice": list(mine[1])}))
+
+    def _pupil_says(self, connection: Connection, pupil_id: str, raw) -> None:
+        try:
+            message = pupil_message(raw)
+        except BadMessage as problem:
+            connection.post(error("bad-message", str(problem)))
+            return
+        if isinstance(message, Join):
+            connection.post(error("joined", "You have already joined."))
+            return
+        assert isinstance(message, Answer)
+        try:
+            stored = self.session.answer(pupil_id, message.question, message.choice)
+        except QuizRefused as refused:
+            connection.post(error(refused.code, refused.message))
+            return
+        ack = encode({"type": "answer", "question": message.question, "choice": list(stored)})
+        for own in self.pupils.get(pupil_id, ()):  # the same pupil in another tab sees it too
+            own.post(ack)
+        self._teacher_changed()
+
+    def _forget(self, connection: Connection, pupil_id: Optional[str]) -> None:
+        self.per_address[connection.address] -= 1
+        if self.per_address[connection.address] <= 0:
+            del self.per_address[connection.address]
+        self.teachers.discard(connection)
+        if pupil_id is not None and pupil_id in self.pupils:
+            self.pupils[pupil_id].discard(connection)
+            if not self.pupils[pupil_id]:
+                del self.pupils[pupil_id]
+            self._teacher_changed()
+
+    # -- teachers ------------------------------------------------------------------------------
+
+    async def run_teacher(self, websocket, address: str) -> None:
+        connection = Connection(websocket, address, self.limits, self.clock)
+        try:
+            await websocket.accept()
+            if not await self._teacher_says_hello(connection):
+                return
+            self.teachers.add(connection)
+            connection.post(encode(self._teacher_welcome()))
+            connection.post(encode(self._teacher_state()))
+            while connection.open:
+                raw = await connection.receive()
+                if connection.within_rate():
+                    self._teacher_commands(connection, raw)
+        except Disconnected:
+            pass
+        finally:
+            self._forget(connection, None)
+            await connection.finish()
+
+    async def _teacher_says_hello(self, connection: Connection) -> bool:
+        raw = await connection.receive(timeout=self.limits.join_timeout)
+        wait = self.attempts.wait_for(connection.address)
+        try:
+            message = teacher_message(raw)
+        except BadMessage:
+            message = None
+        if wait > 0 or not isinstance(message, Hello) or not same_secret(message.token, self.keys.teacher_token):
+            if wait <= 0:
+                self.attempts.missed(connection.address)
+            connection.post(error("unauthorised", "This page needs the teacher link printed when the quiz started."))
+            connection.close_soon(1008, "teacher link needed")
+            return False
+        return True
+
+    def _teacher_welcome(self) -> Dict:
+        session = self.session
+        return {
+            "type": "teacher-welcome", "title": session.title, "audience": session.audience_name,
+            "code": self.keys.join_code, "join_urls": self.join.urls, "qr_svg": self.join.qr_svg,
+            "reach_problem": self.join.reach_problem, "help": session.help, "timer": session.settings.timer_seconds,
+            "export": self.join.export_name, "pupils": session.is_pupils,
+        }
+
+    def _teacher_state(self) -> Dict:
+        state = self.session.teacher_state(connected=len(self.pupils))
+        if self.save_problem:
+            state["save_problem"] = self.save_problem
+        return state
+
+    def _teacher_commands(self, connection: Connection, raw) -> None:
+        try:
+            message = teacher_message(raw)
+        except BadMessage as problem:
+            connection.post(error("bad-message", str(problem)))
+            return
+        if not isinstance(message, Command):
+            return  # a repeated hello changes nothing
+        try:
+            {"next": self.session.next, "reveal": self.session.reveal, "end": self.session.end}[message.action]()
+        except QuizRefused as refused:
+            connection.post(error(refused.code, refused.message))
+            return
+        self.phase_changed()
+
+    # -- telling everyone ----------------------------------------------------------------------
+
+    def phase_changed(self) -> None:
+        """Send the new state to every page (one encoding shared by all pupils), save, and time."""
+        session = self.session
+        if session.phase in (REVEALED, ENDED):
+            self.save()
+        text = encode(session.pupil_state())
+        for connections in self.pupils.values():
+            for connection in connections:
+                connection.post(text)
+        self._flush_teachers()
+        if self._time_up is not None:
+            self._time_up.cancel()
+            self._time_up = None
+        left = session.time_left()
+        if session.phase == QUESTION and left is not None:
+            number = session.current.number
+            self._time_up = asyncio.get_running_loop().call_later(left, self._times_up, number)
+
+    def _times_up(self, number: int) -> None:
+        self._time_up = None
+        if self.session.phase == QUESTION and self.session.current.number == number:
+            self.session.reveal()
+            self.phase_changed()
+
+    def save(self) -> None:
+        if self.save_results is None or self.session.index < 0:
+            return  # nothing asked yet, nothing to save
+        try:
+            self.save_results(self.session)
+            self.save_problem = ""
+            self.saved = True
+        except OSError as problem:  # a full disk must not stop the lesson
+            self.save_problem = f"Could not save the results: {problem.strerror or problem}"
+            log.warning(self.save_problem)
+
+    def _teacher_changed(self) -> None:
+        """Answer counts reach the teacher in batches, so 1,000 taps make a few updates, not 1,000."""
+        if self._teacher_update is None and self.teachers:
+            delay = self.limits.teacher_update_delay
+            self._teacher_update = asyncio.get_running_loop().call_later(delay, self._flush_teachers)
+
+    def _flush_teachers(self) -> None:
+        if self._teacher_update is not None:
+            self._teacher_update.cancel()
+            self._teacher_update = None
+        if self.teachers:
+            text = encode(self._teacher_state())
+            for connection in self.teachers:
+                connection.post(text)

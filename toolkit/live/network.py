@@ -1,0 +1,99 @@
+"""Where the quiz listens and the addresses pupils type: the laptop's addresses on the school network."""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import os
+import socket
+from typing import List
+
+from ..errors import UsageProblem
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+ANY_HOSTS = ("0.0.0.0", "::", "")
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _usable(address: str) -> bool:
+    ip = ipaddress.ip_address(address)
+    return not (ip.is_loopback or ip.is_link_local or ip.is_unspecified or ip.is_multicast)
+
+
+def lan_addresses() -> List[str]:
+    """This computer's IPv4 addresses that other devices can reach (best effort, no packets sent)."""
+    found: List[str] = []
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.254.254.254", 1))  # UDP connect only picks the outgoing interface
+        found.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    finally:
+        probe.close()
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            found.append(info[4][0])
+    except OSError:
+        pass
+    unique = []
+    for address in found:
+        if address not in unique and _usable(address):
+            unique.append(address)
+    return unique
+
+
+def url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def join_hosts(host: str) -> List[str]:
+    """The hosts pupils can use: the LAN addresses when listening on all interfaces."""
+    if host in ANY_HOSTS:
+        return lan_addresses() or ["127.0.0.1"]
+    return [host]
+
+
+def reach_problem(host: str, hosts: List[str]) -> str:
+    """Why pupils' devices could not reach the quiz, or "" when they can."""
+    if is_loopback(host):
+        return ("Only this computer can open the quiz. So that pupils can join over the school network, "
+                "stop it and start it again with --host 0.0.0.0")
+    if all(is_loopback(h) for h in hosts):
+        return "This computer has no network address: connect it to the school network, then start the quiz again."
+    return ""
+
+
+def teacher_host(host: str) -> str:
+    """The teacher opens the quiz on this same computer, so loopback works unless bound elsewhere."""
+    return "127.0.0.1" if host in ANY_HOSTS or is_loopback(host) else host
+
+
+def open_socket(host: str, port: int) -> socket.socket:
+    """Bind before serving, so a busy port is a clear message and `--port 0` picks a free one."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        raise UsageProblem(f"cannot listen on '{host}': not an address of this computer. Try --host 0.0.0.0") from None
+    family, kind, proto, _, address = infos[0]
+    listener = socket.socket(family, kind, proto)
+    if os.name != "nt":  # on Windows this would let two servers share the port
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+    except OSError as problem:
+        listener.close()
+        if problem.errno == errno.EADDRINUSE:
+            raise UsageProblem(f"port {port} is already in use. Try another, e.g. --port {port + 1}") from None
+        raise UsageProblem(f"cannot listen on {host}:{port}: {problem.strerror}. Try --host 0.0.0.0") from None
+    listener.listen(1024)
+    listener.setblocking(False)
+    return listener

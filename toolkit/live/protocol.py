@@ -1,0 +1,116 @@
+"""The messages pupils' and teachers' pages send, checked strictly before anything acts on them.
+
+Every message is one JSON object with a "type". Anything else (too big, not JSON, wrong types,
+unknown fields) raises `BadMessage`, which the server answers with an error to that connection only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, Optional, Tuple, Union
+
+MAX_MESSAGE_CHARS = 1024  # the largest real message (an 8-item order) is under 150
+MAX_OPTIONS = 8
+PUPIL_ID = re.compile(r"[0-9a-f]{32}")
+TEACHER_ACTIONS = ("next", "reveal", "end")
+
+
+class BadMessage(Exception):
+    """A message the server will not act on; the text says why, for the sender's console."""
+
+
+@dataclass(frozen=True)
+class Join:
+    code: str
+    pupil: Optional[str]  # None for a first join; the id the server gave them when rejoining
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: int
+    choice: Tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Hello:
+    token: str
+
+
+@dataclass(frozen=True)
+class Command:
+    action: str
+
+
+def decode(raw: Union[str, bytes, None]) -> Dict[str, Any]:
+    if not isinstance(raw, str):
+        raise BadMessage("send text frames holding JSON")
+    if len(raw) > MAX_MESSAGE_CHARS:
+        raise BadMessage(f"message too long (at most {MAX_MESSAGE_CHARS} characters)")
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise BadMessage("not valid JSON") from None
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        raise BadMessage('expected a JSON object with a "type"')
+    return data
+
+
+def _fields(data: Dict[str, Any], *names: str) -> None:
+    unknown = sorted(set(data) - {"type", *names})
+    if unknown:
+        raise BadMessage(f"unknown field '{unknown[0]}' in a '{data['type']}' message")
+
+
+def _integer(value: Any, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise BadMessage(f"{what} must be a whole number")
+    return value
+
+
+def _short_text(value: Any, what: str, longest: int) -> str:
+    if not isinstance(value, str) or len(value) > longest:
+        raise BadMessage(f"{what} must be text of at most {longest} characters")
+    return value
+
+
+def pupil_message(raw: Union[str, bytes, None]) -> Union[Join, Answer]:
+    data = decode(raw)
+    kind = data["type"]
+    if kind == "join":
+        _fields(data, "code", "pupil")
+        code = _short_text(data.get("code"), "code", 20)
+        pupil = data.get("pupil")
+        # An id the server never issued (or garbage) just means "new pupil".
+        return Join(code, pupil if isinstance(pupil, str) and PUPIL_ID.fullmatch(pupil) else None)
+    if kind == "answer":
+        _fields(data, "question", "choice")
+        choice = data.get("choice")
+        if not isinstance(choice, list) or len(choice) > MAX_OPTIONS:
+            raise BadMessage(f"choice must be a list of at most {MAX_OPTIONS} option numbers")
+        return Answer(_integer(data.get("question"), "question"), tuple(_integer(c, "each choice") for c in choice))
+    raise BadMessage(f"unknown message type '{kind[:40]}'")
+
+
+def teacher_message(raw: Union[str, bytes, None]) -> Union[Hello, Command]:
+    data = decode(raw)
+    kind = data["type"]
+    if kind == "hello":
+        _fields(data, "token")
+        return Hello(_short_text(data.get("token"), "token", 200))
+    if kind == "command":
+        _fields(data, "action")
+        action = data.get("action")
+        if action not in TEACHER_ACTIONS:
+            raise BadMessage(f"action must be one of: {', '.join(TEACHER_ACTIONS)}")
+        return Command(action)
+    raise BadMessage(f"unknown message type '{kind[:40]}'")
+
+
+def encode(message: Dict[str, Any]) -> str:
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+
+def error(code: str, message: str, **extra: Any) -> str:
+    return encode({"type": "error", "code": code, "message": message, **extra})

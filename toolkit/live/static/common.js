@@ -1,0 +1,90 @@
+/* Shared by the pupil and teacher pages: building elements safely, announcing, showing help contacts.
+   Text from the server is always set with textContent, never parsed as HTML. */
+"use strict";
+
+window.Live = (function () {
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else if (name === "className") node.className = value;
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+    return node;
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  /* Polite announcements for screen readers; clearing first makes a repeated message heard again. */
+  function announce(text) {
+    var region = byId("announce");
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  function show(id, visible) {
+    byId(id).hidden = !visible;
+  }
+
+  function letter(position) {
+    return String.fromCharCode(65 + position);
+  }
+
+  function telHref(number) {
+    return "tel:" + number.replace(/[^0-9+]/g, "");
+  }
+
+  function way(label, value, href) {
+    if (!value) return null;
+    var content = href ? el("a", { href: href, rel: "noopener noreferrer", target: href.indexOf("http") === 0 ? "_blank" : null, text: value }) : value;
+    return el("li", {}, [el("span", { className: "way-label", text: label + ": " }), content]);
+  }
+
+  /* One card per contact: school first, then local, then national (the server sends them in that order). */
+  function renderHelp(list, contacts, headingLevel) {
+    clear(list);
+    contacts.forEach(function (contact) {
+      var ways = el("ul", { className: "ways" }, [
+        way("Where to find them", contact.where_to_find),
+        way("Phone", contact.phone, contact.phone ? telHref(contact.phone) : null),
+        way("Textphone", contact.textphone),
+        way("Text", contact.text),
+        way("Website", contact.url ? contact.url.replace(/^https?:\/\//, "").replace(/\/$/, "") : "", contact.url),
+        way("Email", contact.email, contact.email ? "mailto:" + contact.email : null),
+        way("When", contact.hours),
+      ]);
+      list.appendChild(el("li", { className: "contact" }, [
+        el("h" + headingLevel, { text: contact.name }),
+        el("p", { text: contact.purpose }),
+        ways.childNodes.length ? ways : null,
+        contact.for_whom ? el("p", { className: "for-whom", text: contact.for_whom }) : null,
+        contact.nations_note ? el("p", { className: "for-whom", text: contact.nations_note }) : null,
+      ]));
+    });
+  }
+
+  function socketUrl(path) {
+    return "ws://" + window.location.host + path;
+  }
+
+  function formatCode(code) {
+    return code.slice(0, 3) + " " + code.slice(3);
+  }
+
+  return {
+    el: el, clear: clear, byId: byId, announce: announce, show: show, letter: letter,
+    renderHelp: renderHelp, socketUrl: socketUrl, formatCode: formatCode,
+  };
+})();

@@ -1,0 +1,390 @@
+/* The pupil's page: join with the code, answer by tapping, see the answer, see who can help.
+   The only thing stored is the id the server gave this browser, so a reconnect keeps its place. */
+"use strict";
+
+(function () {
+  var L = window.Live;
+  var STORE = "lessonkit-live-pupil";
+  var socket = null;
+  var wanted = null;        // the code to join with, while joining or joined
+  var automatic = false;    // joining with a remembered code: a stale one is forgotten quietly
+  var joined = false;
+  var retryDelay = 1000;
+  var state = null;
+  var shownKey = "";
+  var mine = null;          // {question, choice} as the server holds it
+  var pending = null;       // sent but not yet acknowledged
+  var order = [];           // ordering questions: option indices in the pupil's current order
+  var timerEnd = 0;
+  var timerTick = null;
+
+  function remembered() {
+    try { return JSON.parse(window.localStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
+  }
+
+  function remember(code, pupil) {
+    try { window.localStorage.setItem(STORE, JSON.stringify({ code: code, pupil: pupil })); } catch (e) { /* private mode */ }
+  }
+
+  function forget() {
+    try { window.localStorage.removeItem(STORE); } catch (e) { /* private mode */ }
+  }
+
+  function send(message) {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  function connectionNote(text) {
+    var note = L.byId("connection");
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
+  function connect() {
+    socket = new WebSocket(L.socketUrl("/ws"));
+    socket.onopen = function () {
+      retryDelay = 1000;
+      send({ type: "join", code: wanted, pupil: remembered().pupil || null });
+    };
+    socket.onmessage = function (event) {
+      var message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      (handlers[message.type] || function () {})(message);
+    };
+    socket.onclose = function () {
+      socket = null;
+      if (!wanted) return;
+      if (joined) {
+        connectionNote("Connection lost. Reconnecting…");
+        L.announce("Connection lost. Reconnecting.");
+      }
+      window.setTimeout(function () { if (wanted && !socket) connect(); }, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 10000);
+    };
+  }
+
+  function joinWith(code, isAutomatic) {
+    wanted = code;
+    automatic = isAutomatic;
+    L.byId("join-button").disabled = true;
+    connectionNote("Joining…");
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      send({ type: "join", code: code, pupil: remembered().pupil || null });
+    } else if (!socket) {
+      connect();
+    }
+  }
+
+  function codeProblem(text) {
+    var problem = L.byId("code-error");
+    var input = L.byId("code");
+    problem.textContent = text;
+    problem.hidden = !text;
+    if (text) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+    if (text) input.focus();
+  }
+
+  var handlers = {
+    welcome: function (message) {
+      joined = true;
+      remember(wanted, message.pupil);
+      connectionNote("");
+      codeProblem("");
+      L.byId("lesson-title").textContent = message.title;
+      document.title = "Class quiz: " + message.title;
+      L.renderHelp(L.byId("help-list"), message.help, 3);
+      L.byId("end-text").textContent = message.pupils
+        ? "Thank you for taking part. If anything from today worries you, or something has happened to you or a friend, " +
+          "talk to someone you trust. It is never too late to get help, and it is never your fault."
+        : "Thank you for taking part. If you are worried about a young person, these people can help.";
+      L.show("help", true);
+      L.announce("You have joined the quiz.");
+    },
+    state: function (message) {
+      state = message;
+      render();
+    },
+    answer: function (message) {
+      mine = { question: message.question, choice: message.choice };
+      if (pending && pending.question === message.question) pending = null;
+      if (state && state.phase === "question" && state.question.number === message.question) {
+        syncInputs();
+        var ordering = state.question.type === "ordering";
+        savedNote(!message.choice.length ? "You have no answer chosen."
+          : (ordering ? "Your order is saved." : "Your answer is saved.") + " You can change it until the answers are shown.");
+        L.announce(message.choice.length ? "Answer saved." : "Answer removed.");
+      } else if (state && state.phase === "revealed") {
+        buildReveal(state.question);
+      }
+    },
+    error: function (message) {
+      if (["wrong-code", "wait", "full"].indexOf(message.code) >= 0 || (!joined && message.code === "bad-message")) {
+        var rejoining = joined;  // the server restarted with a new code while this page was open
+        var quietly = automatic && message.code === "wrong-code";
+        joined = false;
+        wanted = null;
+        if (quietly || rejoining) forget();
+        L.byId("join-button").disabled = false;
+        connectionNote("");
+        if (rejoining) {
+          shownKey = "";
+          showOnly("join-view");
+          heading("Join the class quiz");
+          codeProblem("This quiz has finished or restarted. Type the code your teacher shows now.");
+        } else {
+          codeProblem(quietly ? "" : message.message);
+        }
+        return;
+      }
+      if (message.code === "slow-down" && pending) {
+        var again = pending;
+        window.setTimeout(function () { if (pending === again) send(again.message); }, 1500);
+        return;
+      }
+      if (message.code === "closed" || message.code === "invalid") {
+        pending = null;
+        savedNote(message.message);
+        L.announce(message.message);
+      }
+    },
+  };
+
+  function savedNote(text) {
+    var note = L.byId("saved");
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
+  function showOnly(view) {
+    ["join-view", "wait-view", "question-view", "reveal-view", "end-view"].forEach(function (id) {
+      L.show(id, id === view);
+    });
+  }
+
+  function heading(text) {
+    var h1 = L.byId("heading");
+    h1.textContent = text;
+    h1.focus();
+  }
+
+  function render() {
+    var q = state.question;
+    var key = state.phase + (q ? ":" + q.number : "");
+    if (state.phase === "question") updateTimer(state.time_left);
+    else stopTimer();
+    if (key === shownKey) {
+      if (state.phase === "question" && pending && pending.question === q.number) send(pending.message);
+      return;
+    }
+    shownKey = key;
+    if (state.phase === "lobby") {
+      showOnly("wait-view");
+      L.byId("wait-text").textContent = "Waiting for your teacher to start the quiz.";
+      heading("You are in the quiz");
+    } else if (state.phase === "question") {
+      buildQuestion(q);
+      showOnly("question-view");
+      heading(q.quiz_label + ": question " + q.position + " of " + q.quiz_length);
+      if (state.time_left !== undefined) L.announce("You have " + state.time_left + " seconds.");
+    } else if (state.phase === "revealed") {
+      buildReveal(q);
+      showOnly("reveal-view");
+      heading(q.quiz_label + ": the answer to question " + q.position);
+    } else if (state.phase === "break") {
+      showOnly("wait-view");
+      L.byId("wait-text").textContent = "The exit quiz comes later in the lesson. You can keep this page open.";
+      heading("That is the end of the starter quiz");
+    } else if (state.phase === "ended") {
+      showOnly("end-view");
+      heading("Thank you");
+      L.show("help", true);
+    }
+  }
+
+  function mineFor(number) {
+    return mine && mine.question === number ? mine.choice : null;
+  }
+
+  function buildQuestion(q) {
+    L.byId("question-text").textContent = q.text;
+    L.byId("hint").textContent = q.hint;
+    savedNote("");
+    var options = L.clear(L.byId("options"));
+    var ordering = q.type === "ordering";
+    L.show("send-order", ordering);
+    if (ordering) {
+      var stored = mineFor(q.number);
+      order = stored ? stored.slice() : q.options.map(function (o) { return o.index; });
+      renderOrder(q, null);
+      if (stored) savedNote("Your order is saved. You can change it until the answers are shown.");
+      return;
+    }
+    var type = q.type === "multiple" ? "checkbox" : "radio";
+    var list = L.el("div", { className: "choices" });
+    q.options.forEach(function (option, position) {
+      var input = L.el("input", { type: type, name: "answer", value: String(option.index), id: "option-" + option.index });
+      input.addEventListener("change", function () { sendChoice(q); });
+      list.appendChild(L.el("label", { className: "choice", for: "option-" + option.index }, [
+        input, L.el("span", { className: "letter", text: L.letter(position) + "." }),
+        L.el("span", { className: "choice-text", text: option.text }),
+      ]));
+    });
+    options.appendChild(list);
+    syncInputs();
+  }
+
+  function sendChoice(q) {
+    var choice = Array.prototype.slice.call(document.querySelectorAll("#options input:checked"))
+      .map(function (input) { return Number(input.value); });
+    var message = { type: "answer", question: q.number, choice: choice };
+    pending = { question: q.number, message: message };
+    savedNote("Sending…");
+    send(message);
+  }
+
+  function syncInputs() {
+    if (!state || !state.question) return;
+    var choice = mineFor(state.question.number);
+    if (!choice || (pending && pending.question === state.question.number)) return;
+    if (state.question.type === "ordering") {
+      order = choice.slice();
+      renderOrder(state.question, null);
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("#options input"), function (input) {
+      input.checked = choice.indexOf(Number(input.value)) >= 0;
+    });
+  }
+
+  function textOf(q, index) {
+    for (var i = 0; i < q.options.length; i++) if (q.options[i].index === index) return q.options[i].text;
+    return "";
+  }
+
+  function renderOrder(q, focusAfter) {
+    var options = L.clear(L.byId("options"));
+    var list = L.el("ol", { className: "order" });
+    order.forEach(function (index, position) {
+      var text = textOf(q, index);
+      var up = L.el("button", { type: "button", className: "move", text: "Move up", "aria-label": "Move up: " + text, disabled: position === 0 });
+      var down = L.el("button", { type: "button", className: "move", text: "Move down", "aria-label": "Move down: " + text, disabled: position === order.length - 1 });
+      up.addEventListener("click", function () { move(q, position, -1); });
+      down.addEventListener("click", function () { move(q, position, 1); });
+      up.dataset.index = down.dataset.index = String(index);
+      up.dataset.direction = "up";
+      down.dataset.direction = "down";
+      list.appendChild(L.el("li", { className: "order-item" }, [
+        L.el("span", { className: "order-text", text: text }), L.el("span", { className: "moves" }, [up, down]),
+      ]));
+    });
+    options.appendChild(list);
+    if (focusAfter) {
+      var buttons = list.querySelectorAll('button[data-index="' + focusAfter.index + '"]');
+      var wanted = Array.prototype.filter.call(buttons, function (b) { return b.dataset.direction === focusAfter.direction && !b.disabled; })[0];
+      (wanted || Array.prototype.filter.call(buttons, function (b) { return !b.disabled; })[0]).focus();
+    }
+  }
+
+  function move(q, position, step) {
+    var target = position + step;
+    if (target < 0 || target >= order.length) return;
+    var index = order[position];
+    order[position] = order[target];
+    order[target] = index;
+    renderOrder(q, { index: index, direction: step < 0 ? "up" : "down" });
+    savedNote("Not sent yet: choose Send my order when you are happy with it.");
+    L.announce(textOf(q, index) + " is now number " + (target + 1) + " of " + order.length + ".");
+  }
+
+  function sendOrder() {
+    var q = state.question;
+    var message = { type: "answer", question: q.number, choice: order.slice() };
+    pending = { question: q.number, message: message };
+    savedNote("Sending…");
+    send(message);
+  }
+
+  function tag(text, kind) {
+    return L.el("span", { className: "tag " + kind, text: text });
+  }
+
+  function buildReveal(q) {
+    L.byId("reveal-question").textContent = q.text;
+    L.byId("teaching-point").textContent = "Remember: " + q.teaching_point;
+    var body = L.clear(L.byId("reveal-body"));
+    var choice = mineFor(q.number);
+    var feedback = {};
+    q.options.forEach(function (o) { feedback[o.index] = o.feedback; });
+    if (q.type === "ordering") {
+      body.appendChild(L.el("h3", { text: "The right order" }));
+      var list = L.el("ol", { className: "answers" });
+      q.correct_order.forEach(function (item, position) {
+        var placed = choice ? choice[position] === item.index : false;
+        list.appendChild(L.el("li", { className: "answer" }, [
+          L.el("p", { className: "answer-text", text: item.text }),
+          choice ? tag(placed ? "You put this in the right place" : "You put this somewhere else", placed ? "yours" : "other") : null,
+          L.el("p", { className: "feedback", text: feedback[item.index] }),
+        ]));
+      });
+      body.appendChild(list);
+    } else {
+      var answers = L.el("ul", { className: "answers" });
+      q.options.forEach(function (option, position) {
+        var chosen = choice ? choice.indexOf(option.index) >= 0 : false;
+        answers.appendChild(L.el("li", { className: "answer" + (option.correct ? " correct" : "") }, [
+          L.el("p", { className: "answer-text" }, [L.el("span", { className: "letter", text: L.letter(position) + "." }), " " + option.text]),
+          L.el("p", { className: "tags" }, [
+            tag(option.correct ? "✓ Correct answer" : "✗ Not correct", option.correct ? "right" : "wrong"),
+            chosen ? tag("Your answer", "yours") : null,
+          ]),
+          L.el("p", { className: "feedback", text: option.feedback }),
+        ]));
+      });
+      body.appendChild(answers);
+    }
+    if (!choice) body.appendChild(L.el("p", { text: "You did not answer this one. That is fine." }));
+  }
+
+  function updateTimer(seconds) {
+    if (seconds === undefined) { stopTimer(); return; }
+    timerEnd = Date.now() + seconds * 1000;
+    if (!timerTick) timerTick = window.setInterval(showTimeLeft, 1000);
+    showTimeLeft();
+  }
+
+  function showTimeLeft() {
+    var left = Math.max(0, Math.round((timerEnd - Date.now()) / 1000));
+    var timer = L.byId("timer");
+    timer.hidden = false;
+    timer.textContent = left > 0 ? "Time left: " + left + " seconds" : "Time is up";
+    if (left === 10) L.announce("10 seconds left.");
+  }
+
+  function stopTimer() {
+    if (timerTick) window.clearInterval(timerTick);
+    timerTick = null;
+    L.byId("timer").hidden = true;
+  }
+
+  L.byId("join-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var code = L.byId("code").value.replace(/[\s-]/g, "");
+    if (!/^[0-9]{6}$/.test(code)) {
+      codeProblem("Enter the 6 numbers of the code, for example 123 456.");
+      return;
+    }
+    codeProblem("");
+    joinWith(code, false);
+  });
+  L.byId("send-order").addEventListener("click", sendOrder);
+  L.byId("answer-form").addEventListener("submit", function (event) { event.preventDefault(); });
+
+  var fromLink = /[#&]code=([0-9]{6})/.exec(window.location.hash);
+  if (fromLink) {
+    window.history.replaceState(null, "", window.location.pathname);
+    L.byId("code").value = L.formatCode(fromLink[1]);
+    joinWith(fromLink[1], false);
+  } else if (remembered().code) {
+    joinWith(remembered().code, true);
+  }
+})();

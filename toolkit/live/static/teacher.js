@@ -1,0 +1,279 @@
+/* The teacher's screen, for the projector: how to join, the controls, the class's answers in aggregate.
+   The secret from the teacher link is moved out of the address bar at once, so the projector never shows it. */
+"use strict";
+
+(function () {
+  var L = window.Live;
+  var TOKEN_KEY = "lessonkit-live-teacher";
+  var socket = null;
+  var refused = false;
+  var retryDelay = 1000;
+  var welcome = null;
+  var state = null;
+  var shownKey = "";
+  var timerEnd = 0;
+  var timerTick = null;
+
+  function takeToken() {
+    var match = /[#&]token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+    if (match) {
+      try { window.sessionStorage.setItem(TOKEN_KEY, match[1]); } catch (e) { /* private mode */ }
+      window.history.replaceState(null, "", window.location.pathname);
+      return match[1];
+    }
+    try { return window.sessionStorage.getItem(TOKEN_KEY); } catch (e) { return null; }
+  }
+
+  var token = takeToken();
+
+  function send(message) {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  function connectionNote(text) {
+    var note = L.byId("connection");
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
+  function refuse(text) {
+    refused = true;
+    connectionNote("");
+    var problem = L.byId("refused");
+    problem.textContent = text;
+    problem.hidden = false;
+    ["controls", "join-panel", "question-panel", "results-panel"].forEach(function (id) { L.show(id, false); });
+    L.byId("heading").textContent = "Teacher link needed";
+  }
+
+  function connect() {
+    socket = new WebSocket(L.socketUrl("/ws/teacher"));
+    socket.onopen = function () {
+      retryDelay = 1000;
+      send({ type: "hello", token: token });
+    };
+    socket.onmessage = function (event) {
+      var message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      (handlers[message.type] || function () {})(message);
+    };
+    socket.onclose = function () {
+      socket = null;
+      if (refused) return;
+      connectionNote("Connection lost. Reconnecting…");
+      window.setTimeout(connect, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 10000);
+    };
+  }
+
+  var handlers = {
+    "teacher-welcome": function (message) {
+      welcome = message;
+      connectionNote("");
+      L.byId("lesson-title").textContent = message.title + " (" + message.audience + ")";
+      document.title = "Class quiz: " + message.title + ": teacher's screen";
+      var url = message.join_urls[0];
+      L.byId("join-url").textContent = message.join_urls.join(" or ");
+      L.byId("join-code").textContent = L.formatCode(message.code);
+      L.byId("not-reachable").textContent = message.reach_problem;
+      L.show("not-reachable", !!message.reach_problem);
+      showQr(message.qr_svg, url);
+      L.renderHelp(L.byId("help-list"), message.help, 3);
+      L.byId("end-text").textContent = message.pupils
+        ? "If anything in this lesson worries you, or something has happened to you or a friend, talk to someone. " +
+          "It is never too late to get help, and it is never your fault."
+        : "If you are worried about a young person, or about anything in this session, these people can help.";
+      L.show("join-panel", true);
+      L.show("controls", true);
+      if (message.export) {
+        L.byId("saved-to").textContent = "The class's totals (no names, no one's own answers) are saved to " + message.export + ".";
+      }
+    },
+    "teacher-state": function (message) {
+      state = message;
+      render();
+    },
+    error: function (message) {
+      if (message.code === "unauthorised") {
+        refuse("This page needs the teacher link that was printed when the quiz started (it ends with #token=…). " +
+               "Open that link on this computer.");
+        return;
+      }
+      L.announce(message.message);
+    },
+  };
+
+  function showQr(svgText, url) {
+    var parsed = new DOMParser().parseFromString(svgText, "image/svg+xml").documentElement;
+    if (parsed.nodeName.toLowerCase() !== "svg") return;
+    var svg = document.importNode(parsed, true);
+    svg.removeAttribute("width");
+    svg.removeAttribute("height");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "QR code: scan it to open " + url + " with the code filled in");
+    svg.setAttribute("focusable", "false");
+    L.clear(L.byId("qr")).appendChild(svg);
+  }
+
+  function counts() {
+    var text = "Joined: " + state.joined + " (" + state.connected + " connected now)";
+    if (state.phase === "question" || state.phase === "revealed") text += ". Answered: " + state.answered + " of " + state.joined;
+    L.byId("counts").textContent = text + ".";
+  }
+
+  function nextLabel() {
+    if (state.phase === "lobby") return "Start the quiz";
+    if (state.phase === "break") return "Start the exit quiz";
+    var q = state.question;
+    if (!q) return "Next";
+    if (q.number === state.total) return "Finish and show who can help";
+    if (q.quiz === "starter" && q.position === q.quiz_length) return "Finish the starter quiz";
+    return "Next question";
+  }
+
+  function render() {
+    counts();
+    if (welcome) L.byId("saved-to").hidden = !(welcome.export && (state.phase === "revealed" || state.phase === "ended"));
+    var problem = L.byId("save-problem");
+    problem.textContent = state.save_problem || "";
+    problem.hidden = !state.save_problem;
+    if (state.phase === "question") updateTimer(state.time_left); else stopTimer();
+    var q = state.question;
+    var key = state.phase + (q ? ":" + q.number : "") + (state.results ? ":" + state.results.answered : "");
+    if (key === shownKey) return;
+    var newStage = key.split(":").slice(0, 2).join(":") !== shownKey.split(":").slice(0, 2).join(":");
+    var before = document.activeElement;
+    shownKey = key;
+    var phase = state.phase;
+    document.body.setAttribute("data-phase", phase);
+    L.show("question-panel", phase === "question" || phase === "revealed");
+    L.show("results-panel", phase === "revealed");
+    L.show("end-panel", phase === "ended");
+    L.show("join-panel", phase !== "ended");
+    L.show("controls", phase !== "ended");
+    L.show("next", phase !== "question");
+    L.show("reveal", phase === "question");
+    L.byId("next").textContent = nextLabel();
+    L.show("question-options", phase === "question");
+    var title, text = "";
+    if (phase === "lobby") {
+      title = "Waiting for the class to join";
+      text = "Pupils open the address and type the code, or scan the QR code. Start when everyone is in.";
+    } else if (phase === "question") {
+      title = q.quiz_label + ": question " + q.position + " of " + q.quiz_length;
+      text = "Answers are private. The class's totals show when you show the answer.";
+      showQuestion(q);
+    } else if (phase === "revealed") {
+      title = q.quiz_label + ": the answer to question " + q.position;
+      L.byId("question-text").textContent = q.text;
+      showResults(q, state.results);
+    } else if (phase === "break") {
+      title = "Starter quiz finished";
+      text = "Teach the lesson, then start the exit quiz. Pupils can keep the page open, or join again with the same code.";
+    } else {
+      title = "Quiz finished";
+      text = "Thank you. You can stop the quiz with Ctrl+C in the terminal window.";
+    }
+    L.byId("heading").textContent = title;
+    L.byId("stage-text").textContent = text;
+    if (newStage) L.announce(title);
+    keepFocus(before);
+  }
+
+  /* A button that just disappeared must not take the keyboard focus with it. */
+  function keepFocus(before) {
+    if (!before || before === document.body || !before.closest("[hidden]")) return;
+    if (state.phase === "ended") L.byId("heading").focus();
+    else (state.phase === "question" ? L.byId("reveal") : L.byId("next")).focus();
+  }
+
+  function showQuestion(q) {
+    L.byId("question-text").textContent = q.text;
+    var list = L.clear(L.byId("question-options"));
+    list.className = "shown-options" + (q.type === "ordering" ? " ordering" : "");
+    q.options.forEach(function (option, position) {
+      list.appendChild(L.el("li", {}, [
+        q.type === "ordering" ? null : L.el("span", { className: "letter", text: L.letter(position) + "." }),
+        " " + option.text,
+      ]));
+    });
+    if (q.type === "ordering") L.byId("stage-text").textContent = "Pupils put these in order.";
+  }
+
+  function percent(count, answered) {
+    return answered ? Math.round((100 * count) / answered) : 0;
+  }
+
+  function showResults(q, results) {
+    var chart = L.clear(L.byId("chart"));
+    var summary;
+    if (results.hidden) {
+      summary = results.answered + " answered. The totals show once at least " + results.minimum +
+                " have answered, so no one's answer can be picked out.";
+    } else if (q.type === "ordering") {
+      summary = results.answered + " answered. " + results.all_correct + " put every item in the right place.";
+    } else {
+      summary = results.answered + " answered. " + results.all_correct + " got it fully right.";
+    }
+    L.byId("results-summary").textContent = summary;
+    var rows = q.type === "ordering"
+      ? q.correct_order.map(function (item, position) { return { index: item.index, text: item.text, label: (position + 1) + ".", correct: true }; })
+      : q.options.map(function (option, position) { return { index: option.index, text: option.text, label: L.letter(position) + ".", correct: option.correct }; });
+    var feedback = {};
+    q.options.forEach(function (o) { feedback[o.index] = o.feedback; });
+    rows.forEach(function (row) {
+      var count = results.counts[row.index];
+      var share = percent(count, results.answered);
+      var item = L.el("li", { className: "bar-row" + (row.correct ? " correct" : "") }, [
+        L.el("p", { className: "bar-label" }, [
+          L.el("span", { className: "letter", text: row.label }), " " + row.text + " ",
+          q.type === "ordering" ? null : L.el("span", { className: "tag " + (row.correct ? "right" : "wrong"), text: row.correct ? "✓ Correct answer" : "✗ Not correct" }),
+        ]),
+      ]);
+      if (!results.hidden) {
+        var fill = L.el("span", { className: "bar-fill" });
+        fill.style.width = share + "%";
+        item.appendChild(L.el("div", { className: "bar" }, [
+          L.el("span", { className: "bar-track", "aria-hidden": "true" }, [fill]),
+          L.el("span", { className: "bar-value", text: count + " of " + results.answered + " (" + share + "%)" + (q.type === "ordering" ? " in the right place" : "") }),
+        ]));
+      }
+      item.appendChild(L.el("p", { className: "feedback", text: feedback[row.index] }));
+      chart.appendChild(item);
+    });
+    L.byId("teaching-point").textContent = "Remember: " + q.teaching_point;
+  }
+
+  function updateTimer(seconds) {
+    if (seconds === undefined) { stopTimer(); return; }
+    timerEnd = Date.now() + seconds * 1000;
+    if (!timerTick) timerTick = window.setInterval(showTimeLeft, 1000);
+    showTimeLeft();
+  }
+
+  function showTimeLeft() {
+    var left = Math.max(0, Math.round((timerEnd - Date.now()) / 1000));
+    var timer = L.byId("timer");
+    timer.hidden = false;
+    timer.textContent = left > 0 ? "Time left: " + left + " seconds" : "Time is up";
+  }
+
+  function stopTimer() {
+    if (timerTick) window.clearInterval(timerTick);
+    timerTick = null;
+    L.byId("timer").hidden = true;
+  }
+
+  L.byId("next").addEventListener("click", function () { send({ type: "command", action: "next" }); });
+  L.byId("reveal").addEventListener("click", function () { send({ type: "command", action: "reveal" }); });
+  L.byId("end").addEventListener("click", function () {
+    if (window.confirm("End the quiz now for everyone? Pupils will see who can help.")) send({ type: "command", action: "end" });
+  });
+
+  if (!token) {
+    refuse("This page needs the teacher link that was printed when the quiz started (it ends with #token=…). " +
+           "Open that link on this computer.");
+  } else {
+    connect();
+  }
+})();
