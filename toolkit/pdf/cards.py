@@ -100,32 +100,45 @@ def two_sided(card: Document) -> Tuple[Document, Document]:
     return replace(card, blocks=card.blocks[:cut]), replace(card, title="", subtitle="", blocks=card.blocks[cut:])
 
 
+def plan_cards(variants: Sequence[Document], paper: str, large_print: bool,
+               planner: Planner) -> Tuple[int, float, List[Document], Tuple[str, ...]]:
+    """(version, body size, the sides to print, warnings): the first version that fits one side of a
+    card, as large as it fits; else the first that fits on both sides; else the most compact."""
+    _, _, frame_w, frame_h = _card_frames(paper, large_print)[0]
+    sizes = (LARGE_BODY,) if large_print else CARD_SIZES
+
+    def fits_one(card: Document, size: float) -> bool:
+        styles = make_styles(size, large_print, card.accent)
+        if planner.surely_over(card, styles, frame_w, frame_h, 1, 1):
+            return False  # known before measuring all of it
+        return planner.height(card, styles, frame_w, frame_h) <= frame_h
+
+    def fill(variant: int, size: float) -> float:
+        styles = make_styles(size, large_print, variants[variant].accent)
+        return planner.height(variants[variant], styles, frame_w, frame_h) / frame_h
+
+    def likely(variant: int, size: float) -> bool:
+        styles = make_styles(size, large_print, variants[variant].accent)
+        return planner.likely_pages(variants[variant], styles, frame_w, frame_h, 1) <= 1
+
+    chosen = choose(len(variants), sizes, lambda v, size: fits_one(variants[v], size), fill, likely)
+    if chosen is not None:
+        return chosen[0], chosen[1], [variants[chosen[0]]], ()
+    halves = [two_sided(card) for card in variants]
+    chosen = choose(len(variants), sizes, lambda v, size: all(fits_one(side, size) for side in halves[v]))
+    if chosen is not None:
+        return chosen[0], chosen[1], list(halves[chosen[0]]), ()
+    warning = (f"'{variants[0].title}' is too long for a pocket card, even on both sides: "
+               "shorten the steps or contacts")
+    return len(variants) - 1, sizes[-1], list(halves[-1]), (warning,)
+
+
 def render_cards(variants: Sequence[Document], paper: str = "a4", large_print: bool = False) -> RenderedCards:
     """A sheet of identical cards: the first of `variants` that fits, as large as it fits. When no
     version fits on one side, the cards are printed on both sides of the sheet (two pages)."""
     frames = _card_frames(paper, large_print)
-    _, _, frame_w, frame_h = frames[0]
-    sizes = (LARGE_BODY,) if large_print else CARD_SIZES
-    planner = Planner()
-
-    def fits_one(card: Document, size: float) -> bool:
-        styles = make_styles(size, large_print, card.accent)
-        return planner.height(card, styles, frame_w, frame_h) <= frame_h
-
-    sides: List[Document]
-    warnings: Tuple[str, ...] = ()
-    chosen = choose(len(variants), sizes, lambda v, size: fits_one(variants[v], size))
-    if chosen is not None:
-        sides = [variants[chosen[0]]]
-    else:
-        halves = [two_sided(card) for card in variants]
-        chosen = choose(len(variants), sizes, lambda v, size: all(fits_one(side, size) for side in halves[v]))
-        if chosen is None:
-            chosen = (len(variants) - 1, sizes[-1])
-            warnings = (f"'{variants[0].title}' is too long for a pocket card, even on both sides: "
-                        "shorten the steps or contacts",)
-        sides = list(halves[chosen[0]])
-    variant, size = chosen
+    planner = Planner(variants)
+    variant, size, sides, warnings = plan_cards(variants, paper, large_print, planner)
     card = variants[variant]
     styles = make_styles(size, large_print, card.accent)
     buffer = io.BytesIO()

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from ..adapt import HelpContact
+from .paragraphs import Paragraph
 from .qr import QrCode
 from .styles import Styles
 from .tables import table_style
@@ -62,9 +63,21 @@ def _details(contact: HelpContact, styles: Styles, purpose: bool, width: float) 
     return lines
 
 
+GUTTER = 3 * mm  # between boxes
+PAD = 2 * mm  # inside each box
+
+
+def _qr_size(styles: Styles) -> float:
+    return (28 if styles.large_print else 15) * mm
+
+
+def _shows_qr(contact: HelpContact, styles: Styles, width: float, qr: bool) -> bool:
+    return bool(qr and contact.url and width > _qr_size(styles) * 2.4)
+
+
 def _box(contact: HelpContact, styles: Styles, width: float, qr: bool, purpose: bool) -> Table:
-    qr_size = (28 if styles.large_print else 15) * mm
-    with_qr = bool(qr and contact.url and width > qr_size * 2.4)
+    qr_size = _qr_size(styles)
+    with_qr = _shows_qr(contact, styles, width, qr)
     details = _details(contact, styles, purpose, width - (qr_size + 4 * mm if with_qr else 0))
     if with_qr:
         cells = [[details, QrCode(contact.url, qr_size)]]
@@ -80,30 +93,71 @@ def columns_of_grid(styles: Styles, width: float) -> int:
     return 1 if styles.large_print or width < 120 * mm else 2
 
 
-def contact_grid(contacts: Sequence[HelpContact], styles: Styles, width: float, qr: bool = True,
-                 purpose: bool = True) -> Table:
-    """Contacts in boxes, two to a row (one in large print), school contacts first."""
+def _cell_width(styles: Styles, width: float) -> float:
     columns = columns_of_grid(styles, width)
-    gutter = 3 * mm
-    pad = 2 * mm
-    cell_width = (width - gutter * (columns - 1)) / columns
-    boxes = [_box(c, styles, cell_width - 2 * pad, qr, purpose) for c in contacts]
+    return (width - GUTTER * (columns - 1)) / columns
+
+
+def least_height(contact: HelpContact, styles: Styles, width: float, detailed: bool, qr: bool = True) -> float:
+    """The least height one contact can take, known without laying it out: a line of text, or a
+    box in the grid with its padding around its name or its QR code. The planner uses it to rule
+    out a version of a handout before measuring every box."""
+    named = bool(contact.name.strip())  # a name always prints, so takes a line at least
+    if not detailed:
+        style = styles.hanging()
+        return (style.leading + style.spaceBefore + style.spaceAfter) if named else 0.0
+    box_width = _cell_width(styles, width) - 2 * PAD
+    qr_height = _qr_size(styles) if _shows_qr(contact, styles, box_width, qr) else 0
+    return max(qr_height, styles.list_item.leading if named else 0) + 2 * PAD
+
+
+class ContactPieces:
+    """Each contact's box and line, made once per style and width. The versions of a handout list
+    the same contacts in different ways, so the planner measures each piece once and the printed
+    page reuses it."""
+
+    def __init__(self) -> None:
+        self._boxes: Dict[tuple, Table] = {}
+        self._lines: Dict[tuple, Paragraph] = {}
+
+    def box(self, contact: HelpContact, styles: Styles, width: float, qr: bool, purpose: bool) -> Table:
+        key = (contact, styles, width, qr, purpose)
+        if key not in self._boxes:
+            self._boxes[key] = _box(contact, styles, width, qr, purpose)
+        return self._boxes[key]
+
+    def line(self, contact: HelpContact, styles: Styles) -> Paragraph:
+        key = (contact, styles)
+        if key not in self._lines:
+            self._lines[key] = _line(contact, styles)
+        return self._lines[key]
+
+
+def contact_grid(contacts: Sequence[HelpContact], styles: Styles, width: float, qr: bool = True,
+                 purpose: bool = True, pieces: Optional[ContactPieces] = None) -> Table:
+    """Contacts in boxes, two to a row (one in large print), school contacts first."""
+    pieces = pieces or ContactPieces()
+    columns = columns_of_grid(styles, width)
+    cell_width = _cell_width(styles, width)
+    boxes = [pieces.box(c, styles, cell_width - 2 * PAD, qr, purpose) for c in contacts]
     rows = [boxes[i:i + columns] + [""] * (columns - len(boxes[i:i + columns])) for i in range(0, len(boxes), columns)]
     grid = Table(rows, colWidths=[cell_width] * columns, hAlign="LEFT")
     commands = [("BOX", (c, r), (c, r), 0.75, colors.HexColor("#767676"))
                 for r, row in enumerate(rows) for c, cell in enumerate(row) if cell != ""]
-    grid.setStyle(table_style(padding=pad, valign="TOP", extra=commands))
+    grid.setStyle(table_style(padding=PAD, valign="TOP", extra=commands))
     return grid
 
 
-def contact_lines(contacts: Sequence[HelpContact], styles: Styles) -> List[Paragraph]:
+def _line(contact: HelpContact, styles: Styles) -> Paragraph:
+    ways = how_to_reach(contact)
+    if contact.where_to_find:
+        ways.insert(0, markup(contact.where_to_find))
+    text = f"<b>{markup(contact.name)}</b>" + (": " + "; ".join(ways) if ways else "")
+    return Paragraph(text, styles.hanging(), bulletText="•")
+
+
+def contact_lines(contacts: Sequence[HelpContact], styles: Styles,
+                  pieces: Optional[ContactPieces] = None) -> List[Paragraph]:
     """One line per contact: name, then how to reach them."""
-    style = styles.hanging()
-    lines = []
-    for contact in contacts:
-        ways = how_to_reach(contact)
-        if contact.where_to_find:
-            ways.insert(0, markup(contact.where_to_find))
-        text = f"<b>{markup(contact.name)}</b>" + (": " + "; ".join(ways) if ways else "")
-        lines.append(Paragraph(text, style, bulletText="•"))
-    return lines
+    pieces = pieces or ContactPieces()
+    return [pieces.line(contact, styles) for contact in contacts]

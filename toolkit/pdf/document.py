@@ -92,11 +92,18 @@ class _NumberedCanvas(Canvas):
         self.drawRightString(width - SIDE_MARGIN, baseline, page)
         if self.footer_text:
             room = width - 2 * SIDE_MARGIN - self.stringWidth(page, fonts.REGULAR, size) - 6 * mm
-            text = self.footer_text
+            self.drawString(SIDE_MARGIN, baseline, self._fitted_footer(room))
+        self.restoreState()
+
+    def _fitted_footer(self, room: float) -> str:
+        """The footer, shortened with '…' to fit `room`: worked out once, not on every page."""
+        fitted = self.__dict__.setdefault("_fitted", {})
+        if room not in fitted:
+            text, size = self.footer_text, self.footer_size
             while text and self.stringWidth(text, fonts.REGULAR, size) > room:
                 text = text[:-2].rstrip() + "…"
-            self.drawString(SIDE_MARGIN, baseline, text)
-        self.restoreState()
+            fitted[room] = text
+        return fitted[room]
 
 
 class _HandoutTemplate(BaseDocTemplate):

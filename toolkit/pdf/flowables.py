@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Optional
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Paragraph, Spacer, Table,
+    CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Spacer, Table,
 )
 
 from . import blocks as b
-from .contacts import contact_grid, contact_lines
+from .contacts import ContactPieces, contact_grid, contact_lines
 from .diagram import flow_drawing
+from .paragraphs import Paragraph
 from .styles import INK, RULE, TINT, Styles
 from .tables import table_style
 from .text import markup
@@ -124,14 +125,14 @@ def _do_never(block: b.DoNever, styles: Styles) -> List[Flowable]:
             + [Paragraph(markup(block.never_label), styles.h3)] + _bullets(block.never, styles))
 
 
-def _contacts(block: b.Contacts, styles: Styles, width: float) -> List[Flowable]:
+def _contacts(block: b.Contacts, styles: Styles, width: float, pieces: Optional[ContactPieces]) -> List[Flowable]:
     if not block.contacts:
         return []
     title = [heading(block.title, 2, styles)] if block.title else []
     if block.detailed:
         return ([CondPageBreak(styles.body_size * 7)] if title else []) + title + [
-            contact_grid(block.contacts, styles, width, purpose=block.purpose)]
-    return [KeepTogether(title + contact_lines(block.contacts, styles))]
+            contact_grid(block.contacts, styles, width, purpose=block.purpose, pieces=pieces)]
+    return [KeepTogether(title + contact_lines(block.contacts, styles, pieces))]
 
 
 def _pairs(block: b.Pairs, styles: Styles) -> List[Flowable]:
@@ -185,15 +186,20 @@ def _key_question(block: b.KeyQuestion, styles: Styles, width: float) -> KeepTog
     ])
 
 
-def to_flowables(block: b.Block, styles: Styles, width: float) -> List[Flowable]:
-    """The flowables that print one block."""
+# Blocks whose flowables are the same at any width: measured at several widths, they are made once.
+WIDTH_FREE = (b.Heading, b.Paragraph, b.Bullets, b.Steps, b.WriteSpace, b.DoNever, b.Pairs)
+
+
+def to_flowables(block: b.Block, styles: Styles, width: float,
+                 pieces: Optional[ContactPieces] = None) -> List[Flowable]:
+    """The flowables that print one block; contact boxes and lines come from `pieces` when given."""
     simple: Dict[type, Callable[[], List[Flowable]]] = {
         b.Heading: lambda: _heading(block, styles),
         b.Paragraph: lambda: [Paragraph(markup(block.text), styles.small if block.small else styles.body)],
         b.Bullets: lambda: _bullets(block.items, styles, block.small),
         b.Steps: lambda: _steps(block, styles),
         b.Callout: lambda: [_callout(block, styles, width)],
-        b.Contacts: lambda: _contacts(block, styles, width),
+        b.Contacts: lambda: _contacts(block, styles, width, pieces),
         b.FillIn: lambda: [KeepTogether([_fill_in(block, styles, width)])],
         b.WriteSpace: lambda: [_write_space(block, styles)],
         b.DoNever: lambda: _do_never(block, styles),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import FrozenSet
+from typing import Dict, FrozenSet
 
 import font_source_sans_pro
 from reportlab.pdfbase import pdfmetrics
@@ -26,27 +26,48 @@ def font_folder() -> Path:
     return Path(font_source_sans_pro.__file__).resolve().parent / "files"
 
 
+class _Face(TTFont):
+    """A TrueType face that answers two questions reportlab asks over and over without working them
+    out again: the width of a space at each size (asked for every word of a paragraph that mixes
+    faces, a bold label say), and the ascent and descent (asked for every line; reportlab looks on
+    the font first and, for a TrueType font, only finds them on its face after an exception)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._space: Dict[float, float] = {}
+        self.ascent, self.descent = self.face.ascent, self.face.descent
+
+    def stringWidth(self, text, size, encoding="utf8"):
+        if text != " ":
+            return super().stringWidth(text, size, encoding)
+        if size not in self._space:
+            self._space[size] = super().stringWidth(text, size, encoding)
+        return self._space[size]
+
+
 @functools.lru_cache(maxsize=None)
 def register_fonts() -> str:
     """Register the four faces once per process; returns the regular face's name."""
     folder = font_folder()
     for name, face in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / f"SourceSansPro-{face}.ttf")))
+        pdfmetrics.registerFont(_Face(name, str(folder / f"SourceSansPro-{face}.ttf")))
     pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
     return REGULAR
 
 
 @functools.lru_cache(maxsize=None)
-def _covered() -> FrozenSet[int]:
+def _covered() -> FrozenSet[str]:
     register_fonts()
-    return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
+    return frozenset(map(chr, pdfmetrics.getFont(REGULAR).face.charToGlyph))
 
 
 def missing_characters(text: str) -> str:
     """Characters the font cannot draw (emoji, for instance), in order of first appearance."""
-    covered = _covered()
+    missing = set(text).difference(_covered())  # almost always empty: then no need to look further
+    if not missing:
+        return ""
     seen = []
     for char in text:
-        if not char.isspace() and ord(char) not in covered and char not in seen:
+        if char in missing and not char.isspace() and char not in seen:
             seen.append(char)
     return "".join(seen)

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from .blocks import Document
 from .document import Metadata, build_pdf, column_width, frame_size
-from .flowables import heading, to_flowables
-from .planner import Planner, choose
+from .flowables import to_flowables
+from .planner import Planner, choose, title_flowables
 from .styles import LARGE_BODY, NORMAL_BODY, Styles, make_styles
-from .text import markup
 
 # Body sizes tried in turn for normal print; never below 9 pt, which still reads on a handout.
 NORMAL_SIZES = (NORMAL_BODY, 10.5, 10.0, 9.5, 9.0)
@@ -39,9 +38,7 @@ def story(document: Document, styles: Styles, width: float,
     """(header, body): the header spans the page; the body flows through the document's columns.
     Flowables the planner already made for measuring are reused."""
     make = planner.flowables if planner else to_flowables
-    header: List[Flowable] = [heading(document.title, 1, styles)] if document.title else []
-    if document.subtitle:
-        header.append(Paragraph(markup(document.subtitle), styles.subtitle))
+    header = list(planner.title(document, styles) if planner else title_flowables(document, styles))
     columns = columns_for(document, styles)
     split = document.full_width if columns > 1 else 0
     body_width = width if columns == 1 else column_width(width, columns)
@@ -71,31 +68,51 @@ def _sizes(large_print: bool) -> Tuple[float, ...]:
     return (LARGE_BODY,) if large_print else NORMAL_SIZES
 
 
+def plan(variants: Sequence[Document], paper: str, large_print: bool, max_pages: Optional[int],
+         planner: Planner) -> Tuple[int, float]:
+    """(version, body size) to lay out: the first version whose estimate fits `max_pages`, at the
+    largest body size that fits; the most compact version at the smallest size when none does."""
+    sizes = _sizes(large_print)
+    if not max_pages:
+        return 0, sizes[0]
+
+    def setting(variant: int, size: float):
+        """What the planner needs to know about a version at a size."""
+        document = variants[variant]
+        styles = make_styles(size, large_print, document.accent)
+        width, height = frame_size(paper, size, large_print)
+        return document, styles, width, height, columns_for(document, styles)
+
+    def fill(variant: int, size: float) -> float:
+        return planner.pages(*setting(variant, size)) / (max_pages * FILL)
+
+    def fits(variant: int, size: float) -> bool:
+        if planner.surely_over(*setting(variant, size), max_pages * FILL):
+            return False  # known before measuring all of it
+        return fill(variant, size) <= 1
+
+    def likely(variant: int, size: float) -> bool:
+        return planner.likely_pages(*setting(variant, size)) <= max_pages * FILL
+
+    return choose(len(variants), sizes, fits, fill, likely) or (len(variants) - 1, sizes[-1])
+
+
 def render_pdf(variants: Sequence[Document], paper: str = "a4", large_print: bool = False,
                max_pages: Optional[int] = None) -> RenderedPdf:
     """Lay out the first of `variants` (the full handout, then more compact versions) that fits in
-    `max_pages`, at the largest body size that fits."""
-    sizes = _sizes(large_print)
-    plan: Optional[Tuple[int, float]] = (0, sizes[0])
-    planner = Planner()
-    if max_pages:
-
-        def fill(variant: int, size: float) -> float:
-            styles = make_styles(size, large_print, variants[variant].accent)
-            width, height = frame_size(paper, size, large_print)
-            pages = planner.pages(variants[variant], styles, width, height, columns_for(variants[variant], styles))
-            return pages / (max_pages * FILL)
-
-        plan = choose(len(variants), sizes, lambda v, size: fill(v, size) <= 1, fill) or (len(variants) - 1, sizes[-1])
+    `max_pages`, at the largest body size that fits. The flowables measured while planning are the
+    ones printed, so the chosen version is normally laid out only once."""
+    planner = Planner(variants)
+    chosen: Optional[Tuple[int, float]] = plan(variants, paper, large_print, max_pages, planner)
     tried = []
     while True:
-        variant, size = plan
+        variant, size = chosen
         result = _build(variants[variant], paper, large_print, size, variant, planner if not tried else None)
-        tried.append(plan)
+        tried.append(chosen)
         if not max_pages or result.pages <= max_pages:
             return result
-        plan = _next(plan, len(variants), large_print)
-        if plan is None or plan in tried:
+        chosen = _next(chosen, len(variants), large_print)
+        if chosen is None or chosen in tried:
             note = (f"'{variants[0].title}' needs {result.pages} pages, more than the {max_pages} it should "
                     "have; shorten its text")
             return RenderedPdf(result.data, result.pages, result.body_size, result.variant, (note,))

@@ -1,21 +1,26 @@
 """Choosing how a handout fits its space before laying it out.
 
 Heights are measured block by block and cached (the versions of a handout share most of their
-blocks, and a contact list is measured contact by contact), so trying every version costs little
-more than measuring the first, and a handout is normally laid out only once."""
+blocks, and a contact list is measured contact by contact), and the flowables measured are the ones
+printed. A version is ruled out as soon as what has been measured, plus the least the rest can take
+(`floors`), is too tall, so versions that do not fit are seldom measured in full, and the chosen
+one is laid out only once."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from . import blocks as b
 from .blocks import Document
-from .contacts import columns_of_grid
+from .contacts import ContactPieces, columns_of_grid, least_height as least_contact_height
 from .document import column_width
-from .flowables import heading, to_flowables
+from .floors import least_height as least_block_height, likely_height as likely_block_height
+from .flowables import WIDTH_FREE, heading, to_flowables
+from .paragraphs import Paragraph
 from .styles import Styles
 from .text import markup
 
@@ -31,39 +36,62 @@ def flowables_height(flowables: Sequence[Flowable], width: float, height: float)
     return total
 
 
-class Planner:
-    """Estimates the height of documents, measuring each distinct block once per size and width."""
+def title_flowables(document: Document, styles: Styles) -> List[Flowable]:
+    title: List[Flowable] = [heading(document.title, 1, styles)] if document.title else []
+    if document.subtitle:
+        title.append(Paragraph(markup(document.subtitle), styles.subtitle))
+    return title
 
-    def __init__(self) -> None:
-        self._heights: Dict[Tuple[b.Block, float, float], float] = {}
-        self._flowables: Dict[Tuple[b.Block, float, float], List[Flowable]] = {}
+
+class Planner:
+    """Estimates the height of documents, measuring each distinct block once per style and width.
+
+    Flowables are made once and kept: the final layout prints the ones measured here, a block that
+    reads the same at any width (`WIDTH_FREE`) is made once for all widths, and contact boxes and
+    lines are shared by every version that lists them. Paragraphs keep their line breaks per width
+    (`paragraphs.Paragraph`), so measuring again costs little."""
+
+    def __init__(self, versions: Sequence[Document] = ()) -> None:
+        # How many versions hold each block: when ruling a version out, the blocks most versions
+        # share are measured first, as the version finally printed will need them anyway.
+        self._shared = Counter(block for version in versions for block in set(version.blocks))
+        self._heights: Dict[Tuple[b.Block, Styles, float], float] = {}
+        self._flowables: Dict[Tuple[b.Block, Styles, Optional[float]], List[Flowable]] = {}
+        self._titles: Dict[Tuple[str, str, Styles], List[Flowable]] = {}
+        self._pieces = ContactPieces()
 
     def flowables(self, block: b.Block, styles: Styles, width: float) -> List[Flowable]:
         """The block's flowables, made once: the final layout reuses the ones measured here."""
-        key = (block, styles.body_size, width)
+        key = (block, styles, None if isinstance(block, WIDTH_FREE) else width)
         if key not in self._flowables:
-            self._flowables[key] = to_flowables(block, styles, width)
+            self._flowables[key] = to_flowables(block, styles, width, self._pieces)
         return self._flowables[key]
 
+    def title(self, document: Document, styles: Styles) -> List[Flowable]:
+        """The document's title and subtitle, which span the page."""
+        key = (document.title, document.subtitle, styles)
+        if key not in self._titles:
+            self._titles[key] = title_flowables(document, styles)
+        return self._titles[key]
+
     def block_height(self, block: b.Block, styles: Styles, width: float, page_height: float) -> float:
-        if isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title:
-            return self._contacts_height(block, styles, width, page_height)
-        key = (block, styles.body_size, width)
+        key = (block, styles, width)
         if key not in self._heights:
-            self._heights[key] = flowables_height(self.flowables(block, styles, width), width, page_height)
+            if isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title:
+                self._heights[key] = self._contacts_height(block, styles, width, page_height)
+            else:
+                self._heights[key] = flowables_height(self.flowables(block, styles, width), width, page_height)
         return self._heights[key]
 
     def _contacts_height(self, block: b.Contacts, styles: Styles, width: float, page_height: float) -> float:
+        """Contact by contact, so versions that list the same contacts differently share the work."""
         one = [self.block_height(replace(block, contacts=(c,)), styles, width, page_height) for c in block.contacts]
         if block.detailed and columns_of_grid(styles, width) == 2:
             return sum(max(one[i:i + 2]) for i in range(0, len(one), 2))
         return sum(one)
 
     def title_height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
-        title = [heading(document.title, 1, styles)] if document.title else []
-        if document.subtitle:
-            title.append(Paragraph(markup(document.subtitle), styles.subtitle))
-        return flowables_height(title, width, page_height)
+        return flowables_height(self.title(document, styles), width, page_height)
 
     def height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
         """The height of the whole document in one column `width` wide."""
@@ -80,27 +108,94 @@ class Planner:
         body = sum(self.block_height(block, styles, inner, page_height) for block in document.blocks[document.full_width:])
         return (head + body / columns) / page_height
 
+    def likely_pages(self, document: Document, styles: Styles, width: float, page_height: float,
+                     columns: int) -> float:
+        """Roughly what `pages()` will say, from the length of the text alone (`floors`), measuring
+        nothing. Only to decide what to try first."""
+        split = document.full_width if columns > 1 else len(document.blocks)
+        inner = width if columns == 1 else column_width(width, columns)
+
+        def rough(block: b.Block, block_width: float) -> float:
+            if isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title:
+                return sum(least_contact_height(c, styles, block_width, block.detailed) for c in block.contacts)
+            return likely_block_height(block, styles, block_width)
+
+        title = [b.Heading(document.title, 1)] + ([b.Paragraph(document.subtitle)] if document.subtitle else [])
+        head = sum(rough(block, width) for block in title + list(document.blocks[:split]))
+        body = sum(rough(block, inner) for block in document.blocks[split:])
+        return (head + body / columns) / page_height
+
+    def surely_over(self, document: Document, styles: Styles, width: float, page_height: float, columns: int,
+                    pages: float) -> bool:
+        """Whether `pages()` would say more than `pages`, found without measuring every block when
+        less is enough. Blocks measured before (for another version or size) count in full, the
+        others their least height (`floors`); then those are measured, the ones most versions
+        share first, until the total overflows. Every block only adds height, so the answer is the
+        same as from `pages()`; a version that fits is measured in full either way."""
+        split = document.full_width if columns > 1 else len(document.blocks)
+        inner = width if columns == 1 else column_width(width, columns)
+        parts = ([(block, width, 1) for block in document.blocks[:split]]
+                 + [(block, inner, columns) for block in document.blocks[split:]])
+        limit = pages * page_height * (1 + 1e-9)  # slack for sums rounded in another order
+        total = self.title_height(document, styles, width, page_height)
+        pending: List[Tuple[b.Block, float, Callable[[], float], int]] = []
+        for block, block_width, share in parts:
+            if (block, styles, block_width) in self._heights:
+                total += self._heights[block, styles, block_width] / share
+            else:
+                for least, measure in self._pieces_of(block, styles, block_width, page_height):
+                    total += least / share
+                    pending.append((block, least, measure, share))
+            if total > limit:
+                return True
+        pending.sort(key=lambda piece: -self._shared[piece[0]])  # stable: in order otherwise
+        for _, least, measure, share in pending:
+            total += (measure() - least) / share
+            if total > limit:
+                return True
+        return False
+
+    def _pieces_of(self, block: b.Block, styles: Styles, width: float,
+                   page_height: float) -> List[Tuple[float, Callable[[], float]]]:
+        """(least height, measure) for each piece of the block's estimated height: one piece, or a
+        contact list contact by contact (a row of two boxes at a time in a two-column grid)."""
+        if not (isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title):
+            return [(least_block_height(block, styles, width),
+                     lambda: self.block_height(block, styles, width, page_height))]
+
+        def one(contact) -> float:
+            return self.block_height(replace(block, contacts=(contact,)), styles, width, page_height)
+
+        per_row = 2 if block.detailed and columns_of_grid(styles, width) == 2 else 1
+        rows = [block.contacts[i:i + per_row] for i in range(0, len(block.contacts), per_row)]
+        return [(max(least_contact_height(c, styles, width, block.detailed) for c in row),
+                 lambda row=row: max(one(c) for c in row)) for row in rows]
+
 
 def choose(variants: int, sizes: Sequence[float], fits: Callable[[int, float], bool],
-           fill: Optional[Callable[[int, float], float]] = None) -> Optional[Tuple[int, float]]:
+           fill: Optional[Callable[[int, float], float]] = None,
+           likely: Optional[Callable[[int, float], bool]] = None) -> Optional[Tuple[int, float]]:
     """The first version (in order of preference) that fits at the smallest size, then the largest
     size at which it fits; None when nothing fits. `sizes` run from largest to smallest.
 
     Versions share most of their blocks, so after the first the scan mostly reads the cache.
     `fill(variant, size)`, when given, says how full the space is (1 = exactly full): text grows at
-    least in step with its size, so sizes that cannot fit are skipped unmeasured."""
+    least in step with its size, so sizes that cannot fit are skipped unmeasured; the others are
+    tried from the largest down. `likely(variant, size)`, when given, is a rough guess that the
+    full version fits at the largest size: then that is tried first, saving the smallest."""
+    if likely is not None and likely(0, sizes[0]) and fits(0, sizes[0]):
+        return 0, sizes[0]  # fits even at the largest size, so at every size: nothing else to try
     chosen = next((v for v in range(variants) if fits(v, sizes[-1])), None)
     if chosen is None:
         return None
-    best, low, high = len(sizes) - 1, 0, len(sizes) - 2
+    low = 0
     if fill is not None:
         smallest = fill(chosen, sizes[-1])
-        while low <= high and smallest * sizes[low] / sizes[-1] > 1:
+        while low < len(sizes) - 1 and smallest * sizes[low] / sizes[-1] > 1:
             low += 1
-    while low <= high:  # a version that fits at one size fits at every smaller one
-        middle = (low + high) // 2
-        if fits(chosen, sizes[middle]):
-            best, high = middle, middle - 1
-        else:
-            low = middle + 1
-    return chosen, sizes[best]
+    # Largest first: a version that fits at one size fits at every smaller one, and the sizes left
+    # after the skip above usually fit, so the first one tried is normally the answer.
+    for index in range(low, len(sizes) - 1):
+        if fits(chosen, sizes[index]):
+            return chosen, sizes[index]
+    return chosen, sizes[-1]

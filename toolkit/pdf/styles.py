@@ -4,6 +4,7 @@ Every style names our embedded font: reportlab's defaults would bring in an unem
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -21,7 +22,7 @@ NORMAL_BODY = 11.0
 LARGE_BODY = 16.0  # the large-print floor (RNIB clear print guidance: 16 pt and up)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per size and colour (`make_styles`): compared by identity, a cheap key
 class Styles:
     body_size: float
     large_print: bool
@@ -40,8 +41,10 @@ class Styles:
 
     def hanging(self) -> ParagraphStyle:
         """List items with a hanging indent, so bullets and numbers stand clear of the text."""
-        indent = self.body_size * 1.4
-        return self.list_item.clone("hanging", leftIndent=indent, bulletIndent=indent * 0.15)
+        if "_hanging" not in self.__dict__:  # made once: every list of the handout shares it
+            indent = self.body_size * 1.4
+            self.__dict__["_hanging"] = self.list_item.clone("hanging", leftIndent=indent, bulletIndent=indent * 0.15)
+        return self.__dict__["_hanging"]
 
     @property
     def gap(self) -> float:
@@ -49,8 +52,10 @@ class Styles:
         return self.body_size * (0.9 if self.large_print else 0.6)
 
 
+@functools.lru_cache(maxsize=64)
 def make_styles(body_size: float, large_print: bool, accent: str = "#1D4E89") -> Styles:
-    """Styles built around one body size (at least 16 pt when `large_print`)."""
+    """Styles built around one body size (at least 16 pt when `large_print`). Made once per size and
+    colour, and never changed afterwards: every handout of a build shares them."""
     font = fonts.register_fonts()
     if large_print:
         body_size = max(body_size, LARGE_BODY)

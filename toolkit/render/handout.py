@@ -197,6 +197,7 @@ def staff_briefing(lesson: AdaptedLesson) -> List[Document]:
     do, never = disclosure_split(notes.disclosure_protocol)
     alert = [s for s in lesson.sections if _is_alert(s)]
     others = [s for s in lesson.sections if not _is_alert(s)]
+    every_source, figure_sources = _sources(lesson), _sources(lesson, figures_only=True)
 
     def briefing(sections: bool, wording: bool, questions: bool, all_sources: bool, detailed: int) -> Document:
         blocks: List[b.Block] = [b.Heading("Key messages"), b.Bullets(lesson.key_messages),
@@ -224,10 +225,10 @@ def staff_briefing(lesson: AdaptedLesson) -> List[Document]:
         if wording and (notes.language_to_use or notes.language_to_avoid):
             blocks += [b.Heading("Words that help, and words to avoid"),
                        b.DoNever(notes.language_to_use, notes.language_to_avoid, "Say", "Avoid")]
-        sources = _sources(lesson, figures_only=not all_sources)
+        sources = every_source if all_sources else figure_sources
         if sources:
             blocks += [b.Heading("Sources"), b.Bullets(sources, small=True)]
-        if len(sources) < len(_sources(lesson)):
+        if len(sources) < len(every_source):
             blocks.append(b.Paragraph("The web page version of this briefing lists every source.", small=True))
         title = lesson.title if "staff" in lesson.title.lower() else f"Staff briefing: {lesson.title}"
         return document(lesson, title, f"Staff briefing: {lesson.title}", blocks,
