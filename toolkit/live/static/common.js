@@ -83,8 +83,37 @@ window.Live = (function () {
     return code.slice(0, 3) + " " + code.slice(3);
   }
 
+  // The optional question timer in #timer. `announceAt`: seconds left to read out (pupils), or 0.
+  function countdown(announceAt) {
+    var end = 0;
+    var tick = null;
+
+    function showLeft() {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var timer = byId("timer");
+      timer.hidden = false;
+      timer.textContent = left > 0 ? "Time left: " + left + " seconds" : "Time is up";
+      if (announceAt && left === announceAt) announce(announceAt + " seconds left.");
+    }
+
+    function stop() {
+      if (tick) window.clearInterval(tick);
+      tick = null;
+      byId("timer").hidden = true;
+    }
+
+    function update(seconds) {
+      if (seconds === undefined) { stop(); return; }
+      end = Date.now() + seconds * 1000;
+      if (!tick) tick = window.setInterval(showLeft, 1000);
+      showLeft();
+    }
+
+    return { update: update, stop: stop };
+  }
+
   return {
     el: el, clear: clear, byId: byId, announce: announce, show: show, letter: letter,
-    renderHelp: renderHelp, socketUrl: socketUrl, formatCode: formatCode,
+    renderHelp: renderHelp, socketUrl: socketUrl, formatCode: formatCode, countdown: countdown,
   };
 })();

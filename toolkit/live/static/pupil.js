@@ -15,8 +15,7 @@
   var mine = null;          // {question, choice} as the server holds it
   var pending = null;       // sent but not yet acknowledged
   var order = [];           // ordering questions: option indices in the pupil's current order
-  var timerEnd = 0;
-  var timerTick = null;
+  var timer = L.countdown(10);
 
   function remembered() {
     try { return JSON.parse(window.localStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
@@ -170,8 +169,8 @@
   function render() {
     var q = state.question;
     var key = state.phase + (q ? ":" + q.number : "");
-    if (state.phase === "question") updateTimer(state.time_left);
-    else stopTimer();
+    if (state.phase === "question") timer.update(state.time_left);
+    else timer.stop();
     if (key === shownKey) {
       if (state.phase === "question" && pending && pending.question === q.number) send(pending.message);
       return;
@@ -343,27 +342,6 @@
       body.appendChild(answers);
     }
     if (!choice) body.appendChild(L.el("p", { text: "You did not answer this one. That is fine." }));
-  }
-
-  function updateTimer(seconds) {
-    if (seconds === undefined) { stopTimer(); return; }
-    timerEnd = Date.now() + seconds * 1000;
-    if (!timerTick) timerTick = window.setInterval(showTimeLeft, 1000);
-    showTimeLeft();
-  }
-
-  function showTimeLeft() {
-    var left = Math.max(0, Math.round((timerEnd - Date.now()) / 1000));
-    var timer = L.byId("timer");
-    timer.hidden = false;
-    timer.textContent = left > 0 ? "Time left: " + left + " seconds" : "Time is up";
-    if (left === 10) L.announce("10 seconds left.");
-  }
-
-  function stopTimer() {
-    if (timerTick) window.clearInterval(timerTick);
-    timerTick = null;
-    L.byId("timer").hidden = true;
   }
 
   L.byId("join-form").addEventListener("submit", function (event) {

@@ -11,8 +11,7 @@
   var welcome = null;
   var state = null;
   var shownKey = "";
-  var timerEnd = 0;
-  var timerTick = null;
+  var timer = L.countdown(0);
 
   function takeToken() {
     var match = /[#&]token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
@@ -137,7 +136,7 @@
     var problem = L.byId("save-problem");
     problem.textContent = state.save_problem || "";
     problem.hidden = !state.save_problem;
-    if (state.phase === "question") updateTimer(state.time_left); else stopTimer();
+    if (state.phase === "question") timer.update(state.time_left); else timer.stop();
     var q = state.question;
     var key = state.phase + (q ? ":" + q.number : "") + (state.results ? ":" + state.results.answered : "");
     if (key === shownKey) return;
@@ -242,26 +241,6 @@
       chart.appendChild(item);
     });
     L.byId("teaching-point").textContent = "Remember: " + q.teaching_point;
-  }
-
-  function updateTimer(seconds) {
-    if (seconds === undefined) { stopTimer(); return; }
-    timerEnd = Date.now() + seconds * 1000;
-    if (!timerTick) timerTick = window.setInterval(showTimeLeft, 1000);
-    showTimeLeft();
-  }
-
-  function showTimeLeft() {
-    var left = Math.max(0, Math.round((timerEnd - Date.now()) / 1000));
-    var timer = L.byId("timer");
-    timer.hidden = false;
-    timer.textContent = left > 0 ? "Time left: " + left + " seconds" : "Time is up";
-  }
-
-  function stopTimer() {
-    if (timerTick) window.clearInterval(timerTick);
-    timerTick = null;
-    L.byId("timer").hidden = true;
   }
 
   L.byId("next").addEventListener("click", function () { send({ type: "command", action: "next" }); });
