@@ -25,6 +25,8 @@ from typing import List
 
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,12 +68,19 @@ def texts(value) -> List[str]:
     return []
 
 
+BARE_FONT = "BareSourceSansPro"
+
+
+def register_bare_font() -> None:
+    """The same font file as the handouts, registered the plain way: reportlab's own TTFont."""
+    pdfmetrics.registerFont(TTFont(BARE_FONT, str(fonts.font_folder() / "SourceSansPro-Regular.ttf")))
+
+
 def bare_reportlab(lines, paper: str) -> bytes:
-    """The baseline: the same words, same font and paper, one plain paragraph each."""
-    font = fonts.register_fonts()
-    style = ParagraphStyle("plain", fontName=font, fontSize=10, leading=13)
+    """The baseline: the same words, same font file and paper, one plain paragraph each."""
+    style = ParagraphStyle("plain", fontName=BARE_FONT, fontSize=10, leading=13)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=PAPER[paper], title="bare", initialFontName=font)
+    doc = SimpleDocTemplate(buffer, pagesize=PAPER[paper], title="bare", initialFontName=BARE_FONT)
     doc.build([Paragraph(markup(line), style) for line in lines])
     return buffer.getvalue()
 
@@ -87,6 +96,7 @@ def main() -> None:
     project, _ = load_checked([ROOT / "lessons"])
     school = load_school_checked(args.school).model if args.school else None
     fonts.register_fonts()
+    register_bare_font()
     print(f"{'handout':58} {'pages':>5} {'pdf ms':>8} {'html ms':>8} {'bare ms':>8} {'ratio':>6}")
     ratios = []
     for loaded in project.lessons:

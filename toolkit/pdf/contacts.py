@@ -8,13 +8,13 @@ from typing import Dict, List, Optional, Sequence
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable
 
 from ..adapt import HelpContact
+from .boxes import Panel, PanelRow
 from .paragraphs import Paragraph
 from .qr import QrCode
 from .styles import Styles
-from .tables import table_style
 from .text import markup, web_address
 
 
@@ -33,16 +33,21 @@ def _address(url: str, style, width: Optional[float]) -> str:
     return "<br/>".join(markup(x) for x in lines)[len("Web: "):]
 
 
-def how_to_reach(contact: HelpContact, style=None, width: Optional[float] = None) -> List[str]:
-    """The ways to reach someone, each with a word saying what it is (never colour or icon alone)."""
+def how_to_reach(contact: HelpContact, style=None, width: Optional[float] = None, bold: bool = True) -> List[str]:
+    """The ways to reach someone, each with a word saying what it is (never colour or icon alone).
+    Numbers to call or text stand out in bold when `bold`, the whole line at once."""
     ways = []
+
+    def strong(text: str) -> str:
+        return f"<b>{text}</b>" if bold else text
+
     if contact.phone:
-        ways.append(f"Phone: <b>{markup(contact.phone)}</b>")
+        ways.append(strong(f"Phone: {markup(contact.phone)}"))
     if contact.textphone:
         ways.append(f"Textphone: {markup(contact.textphone)}")
     if contact.text:
         label = "" if contact.text.lower().startswith("text") else "Text: "
-        ways.append(f"{label}<b>{markup(contact.text)}</b>")
+        ways.append(strong(f"{label}{markup(contact.text)}"))
     if contact.url:
         ways.append(f"Web: {_address(contact.url, style, width)}")
     if contact.email:
@@ -65,6 +70,7 @@ def _details(contact: HelpContact, styles: Styles, purpose: bool, width: float) 
 
 GUTTER = 3 * mm  # between boxes
 PAD = 2 * mm  # inside each box
+BORDER = colors.HexColor("#767676")  # 4.5:1 on white
 
 
 def _qr_size(styles: Styles) -> float:
@@ -75,18 +81,12 @@ def _shows_qr(contact: HelpContact, styles: Styles, width: float, qr: bool) -> b
     return bool(qr and contact.url and width > _qr_size(styles) * 2.4)
 
 
-def _box(contact: HelpContact, styles: Styles, width: float, qr: bool, purpose: bool) -> Table:
+def _box(contact: HelpContact, styles: Styles, width: float, qr: bool, purpose: bool) -> Panel:
+    """A contact's box; `width` is the room inside its padding."""
     qr_size = _qr_size(styles)
-    with_qr = _shows_qr(contact, styles, width, qr)
-    details = _details(contact, styles, purpose, width - (qr_size + 4 * mm if with_qr else 0))
-    if with_qr:
-        cells = [[details, QrCode(contact.url, qr_size)]]
-        widths = [width - qr_size - 4 * mm, qr_size + 4 * mm]
-    else:
-        cells, widths = [[details]], [width]
-    inner = Table(cells, colWidths=widths)
-    inner.setStyle(table_style(padding=0, valign="TOP"))
-    return inner
+    side = qr_size + 4 * mm if _shows_qr(contact, styles, width, qr) else 0
+    details = _details(contact, styles, purpose, width - side)
+    return Panel(details, PAD, BORDER, 0.75, side=QrCode(contact.url, qr_size) if side else None, side_width=side)
 
 
 def columns_of_grid(styles: Styles, width: float) -> int:
@@ -117,10 +117,10 @@ class ContactPieces:
     page reuses it."""
 
     def __init__(self) -> None:
-        self._boxes: Dict[tuple, Table] = {}
+        self._boxes: Dict[tuple, Panel] = {}
         self._lines: Dict[tuple, Paragraph] = {}
 
-    def box(self, contact: HelpContact, styles: Styles, width: float, qr: bool, purpose: bool) -> Table:
+    def box(self, contact: HelpContact, styles: Styles, width: float, qr: bool, purpose: bool) -> Panel:
         key = (contact, styles, width, qr, purpose)
         if key not in self._boxes:
             self._boxes[key] = _box(contact, styles, width, qr, purpose)
@@ -134,22 +134,17 @@ class ContactPieces:
 
 
 def contact_grid(contacts: Sequence[HelpContact], styles: Styles, width: float, qr: bool = True,
-                 purpose: bool = True, pieces: Optional[ContactPieces] = None) -> Table:
-    """Contacts in boxes, two to a row (one in large print), school contacts first."""
+                 purpose: bool = True, pieces: Optional[ContactPieces] = None) -> List[PanelRow]:
+    """Contacts in boxes, two to a row (one in large print), in the order given (school first)."""
     pieces = pieces or ContactPieces()
     columns = columns_of_grid(styles, width)
     cell_width = _cell_width(styles, width)
     boxes = [pieces.box(c, styles, cell_width - 2 * PAD, qr, purpose) for c in contacts]
-    rows = [boxes[i:i + columns] + [""] * (columns - len(boxes[i:i + columns])) for i in range(0, len(boxes), columns)]
-    grid = Table(rows, colWidths=[cell_width] * columns, hAlign="LEFT")
-    commands = [("BOX", (c, r), (c, r), 0.75, colors.HexColor("#767676"))
-                for r, row in enumerate(rows) for c, cell in enumerate(row) if cell != ""]
-    grid.setStyle(table_style(padding=PAD, valign="TOP", extra=commands))
-    return grid
+    return [PanelRow(boxes[i:i + columns], cell_width) for i in range(0, len(boxes), columns)]
 
 
 def _line(contact: HelpContact, styles: Styles) -> Paragraph:
-    ways = how_to_reach(contact)
+    ways = how_to_reach(contact, bold=False)  # the name is in bold: enough for a line
     if contact.where_to_find:
         ways.insert(0, markup(contact.where_to_find))
     text = f"<b>{markup(contact.name)}</b>" + (": " + "; ".join(ways) if ways else "")

@@ -11,6 +11,7 @@ from reportlab.platypus import (
 )
 
 from . import blocks as b
+from .boxes import Panel
 from .contacts import ContactPieces, contact_grid, contact_lines
 from .diagram import flow_drawing
 from .paragraphs import Paragraph
@@ -77,6 +78,8 @@ def _bullets(items, styles: Styles, small: bool = False) -> List[Flowable]:
 
 
 def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
+    """Numbered steps, each led by its action in bold; a caution follows on a line of its own, in
+    bold type rather than italics, which many readers, dyslexic readers among them, find harder."""
     style = styles.hanging()
     out = []
     for number, step in enumerate(block.items, start=1):
@@ -84,21 +87,18 @@ def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
         if step.text:
             text += f" {markup(step.text)}"
         if step.caution:
-            text += f"<br/><i>Careful: {markup(step.caution)}</i>"
-        out.append(Paragraph(text, style, bulletText=f"{number}."))
+            out.append(Paragraph(text, styles.hanging(tight=True), bulletText=f"{number}."))
+            out.append(Paragraph(f"<b>Careful: {markup(step.caution)}</b>", style))
+        else:
+            out.append(Paragraph(text, style, bulletText=f"{number}."))
     return out
 
 
-def _callout(block: b.Callout, styles: Styles, width: float) -> Table:
+def _callout(block: b.Callout, styles: Styles) -> Panel:
     content = [Paragraph(markup(block.text), styles.callout)]
     if block.detail:
         content.append(Paragraph(markup(block.detail), styles.callout_detail))
-    box = Table([[content]], colWidths=[width])
-    box.setStyle(table_style(padding=styles.body_size * 0.7, extra=[
-        ("BACKGROUND", (0, 0), (-1, -1), TINT),
-        ("BOX", (0, 0), (-1, -1), 2, styles.accent),
-    ]))
-    return box
+    return Panel(content, styles.body_size * 0.7, styles.accent, 2, background=TINT)
 
 
 def _fill_in(block: b.FillIn, styles: Styles, width: float) -> Table:
@@ -131,7 +131,7 @@ def _contacts(block: b.Contacts, styles: Styles, width: float, pieces: Optional[
     title = [heading(block.title, 2, styles)] if block.title else []
     if block.detailed:
         return ([CondPageBreak(styles.body_size * 7)] if title else []) + title + [
-            contact_grid(block.contacts, styles, width, purpose=block.purpose, pieces=pieces)]
+            *contact_grid(block.contacts, styles, width, purpose=block.purpose, pieces=pieces)]
     return [KeepTogether(title + contact_lines(block.contacts, styles, pieces))]
 
 
@@ -187,7 +187,7 @@ def _key_question(block: b.KeyQuestion, styles: Styles, width: float) -> KeepTog
 
 
 # Blocks whose flowables are the same at any width: measured at several widths, they are made once.
-WIDTH_FREE = (b.Heading, b.Paragraph, b.Bullets, b.Steps, b.WriteSpace, b.DoNever, b.Pairs)
+WIDTH_FREE = (b.Heading, b.Paragraph, b.Bullets, b.Steps, b.Callout, b.WriteSpace, b.DoNever, b.Pairs)
 
 
 def to_flowables(block: b.Block, styles: Styles, width: float,
@@ -198,7 +198,7 @@ def to_flowables(block: b.Block, styles: Styles, width: float,
         b.Paragraph: lambda: [Paragraph(markup(block.text), styles.small if block.small else styles.body)],
         b.Bullets: lambda: _bullets(block.items, styles, block.small),
         b.Steps: lambda: _steps(block, styles),
-        b.Callout: lambda: [_callout(block, styles, width)],
+        b.Callout: lambda: [_callout(block, styles)],
         b.Contacts: lambda: _contacts(block, styles, width, pieces),
         b.FillIn: lambda: [KeepTogether([_fill_in(block, styles, width)])],
         b.WriteSpace: lambda: [_write_space(block, styles)],

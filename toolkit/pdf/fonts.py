@@ -13,6 +13,8 @@ import font_source_sans_pro
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from . import subsets
+
 FAMILY = "SourceSansPro"
 REGULAR = "SourceSansPro"
 BOLD = "SourceSansPro-Bold"
@@ -30,12 +32,18 @@ class _Face(TTFont):
     """A TrueType face that answers two questions reportlab asks over and over without working them
     out again: the width of a space at each size (asked for every word of a paragraph that mixes
     faces, a bold label say), and the ascent and descent (asked for every line; reportlab looks on
-    the font first and, for a TrueType font, only finds them on its face after an exception)."""
+    the font first and, for a TrueType font, only finds them on its face after an exception).
+    Every PDF's subset of it holds the same characters, so it is written once a build (`subsets`)."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, asciiReadable=True, **kwargs)
+        self.state = subsets.States(self)
+        self._written = subsets.Written(self.face)
         self._space: Dict[float, float] = {}
         self.ascent, self.descent = self.face.ascent, self.face.descent
+
+    def addObjects(self, doc):
+        self._written.add_objects(self, doc)
 
     def stringWidth(self, text, size, encoding="utf8"):
         if text != " ":

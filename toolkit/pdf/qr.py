@@ -35,16 +35,19 @@ def dark_runs(url: str) -> Tuple[int, Tuple[Run, ...]]:
     return len(matrix), tuple(runs)
 
 
-@functools.lru_cache(maxsize=512)
-def _operators(url: str, size: float) -> str:
-    """PDF path operators drawing the code in a size x size square at the origin."""
+@functools.lru_cache(maxsize=256)
+def _modules(url: str) -> Tuple[int, str]:
+    """(modules per side, PDF path operators for the dark modules, one unit per module)."""
     modules, runs = dark_runs(url)
+    return modules, " ".join(f"{start} {modules - row - 1} {length} 1 re" for row, start, length in runs)
+
+
+def _operators(url: str, size: float) -> str:
+    """PDF operators drawing the code in a size x size square at the origin: the modules are drawn
+    in units of one module (short numbers: a small content stream), scaled to `size`."""
+    modules, path = _modules(url)
     unit = size / modules
-    parts = ["q 1 g 0 0 %.3f %.3f re f 0 g" % (size, size)]
-    parts += ["%.3f %.3f %.3f %.3f re" % (start * unit, size - (row + 1) * unit, length * unit, unit)
-              for row, start, length in runs]
-    parts.append("f Q")
-    return "\n".join(parts)
+    return f"q {unit:.5f} 0 0 {unit:.5f} 0 0 cm 1 g 0 0 {modules} {modules} re f 0 g {path} f Q"
 
 
 class QrCode(Flowable):

@@ -39,12 +39,15 @@ class Styles:
     label: ParagraphStyle
     flow: ParagraphStyle
 
-    def hanging(self) -> ParagraphStyle:
-        """List items with a hanging indent, so bullets and numbers stand clear of the text."""
-        if "_hanging" not in self.__dict__:  # made once: every list of the handout shares it
+    def hanging(self, tight: bool = False) -> ParagraphStyle:
+        """List items with a hanging indent, so bullets and numbers stand clear of the text; `tight`
+        ones have no space after, for an item that goes on in the next paragraph."""
+        if "_hanging" not in self.__dict__:  # made once: every list of the handout shares them
             indent = self.body_size * 1.4
-            self.__dict__["_hanging"] = self.list_item.clone("hanging", leftIndent=indent, bulletIndent=indent * 0.15)
-        return self.__dict__["_hanging"]
+            hanging = self.list_item.clone("hanging", leftIndent=indent, bulletIndent=indent * 0.15)
+            self.__dict__["_hanging"] = hanging
+            self.__dict__["_hanging_tight"] = hanging.clone("hanging_tight", spaceAfter=0)
+        return self.__dict__["_hanging_tight" if tight else "_hanging"]
 
     @property
     def gap(self) -> float:
