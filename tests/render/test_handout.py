@@ -333,3 +333,25 @@ def test_the_printed_qr_codes_scan_to_the_web_addresses(project, tmp_path):
     found = subprocess.run([zbarimg, "--quiet", "--raw", str(tmp_path / "card-1.png")],
                            capture_output=True, text=True).stdout.split()
     assert found == ["https://www.childline.org.uk/"]
+
+
+def test_bookmarks_open_the_page_each_heading_is_on(adapted):
+    lesson = adapted("staff-briefing", "staff")
+    data = {f.name: f.data for f in formats()["handout"].render(lesson, RenderContext())}
+    reader = PdfReader(io.BytesIO(data["staff-briefing-staff-staff-briefing.pdf"]))
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert len(pages) > 1
+
+    def entries(outline):
+        for item in outline:
+            yield from entries(item) if isinstance(item, list) else [item]
+
+    found = list(entries(reader.outline))
+    assert len(found) > 5 and {reader.get_destination_page_number(e) for e in found} != {0}
+    for entry in found:
+        assert entry.title in pages[reader.get_destination_page_number(entry)], entry.title
+
+
+def test_a_one_page_handout_has_no_bookmarks(pupils):
+    reader = PdfReader(io.BytesIO(pupils["cymru-ks3-support-card.pdf"]))
+    assert len(reader.pages) == 1 and not reader.outline

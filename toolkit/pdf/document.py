@@ -60,7 +60,8 @@ def binary_streams() -> Iterator[None]:
 
 
 class _NumberedCanvas(Canvas):
-    """Holds pages back until the end so each footer can say 'Page 2 of 3'."""
+    """Holds pages back until the end so each footer can say 'Page 2 of 3', and so bookmarks are
+    only written for documents of more than one page."""
 
     footer_text = ""
     footer_size = 9.0
@@ -68,6 +69,7 @@ class _NumberedCanvas(Canvas):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._pages: List[dict] = []
+        self.headings: List[Tuple[int, str, int]] = []  # (page, text, outline level), in order
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
@@ -75,10 +77,17 @@ class _NumberedCanvas(Canvas):
 
     def save(self):
         total = len(self._pages)
-        for state in self._pages:
+        headings = self.headings if total > 1 else []
+        for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             self._draw_footer(total)
+            for index, (page, text, level) in enumerate(headings):
+                if page == number:
+                    self.bookmarkPage(f"heading-{index}")
+                    self.addOutlineEntry(text, f"heading-{index}", level=level, closed=False)
             super().showPage()
+        if headings:
+            self.showOutline()  # open the bookmarks pane
         super().save()
 
     def _draw_footer(self, total: int) -> None:
@@ -107,25 +116,19 @@ class _NumberedCanvas(Canvas):
 
 
 class _HandoutTemplate(BaseDocTemplate):
-    """Adds a bookmark for every title and heading, nested by level."""
+    """Notes every title and heading, nested by level, for the bookmarks (`_NumberedCanvas`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._outline_level = -1
-        self._bookmarks = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if self.page > 1:
-            self.canv.showOutline()  # open the bookmarks pane for documents of several pages
         level = getattr(flowable, "outline_level", None)
         if level is None or not isinstance(flowable, Paragraph):
             return
         level = min(level, self._outline_level + 1)  # PDF outlines cannot skip a level
         self._outline_level = level
-        self._bookmarks += 1
-        key = f"heading-{self._bookmarks}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=False)
+        self.canv.headings.append((self.page, flowable.getPlainText(), level))
 
 
 def _header_height(header: Sequence[Flowable], width: float, height: float) -> float:

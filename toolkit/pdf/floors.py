@@ -49,11 +49,10 @@ def _height(block: b.Block, styles: Styles, width: float, rough: bool) -> float:
     if isinstance(block, b.Bullets):
         small = block.small and not styles.large_print  # small print keeps the hanging style's spacing
         return _lines(hanging, block.items, wrap, styles.small.leading if small else 0) + spacer
-    if isinstance(block, b.Steps):  # a caution is a paragraph of its own, after a step with no space after
-        texts = [" ".join((s.lead, s.text)) if rough else s.lead for s in block.items]
-        cautions = [s.caution for s in block.items]
-        return (_lines(hanging, texts, wrap) + _lines(hanging, cautions, wrap) + spacer
-                - hanging.spaceAfter * sum(1 for s in block.items if s.caution.strip()))
+    if isinstance(block, b.Steps):  # title, text and caution are paragraphs; space after the last only
+        parts = [[p for p in (s.title, s.text, s.caution) if p.strip()] for s in block.items]
+        return (_lines(hanging, [p for step in parts for p in step], wrap) + spacer
+                - hanging.spaceAfter * sum(len(step) - 1 for step in parts))
     if isinstance(block, b.DoNever):
         return (_lines(styles.h3, [block.do_label, block.never_label], wrap)
                 + _lines(hanging, block.do + block.never, wrap) + spacer)

@@ -78,19 +78,17 @@ def _bullets(items, styles: Styles, small: bool = False) -> List[Flowable]:
 
 
 def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
-    """Numbered steps, each led by its action in bold; a caution follows on a line of its own, in
-    bold type rather than italics, which many readers, dyslexic readers among them, find harder."""
-    style = styles.hanging()
+    """Numbered steps: the action in bold on a line of its own, then what it means; a caution
+    follows in bold (not italics, which many readers, dyslexic readers among them, find harder)."""
+    style, tight = styles.hanging(), styles.hanging(tight=True)
     out = []
     for number, step in enumerate(block.items, start=1):
-        text = f"<b>{markup(step.lead)}</b>"
-        if step.text:
-            text += f" {markup(step.text)}"
+        parts = [f"<b>{markup(step.title)}</b>"] + ([markup(step.text)] if step.text else [])
         if step.caution:
-            out.append(Paragraph(text, styles.hanging(tight=True), bulletText=f"{number}."))
-            out.append(Paragraph(f"<b>Careful: {markup(step.caution)}</b>", style))
-        else:
-            out.append(Paragraph(text, style, bulletText=f"{number}."))
+            parts.append(f"<b>Careful: {markup(step.caution)}</b>")
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            out.append(Paragraph(part, style if last else tight, bulletText=f"{number}." if index == 0 else None))
     return out
 
 
@@ -136,16 +134,18 @@ def _contacts(block: b.Contacts, styles: Styles, width: float, pieces: Optional[
 
 
 def _pairs(block: b.Pairs, styles: Styles) -> List[Flowable]:
-    indent = styles.list_item.clone("pair_answer", leftIndent=styles.body_size * 1.2)
-    out: List[Flowable] = []
+    """Each first item in bold, the second run in after it or indented below it (its label, if
+    any, says what it is)."""
     if block.inline:
         return [Paragraph(f"<b>{markup(first)}:</b> {markup(second)}", styles.list_item) for first, second in block.items]
+    indent = styles.list_item.clone("pair_answer", leftIndent=styles.body_size * 1.2)
+    out: List[Flowable] = []
     for first, second in block.items:
         label_one = f"{block.first_label}: " if block.first_label else ""
-        label_two = f"<b>{markup(block.second_label)}:</b> " if block.second_label else ""
+        label_two = f"{block.second_label}: " if block.second_label else ""
         out.append(KeepTogether([
             Paragraph(f"<b>{markup(label_one + first)}</b>", styles.list_item),
-            Paragraph(label_two + markup(second), indent),
+            Paragraph(markup(label_two + second), indent),
         ]))
     return out
 

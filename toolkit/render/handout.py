@@ -125,9 +125,12 @@ def worksheet(lesson: AdaptedLesson) -> Document:
         blocks.append(b.Heading(scenario.title, new_page=number > 0))
         people = " ".join(f"{c.name}: {_sentence(c.description)}" for c in scenario.characters)
         blocks.append(b.Paragraph(f"Who is in the story. {people}", small=True))
+        # Younger readers get each stage's name on a line of its own; older ones have it run in,
+        # which keeps each story and its questions to a page.
+        young = lesson.audience.youngest < 11
         blocks.append(b.Pairs(tuple((STAGES.get(stage, stage.title()), text) for stage, text in scenario.beats),
-                              inline=True))
-        blocks.extend(b.WriteSpace(question, 3, roomy=lesson.audience.youngest < 11)
+                              inline=not young))
+        blocks.extend(b.WriteSpace(question, 3, roomy=young)
                       for question in scenario.discussion_questions)
     if any(s.warning_signs_shown for s in lesson.scenarios):
         blocks += [b.Heading("Looking back", new_page=True),
