@@ -1,53 +1,40 @@
-"""QR codes drawn as vector shapes: sharp at any printer resolution, and much faster to write than
-an image (no PNG to decode and re-encode). Same settings as `toolkit.qr` (error correction M,
+"""QR codes drawn as a one-bit stencil (an inline image mask): each module is one sample, so the
+edges stay sharp at any printer resolution, and a code takes a couple of hundred bytes of the page
+rather than a path of hundreds of rectangles. Same settings as `toolkit.qr` (error correction M,
 the standard four-module quiet zone), black on white for cameras."""
 
 from __future__ import annotations
 
 import functools
-from typing import List, Tuple
+from typing import Tuple
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.platypus import Flowable
 
-Run = Tuple[int, int, int]  # (row, first column, length) of dark modules
-
 
 @functools.lru_cache(maxsize=256)
-def dark_runs(url: str) -> Tuple[int, Tuple[Run, ...]]:
-    """(modules per side including the quiet zone, horizontal runs of dark modules)."""
+def stencil(url: str) -> Tuple[int, str]:
+    """(modules per side including the quiet zone, the samples row by row from the top, in hex).
+    A 0 bit paints (the default for an image mask), so dark modules are 0."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4)
     code.add_data(url)
     code.make(fit=True)
     matrix = code.get_matrix()
-    runs: List[Run] = []
-    for row, cells in enumerate(matrix):
-        column = 0
-        while column < len(cells):
-            if cells[column]:
-                start = column
-                while column < len(cells) and cells[column]:
-                    column += 1
-                runs.append((row, start, column - start))
-            else:
-                column += 1
-    return len(matrix), tuple(runs)
-
-
-@functools.lru_cache(maxsize=256)
-def _modules(url: str) -> Tuple[int, str]:
-    """(modules per side, PDF path operators for the dark modules, one unit per module)."""
-    modules, runs = dark_runs(url)
-    return modules, " ".join(f"{start} {modules - row - 1} {length} 1 re" for row, start, length in runs)
+    rows = []
+    for cells in matrix:
+        bits = "".join("0" if dark else "1" for dark in cells)
+        bits += "1" * (-len(bits) % 8)  # each row fills whole bytes
+        rows.append(int(bits, 2).to_bytes(len(bits) // 8, "big").hex())
+    return len(matrix), "".join(rows)
 
 
 def _operators(url: str, size: float) -> str:
-    """PDF operators drawing the code in a size x size square at the origin: the modules are drawn
-    in units of one module (short numbers: a small content stream), scaled to `size`."""
-    modules, path = _modules(url)
-    unit = size / modules
-    return f"q {unit:.5f} 0 0 {unit:.5f} 0 0 cm 1 g 0 0 {modules} {modules} re f 0 g {path} f Q"
+    """PDF operators drawing the code in a size x size square at the origin: a white square, then
+    the dark modules painted through the stencil in black (PDF 1.7, 8.9.6.2 and 8.9.7)."""
+    modules, samples = stencil(url)
+    return (f"q 1 g 0 0 {size:.2f} {size:.2f} re f 0 g {size:.2f} 0 0 {size:.2f} 0 0 cm "
+            f"BI /W {modules} /H {modules} /IM true /F /AHx ID {samples}> EI Q")
 
 
 class QrCode(Flowable):
@@ -62,4 +49,4 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self):
-        self.canv.addLiteral(_operators(self.url, round(self.size, 2)))
+        self.canv.addLiteral(_operators(self.url, self.size))
