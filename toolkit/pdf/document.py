@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 from dataclasses import dataclass
-from typing import Iterator, List, Sequence, Tuple
+from typing import Iterator, List, Optional, Sequence, Tuple
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
@@ -115,12 +115,24 @@ class _NumberedCanvas(Canvas):
         return fitted[room]
 
 
+class PageLimit(Exception):
+    """A layout ran over its page limit, and was stopped there."""
+
+
 class _HandoutTemplate(BaseDocTemplate):
-    """Notes every title and heading, nested by level, for the bookmarks (`_NumberedCanvas`)."""
+    """Notes every title and heading, nested by level, for the bookmarks (`_NumberedCanvas`); stops
+    when the content needs a page beyond `max_pages`, if set."""
+
+    max_pages: Optional[int] = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._outline_level = -1
+
+    def handle_pageBegin(self):
+        if self.max_pages and self.page >= self.max_pages:
+            raise PageLimit(f"more than {self.max_pages} pages")
+        super().handle_pageBegin()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "outline_level", None)
@@ -160,8 +172,10 @@ def _frame(x: float, y: float, w: float, h: float, name: str) -> Frame:
 
 
 def build_pdf(header: Sequence[Flowable], body: Sequence[Flowable], metadata: Metadata, paper: str,
-              body_size: float, large_print: bool, footer: str = "", columns: int = 1) -> Tuple[bytes, int]:
-    """Lay out `header` across the page and `body` in `columns`; returns the PDF and its page count."""
+              body_size: float, large_print: bool, footer: str = "", columns: int = 1,
+              max_pages: Optional[int] = None) -> Tuple[bytes, int]:
+    """Lay out `header` across the page and `body` in `columns`; returns the PDF and its page count.
+    Raises `PageLimit` as soon as it needs more than `max_pages`, when given."""
     font = fonts.register_fonts()
     buffer = io.BytesIO()
     width, height = page_size(paper)
@@ -175,6 +189,7 @@ def build_pdf(header: Sequence[Flowable], body: Sequence[Flowable], metadata: Me
         invariant=True,  # the same lesson gives byte-identical files: builds can be compared
     )
     doc.addPageTemplates(_page_templates(width, height, bottom, columns, header))
+    doc.max_pages = max_pages
 
     class Numbered(_NumberedCanvas):
         pass

@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether
 
 from .blocks import Document
-from .document import Metadata, build_pdf, column_width, frame_size
+from .document import Metadata, PageLimit, build_pdf, column_width, frame_size
 from .flowables import to_flowables
 from .planner import Planner, choose, title_flowables
 from .styles import LARGE_BODY, NORMAL_BODY, Styles, make_styles
@@ -37,16 +37,25 @@ def story(document: Document, styles: Styles, width: float,
           planner: Optional[Planner] = None) -> Tuple[List[Flowable], List[Flowable]]:
     """(header, body): the header spans the page; the body flows through the document's columns.
     Flowables the planner already made for measuring are reused."""
-    make = planner.flowables if planner else to_flowables
+    seen = set()
+
+    def make(block, block_width: float) -> List[Flowable]:
+        # A block printed twice gets flowables of its own the second time: reportlab keeps notes
+        # on a flowable while placing it, so one object must not stand in two places.
+        if planner is None or block in seen:
+            return to_flowables(block, styles, block_width)
+        seen.add(block)
+        return planner.flowables(block, styles, block_width)
+
     header = list(planner.title(document, styles) if planner else title_flowables(document, styles))
     columns = columns_for(document, styles)
     split = document.full_width if columns > 1 else 0
     body_width = width if columns == 1 else column_width(width, columns)
     for block in document.blocks[:split]:
-        header.extend(make(block, styles, width))
+        header.extend(make(block, width))
     body: List[Flowable] = []
     for block in document.blocks[split:]:
-        body.extend(make(block, styles, body_width))
+        body.extend(make(block, body_width))
     return header, _keep_headings_with_groups(body)
 
 
@@ -101,21 +110,25 @@ def render_pdf(variants: Sequence[Document], paper: str = "a4", large_print: boo
                max_pages: Optional[int] = None) -> RenderedPdf:
     """Lay out the first of `variants` (the full handout, then more compact versions) that fits in
     `max_pages`, at the largest body size that fits. The flowables measured while planning are the
-    ones printed, so the chosen version is normally laid out only once."""
-    planner = Planner(variants)
+    ones printed, so the chosen version is normally laid out only once; when the estimate was too
+    hopeful, the layout stops at the first page too many and the next more compact plan is tried."""
+    planner: Optional[Planner] = Planner(variants)
     chosen: Optional[Tuple[int, float]] = plan(variants, paper, large_print, max_pages, planner)
-    tried = []
     while True:
         variant, size = chosen
-        result = _build(variants[variant], paper, large_print, size, variant, planner if not tried else None)
-        tried.append(chosen)
-        if not max_pages or result.pages <= max_pages:
-            return result
-        chosen = _next(chosen, len(variants), large_print)
-        if chosen is None or chosen in tried:
+        following = _next(chosen, len(variants), large_print) if max_pages else None
+        try:  # the last plan left is laid out in full, however long
+            result = _build(variants[variant], paper, large_print, size, variant, planner,
+                            max_pages if following else None)
+        except PageLimit:
+            # reportlab leaves marks on flowables a stopped layout moved on: the next is made afresh
+            chosen, planner = following, None
+            continue
+        if max_pages and result.pages > max_pages:
             note = (f"'{variants[0].title}' needs {result.pages} pages, more than the {max_pages} it should "
                     "have; shorten its text")
             return RenderedPdf(result.data, result.pages, result.body_size, result.variant, (note,))
+        return result
 
 
 def _next(plan: Tuple[int, float], variants: int, large_print: bool) -> Optional[Tuple[int, float]]:
@@ -130,11 +143,11 @@ def _next(plan: Tuple[int, float], variants: int, large_print: bool) -> Optional
 
 
 def _build(document: Document, paper: str, large_print: bool, size: float, variant: int,
-           planner: Optional[Planner] = None) -> RenderedPdf:
+           planner: Optional[Planner] = None, max_pages: Optional[int] = None) -> RenderedPdf:
     styles = make_styles(size, large_print, document.accent)
     width, _ = frame_size(paper, size, large_print)
     header, body = story(document, styles, width, planner)
     metadata = Metadata(document.title, document.author, document.subject, document.keywords)
     data, pages = build_pdf(header, body, metadata, paper, size, large_print, document.footer,
-                            columns_for(document, styles))
+                            columns_for(document, styles), max_pages)
     return RenderedPdf(data, pages, size, variant)

@@ -1,21 +1,65 @@
-"""Paragraphs that break into lines once per width.
+"""Paragraphs that skip the markup parser for plain text and break into lines once per width.
 
-reportlab re-breaks a paragraph's lines every time it is wrapped, and a handout's paragraphs are
-wrapped many times at the same width: when the planner measures them, when a frame places them,
-inside tables and kept-together groups, and once per card on a sheet of pocket cards. Breaking
-lines depends only on the text, the style and the width, so the result is kept per width and the
-output is exactly the same."""
+reportlab parses every paragraph's markup with an HTML parser made afresh for it, which costs more
+than laying out a short line. Most of a handout's paragraphs are plain text, or plain text all in
+bold: those are given the one text fragment the parser would have made, copied from one parsed
+for the same style. Anything else (a bold lead, an escaped `&`) is parsed as usual.
+
+reportlab also re-breaks a paragraph's lines every time it is wrapped, and a handout's paragraphs
+are wrapped many times at the same width: when the planner measures them, when a frame places
+them, inside boxes and kept-together groups, and once per card on a sheet of pocket cards.
+Breaking lines depends only on the text, the style and the width, so the result is kept per
+width. Either way the output is exactly the same."""
 
 from __future__ import annotations
 
-from typing import Dict, Tuple
+from typing import Dict, List, Optional, Tuple
+from weakref import WeakKeyDictionary
 
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from reportlab.rl_config import _FUZZ
+
+BOLD = ("<b>", "</b>")
+
+
+_TEMPLATES: "WeakKeyDictionary[object, Dict[bool, ParaFrag]]" = WeakKeyDictionary()
+
+
+def _template(style, bold: bool) -> ParaFrag:
+    """The fragment the parser makes for plain text in `style` (in bold when `bold`), made once per
+    style object (kept beside it, not on it: a style's clones copy what is on it)."""
+    templates = _TEMPLATES.setdefault(style, {})
+    if bold not in templates:
+        _, frags, _ = ParaParser().parse("<b>x</b>" if bold else "x", style)
+        templates[bold] = frags[0]
+    return templates[bold]
+
+
+def plain_fragments(text: str, style) -> Optional[Tuple[str, List[ParaFrag]]]:
+    """(the cleaned text, its one fragment) when `text` is plain or wholly bold; None otherwise."""
+    cleaned = cleanBlockQuotedText(text)
+    bold = cleaned.startswith(BOLD[0]) and cleaned.endswith(BOLD[1])
+    inner = cleaned[len(BOLD[0]):-len(BOLD[1])] if bold else cleaned
+    if not inner.strip() or any(mark in inner for mark in "<>&"):
+        return None
+    fragment = _template(style, bold).clone(text=inner)
+    for name, value in fragment.__dict__.items():
+        if isinstance(value, list):  # never shared between paragraphs
+            setattr(fragment, name, list(value))
+    return cleaned, [fragment]
 
 
 class Paragraph(_Paragraph):
-    """A Paragraph that remembers its line breaks for each width it has been wrapped at."""
+    """A Paragraph that skips the parser for plain text and remembers its line breaks per width."""
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):
+        if frags is None and style is not None and not getattr(style, "textTransform", None):
+            found = plain_fragments(text, style)
+            if found:
+                text, frags = found
+        super().__init__(text, style, bulletText, frags, **kwargs)
 
     def wrap(self, availWidth, availHeight):
         measured: Dict[float, Tuple] = self.__dict__.setdefault("_measured", {})

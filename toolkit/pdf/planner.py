@@ -176,16 +176,23 @@ def choose(variants: int, sizes: Sequence[float], fits: Callable[[int, float], b
            fill: Optional[Callable[[int, float], float]] = None,
            likely: Optional[Callable[[int, float], bool]] = None) -> Optional[Tuple[int, float]]:
     """The first version (in order of preference) that fits at the smallest size, then the largest
-    size at which it fits; None when nothing fits. `sizes` run from largest to smallest.
+    size at which it fits; None when nothing fits. `sizes` run from largest to smallest, and a
+    version that fits at one size fits at every smaller one.
 
     Versions share most of their blocks, so after the first the scan mostly reads the cache.
-    `fill(variant, size)`, when given, says how full the space is (1 = exactly full): text grows at
-    least in step with its size, so sizes that cannot fit are skipped unmeasured; the others are
-    tried from the largest down. `likely(variant, size)`, when given, is a rough guess that the
-    full version fits at the largest size: then that is tried first, saving the smallest."""
-    if likely is not None and likely(0, sizes[0]) and fits(0, sizes[0]):
-        return 0, sizes[0]  # fits even at the largest size, so at every size: nothing else to try
-    chosen = next((v for v in range(variants) if fits(v, sizes[-1])), None)
+    `likely(variant, size)`, when given, is a rough guess that the full version fits at the largest
+    size: then it is tried at each size from the largest down, as the first that fits is the
+    answer. Otherwise the first version that fits at the smallest size is found, and `fill(variant,
+    size)`, when given, says how full the space is (1 = exactly full): text grows at least in step
+    with its size, so sizes that cannot fit are skipped unmeasured and the others are tried from
+    the largest down."""
+    first = 0
+    if likely is not None and likely(0, sizes[0]):
+        for size in sizes:
+            if fits(0, size):
+                return 0, size
+        first = 1  # the full version fits at no size
+    chosen = next((v for v in range(first, variants) if fits(v, sizes[-1])), None)
     if chosen is None:
         return None
     low = 0
@@ -193,8 +200,8 @@ def choose(variants: int, sizes: Sequence[float], fits: Callable[[int, float], b
         smallest = fill(chosen, sizes[-1])
         while low < len(sizes) - 1 and smallest * sizes[low] / sizes[-1] > 1:
             low += 1
-    # Largest first: a version that fits at one size fits at every smaller one, and the sizes left
-    # after the skip above usually fit, so the first one tried is normally the answer.
+    # Largest first: the sizes left after the skip above usually fit, so the first one tried is
+    # normally the answer.
     for index in range(low, len(sizes) - 1):
         if fits(chosen, sizes[index]):
             return chosen, sizes[index]

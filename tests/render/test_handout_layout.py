@@ -1,0 +1,44 @@
+"""Laying out a handout when the planner's estimate was too hopeful: the layout stops at the first
+page over the limit, and the next plan (a smaller size, then a more compact version) comes out
+exactly as if it had been chosen at first. A block printed more than once (the same box three
+times here) gets flowables of its own each time."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.pdf import Document, render_pdf
+from toolkit.pdf import blocks as b
+from toolkit.pdf.document import PageLimit
+from toolkit.pdf.layout import _build, plan
+from toolkit.pdf.planner import Planner
+
+
+def box(sentences: int) -> b.Callout:
+    """A box that cannot split (about 0.52 of a page at 11 pt and 0.48 at 10.5 pt for 90
+    sentences; 0.52 at 9 pt for 140)."""
+    return b.Callout("Boxed", " ".join(["Some words to fill the box."] * sentences))
+
+
+def versions(*boxes):
+    return [Document(title="Boxes", subject="Layout", author="lessonkit", blocks=tuple(blocks)) for blocks in boxes]
+
+
+def test_a_layout_over_its_page_limit_is_stopped():
+    with pytest.raises(PageLimit):
+        _build(versions([box(90)] * 3)[0], "a4", False, 11.0, 0, max_pages=2)
+
+
+def test_when_the_estimate_was_too_hopeful_the_next_plan_comes_out_as_if_chosen_first():
+    variants = versions([box(90)] * 3, [box(90)])
+    # Three boxes add up to less than two pages at 11 pt, but no two fit on a page: it takes three.
+    assert plan(variants, "a4", False, 2, Planner(variants)) == (0, 11.0)
+    result = render_pdf(variants, max_pages=2)
+    assert (result.variant, result.body_size, result.pages, result.warnings) == (0, 10.5, 2, ())
+    assert result.data == _build(variants[0], "a4", False, 10.5, 0).data
+
+
+def test_the_last_plan_left_is_laid_out_in_full_and_the_overflow_reported():
+    result = render_pdf(versions([box(140)] * 3), max_pages=2)
+    assert (result.body_size, result.pages) == (9.0, 3)
+    assert "needs 3 pages, more than the 2" in result.warnings[0]
