@@ -10,6 +10,7 @@ import pytest
 from toolkit.pdf import Document, render_pdf
 from toolkit.pdf import blocks as b
 from toolkit.pdf.document import PageLimit
+from toolkit.pdf import layout
 from toolkit.pdf.layout import _build, plan
 from toolkit.pdf.planner import Planner
 
@@ -29,10 +30,15 @@ def test_a_layout_over_its_page_limit_is_stopped():
         _build(versions([box(90)] * 3)[0], "a4", False, 11.0, 0, max_pages=2)
 
 
-def test_when_the_estimate_was_too_hopeful_the_next_plan_comes_out_as_if_chosen_first():
+def test_the_planner_sees_that_boxes_which_cannot_split_leave_room_unused():
     variants = versions([box(90)] * 3, [box(90)])
-    # Three boxes add up to less than two pages at 11 pt, but no two fit on a page: it takes three.
-    assert plan(variants, "a4", False, 2, Planner(variants)) == (0, 11.0)
+    # At 11 pt three boxes add up to less than two pages, but no two fit on a page: it takes three.
+    assert plan(variants, "a4", False, 2, Planner(variants)) == (0, 10.5)
+
+
+def test_when_the_plan_was_too_hopeful_the_next_comes_out_as_if_chosen_first(monkeypatch):
+    variants = versions([box(90)] * 3, [box(90)])
+    monkeypatch.setattr(layout, "plan", lambda *args: (0, 11.0))  # as if the estimate had missed
     result = render_pdf(variants, max_pages=2)
     assert (result.variant, result.body_size, result.pages, result.warnings) == (0, 10.5, 2, ())
     assert result.data == _build(variants[0], "a4", False, 10.5, 0).data

@@ -109,7 +109,7 @@ def plan_cards(variants: Sequence[Document], paper: str, large_print: bool,
 
     def fits_one(card: Document, size: float) -> bool:
         styles = make_styles(size, large_print, card.accent)
-        if planner.surely_over(card, styles, frame_w, frame_h, 1, 1):
+        if planner.surely_over(card, styles, frame_w, frame_h, 1, 1, poured=False):
             return False  # known before measuring all of it
         return planner.height(card, styles, frame_w, frame_h) <= frame_h
 

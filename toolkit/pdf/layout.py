@@ -17,7 +17,7 @@ from .styles import LARGE_BODY, NORMAL_BODY, Styles, make_styles
 
 # Body sizes tried in turn for normal print; never below 9 pt, which still reads on a handout.
 NORMAL_SIZES = (NORMAL_BODY, 10.5, 10.0, 9.5, 9.0)
-FILL = 0.97  # plan to fill at most this much of the space: page breaks waste a little
+FILL = 1.0  # the estimate pours the content into its frames (`pagination`): no slack needed
 
 
 @dataclass(frozen=True)

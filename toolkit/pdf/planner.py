@@ -12,9 +12,11 @@ from collections import Counter
 from dataclasses import replace
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from . import blocks as b
+from . import pagination
+from .pagination import KEEP, Piece
 from .blocks import Document
 from .contacts import ContactPieces, columns_of_grid, least_height as least_contact_height
 from .document import column_width
@@ -26,14 +28,8 @@ from .text import markup
 
 
 def flowables_height(flowables: Sequence[Flowable], width: float, height: float) -> float:
-    total = 0.0
-    for flowable in flowables:
-        if isinstance(flowable, KeepTogether):  # it can only wrap during a build
-            total += flowables_height(flowable._content, width, height)
-            continue
-        _, h = flowable.wrap(width, height)
-        total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return total
+    """The height of `flowables` one after another, with no frame breaks."""
+    return pagination.total(pagination.pieces(flowables, width, height))
 
 
 def title_flowables(document: Document, styles: Styles) -> List[Flowable]:
@@ -56,6 +52,7 @@ class Planner:
         # share are measured first, as the version finally printed will need them anyway.
         self._shared = Counter(block for version in versions for block in set(version.blocks))
         self._heights: Dict[Tuple[b.Block, Styles, float], float] = {}
+        self._runs: Dict[Tuple[b.Block, Styles, float], List[Piece]] = {}
         self._flowables: Dict[Tuple[b.Block, Styles, Optional[float]], List[Flowable]] = {}
         self._titles: Dict[Tuple[str, str, Styles], List[Flowable]] = {}
         self._pieces = ContactPieces()
@@ -77,18 +74,35 @@ class Planner:
     def block_height(self, block: b.Block, styles: Styles, width: float, page_height: float) -> float:
         key = (block, styles, width)
         if key not in self._heights:
-            if isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title:
-                self._heights[key] = self._contacts_height(block, styles, width, page_height)
-            else:
-                self._heights[key] = flowables_height(self.flowables(block, styles, width), width, page_height)
+            self._heights[key] = pagination.total(self.block_pieces(block, styles, width, page_height))
         return self._heights[key]
 
-    def _contacts_height(self, block: b.Contacts, styles: Styles, width: float, page_height: float) -> float:
-        """Contact by contact, so versions that list the same contacts differently share the work."""
-        one = [self.block_height(replace(block, contacts=(c,)), styles, width, page_height) for c in block.contacts]
-        if block.detailed and columns_of_grid(styles, width) == 2:
-            return sum(max(one[i:i + 2]) for i in range(0, len(one), 2))
-        return sum(one)
+    def block_pieces(self, block: b.Block, styles: Styles, width: float, page_height: float) -> List[Piece]:
+        """The block as `pagination` pours it: text, boxes and breaks."""
+        key = (block, styles, width)
+        if key not in self._runs:
+            if isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title:
+                self._runs[key] = self._contacts_pieces(block, styles, width, page_height)
+            else:
+                self._runs[key] = pagination.pieces(self.flowables(block, styles, width), width, page_height)
+        return self._runs[key]
+
+    def _contacts_pieces(self, block: b.Contacts, styles: Styles, width: float, page_height: float) -> List[Piece]:
+        """Contact by contact, so versions that list the same contacts differently share the work:
+        a row of boxes moves whole to the next frame, and so does a list of lines (kept together);
+        then the space after the block."""
+        one = [self._contact(block, contact, styles, width, page_height) for contact in block.contacts]
+        after = one[-1][1]
+        if not block.detailed:
+            return [(KEEP, sum(kept for kept, _ in one)), after]
+        per_row = 2 if columns_of_grid(styles, width) == 2 else 1
+        return [(KEEP, max(kept for kept, _ in one[i:i + per_row])) for i in range(0, len(one), per_row)] + [after]
+
+    def _contact(self, block: b.Contacts, contact, styles: Styles, width: float,
+                 page_height: float) -> Tuple[float, Piece]:
+        """(the height of one contact's box or line, the space after the list)."""
+        *kept, after = self.block_pieces(replace(block, contacts=(contact,)), styles, width, page_height)
+        return pagination.total(kept), after
 
     def title_height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
         return flowables_height(self.title(document, styles), width, page_height)
@@ -99,14 +113,20 @@ class Planner:
             self.block_height(block, styles, width, page_height) for block in document.blocks)
 
     def pages(self, document: Document, styles: Styles, width: float, page_height: float, columns: int) -> float:
-        """Roughly how many pages of `page_height` the document fills, in `columns` after its header."""
+        """Roughly how many pages of `page_height` the document fills, in `columns` after its
+        header: its content poured into the frames (`pagination`)."""
         if columns == 1:
-            return self.height(document, styles, width, page_height) / page_height
+            run = pagination.pieces(self.title(document, styles), width, page_height)
+            for block in document.blocks:
+                run += self.block_pieces(block, styles, width, page_height)
+            return pagination.pour(run, page_height, page_height, 1) / page_height
         head = self.title_height(document, styles, width, page_height) + sum(
             self.block_height(block, styles, width, page_height) for block in document.blocks[:document.full_width])
         inner = column_width(width, columns)
-        body = sum(self.block_height(block, styles, inner, page_height) for block in document.blocks[document.full_width:])
-        return (head + body / columns) / page_height
+        run = []
+        for block in document.blocks[document.full_width:]:
+            run += self.block_pieces(block, styles, inner, page_height)
+        return (head + pagination.pour(run, page_height - head, page_height, columns) / columns) / page_height
 
     def likely_pages(self, document: Document, styles: Styles, width: float, page_height: float,
                      columns: int) -> float:
@@ -126,12 +146,14 @@ class Planner:
         return (head + body / columns) / page_height
 
     def surely_over(self, document: Document, styles: Styles, width: float, page_height: float, columns: int,
-                    pages: float) -> bool:
+                    pages: float, poured: bool = True) -> bool:
         """Whether `pages()` would say more than `pages`, found without measuring every block when
         less is enough. Blocks measured before (for another version or size) count in full, the
         others their least height (`floors`); then those are measured, the ones most versions
-        share first, until the total overflows. Every block only adds height, so the answer is the
-        same as from `pages()`; a version that fits is measured in full either way."""
+        share first, until the total overflows. Every block only adds height, and pouring into
+        frames only adds the room left at their feet, so the answer is the same as from `pages()`
+        (or, not `poured`, from the plain sum of heights); a version that fits is measured in full
+        either way."""
         split = document.full_width if columns > 1 else len(document.blocks)
         inner = width if columns == 1 else column_width(width, columns)
         parts = ([(block, width, 1) for block in document.blocks[:split]]
@@ -153,7 +175,7 @@ class Planner:
             total += (measure() - least) / share
             if total > limit:
                 return True
-        return False
+        return poured and self.pages(document, styles, width, page_height, columns) > pages * (1 + 1e-9)
 
     def _pieces_of(self, block: b.Block, styles: Styles, width: float,
                    page_height: float) -> List[Tuple[float, Callable[[], float]]]:
@@ -163,13 +185,16 @@ class Planner:
             return [(least_block_height(block, styles, width),
                      lambda: self.block_height(block, styles, width, page_height))]
 
-        def one(contact) -> float:
-            return self.block_height(replace(block, contacts=(contact,)), styles, width, page_height)
+        def kept(contact) -> float:
+            return self._contact(block, contact, styles, width, page_height)[0]
+
+        def after() -> float:
+            return self._contact(block, block.contacts[-1], styles, width, page_height)[1][1]
 
         per_row = 2 if block.detailed and columns_of_grid(styles, width) == 2 else 1
         rows = [block.contacts[i:i + per_row] for i in range(0, len(block.contacts), per_row)]
         return [(max(least_contact_height(c, styles, width, block.detailed) for c in row),
-                 lambda row=row: max(one(c) for c in row)) for row in rows]
+                 lambda row=row: max(kept(c) for c in row)) for row in rows] + [(0.0, after)]
 
 
 def choose(variants: int, sizes: Sequence[float], fits: Callable[[int, float], bool],
