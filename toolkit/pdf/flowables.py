@@ -160,7 +160,7 @@ def _tick_question(block: b.TickQuestion, styles: Styles, width: float) -> KeepT
     grid.setStyle(table_style(padding=2, valign="MIDDLE", extra=[("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return KeepTogether([
         Paragraph(f"<b>{block.number}. {markup(block.text)}</b>", styles.list_item),
-        Paragraph(f"<i>{markup(block.instruction)}</i>", styles.small),
+        Paragraph(markup(block.instruction), styles.small),
         Spacer(1, 2),
         grid,
         Spacer(1, styles.gap),
@@ -172,7 +172,7 @@ def _key_question(block: b.KeyQuestion, styles: Styles, width: float) -> KeepTog
     verdict_width = styles.body_size * (7 if styles.large_print else 6)
     rest = width - label_width - verdict_width
     rows = [[Paragraph(f"<b>{o.label}</b>", styles.small), Paragraph(f"<b>{markup(o.verdict)}</b>", styles.small),
-             Paragraph(f"{markup(o.text)}<br/><i>Feedback:</i> {markup(o.feedback)}", styles.small)]
+             Paragraph(f"{markup(o.text)}<br/><b>Feedback:</b> {markup(o.feedback)}", styles.small)]
             for o in block.options]
     grid = Table(rows, colWidths=[label_width, verdict_width, rest], hAlign="LEFT")
     grid.setStyle(table_style(padding=3, extra=[("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999"))]))
