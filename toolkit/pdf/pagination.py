@@ -2,16 +2,16 @@
 
 Flowables are reduced to pieces: text that can break between lines (`FLOW`); a box, a
 kept-together group, a drawing or a paragraph too short to break, which moves whole to the next
-frame when it does not fit (`KEEP`); the break before a heading, which starts a new frame unless some room is left (`COND`);
-and the break before a new page (`PAGE`). A plain sum of heights misses the room left at the foot
-of a frame when a box moves on, which in large print can be a good part of a page."""
+frame when it does not fit (`KEEP`); the break before a heading, which starts a new frame unless
+some room is left (`COND`); and the break before a new page (`PAGE`). A plain sum of heights
+misses the room left at the foot of a frame when a box moves on, which in large print can be a
+good part of a page."""
 
 from __future__ import annotations
 
 from typing import List, Sequence, Tuple
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
-from reportlab.platypus import Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 FLOW, KEEP, COND, PAGE = "flow", "keep", "cond", "page"
 Piece = Tuple[str, float]  # (kind, height)
