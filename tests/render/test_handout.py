@@ -333,6 +333,10 @@ def test_the_printed_qr_codes_scan_to_the_web_addresses(project, tmp_path):
     found = subprocess.run([zbarimg, "--quiet", "--raw", str(tmp_path / "card-1.png")],
                            capture_output=True, text=True).stdout.split()
     assert found == ["https://www.childline.org.uk/"]
+    # A one-bit image mask that other PDF tools read too (pypdf wants its bits per component).
+    images = PdfReader(path).pages[0].images
+    modules = 29 + 2 * 4  # a version 3 code and its quiet zone, one sample per module
+    assert len(images) == 1 and images[0].image.size == (modules, modules)
 
 
 def test_bookmarks_open_the_page_each_heading_is_on(adapted):
@@ -355,3 +359,17 @@ def test_bookmarks_open_the_page_each_heading_is_on(adapted):
 def test_a_one_page_handout_has_no_bookmarks(pupils):
     reader = PdfReader(io.BytesIO(pupils["cymru-ks3-support-card.pdf"]))
     assert len(reader.pages) == 1 and not reader.outline
+
+
+def test_a_step_is_never_split_from_its_explanation_or_its_caution(adapted):
+    lesson = adapted("online-blackmail", "ks3")
+    context = RenderContext(options=RenderOptions(large_print=True))  # several pages: breaks to fall on
+    data = {f.name: f.data for f in formats()["handout"].render(lesson, context)}
+    pages = [" ".join(p.extract_text().split())
+             for p in PdfReader(io.BytesIO(data["online-blackmail-ks3-support-card-large-print.pdf"])).pages]
+    assert len(pages) > 1
+    for number, step in enumerate(lesson.response_steps, start=1):
+        parts = [f"{number}. {step.title}", " ".join(step.text.split()[:6])]
+        parts += [f"Careful: {' '.join(step.caution.split()[:5])}"] if step.caution else []
+        holding = [index for index, page in enumerate(pages) if all(part in page for part in parts)]
+        assert holding, (number, step.title)

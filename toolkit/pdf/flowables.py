@@ -81,14 +81,17 @@ def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
     """Numbered steps: the action in bold on a line of its own, then what it means; a caution
     follows in bold (not italics, which many readers, dyslexic readers among them, find harder)."""
     style, tight = styles.hanging(), styles.hanging(tight=True)
-    out = []
+    out: List[Flowable] = []
     for number, step in enumerate(block.items, start=1):
         parts = [f"<b>{markup(step.title)}</b>"] + ([markup(step.text)] if step.text else [])
         if step.caution:
             parts.append(f"<b>Careful: {markup(step.caution)}</b>")
-        for index, part in enumerate(parts):
-            last = index == len(parts) - 1
-            out.append(Paragraph(part, style if last else tight, bulletText=f"{number}." if index == 0 else None))
+        paragraphs = [Paragraph(part, style if index == len(parts) - 1 else tight,
+                                bulletText=f"{number}." if index == 0 else None)
+                      for index, part in enumerate(parts)]
+        # A step never breaks across columns or pages: its action, what it means and its caution
+        # are read together.
+        out.append(KeepTogether(paragraphs) if len(paragraphs) > 1 else paragraphs[0])
     return out
 
 

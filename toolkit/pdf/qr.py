@@ -34,7 +34,7 @@ def _operators(url: str, size: float) -> str:
     the dark modules painted through the stencil in black (PDF 1.7, 8.9.6.2 and 8.9.7)."""
     modules, samples = stencil(url)
     return (f"q 1 g 0 0 {size:.2f} {size:.2f} re f 0 g {size:.2f} 0 0 {size:.2f} 0 0 cm "
-            f"BI /W {modules} /H {modules} /IM true /F /AHx ID {samples}> EI Q")
+            f"BI /W {modules} /H {modules} /IM true /BPC 1 /F /AHx ID {samples}> EI Q")
 
 
 class QrCode(Flowable):
