@@ -4,9 +4,11 @@ Imported as `from kit import ...` (a unique module name: sub-folders have confte
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
+from typing import List
 
 import pytest
 
@@ -36,3 +38,18 @@ def require_node_module(name: str) -> Path:
     if not path.exists():
         missing(f"npm package '{name}' is not installed (scripts/test runs npm install in tests/js)")
     return path
+
+
+def pdf_text_sizes(data: bytes) -> List[float]:
+    """The size in points of every piece of text in a PDF, as drawn (pypdf reads it back)."""
+    from pypdf import PdfReader
+
+    sizes: List[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            sizes.append(size * abs(tm[0]) * abs(cm[0]))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return sizes

@@ -20,7 +20,7 @@ from toolkit.colours import WHITE, contrast, parse_hex
 from toolkit.render import RenderContext, RenderOptions, formats
 from toolkit.render.handout import accent
 
-from kit import FIXTURES, require_tool
+from kit import FIXTURES, pdf_text_sizes, require_tool
 
 MM = 72 / 25.4
 
@@ -204,27 +204,15 @@ def test_a4_by_default_and_letter_on_request(project, pupils):
         assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-def _font_sizes(data: bytes):
-    sizes = []
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            sizes.append(size * abs(tm[0]) * abs(cm[0]))
-
-    for page in PdfReader(io.BytesIO(data)).pages:
-        page.extract_text(visitor_text=visit)
-    return sizes
-
-
 def test_large_print_uses_16_point_text_and_its_own_file_names(project):
     files = {**render(project, "ks3", large_print=True)[0], **render(project, "staff", large_print=True)[0]}
     assert "cymru-ks3-support-card-large-print.pdf" in files and "cymru-staff-staff-briefing-large-print.pdf" in files
     assert "cymru-ks3-pocket-cards-large-print.pdf" in files
     for name, data in files.items():
         if name.endswith(".pdf"):
-            assert min(_font_sizes(data)) >= 16, name
+            assert min(pdf_text_sizes(data)) >= 16, name
     normal, _ = render(project, "ks3")
-    assert min(_font_sizes(normal["cymru-ks3-support-card.pdf"])) < 16
+    assert min(pdf_text_sizes(normal["cymru-ks3-support-card.pdf"])) < 16
 
 
 def test_text_stays_inside_the_safe_margins(pupils, tmp_path):

@@ -16,7 +16,7 @@ from toolkit.adapt import adapt
 from toolkit.build import load_checked
 from toolkit.render import RenderContext, RenderOptions, formats
 
-from kit import FIXTURES, require_tool
+from kit import FIXTURES, pdf_text_sizes, require_tool
 
 
 @pytest.fixture(scope="module")
@@ -164,15 +164,7 @@ def test_large_print_papers_use_16_point_text(lesson):
     files, _ = render(lesson, large_print=True)
     for name, data in files.items():
         if name.endswith(".pdf"):
-            sizes = []
-
-            def visit(text, cm, tm, font, size):
-                if text.strip():
-                    sizes.append(size * abs(tm[0]) * abs(cm[0]))
-
-            for page in PdfReader(io.BytesIO(data)).pages:
-                page.extract_text(visitor_text=visit)
-            assert min(sizes) >= 16, name
+            assert min(pdf_text_sizes(data)) >= 16, name
 
 
 def test_no_quiz_no_paper(lesson):
