@@ -44,9 +44,13 @@ def test_items_are_filtered_by_audience_and_minimum_age():
 def test_adult_only_routes_never_reach_pupils_even_if_listed_for_them():
     routes = dict(PROJECT.routes)
     routes["revenge-porn-helpline"] = routes["revenge-porn-helpline"].model_copy(update={"audiences": []})
+    # validate refuses such a lesson; adapt still never lets the route through if one gets here
+    lesson = TINY.model_copy(update={"support_routes": ["childline", "revenge-porn-helpline"]})
     for audience in ("ks2", "ks3", "ks4", "post16"):
-        adapted = adapt(TINY, PROJECT.audiences[audience], routes)
-        assert "Revenge Porn Helpline" not in [c.name for c in adapted.help_contacts]
+        adapted = adapt(lesson, PROJECT.audiences[audience], routes)
+        assert not any("Revenge Porn Helpline" in c.name for c in adapted.help_contacts)
+    staff = adapt(lesson, PROJECT.audiences["staff"], routes)
+    assert "Revenge Porn Helpline (adults 18+ only)" in [c.name for c in staff.help_contacts]
 
 
 def test_national_pack_notes_routes_limited_to_some_nations():

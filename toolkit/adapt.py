@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from .model import (
     NATIONS, Audience, Lesson, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
 )
+from .notices import adult_only_name, review_notice
 
 NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
 
@@ -37,6 +38,8 @@ class HelpContact:
     source_url: str = ""
     last_verified: Optional[dt.date] = None
     route_id: str = ""
+    adult_only: bool = False  # the name then says so, in every format
+    shown_url: str = ""  # printed instead of the address, which stays the link and the QR code
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,16 @@ class TeacherNotes:
 
 
 @dataclass(frozen=True)
+class AdultCard:
+    """The "18 and over" card: for staff to give one student who is an adult."""
+
+    title: str
+    intro: str
+    steps: Tuple[Step, ...]
+    contacts: Tuple[HelpContact, ...]
+
+
+@dataclass(frozen=True)
 class AdaptedLesson:
     """What one audience at one school sees of one lesson."""
 
@@ -174,6 +187,9 @@ class AdaptedLesson:
     teacher_notes: TeacherNotes
     statistics: Tuple[Statistic, ...]
     sources: Tuple[Dict[str, Any], ...]
+    adult_card: Optional[AdultCard] = None  # staff packs only
+    review_notice: str = ""  # "Draft: ... must review it before use", or who signed it off and when
+    signed_off: bool = False
     school_contacts: Tuple[HelpContact, ...] = field(default=())
     local_contacts: Tuple[HelpContact, ...] = field(default=())
     national_contacts: Tuple[HelpContact, ...] = field(default=())
@@ -230,11 +246,13 @@ def _nations_note(route: SupportRoute, nation: Optional[str]) -> str:
 
 def _route_contact(route: SupportRoute, scope: str, nation: Optional[str]) -> HelpContact:
     return HelpContact(
-        name=route.name, purpose=route.purpose, scope=scope, kind=route.kind,
+        name=adult_only_name(route.name) if route.adult_only else route.name,
+        purpose=route.purpose, scope=scope, kind=route.kind,
         phone=route.phone or "", textphone=route.textphone or "", text=route.text or "",
         url=str(route.url) if route.url else "", email=route.email or "", hours=route.hours or "",
         for_whom=route.for_whom, nations_note=_nations_note(route, nation),
         source_url=str(route.source_url), last_verified=route.last_verified, route_id=route.id,
+        adult_only=route.adult_only,
     )
 
 
@@ -245,6 +263,11 @@ def _school_contact(contact: SafeguardingContact) -> HelpContact:
         last_verified=contact.last_verified,
     )
 
+
+# Words a seven-year-old knows, for the youngest pupils.
+YOUNG_PUPILS_SCHOOL_CONTACT = ("The grown-up at school who keeps children safe",
+                               "Any teacher can take you to them",
+                               "Ask any teacher or grown-up at school you trust")
 
 GENERIC_SCHOOL_CONTACT = {
     "pupils": ("A trusted adult at school whose job is to help keep you safe",
@@ -258,6 +281,9 @@ GENERIC_SCHOOL_CONTACT = {
 
 def _generic_school_contact(nation: Optional[str], audience: Audience) -> HelpContact:
     """For the national pack: everyone is still pointed to someone in their school."""
+    if audience.is_pupils and audience.youngest < 11:
+        name, purpose, where = YOUNG_PUPILS_SCHOOL_CONTACT
+        return HelpContact(name=name, purpose=purpose, scope="school", kind="talk", where_to_find=where)
     role = "designated safeguarding person" if nation == "wales" else "designated safeguarding lead"
     purpose, where = GENERIC_SCHOOL_CONTACT[audience.kind]
     owner = "Your school's" if audience.kind != "parents" else "The school's"
@@ -302,6 +328,36 @@ def _activity(activity: Any, audience: Audience) -> Optional[Activity]:
         return None
     a = audience.id
     return Activity(text_for(activity.title, a), text_for(activity.instructions, a), activity.minutes, text_for(activity.notes, a))
+
+
+def _adult_card(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
+                nation: Optional[str]) -> Optional[AdultCard]:
+    card = lesson.adult_card
+    if card is None or audience.kind != "staff":
+        return None
+    a = audience.id
+    return AdultCard(
+        title=text_for(card.title, a), intro=text_for(card.intro, a),
+        steps=tuple(Step(s.id, s.verb, text_for(s.title, a), text_for(s.text, a), text_for(s.caution, a))
+                    for s in card.steps),
+        contacts=tuple(_route_contact(routes[r], "national", nation) for r in card.routes
+                       if r in routes and route_reaches(routes[r], audience, nation)),
+    )
+
+
+def signed_off(lesson: Lesson, school: Optional[SchoolProfile]) -> bool:
+    """Whether the school's safeguarding lead has reviewed this version of the lesson."""
+    sign_off = school.sign_off if school else None
+    return bool(sign_off and sign_off.lessons.get(lesson.id) == lesson.version)
+
+
+def _review_notice(lesson: Lesson, school: Optional[SchoolProfile]) -> str:
+    if school is None:
+        return review_notice("", "", None, None, lesson.version)
+    role = school.lead.role
+    if signed_off(lesson, school):
+        return review_notice(school.name, role, school.sign_off.name, school.sign_off.date, lesson.version)
+    return review_notice(school.name, role, None, None, lesson.version)
 
 
 def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
@@ -370,7 +426,10 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
             Statistic(s.id, text_for(s.claim, a), s.year, str(s.source_url), s.last_verified)
             for s in lesson.statistics if shows(s, audience)
         ),
-        sources=tuple(s.model_dump(mode="json") for s in lesson.sources),
+        sources=tuple(s.model_dump(mode="json", exclude={"nations"}) for s in lesson.sources
+                      if nation is None or nation in s.nations),
+        adult_card=_adult_card(lesson, audience, routes, nation),
+        review_notice=_review_notice(lesson, school), signed_off=signed_off(lesson, school),
         school_contacts=(
             tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(nation, audience),)
         ),

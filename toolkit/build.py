@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from .adapt import adapt
+from .adapt import adapt, signed_off
 from .checks import run_checks
 from .errors import ContentErrors, Finding, UsageProblem
 from .load import Loaded, Project, load_project
@@ -113,6 +113,13 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
         for audience_id in loaded.model.audiences if not request.audiences or audience_id in request.audiences
     ]
     total, done = len(pairs) * len(format_names), 0
+    if school is not None:
+        for lesson in {lesson.id: lesson for lesson, _ in pairs}.values():
+            if not signed_off(lesson, school):
+                rendered.warnings.append(
+                    f"{lesson.id} {lesson.version} is not signed off by {school.name}'s safeguarding lead, so its "
+                    f"files say it is a draft to be reviewed before use: record the review under `sign_off` in the "
+                    f"school profile")
     for lesson, audience_id in pairs:
         adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)
         for name in format_names:

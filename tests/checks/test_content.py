@@ -19,7 +19,7 @@ from toolkit.load import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ROOT / "lessons"
-TODAY = dt.date(2026, 11, 23)
+TODAY = dt.date(2026, 12, 5)
 
 # A small, clean lesson; each test changes one thing and expects exactly one kind of finding.
 BASE = """\
@@ -142,7 +142,7 @@ def test_shipped_ks2_lesson_has_no_sexual_words(shipped_findings):
 def test_shipped_adult_only_routes_are_for_adults_only(shipped_findings):
     project, _ = shipped_findings
     adult_only = {r.id: r for r in project.routes.values() if r.adult_only}
-    assert set(adult_only) == {"revenge-porn-helpline", "stopncii"}
+    assert set(adult_only) == {"revenge-porn-helpline", "stopncii", "report-fraud", "police-scotland-fraud"}
     for route in adult_only.values():
         assert set(route.audiences) <= {"staff", "parents"}
 
@@ -162,12 +162,22 @@ def test_adult_only_route_listed_for_pupils_is_an_error(tmp_path):
         "'revenge-porn-helpline' is for adults only (18+) but this lesson is for ks3, ks4, who are under 18"
     ]
     assert found[0].severity == "error"
-    assert "audiences: [staff, parents]" in found[0].hint
+    assert "adult-only services are for staff and parents" in found[0].hint
 
 
-def test_adult_only_route_limited_to_adults_may_be_listed(tmp_path):
+def test_adult_only_route_in_a_lesson_with_pupils_is_an_error_even_when_limited_to_adults(tmp_path):
+    # It would only be left out of the pupils' materials silently: a lesson for pupils never lists it.
     lesson = base()
     lesson["audiences"] = ["ks3", "staff"]
+    lesson["support_routes"] = ["childline", "revenge-porn-helpline"]
+    assert messages(findings(tmp_path, lesson, "adult-only-route")) == [
+        "'revenge-porn-helpline' is for adults only (18+) but this lesson is for ks3, who are under 18"
+    ]
+
+
+def test_adult_only_route_may_be_listed_in_a_lesson_for_adults(tmp_path):
+    lesson = base()
+    lesson["audiences"] = ["staff", "parents"]
     lesson["support_routes"] = ["childline", "revenge-porn-helpline"]
     assert findings(tmp_path, lesson, "adult-only-route") == []
 
@@ -369,7 +379,7 @@ def test_old_statistic_is_a_warning(tmp_path):
 
 def test_statistic_checked_exactly_a_year_ago_is_fine(tmp_path):
     lesson = base()
-    lesson["statistics"] = [statistic("2025-11-23")]
+    lesson["statistics"] = [statistic("2025-12-05")]
     assert findings(tmp_path, lesson, "stale") == []
 
 
@@ -516,7 +526,7 @@ def test_wording_rules_apply_to_every_text(tmp_path):
               - {stage: threat, text: "Pay, or call 01234 567890."}
             discussion_questions: ["What happens next?"]
         """)
-    found = findings(tmp_path, BASE + text)
+    found = [f for f in findings(tmp_path, BASE + text) if f.rule != "story-help"]
     assert sorted(messages(found)) == [
         "possible real phone number '01234 567890'",
         'victim-blaming or shaming wording: "naive"',

@@ -5,10 +5,10 @@ from profile_helpers import MINIMAL, SCHOOLS, run
 NI_KS3 = """\
 Key Stage 3 (Years 8 to 10) [ks3], in: tiny
   At school
-    Mrs Aoife Byrne: Safeguarding Lead
+    Mrs Aoife Byrne: Designated Teacher for Child Protection
       Where to find them: Pastoral care office, B block, or ask your form teacher
       Phone: 01632 960410 | Email: safeguarding@loughcarran.example.org
-    Mr Conor Kelly: Deputy Safeguarding Lead
+    Mr Conor Kelly: Deputy Designated Teacher for Child Protection
       Where to find them: Pastoral care office, B block
       Phone: 01632 960411
   Local services
@@ -17,7 +17,7 @@ Key Stage 3 (Years 8 to 10) [ks3], in: tiny
     Childline: Free, confidential help for children and young people about anything.
       Phone: 0800 1111 | https://www.childline.org.uk/
       Children and young people up to 19
-  Not shown here: Revenge Porn Helpline (adults only); Victim Support (England and Wales only)
+  Not shown here: Victim Support (England and Wales only)
 """
 
 
@@ -39,8 +39,13 @@ def test_staff_also_see_childrens_services_and_adult_services():
     staff = _block(result.output, "All staff [staff], in: tiny")
     assert "Lough Carran Children's Services (example): Children's services: referrals and advice about a\n      child" in staff
     assert "Out of hours: 01632 960451" in staff
-    assert "Revenge Porn Helpline: Help for adults" in staff
     assert "Not shown here: Victim Support (England and Wales only)" in staff
+    # The built-in staff briefing lists the adult-only services, each saying it is for adults.
+    result = run("school", "check", SCHOOLS / "example-northern-ireland.yaml")
+    staff = _block(result.output, "All staff [staff], in: staff-briefing")
+    assert "Revenge Porn Helpline (adults 18+ only): Advice for adults" in staff
+    assert "Report Fraud (adults 18+ only)" in staff
+    assert "Police Scotland (101) for fraud (Scotland only)" in staff  # not shown in Northern Ireland
 
 
 def test_english_pupils_see_victim_support_and_local_routes():
@@ -49,7 +54,7 @@ def test_english_pupils_see_victim_support_and_local_routes():
     assert "Victim Support: Support after any crime, reported or not." in ks3
     assert "Hazelbrook Youth Counselling (example): Free, confidential counselling" in ks3
     assert "Children's Services" not in ks3
-    assert "Not shown here: Revenge Porn Helpline (adults only)" in ks3
+    assert "Revenge Porn Helpline" not in ks3
 
 
 def test_without_lessons_every_catalogue_route_is_shown_per_audience(tmp_path):

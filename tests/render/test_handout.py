@@ -52,6 +52,7 @@ LESSON = textwrap.dedent("""\
         beats:
           - {stage: contact, text: "A new account follows Gwŷn."}
           - {stage: threat, text: "It says: “Pay, or I’ll share a picture.”"}
+          - {stage: help, text: "Gwŷn tells a teacher, who takes it to the school’s safeguarding lead. They report it to CEOP."}
         discussion_questions: ["What should Gwŷn do next?"]
         warning_signs_shown: [moves-app]
     warning_signs:
@@ -65,7 +66,7 @@ LESSON = textwrap.dedent("""\
         text: "Keep the messages."
         caution: "Never save the picture itself."
       - {id: tell, verb: tell-adult, title: "Tell a trusted adult", text: "Someone you trust will help 🙂."}
-    support_routes: [childline, revenge-porn-helpline, victim-support]
+    support_routes: [childline, victim-support]
     quiz:
       exit:
         - id: who-helps
@@ -135,10 +136,18 @@ def pupils(project):
     return render(project, "ks3")[0]
 
 
+def discreet(files, kind: str) -> str:
+    """The one discreet PDF of a kind ('help-card' or 'help-pocket-cards'): its name is neutral."""
+    names = [n for n in files if n.startswith(f"{kind}-ks3-") and n.endswith(".pdf")]
+    assert len(names) == 1, sorted(files)
+    return names[0]
+
+
 def test_each_audience_gets_the_handouts_that_fit_it(project, pupils):
+    card, pocket = discreet(pupils, "help-card"), discreet(pupils, "help-pocket-cards")
     assert sorted(pupils) == sorted(
-        f"cymru-ks3-{kind}.{ext}" for kind in ("support-card", "support-card-discreet", "pocket-cards",
-                                               "pocket-cards-discreet", "worksheet") for ext in ("pdf", "html"))
+        [f"cymru-ks3-{kind}.{ext}" for kind in ("support-card", "pocket-cards", "worksheet") for ext in ("pdf", "html")]
+        + [card, card.replace(".pdf", ".html"), pocket, pocket.replace(".pdf", ".html")])
     assert sorted(render(project, "staff")[0]) == ["cymru-staff-staff-briefing.html", "cymru-staff-staff-briefing.pdf"]
     assert sorted(render(project, "parents")[0]) == ["cymru-parents-parent-leaflet.html",
                                                      "cymru-parents-parent-leaflet.pdf"]
@@ -175,7 +184,8 @@ def test_characters_the_font_lacks_are_named_and_warned_about(project):
 
 
 def test_the_discreet_card_never_names_the_topic_outside(pupils):
-    for name in ("cymru-ks3-support-card-discreet.pdf", "cymru-ks3-pocket-cards-discreet.pdf"):
+    for name in (discreet(pupils, "help-card"), discreet(pupils, "help-pocket-cards")):
+        assert "cymru" not in name  # the lesson's id stays out of the file name too
         reader = PdfReader(io.BytesIO(pupils[name]))
         assert reader.metadata.title == "Worried about something online?"
         assert "Dŵr" not in (reader.metadata.subject or "")
@@ -183,7 +193,7 @@ def test_the_discreet_card_never_names_the_topic_outside(pupils):
         assert text.startswith("Worried about something online?")
         assert "Dŵr" not in text  # not in the title, the footer or anywhere else
         assert "Childline" in text
-    page = lxml_html.fromstring(pupils["cymru-ks3-support-card-discreet.html"])
+    page = lxml_html.fromstring(pupils[discreet(pupils, "help-card").replace(".pdf", ".html")])
     assert page.findtext(".//title") == "Worried about something online?"
 
 
@@ -255,7 +265,8 @@ def test_the_staff_briefing_has_do_and_never_the_flow_and_blanks_for_local_conta
     for words in ("The NCA alert in brief", "Police warned schools", "Sudden withdrawal", "Do", "Never",
                   "Never view, copy or save the image.", "Referral flow", "Is anyone in immediate danger",
                   "Call 999 now", "Designated safeguarding lead", "Children's services (referrals)",
-                  "Revenge Porn Helpline"):
+                  "Never promise to keep it secret", "Tell the designated safeguarding lead (DSL) immediately",
+                  "Share it only with them"):
         assert words in text, words
     pages = len(PdfReader(io.BytesIO(files["cymru-staff-staff-briefing.pdf"])).pages)
     assert 1 <= pages <= 4
@@ -281,7 +292,7 @@ def test_a_school_profile_puts_its_own_people_first(project):
     briefing = " ".join(pdf_text(staff["cymru-staff-staff-briefing.pdf"]).split())
     for words in ("Ms Eleri Ŷw", "Bryn Children's Services (test)", "01632 960500", "Dyfed-Powys Police"):
         assert words in briefing, words
-    assert "Tell Ms Eleri Ŷw (Designated Safeguarding Person) straight away" in briefing
+    assert "Tell Ms Eleri Ŷw (Designated Safeguarding Person) immediately" in briefing
 
 
 def test_headings_take_the_school_colour_when_it_reads_on_white(project):

@@ -44,10 +44,12 @@ def adapted_lessons():
 def test_the_pack_has_every_kind_of_handout(national_pack):
     names = {Path(e["path"]).name for e in _entries(national_pack)}
     for audience in ("ks3", "ks4", "post16"):
-        for kind in ("support-card", "support-card-discreet", "pocket-cards", "pocket-cards-discreet",
-                     "worksheet", "quiz-paper", "quiz-answer-key"):
+        for kind in ("support-card", "pocket-cards", "worksheet", "quiz-paper", "quiz-answer-key"):
             for ext in ("pdf", "html"):
                 assert f"online-blackmail-{audience}-{kind}.{ext}" in names
+        for kind in ("help-card", "help-pocket-cards"):  # the discreet versions, with neutral names
+            assert sum(n.startswith(f"{kind}-{audience}-") for n in names) == 2, (kind, audience)
+    assert "staff-briefing-staff-adult-card.pdf" in names
     assert "parents-session-parents-parent-leaflet.pdf" in names
     assert "staff-briefing-staff-staff-briefing.pdf" in names
     assert "online-safety-ks2-ks2-support-card.pdf" in names
@@ -76,10 +78,11 @@ def test_every_pdf_has_a_real_title_and_a_language(national_pack):
 
 
 def test_page_limits_hold_for_the_real_lessons(national_pack):
-    limits = {"support-card": (1, 1), "support-card-discreet": (1, 1), "pocket-cards": (1, 1),
-              "parent-leaflet": (1, 2), "staff-briefing": (2, 4)}
+    limits = {"support-card": (1, 1), "help-card": (1, 1), "pocket-cards": (1, 1),
+              "parent-leaflet": (1, 2), "staff-briefing": (2, 4), "adult-card": (1, 2)}
     for entry, path in _pdfs(national_pack, ("handout",)):
-        kind = Path(entry["path"]).stem[len(f"{entry['lesson']}-{entry['audience']}-"):]
+        stem = Path(entry["path"]).stem
+        kind = "help-card" if stem.startswith("help-card-") else stem[len(f"{entry['lesson']}-{entry['audience']}-"):]
         if kind in limits:
             low, high = limits[kind]
             assert low <= len(PdfReader(path).pages) <= high, entry["path"]
@@ -90,7 +93,7 @@ def test_handouts_say_what_to_do_and_who_can_help(national_pack, adapted_lessons
         lesson = adapted_lessons[(entry["lesson"], entry["audience"])]
         text = _text(path)
         name = Path(entry["path"]).stem
-        if name.endswith(("support-card", "support-card-discreet", "parent-leaflet")):
+        if name.endswith(("support-card", "parent-leaflet")) or name.startswith("help-card-"):
             for step in lesson.response_steps:
                 assert step.title in text, (name, step.title)
             for contact in lesson.help_contacts:
@@ -157,9 +160,9 @@ def test_a_school_build_puts_its_contacts_on_every_handout(tmp_path):
     for entry, path in pdfs:
         text = _text(path)
         assert "Ms Priya Testwood" in text and "01632 960321" in text, path.name
-        if entry["audience"] == "staff":
+        if entry["audience"] == "staff" and "adult-card" not in path.name:  # that card is for a student
             for words in ("Testshire Children's Services (fictional)", "01632 960555", "Testshire Police",
-                          "Tell Ms Priya Testwood (Designated Safeguarding Lead) straight away"):
+                          "Tell Ms Priya Testwood (Designated Safeguarding Lead) immediately"):
                 assert words in text, words
         else:
             assert "Testshire Children's Services" not in text

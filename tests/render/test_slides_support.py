@@ -63,7 +63,7 @@ LESSON = {
         {"id": "tell", "verb": "tell-adult", "title": "Tell a trusted adult", "text": "They will help, not judge."},
     ],
     "misconceptions": [{"myth": "It only happens to girls.", "response": "Anyone can be targeted."}],
-    "support_routes": ["childline", "revenge-porn-helpline", "victim-support"],
+    "support_routes": ["childline", "victim-support"],
     "quiz": {
         "starter": [{
             "id": "true-or-false", "type": "true-false", "question": "Paying makes it stop.",

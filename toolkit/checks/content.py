@@ -10,15 +10,15 @@ import re
 from collections import defaultdict
 from typing import Dict, Iterator, List, Optional, Set, Tuple
 
-from ..adapt import route_reaches
+from ..adapt import route_reaches, shows
 from ..errors import Finding
 from ..load import Loaded, Project
-from ..model import Audience, Lesson, Misconception, Question, TeacherNotes, text_for
+from ..model import Audience, Lesson, Misconception, Question, SupportRoute, TeacherNotes, text_for
 from . import readability
 from .wording import Loc, blaming_phrases, digits, texts, unknown_phone_numbers
 
 CHILDLINE = "childline"
-CHILDLINE_MAX_AGE = 19
+CHILDLINE_MAX_AGE = 19  # "children up to 19" [S27]: pupils under this age are pointed to it
 
 
 def check(project: Project, today: Optional[dt.date] = None) -> List[Finding]:
@@ -31,6 +31,8 @@ def check(project: Project, today: Optional[dt.date] = None) -> List[Finding]:
     known_numbers = _known_numbers(project)
     for loaded in project.lessons:
         findings.extend(_signposting(loaded, project))
+        findings.extend(_adult_only_mentions(loaded, project))
+        findings.extend(_stories_reach_help(loaded, project))
         findings.extend(_quiz(loaded))
         findings.extend(_blame(loaded))
         findings.extend(_phone_numbers(loaded, known_numbers))
@@ -74,15 +76,16 @@ def _signposting(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
         route = routes.get(route_id)
         if route is None or not route.adult_only:
             continue
-        exposed = [a for a in lesson.audiences if a in audiences and _under_18(audiences[a])
-                   and (not route.audiences or a in route.audiences)]
+        # Listed for under-18s is an error even where the route's own audiences would hide it: a
+        # lesson for pupils must never be written as if it offered an adult-only service.
+        exposed = [a for a in lesson.audiences if a in audiences and _under_18(audiences[a])]
         if exposed:
             yield loaded.finding(
                 ("support_routes", r_index),
                 f"'{route_id}' is for adults only (18+) but this lesson is for {', '.join(exposed)}, "
                 f"who are under 18",
-                "remove it from support_routes, or limit the route to adult audiences with "
-                "`audiences: [staff, parents]` in support-routes.yaml",
+                "remove it from support_routes: adult-only services are for staff and parents (for a "
+                "student who is 18, staff use the \"18 and over\" card in the staff pack)",
                 rule="adult-only-route",
             )
     for audience_id in lesson.audiences:
@@ -100,6 +103,85 @@ def _signposting(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
                 ("support_routes",), f"Childline is not among the support routes '{audience_id}' sees",
                 f"add '{CHILDLINE}' to support_routes: every pupil under {CHILDLINE_MAX_AGE} should be pointed to it",
                 rule="signposting", key=True)
+
+
+# Fields pupils never see: what the teacher reads, and where facts come from.
+TEACHER_ONLY = frozenset({"teacher_notes", "notes", "sources", "summary", "reviewed_by", "adult_card"})
+ADULT_WORDS = re.compile(r"\badults?\b|\b18\b|\beighteen\b", re.IGNORECASE)
+
+
+def _service_names(route: SupportRoute) -> List[str]:
+    """How text may name a service: its name, and its name without a bracketed or '.org' tail."""
+    names = {route.name, re.sub(r"\s*\(.*?\)", "", route.name).strip()}
+    names |= {re.sub(r"\.(?:org|org\.uk|co\.uk)$", "", n) for n in list(names)}
+    return sorted(n for n in names if len(n) > 3)
+
+
+def _adult_only_mentions(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
+    """An adult-only service named in a pupil's text is an error; named for staff or parents, the
+    same sentence says it is for adults."""
+    adult_routes = [r for r in project.routes.values() if r.adult_only]
+    if not adult_routes:
+        return
+    names = {name: route for route in adult_routes for name in _service_names(route)}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
+    lesson, audiences = loaded.model, project.audiences
+    for_pupils = any(a in audiences and _under_18(audiences[a]) for a in lesson.audiences)
+    pupil_skip = lambda model, name: name in TEACHER_ONLY  # noqa: E731
+    pupil_locs = {loc for loc, _ in texts(lesson, skip=pupil_skip)} if for_pupils else set()
+    references = lambda model, name: name in ("sources", "notes")  # citations and speaker notes  # noqa: E731
+    for loc, text in texts(lesson, skip=references):
+        for sentence in readability.sentences(text):
+            found = pattern.search(sentence)
+            if not found:
+                continue
+            if loc in pupil_locs:
+                yield loaded.finding(
+                    loc, f"'{found.group(0)}' is a service for adults only (18+), named in text pupils see",
+                    "leave adult-only services out of pupils' text; staff give a student who is 18 the "
+                    "\"18 and over\" card", rule="adult-only-route")
+            elif not ADULT_WORDS.search(sentence):
+                yield loaded.finding(
+                    loc, f"'{found.group(0)}' is named without saying it is for adults only",
+                    "say in the same sentence that it is for adults (18+) only, e.g. "
+                    f"\"{found.group(0)} (adults 18+ only)\"", rule="adult-only-route")
+
+
+# Who a story's help must reach (one list, also used by the tests): the school's safeguarding
+# lead, in words for the youngest pupils too, and for ages 11 and over CEOP or the police.
+SAFEGUARDING_LEAD_WORDS = re.compile(
+    r"safeguarding lead|safeguarding person|designated teacher|child protection co-?ordinator|"
+    r"keeps children safe|keeping children safe|\bDSL\b|\bDSP\b", re.IGNORECASE)
+REPORT_WORDS = re.compile(r"\bCEOP\b|\bpolice\b|\b101\b|\b999\b", re.IGNORECASE)
+PRESSURED = ("request", "threat")
+
+
+def _stories_reach_help(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
+    """A story in which a young person is pressured or threatened ends with help that reaches the
+    school's safeguarding lead, and for ages 11 and over CEOP or the police: stories model telling."""
+    lesson = loaded.model
+    for s_index, scenario in enumerate(lesson.scenarios):
+        if not any(beat.stage in PRESSURED for beat in scenario.beats):
+            continue
+        for audience_id in lesson.audiences:
+            audience = project.audiences.get(audience_id)
+            if audience is None or not audience.is_pupils or not shows(scenario, audience):
+                continue
+            help_text = " ".join(text_for(b.text, audience_id) for b in scenario.beats if b.stage == "help")
+            loc = ("scenarios", s_index, "beats")
+            if not help_text:
+                yield loaded.finding(loc, f"story '{scenario.id}' ends without anyone getting help",
+                                     "add a `help` beat in which the young person tells a trusted adult, "
+                                     "who takes it to the school's safeguarding lead", rule="story-help")
+                break
+            if not SAFEGUARDING_LEAD_WORDS.search(help_text):
+                yield loaded.finding(loc, f"in story '{scenario.id}' ({audience_id}), help does not reach the school's safeguarding lead",
+                                     "say that the adult who is told takes it to the school's safeguarding lead "
+                                     "(for young pupils: the grown-up at school who keeps children safe)", rule="story-help")
+            if audience.youngest >= 11 and not REPORT_WORDS.search(help_text):
+                yield loaded.finding(loc, f"in story '{scenario.id}' ({audience_id}), nobody reports it to CEOP or the police",
+                                     "show the report: to CEOP for under-18s, or the police (101, or 999 in an emergency)",
+                                     rule="story-help")
 
 
 # --- Quizzes -------------------------------------------------------------------------------------

@@ -112,6 +112,9 @@ def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
         for index, route_id in enumerate(lesson.support_routes):
             if route_id not in routes:
                 findings.append(_unknown(loaded, ("support_routes", index), "support route", route_id, list(routes)))
+        for index, route_id in enumerate(lesson.adult_card.routes if lesson.adult_card else ()):
+            if route_id not in routes:
+                findings.append(_unknown(loaded, ("adult_card", "routes", index), "support route", route_id, list(routes)))
     for name in LISTS_WITH_IDS:
         findings.extend(_duplicates(loaded, name, [item.id for item in getattr(lesson, name)]))
     seen_questions = set()

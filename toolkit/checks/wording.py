@@ -15,7 +15,7 @@ Loc = Tuple[Any, ...]
 
 # Fields that hold ids, references or fixed choices, never wording anyone reads.
 NOT_WORDING = frozenset({
-    "id", "audiences", "min_age", "support_routes", "warning_signs_shown", "source", "key",
+    "id", "audiences", "min_age", "support_routes", "routes", "warning_signs_shown", "source", "key",
     "type", "stage", "verb", "kind", "version", "url", "source_url", "last_verified",
     "last_reviewed", "date", "correct", "quotation", "fictional", "minutes", "year", "age",
 })

@@ -10,6 +10,7 @@ from typing import List
 from ..adapt import AdaptedLesson
 from . import notes as n
 from .contacts import closing, who_can_help
+from ..notices import signs_caveat
 from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
 from .quiz import quiz_slides
 
@@ -29,7 +30,7 @@ def plan(lesson: AdaptedLesson) -> List[SlideSpec]:
 
 
 def title_slide(lesson: AdaptedLesson) -> SlideSpec:
-    subtitle = tuple(t for t in (lesson.audience_name, lesson.school_name) if t)
+    subtitle = tuple(t for t in (lesson.audience_name, lesson.school_name, lesson.review_notice) if t)
     has_intro = bool(lesson.content_warning or lesson.ground_rules)
     return SlideSpec(
         "title", lesson.title, subtitle=subtitle, logo=lesson.school is not None,
@@ -138,7 +139,10 @@ def warning_signs(lesson: AdaptedLesson) -> List[SlideSpec]:
         if signs:
             ask = ("Ask: which of these did you see in the stories?" if lesson.scenarios and lesson.is_pupils
                    else "Go through each sign and ask what it might look like in practice.")
-            slides.append(SlideSpec("content", title, bullets(signs), notes=ask, group="warning signs"))
+            blocks = bullets(signs)
+            if kind == "victim-sign":  # a list of signs always carries its caveat
+                blocks += plain([signs_caveat(lesson.audience.kind)])
+            slides.append(SlideSpec("content", title, blocks, notes=ask, group="warning signs"))
     return slides
 
 
@@ -165,14 +169,15 @@ def what_to_do(lesson: AdaptedLesson) -> List[SlideSpec]:
 def myths(lesson: AdaptedLesson) -> List[SlideSpec]:
     if not lesson.misconceptions:
         return []
+    # The fact comes first and in bold: a blaming myth is never what a slide leads with.
     blocks = tuple(
-        Block((labelled("Myth: ", m.myth), labelled("Fact: ", m.response, level=1)))
+        Block((labelled("Fact: ", m.response), labelled("Myth: ", m.myth, level=1)))
         for m in lesson.misconceptions
     )
     return [SlideSpec(
-        "content", "Myths and facts", blocks, group="myths",
-        notes="Read each myth and ask whether it is true before you read the fact. Correct it kindly: "
-              "these are common beliefs, and nobody should feel silly for having heard them.",
+        "content", "Facts and myths", blocks, group="myths",
+        notes="Read each fact, then the myth it answers, and ask why people might believe the myth. "
+              "Correct it kindly: these are common beliefs, and nobody should feel silly for having heard them.",
     )]
 
 

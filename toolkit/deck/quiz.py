@@ -40,7 +40,8 @@ def _question_slide(question: Question, title: str, group: str) -> SlideSpec:
     answer = _answer_words(question)
     return SlideSpec(
         "content", title, tuple(blocks), group=group,
-        notes=f"Ask the class to answer on their own first (hands up, mini whiteboards or paper). "
+        notes=f"Everyone answers on their own and anonymously: on paper or in the live quiz, not by hands up, "
+              f"so nobody has to show what they think about blame or help in front of others. "
               f"The answer is on the next slide. {answer}",
     )
 

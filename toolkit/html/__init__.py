@@ -29,12 +29,13 @@ _KINDS = {
 
 
 @functools.lru_cache(maxsize=256)
-def inline_qr(url: str) -> Markup:
-    """The QR code as inline SVG, named for screen readers, with no id that could clash."""
+def inline_qr(url: str, shown: str = "") -> Markup:
+    """The QR code as inline SVG, named for screen readers (by `shown`, the address as printed,
+    when given), with no id that could clash."""
     svg = qr_svg(url)
     svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
     svg = re.sub(r'\s(width|height|id)="[^"]*"', "", svg)
-    label = Markup.escape(f"QR code for {web_address(url)}")
+    label = Markup.escape(f"QR code for {shown or web_address(url)}")
     svg = svg.replace("<svg", f'<svg class="qr" role="img" aria-label="{label}" focusable="false"', 1)
     return Markup(svg)
 

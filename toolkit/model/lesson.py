@@ -7,7 +7,8 @@ from typing import List, Literal, Optional
 
 from pydantic import Field, HttpUrl
 
-from .common import Slug, Sourced, Strict, Text
+from .common import NATIONS, Slug, Sourced, Strict, Text
+from .routes import Nation
 
 
 class ForAudiences(Strict):
@@ -157,12 +158,26 @@ class Statistic(Sourced, ForAudiences):
     year: Optional[int] = Field(default=None, ge=1990, le=2100)
 
 
+class AdultCard(Strict):
+    """A card staff hand to one student aged 18 or over: the advice and services for adults, which
+    are never shown to a class of under-18s. Built for the staff audience only."""
+
+    title: Text
+    intro: Text
+    steps: List[ResponseStep] = Field(min_length=1)
+    routes: List[Slug] = Field(min_length=1)
+    """Route ids from `lessons/support-routes.yaml`; each prints with its source and when it was checked."""
+
+
 class Source(Strict):
     key: str
     title: str
     url: HttpUrl
     publisher: Optional[str] = None
     date: Optional[dt.date] = None
+    nations: List[Nation] = Field(default_factory=lambda: list(NATIONS))
+    """Nations whose packs list it (all four unless given), e.g. a source about a service that
+    works only in some nations."""
 
 
 class Lesson(Strict):
@@ -197,4 +212,6 @@ class Lesson(Strict):
     teacher_notes: TeacherNotes
     statistics: List[Statistic] = Field(default_factory=list)
     sources: List[Source] = Field(default_factory=list)
+    adult_card: Optional[AdultCard] = None
+    """An "18 and over" card for staff to give to a student who is an adult (staff packs only)."""
 

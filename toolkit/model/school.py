@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from pydantic import EmailStr, Field, HttpUrl
 
@@ -46,6 +46,20 @@ class Branding(Strict):
     secondary: Optional[HexColour] = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
 
 
+class SignOff(Strict):
+    """The safeguarding lead's review of the lessons this school will use."""
+
+    name: str = Field(min_length=1, max_length=120)
+    """Who reviewed the lessons, e.g. 'Ms A. Example'."""
+    role: Optional[str] = Field(default=None, max_length=120)
+    """Their role, e.g. 'Designated Safeguarding Lead'."""
+    date: dt.date
+    """When they signed the lessons off (YYYY-MM-DD)."""
+    lessons: Dict[Slug, str] = Field(min_length=1)
+    """Each lesson reviewed, with the version reviewed, e.g. `online-blackmail: "1.1"`. A lesson whose
+    version has changed since is a draft again until it is reviewed."""
+
+
 class SchoolProfile(Strict):
     """Everything local that every output carries beside the national routes."""
 
@@ -67,6 +81,9 @@ class SchoolProfile(Strict):
     extra_routes: List[SupportRoute] = Field(default_factory=list)
     """Local services beyond the national catalogue."""
     website: Optional[HttpUrl] = None
+    sign_off: Optional[SignOff] = None
+    """The safeguarding lead's review. Until a lesson is signed off here, every output of it says it
+    is a draft that must be reviewed before use."""
 
     @property
     def lead(self) -> SafeguardingContact:

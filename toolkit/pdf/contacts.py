@@ -18,9 +18,9 @@ from .styles import Styles
 from .text import markup, web_address
 
 
-def _address(url: str, style, width: Optional[float]) -> str:
+def _address(url: str, style, width: Optional[float], shown: str = "") -> str:
     """A web address that breaks after a '/' when too long for the line, never inside a word."""
-    text = web_address(url)
+    text = shown or web_address(url)
     if width is None or stringWidth(f"Web: {text}", style.fontName, style.fontSize) <= width:
         return markup(text)
     lines, line = [], "Web: "
@@ -49,7 +49,7 @@ def how_to_reach(contact: HelpContact, style=None, width: Optional[float] = None
         label = "" if contact.text.lower().startswith("text") else "Text: "
         ways.append(strong(f"{label}{markup(contact.text)}"))
     if contact.url:
-        ways.append(f"Web: {_address(contact.url, style, width)}")
+        ways.append(f"Web: {_address(contact.url, style, width, contact.shown_url)}")
     if contact.email:
         ways.append(f"Email: {markup(contact.email)}")
     return ways
@@ -147,6 +147,8 @@ def _line(contact: HelpContact, styles: Styles) -> Paragraph:
     ways = how_to_reach(contact, bold=False)  # the name is in bold: enough for a line
     if contact.where_to_find:
         ways.insert(0, markup(contact.where_to_find))
+    if contact.nations_note:  # a national pack prints every nation's services: say where each works
+        ways.append(markup(contact.nations_note))
     text = f"<b>{markup(contact.name)}</b>" + (": " + "; ".join(ways) if ways else "")
     return Paragraph(text, styles.hanging(), bulletText="•")
 

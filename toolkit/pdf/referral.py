@@ -1,8 +1,10 @@
 """What staff do on a disclosure: the do and never-do lists, and the referral flow.
 
 The flow follows the NCA alert (refer concerns to police and/or children's services through
-safeguarding procedures) and UKCIS advice (tell the DSL at once; never view, copy or save the
-imagery); 999 when someone is in immediate danger. Names come from the school profile when given."""
+safeguarding procedures) and UKCIS advice (tell the DSL immediately; never view, copy or save the
+imagery); 999 when someone is in immediate danger. Staff never promise to keep a disclosure secret
+(Wales Safeguarding Procedures, facts.md Part 2 section 4) and share it only with the DSL. Names come
+from the school profile when given."""
 
 from __future__ import annotations
 
@@ -25,19 +27,20 @@ def referral_flow(lesson: AdaptedLesson) -> Flow:
     school = lesson.school
     if school is not None:
         lead = school.lead
-        dsl = f"{lead.name} ({lead.role})"
+        dsl, role = f"{lead.name} ({lead.role})", lead.role
     else:
-        dsl = "the designated safeguarding lead (DSL)"
+        dsl, role = "the designated safeguarding lead (DSL)", "the DSL"
     services = school.childrens_services.name if school and school.childrens_services else "children's services"
     police = school.local_police.name if school and school.local_police else "the police"
     return Flow(
         steps=(
             "A pupil tells you something, or you see or hear something that worries you",
-            "Listen, stay calm and tell them it is not their fault. Never view, copy or save any image",
+            "Listen, stay calm and tell them it is not their fault. Never promise to keep it secret: "
+            "explain that you must tell the safeguarding lead so they can help. Never view, copy or save any image",
             "Is anyone in immediate danger, or at risk of harming themselves?",
-            f"Tell {dsl} straight away, the same day. Record what happened as your procedures require",
-            f"The DSL refers the concern to {services} and/or {police}, following safeguarding procedures",
-            "Support the pupil and follow up with the DSL, including help to get images removed",
+            f"Tell {dsl} immediately. Share it only with them. Record what happened as your procedures require",
+            f"{role[0].upper() + role[1:]} refers the concern to {services} and/or {police}, following safeguarding procedures",
+            "Support the pupil and follow up with the safeguarding lead, including help to get images removed",
         ),
         branch_from=2,
         branch=f"Call 999 now, then tell {dsl}",

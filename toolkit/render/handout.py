@@ -6,24 +6,28 @@ briefing of two to four pages. Every pupil handout ends with who can help."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import zlib
+from dataclasses import dataclass, replace
 from typing import Callable, List, Optional, Sequence, Tuple
 
-from ..adapt import AdaptedLesson
+from ..adapt import AdaptedLesson, HelpContact
 from ..colours import accessible_on_white
 from ..html import render_html
 from ..pdf import Document, render_cards, render_pdf
 from ..pdf import blocks as b
 from ..pdf.fonts import missing_characters
+from ..pdf.text import web_address
 from . import OutputFile, RenderContext, register
 from ..pdf.referral import disclosure_split, referral_flow
+from ..notices import sensitive_words, signs_caveat
 from ..pdf.wording import DISCREET_TITLE, NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL, STAGES
 
 DEFAULT_ACCENT = "#1D4E89"
 
 # Page limits from the brief; large print may take more pages but says so in its name.
-MAX_PAGES = {"support-card": 1, "parent-leaflet": 2, "staff-briefing": 4}
-MAX_PAGES_LARGE = {"support-card": 4, "parent-leaflet": 6, "staff-briefing": 9}
+MAX_PAGES = {"support-card": 1, "parent-leaflet": 2, "staff-briefing": 4, "adult-card": 2}
+MAX_PAGES_LARGE = {"support-card": 4, "parent-leaflet": 6, "staff-briefing": 9, "adult-card": 5}
 
 
 # --- Shared pieces -------------------------------------------------------------------------------
@@ -40,53 +44,76 @@ def author(lesson: AdaptedLesson) -> str:
 
 
 def footer(lesson: AdaptedLesson, discreet: bool = False) -> str:
-    version = f"Version {lesson.version}, reviewed {lesson.last_reviewed:%d %B %Y}"
+    version = f"Version {lesson.version}"  # the review state is printed in full at the top
     if discreet:  # a footer naming the lesson would give the topic away
         return " · ".join(x for x in (lesson.school_name, version) if x)
     return " · ".join(x for x in (lesson.title, lesson.audience_name, lesson.school_name, version) if x)
 
 
-def steps(lesson: AdaptedLesson, brief: bool = False) -> b.Steps:
-    if brief:
-        return b.Steps(tuple(b.Step(s.title) for s in lesson.response_steps))
+def steps(lesson: AdaptedLesson, brief: bool = False, discreet: bool = False) -> b.Steps:
+    """The steps to take; a discreet card keeps only the titles that give nothing away."""
+    if brief or discreet:
+        return b.Steps(tuple(b.Step(s.title) for s in lesson.response_steps
+                             if not (discreet and sensitive_words(s.title))))
     return b.Steps(tuple(b.Step(s.title, s.text, s.caution) for s in lesson.response_steps))
 
 
-def signs(lesson: AdaptedLesson, kind: str) -> Tuple[str, ...]:
-    return tuple(s.text for s in lesson.warning_signs if s.kind == kind)
+def signs(lesson: AdaptedLesson, kind: str, discreet: bool = False) -> Tuple[str, ...]:
+    """Warning signs of one kind; on a discreet card, only those worded without sensitive words."""
+    return tuple(s.text for s in lesson.warning_signs
+                 if s.kind == kind and not (discreet and sensitive_words(s.text)))
+
+
+def review_state(lesson: AdaptedLesson) -> b.Paragraph:
+    """Every handout says whether the school's safeguarding lead has reviewed it."""
+    return b.Paragraph(lesson.review_notice, small=True)
 
 
 def document(lesson: AdaptedLesson, title: str, subject: str, blocks: Sequence[b.Block], **extra) -> Document:
     extra.setdefault("footer", footer(lesson))
+    blocks = [review_state(lesson), *blocks]
     return Document(title=title, subject=subject, author=author(lesson), blocks=tuple(blocks),
                     accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), **extra)
 
 
 # --- Pupils ------------------------------------------------------------------------------------------
 
-def contacts_blocks(lesson: AdaptedLesson, detailed: int, title: str = "Who can help") -> List[b.Block]:
-    """The first `detailed` contacts in boxes with QR codes, the rest one line each."""
-    contacts = lesson.help_contacts
-    blocks: List[b.Block] = [b.Heading(title)] + ([b.Contacts(contacts[:detailed])] if detailed else [])
+def discreet_contacts(contacts: Sequence[HelpContact]) -> Tuple[HelpContact, ...]:
+    """Contacts as a discreet card prints them: an address whose words give the topic away
+    ('.../bullying-abuse-safety/...') shows as its site, and its QR code still opens the page."""
+    def site(url: str) -> str:
+        return web_address(url).split("/", 1)[0]
+    return tuple(replace(c, shown_url=site(c.url)) if c.url and sensitive_words(re.sub(r"[/._-]", " ", c.url))
+                 else c for c in contacts)
+
+
+def contacts_blocks(lesson: AdaptedLesson, detailed: int, title: str = "Who can help",
+                    purpose: bool = True) -> List[b.Block]:
+    """The first `detailed` contacts in boxes with QR codes, the rest one line each; without their
+    purpose (a discreet card), addresses are shown discreetly too."""
+    contacts = lesson.help_contacts if purpose else discreet_contacts(lesson.help_contacts)
+    blocks: List[b.Block] = [b.Heading(title)] + ([b.Contacts(contacts[:detailed], purpose=purpose)] if detailed else [])
     if contacts[detailed:]:
         blocks += [b.Heading("More help", 3), b.Contacts(contacts[detailed:], detailed=False)]
     return blocks
 
 
 def support_card(lesson: AdaptedLesson, discreet: bool) -> List[Document]:
-    """The full card, then more compact versions for when one A4 page is not enough."""
+    """The full card, then more compact versions for when one A4 page is not enough. The discreet
+    card says nothing that names the topic, in its title or its body: step titles, neutral signs,
+    and who can help without what each service is for."""
     title = DISCREET_TITLE if discreet else lesson.title
     subtitle = "What to do and who can help" if discreet else "Your support card: what to do and who can help"
     subject = "What to do and who can help" if discreet else f"Support card: {lesson.title}"
-    pupil_signs = signs(lesson, "offender-tactic")
+    pupil_signs = signs(lesson, "offender-tactic", discreet)
     fewest = min(len(lesson.help_contacts), len(lesson.school_contacts) + 1)
 
     def card(detailed: int, detailed_steps: bool, columns: int = 2) -> Document:
         blocks: List[b.Block] = [b.Callout(NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL), b.Heading("What to do"),
-                                 steps(lesson, brief=not detailed_steps)]
+                                 steps(lesson, brief=not detailed_steps, discreet=discreet)]
         if pupil_signs:
             blocks += [b.Heading("Warning signs"), b.Bullets(pupil_signs)]
-        blocks += contacts_blocks(lesson, detailed)
+        blocks += contacts_blocks(lesson, detailed, purpose=not discreet)
         return document(lesson, title, subject, blocks, subtitle=subtitle, columns=columns, full_width=1,
                         footer=footer(lesson, discreet))
 
@@ -98,12 +125,12 @@ def support_card(lesson: AdaptedLesson, discreet: bool) -> List[Document]:
 
 def pocket_cards(lesson: AdaptedLesson, discreet: bool) -> List[Document]:
     """Pocket-card versions with fewer and fewer contacts (the school and Childline always stay)."""
-    contacts = list(lesson.help_contacts)
+    contacts = list(discreet_contacts(lesson.help_contacts) if discreet else lesson.help_contacts)
     keep = [c for c in contacts if c.scope == "school" or c.route_id == "childline"]
     variants = []
     for count in range(len(contacts), 0, -1):
         chosen = tuple(c for c in contacts if c in contacts[:count] or c in keep)
-        blocks = [b.Callout(NEVER_YOUR_FAULT), b.Heading("What to do"), steps(lesson, brief=True),
+        blocks = [b.Callout(NEVER_YOUR_FAULT), b.Heading("What to do"), steps(lesson, brief=True, discreet=discreet),
                   b.Heading("Who can help"), b.Contacts(chosen, detailed=False)]
         variants.append(document(lesson, DISCREET_TITLE if discreet else "Need help? Your pocket card",
                                  "What to do and who can help", blocks, footer=""))
@@ -152,12 +179,13 @@ def parent_leaflet(lesson: AdaptedLesson) -> List[Document]:
         for section in lesson.sections:
             blocks += [b.Heading(section.title), b.Bullets(section.points)]
         if victim_signs:
-            blocks += [b.Heading("Signs to notice"), b.Bullets(victim_signs)]
+            blocks += [b.Heading("Signs to notice"), b.Bullets(victim_signs),
+                       b.Paragraph(signs_caveat(lesson.audience.kind), small=True)]
         if lesson.response_steps:
             blocks += [b.Heading("What to do"), steps(lesson)]
-        if myths and lesson.misconceptions:
-            blocks += [b.Heading("Myths and facts"),
-                       b.Pairs(tuple((m.myth, m.response) for m in lesson.misconceptions), "Myth", "Fact")]
+        if myths and lesson.misconceptions:  # the fact first: a blaming myth is never a headline
+            blocks += [b.Heading("Facts and myths"),
+                       b.Pairs(tuple((m.response, m.myth) for m in lesson.misconceptions), "Fact", "Myth")]
         blocks += contacts_blocks(lesson, detailed, "Where to get help")
         subtitle = "A leaflet for parents and carers" + (f" from {lesson.school_name}" if lesson.school_name else "")
         return document(lesson, lesson.title, f"Leaflet for parents and carers: {lesson.title}", blocks,
@@ -211,7 +239,8 @@ def staff_briefing(lesson: AdaptedLesson) -> List[Document]:
                        b.Bullets(tuple(s.claim + (f" ({s.year})" if s.year and str(s.year) not in s.claim else "")
                                        for s in lesson.statistics))]
         if signs(lesson, "victim-sign"):
-            blocks += [b.Heading("Signs to notice in a young person"), b.Bullets(signs(lesson, "victim-sign"))]
+            blocks += [b.Heading("Signs to notice in a young person"), b.Bullets(signs(lesson, "victim-sign")),
+                       b.Paragraph(signs_caveat(lesson.audience.kind), small=True)]
         if signs(lesson, "offender-tactic"):
             blocks += [b.Heading("Tactics offenders use"), b.Bullets(signs(lesson, "offender-tactic"))]
         blocks += [b.Heading("If a pupil tells you"), b.DoNever(do, never),
@@ -246,6 +275,27 @@ def staff_briefing(lesson: AdaptedLesson) -> List[Document]:
     return [briefing(*f, count) for f in flags for count in counts]
 
 
+def adult_card(lesson: AdaptedLesson) -> List[Document]:
+    """The "18 and over" card staff give one student who is an adult: the adult advice and the
+    services for adults in the school's nation, each with its source and when it was checked."""
+    card = lesson.adult_card
+    contacts = card.contacts
+
+    def version(detailed: bool) -> Document:
+        blocks: List[b.Block] = [b.Paragraph(card.intro), b.Heading("What to do"),
+                                 b.Steps(tuple(b.Step(s.title, s.text, s.caution) for s in card.steps))]
+        if lesson.school_contacts and lesson.school is not None:
+            blocks += [b.Heading("At your school or college"), b.Contacts(lesson.school_contacts, detailed=False)]
+        blocks += [b.Heading("Services for adults"), b.Contacts(contacts, detailed=detailed),
+                   b.Heading("Where these details come from", 3),
+                   b.Bullets(tuple(f"{c.name}: {c.source_url} (checked {c.last_verified:%-d %B %Y})"
+                                   for c in contacts if c.source_url and c.last_verified), small=True)]
+        return document(lesson, card.title, card.title, blocks, subtitle="What to do, and services for adults",
+                        footer=" · ".join(x for x in (card.title, lesson.school_name, f"Version {lesson.version}") if x))
+
+    return [version(True), version(False)]
+
+
 # --- Files -----------------------------------------------------------------------------------------------
 
 def warn_missing_glyphs(documents: Sequence[Document], context: RenderContext) -> None:
@@ -263,6 +313,7 @@ class Handout:
     variants: Callable[[], List[Document]]
     max_pages: Optional[int] = None
     cards: bool = False  # a sheet of pocket cards rather than pages
+    discreet: bool = False  # its file name must not give the topic away either
 
 
 def handouts(lesson: AdaptedLesson, large_print: bool) -> List[Handout]:
@@ -270,16 +321,19 @@ def handouts(lesson: AdaptedLesson, large_print: bool) -> List[Handout]:
     limits = MAX_PAGES_LARGE if large_print else MAX_PAGES
     if lesson.is_pupils:
         found = [Handout("support-card", lambda: support_card(lesson, False), limits["support-card"]),
-                 Handout("support-card-discreet", lambda: support_card(lesson, True), limits["support-card"]),
+                 Handout("help-card", lambda: support_card(lesson, True), limits["support-card"], discreet=True),
                  Handout("pocket-cards", lambda: pocket_cards(lesson, False), cards=True),
-                 Handout("pocket-cards-discreet", lambda: pocket_cards(lesson, True), cards=True)]
+                 Handout("help-pocket-cards", lambda: pocket_cards(lesson, True), cards=True, discreet=True)]
         if lesson.scenarios:
             found.append(Handout("worksheet", lambda: [worksheet(lesson)]))
         return found
     if lesson.audience.kind == "parents":
         return [Handout("parent-leaflet", lambda: parent_leaflet(lesson), limits["parent-leaflet"])]
     if lesson.audience.kind == "staff":
-        return [Handout("staff-briefing", lambda: staff_briefing(lesson), limits["staff-briefing"])]
+        found = [Handout("staff-briefing", lambda: staff_briefing(lesson), limits["staff-briefing"])]
+        if lesson.adult_card is not None:
+            found.append(Handout("adult-card", lambda: adult_card(lesson), limits["adult-card"]))
+        return found
     return []
 
 
@@ -292,11 +346,19 @@ def render_handout_pdf(handout: Handout, variants: List[Document], context: Rend
     return rendered.data
 
 
+def handout_stem(lesson: AdaptedLesson, handout: Handout) -> str:
+    """'online-blackmail-ks3-support-card'; a discreet card's name says only what it is, for whom,
+    and a short code that keeps lessons apart: 'help-card-ks3-1f0c2a'."""
+    if handout.discreet:
+        return f"{handout.kind}-{lesson.audience.id}-{zlib.crc32(lesson.lesson_id.encode()):08x}"[:-2]
+    return f"{lesson.slug}-{handout.kind}"
+
+
 def render_handout(lesson: AdaptedLesson, handout: Handout, context: RenderContext) -> List[OutputFile]:
     """The handout's PDF and its HTML twin (which always has the full text: a web page has no page limit)."""
     variants = handout.variants()
     warn_missing_glyphs(variants[:1], context)
-    stem = f"{lesson.slug}-{handout.kind}" + ("-large-print" if context.options.large_print else "")
+    stem = handout_stem(lesson, handout) + ("-large-print" if context.options.large_print else "")
     title = variants[0].title
     return [OutputFile(f"{stem}.pdf", render_handout_pdf(handout, variants, context), title),
             OutputFile(f"{stem}.html", render_html(variants[0]).encode("utf-8"), f"{title} (accessible web page)")]

@@ -15,7 +15,7 @@ from ..html import render_html
 from ..pdf import Document, render_pdf
 from ..pdf import blocks as b
 from . import OutputFile, RenderContext, register
-from .handout import accent, author, footer, warn_missing_glyphs
+from .handout import accent, author, footer, review_state, warn_missing_glyphs
 
 LETTERS = "ABCDEFGH"
 ANONYMOUS = "Don't write your name on this paper. Your answers are anonymous."
@@ -64,7 +64,7 @@ def _version(seed: Optional[int]) -> str:
 
 
 def paper(lesson: AdaptedLesson, seed: Optional[int]) -> Document:
-    blocks: List[b.Block] = [b.Callout(ANONYMOUS)]
+    blocks: List[b.Block] = [review_state(lesson), b.Callout(ANONYMOUS)]
     for title, note, questions in _sections(lesson):
         blocks += [b.Heading(title), b.Paragraph(note, small=True)]
         for number, question in questions:
@@ -103,7 +103,7 @@ def answer_key(lesson: AdaptedLesson, seed: Optional[int]) -> Document:
     intro = "For the teacher: the right answers, the feedback for every option and the teaching point."
     if seed is not None:
         intro += f" This key matches the paper marked {_version(seed)}, whose options are in a different order."
-    blocks: List[b.Block] = [b.Paragraph(intro)]
+    blocks: List[b.Block] = [review_state(lesson), b.Paragraph(intro)]
     for title, _, questions in _sections(lesson):
         blocks.append(b.Heading(title))
         blocks += [_key_question(number, question, seed) for number, question in questions]
