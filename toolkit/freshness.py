@@ -55,3 +55,10 @@ def contacts_checked_line(dates: Iterable[Optional[dt.date]]) -> str:
     when no contact carries a date."""
     checked = oldest_check(dates)
     return f"Contacts checked on {checked.day} {checked:%B %Y}." if checked else ""
+
+
+def lesson_checked_line(lesson) -> str:
+    """The line a lesson's handouts and closing slide print for one audience: the date of every
+    contact the lesson lists for them (an `AdaptedLesson`), by the rule of `oldest_check`. The
+    one helper both formats call, so a handout and a deck of the same lesson never disagree."""
+    return contacts_checked_line(contact.last_verified for contact in lesson.help_contacts)

@@ -11,6 +11,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from ..adapt import AdaptedLesson
 from ..colours import accessible_on_white
+from ..freshness import lesson_checked_line
 from ..html import render_html
 from ..pdf import Document, render_cards, render_pdf
 from ..pdf import blocks as b
@@ -57,8 +58,11 @@ def signs(lesson: AdaptedLesson, kind: str) -> Tuple[str, ...]:
 
 
 def document(lesson: AdaptedLesson, title: str, subject: str, blocks: Sequence[b.Block], **extra) -> Document:
+    """Every handout, ending on when its contacts were checked."""
     extra.setdefault("footer", footer(lesson))
-    return Document(title=title, subject=subject, author=author(lesson), blocks=tuple(blocks),
+    checked = lesson_checked_line(lesson)
+    blocks = tuple(blocks) + ((b.Paragraph(checked, small=True),) if checked else ())
+    return Document(title=title, subject=subject, author=author(lesson), blocks=blocks,
                     accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), **extra)
 
 
