@@ -36,10 +36,13 @@ class Site:
         host, port = self.servers[server].server_address[:2]
         return f"http://{host}:{port}{path}"
 
+    def host(self, server: int) -> str:
+        host, port = self.servers[server].server_address[:2]
+        return f"{host}:{port}"
+
     @property
     def other_host(self) -> str:
-        host, port = self.servers[1].server_address[:2]
-        return f"{host}:{port}"
+        return self.host(1)
 
 
 def handler_for(site: Site):
@@ -85,6 +88,10 @@ def handler_for(site: Site):
                 self._send(301, headers={"Location": "/phone"})
             elif path == "/elsewhere":
                 self._send(301, headers={"Location": f"http://{site.other_host}/plain"})
+            elif path == "/via-other":  # through another site and back again
+                self._send(302, headers={"Location": f"http://{site.other_host}/home"})
+            elif path == "/home":
+                self._send(302, headers={"Location": f"http://{site.host(0)}/phone"})
             elif path == "/to-closed":
                 self._send(302, headers={"Location": "/closed"})
             elif path == "/closed":

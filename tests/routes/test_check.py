@@ -75,6 +75,7 @@ def every_case(tmp_path_factory):
             route_yaml("fine", site.url("/phone"), phrases=["0800 1111"]),
             route_yaml("moved-within", site.url("/moved"), site.url("/phone")),
             route_yaml("moved-away", site.url("/elsewhere")),
+            route_yaml("through-another", site.url("/via-other")),
             route_yaml("not-found", site.url("/gone")),
             route_yaml("gone-for-good", site.url("/gone-for-good")),
             route_yaml("server-error", site.url("/broken")),
@@ -103,8 +104,10 @@ def _refuse_invalid(real, host, *args, **kwargs):
 
 @pytest.mark.parametrize("route_id, expected", [
     ("fine", ["ok fine", "ok web address and source", "reachable (HTTP 200)"]),
-    ("moved-within", ["ok moved-within", "note web address", "redirected within the site to http://127.0.0.1:", "/phone (HTTP 200)"]),
-    ("moved-away", ["LOOK moved-away", "redirected to another site: http://127.0.0.2:", "/plain (HTTP 200)"]),
+    ("moved-within", ["ok moved-within", "note web address", "redirected within the site: 301 to http://127.0.0.1:", "/phone; then HTTP 200"]),
+    ("moved-away", ["LOOK moved-away", "redirected to another site: 301 to http://127.0.0.2:", "/plain; then HTTP 200"]),
+    ("through-another", ["LOOK through-another", "redirected to another site: 302 to http://127.0.0.2:",
+                         "/home; 302 to http://127.0.0.1:", "/phone; then HTTP 200"]),
     ("not-found", ["LOOK not-found", "gone: the page is not found (HTTP 404)"]),
     ("gone-for-good", ["LOOK gone-for-good", "gone for good (HTTP 410)"]),
     ("server-error", ["LOOK server-error", "HTTP error 503"]),
@@ -137,7 +140,7 @@ def test_the_check_needs_a_person_and_says_who(every_case):
     assert result.exit_code == NEEDS_LOOK
     assert "Traceback" not in result.output
     summary = result.output.strip().splitlines()[-1]
-    assert summary.startswith("14 of 16 routes and contacts need a person to look: moved-away, not-found,")
+    assert summary.startswith("15 of 17 routes and contacts need a person to look: moved-away, through-another, not-found,")
     assert "fine," not in summary and "moved-within" not in summary
 
 
@@ -151,8 +154,8 @@ def test_the_site_sees_a_named_visitor_a_few_requests_at_a_time(every_case):
     _, _, site = every_case
     assert site.user_agents and all(agent.startswith("lessonkit/") for agent in site.user_agents)
     assert "support-route check" in site.user_agents[0]
-    # Three routes share /phone, requested once; the fourth request is the end of /moved's redirect.
-    assert site.paths["/phone"] == 2
+    # Three routes share /phone, requested once; the others end the redirects from /moved and /home.
+    assert site.paths["/phone"] == 3
 
 
 def test_no_more_than_two_requests_to_one_site_at_a_time(tmp_path):

@@ -72,27 +72,33 @@ def contains(page_text: str, phrase: str) -> bool:
     return re.sub(r"\s+", " ", phrase).strip().casefold() in page_text
 
 
+def _chain(page: Page) -> str:
+    """Each redirect in turn, e.g. '301 to https://www.example.org/new; 302 to ...'."""
+    return "; ".join(f"{status} to {to}" for status, to in page.redirects)
+
+
 def _status(page: Page) -> Line:
     """Where the address went and what came back."""
-    where = f" (HTTP {page.status})" if page.status else ""
+    answered = f"; then HTTP {page.status}" if page.status else ""
     if page.error:
         reason = _UNREACHABLE.get(page.error, f"unreachable ({page.error})")
-        return Line(LOOK, f"{reason}: {page.detail}" if page.detail else reason)
-    moved = page.final_url != page.url and bool(page.redirects)
-    if moved and site(page.final_url) != site(page.url):
-        return Line(LOOK, f"redirected to another site: {page.final_url}{where}; check the service still "
+        after = f" (after redirects: {_chain(page)})" if page.redirects else ""
+        return Line(LOOK, (f"{reason}: {page.detail}" if page.detail else reason) + after)
+    # A redirect through another site is a finding even when it comes back: the address is not the service's own.
+    if any(site(to) != site(page.url) for _, to in page.redirects):
+        return Line(LOOK, f"redirected to another site: {_chain(page)}{answered}; check the service still "
                           "exists under this name")
     if page.status in (404, 410):
         gone = "gone for good" if page.status == 410 else "gone: the page is not found"
-        return Line(LOOK, f"{gone}{where}" + (f" after a redirect to {page.final_url}" if moved else ""))
+        return Line(LOOK, f"{gone} (HTTP {page.status})" + (f" after redirects: {_chain(page)}" if page.redirects else ""))
     if page.status is not None and page.status >= 400:
         extra = " (some sites turn away automated checks: open it in a browser)" if page.status in (401, 403, 429) else ""
         return Line(LOOK, f"HTTP error {page.status}{extra}")
     if page.status is not None and page.status >= 300:
-        return Line(LOOK, f"an unfinished redirect{where}")
-    if moved:
-        return Line(NOTE, f"redirected within the site to {page.final_url}{where}")
-    return Line(OK, f"reachable{where}")
+        return Line(LOOK, f"an unfinished redirect (HTTP {page.status} with nowhere to go)")
+    if page.redirects:
+        return Line(NOTE, f"redirected within the site: {_chain(page)}{answered}")
+    return Line(OK, f"reachable (HTTP {page.status})")
 
 
 def address_lines(address: Address, page: Page) -> List[Line]:
