@@ -35,6 +35,8 @@ def test_phrases_match_whatever_the_case_spacing_and_tags():
     assert contains(page, "0800 1111")
     assert contains(page, "Text shout to  85258")
     assert not contains(page, "0800 1112")
+    hidden = plain_text('<script>var s = "0800 1111";</script><style>p{}</style><!-- has closed --><p>Hello</p>')
+    assert hidden == "hello"
 
 
 def test_a_route_requests_its_address_and_source_once_each():

@@ -61,7 +61,9 @@ def site(url: str) -> str:
 
 
 def plain_text(page: str) -> str:
-    """A page as words: tags dropped, entities decoded, any run of spaces one space, lower case."""
+    """A page as words: scripts, styles, comments and tags dropped, entities decoded, any run of
+    spaces one space, lower case."""
+    page = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", page, flags=re.S | re.I)
     text = html.unescape(re.sub(r"<[^>]*>", " ", page))
     return re.sub(r"\s+", " ", text).strip().casefold()
 
