@@ -231,3 +231,10 @@ def test_a_missing_catalogue_says_where_it_looked(tmp_path):
     result, _ = run("--catalogue", tmp_path)
     assert result.exit_code == 1
     assert "support-routes.yaml: error: catalogue file not found" in result.output
+
+
+def test_a_missing_profile_is_a_usage_error(tmp_path):
+    write_catalogue(tmp_path, [route_yaml("fine", "http://127.0.0.1:9/")])
+    result, _ = run("--catalogue", tmp_path, "--school", tmp_path / "nope.yaml")
+    assert result.exit_code == 2
+    assert "no such school profile" in result.output

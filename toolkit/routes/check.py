@@ -14,9 +14,10 @@ from .probe import Page, Settings, fetch_all  # noqa: F401 (Settings: for caller
 from .targets import Target, catalogue_targets, profile_targets
 from .verdict import LOOK, OK, Verdict, judge, offline
 
-# Exit statuses: 0 when every route is fine, 1 when a person must look at one, 2 for a usage or
-# file error (as every lessonkit command), 3 when there is no network to check with.
+# Exit statuses: 0 when every route is fine, 1 when a person must look at one (or fix the catalogue
+# or profile, as for every lessonkit command), 2 for a usage error, 3 when there is no network.
 FINE, NEEDS_LOOK, OFFLINE = 0, 1, 3
+
 
 @dataclass(frozen=True)
 class RouteCheck:

@@ -33,9 +33,9 @@ def check(ctx: click.Context, school: Optional[Path], catalogue: Path, timeout: 
 
     Uses HTTPS_PROXY, HTTP_PROXY and NO_PROXY like other tools. Builds never need the network.
 
-    \b
-    Exit status: 0 all fine; 1 a person needs to look at something; 2 a usage or file error;
-    3 offline (no address could be reached at all).
+    Exit status: 0 all fine; 1 a person needs to look at something (or the catalogue or profile
+    has errors, listed with file, line and column); 2 a usage error; 3 offline (no address could
+    be reached at all).
 
     \b
     Example:
