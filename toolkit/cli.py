@@ -16,6 +16,7 @@ from .live.cli import quiz
 from .profiles.cli import school
 from .profiles.packs import build_school_packs
 from .render import RenderOptions, formats
+from .routes.cli import routes
 
 LESSONS = click.Path(path_type=Path)
 
@@ -184,3 +185,4 @@ def schema(output) -> None:
 
 main.add_command(school)
 main.add_command(quiz)
+main.add_command(routes)

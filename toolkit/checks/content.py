@@ -12,6 +12,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 from ..adapt import route_reaches, shows
 from ..errors import Finding
+from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, Project
 from ..model import Audience, Lesson, Misconception, Question, SupportRoute, TeacherNotes, text_for
 from . import readability
@@ -23,7 +24,7 @@ CHILDLINE_MAX_AGE = 19  # "children up to 19" [S27]: pupils under this age are p
 
 def check(project: Project, today: Optional[dt.date] = None) -> List[Finding]:
     """Every content finding in the project: errors for safeguarding problems, warnings for
-    facts not re-checked within 12 months and for hard-to-read sentences. `today` is for tests."""
+    facts not re-checked within the freshness limit and for hard-to-read sentences. `today` is for tests."""
     today = today or dt.date.today()
     findings: List[Finding] = []
     if project.routes_file is not None:
@@ -274,22 +275,14 @@ def _phone_numbers(loaded: Loaded[Lesson], known: Set[str]) -> Iterator[Finding]
 
 # --- Sources and dates ---------------------------------------------------------------------------
 
-def _a_year_before(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
-
-
 def _freshness(loaded: Loaded, field: str, items, today: dt.date) -> Iterator[Finding]:
-    """Warn when a sourced item was last checked more than 12 months ago, or in the future."""
-    cutoff = _a_year_before(today)
+    """Warn when a sourced item was last checked longer ago than the limit, or in the future."""
     for index, item in enumerate(items):
         checked = item.last_verified
-        if checked < cutoff:
+        if is_stale(checked, today):
             yield loaded.finding(
                 (field, index, "last_verified"),
-                f"'{item.id}' was last verified on {checked.isoformat()}, more than 12 months ago",
+                f"'{item.id}' was last verified on {checked.isoformat()}, more than {LIMIT_TEXT} ago",
                 f"check it against {item.source_url} and update last_verified", severity="warning", rule="stale")
         elif checked > today:
             yield loaded.finding(

@@ -8,6 +8,7 @@ import re
 from typing import List, Optional, Tuple
 
 from ..adapt import AdaptedLesson, HelpContact
+from ..freshness import lesson_checked_line
 from . import notes as n
 from .content import Block, Para, QrCode, Run, SlideSpec, bullets, labelled, para
 from .fit import body_sizes
@@ -168,6 +169,9 @@ def closing(lesson: AdaptedLesson) -> List[SlideSpec]:
         heading = para(WHO_CAN_HELP, bullet=False, bold=True)
         blocks.append(Block((heading, lines[0])))
         blocks.extend(Block((line,)) for line in lines[1:])
+    checked = lesson_checked_line(lesson)
+    if checked:
+        blocks.append(Block((para(checked, bullet=False),)))
     return [SlideSpec(
         "content", "Remember", tuple(blocks), group="closing",
         notes=n.join(

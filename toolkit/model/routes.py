@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Optional
+from typing import Annotated, Dict, List, Literal, Optional
 
-from pydantic import EmailStr, Field, HttpUrl
+from pydantic import EmailStr, Field, HttpUrl, StringConstraints
 
 from .common import NATIONS, Slug, Sourced, Strict
+
+Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+"""A phrase a web page is expected to contain."""
 
 Nation = Literal["england", "wales", "scotland", "northern-ireland"]
 
@@ -42,6 +45,9 @@ class SupportRoute(Sourced):
     """Audiences to show it to; empty means every audience the age limits allow."""
     anonymous: Optional[bool] = None
     """Whether people can use it without giving their name; empty when not confirmed."""
+    source_phrases: List[Phrase] = Field(default_factory=list)
+    """Words its source page must still contain, e.g. its phone number as the page writes it:
+    `lessonkit routes check` reports a source that no longer has one (case and spacing ignored)."""
 
     @property
     def adult_only(self) -> bool:

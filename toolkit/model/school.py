@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Dict, List, Optional
 
-from pydantic import EmailStr, Field, HttpUrl
+from pydantic import EmailStr, Field, HttpUrl, model_validator
 
 from .common import Slug, Strict
-from .routes import Nation, SupportRoute
+from .routes import Nation, Phrase, SupportRoute
 
 HexColour = str
 
@@ -37,6 +37,15 @@ class LocalService(Strict):
     email: Optional[EmailStr] = None
     notes: Optional[str] = None
     last_verified: Optional[dt.date] = None
+    source_phrases: List[Phrase] = Field(default_factory=list)
+    """Words its web page (`url`) must still contain, e.g. its phone number as the page writes it:
+    `lessonkit routes check` reports a page that no longer has one."""
+
+    @model_validator(mode="after")
+    def _phrases_need_a_page(self) -> "LocalService":
+        if self.source_phrases and self.url is None:
+            raise ValueError("source_phrases are checked against the service's web page: give its url too")
+        return self
 
 
 class Branding(Strict):

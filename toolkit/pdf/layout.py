@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from .blocks import Document
+from .blocks import Document, Paragraph
 from .document import Metadata, PageLimit, build_pdf, column_width, frame_size
 from .flowables import to_flowables
 from .planner import Planner, choose, title_flowables
@@ -56,7 +56,22 @@ def story(document: Document, styles: Styles, width: float,
     body: List[Flowable] = []
     for block in document.blocks[split:]:
         body.extend(make(block, body_width))
-    return header, _keep_headings_with_groups(body)
+    body = _keep_headings_with_groups(body)
+    closing = document.blocks[-1] if len(document.blocks) > split + 1 else None
+    return header, (_keep_closing_note(body) if isinstance(closing, Paragraph) and closing.small else body)
+
+
+def _keep_closing_note(flowables: List[Flowable]) -> List[Flowable]:
+    """A small note that ends a handout (when its contacts were checked) joins what it follows,
+    so it never stands alone at the top of a last page."""
+    printed = [i for i, flowable in enumerate(flowables) if not isinstance(flowable, Spacer)]
+    if len(printed) < 2:
+        return flowables
+    start = printed[-2]
+    group = flowables[start:]
+    if isinstance(group[0], KeepTogether):  # one group, not one inside another: pagination measures one level
+        group = list(group[0]._content) + group[1:]
+    return flowables[:start] + [KeepTogether(group)]
 
 
 def _keep_headings_with_groups(flowables: List[Flowable]) -> List[Flowable]:

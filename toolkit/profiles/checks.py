@@ -15,13 +15,13 @@ from urllib.parse import urlsplit
 
 from ..colours import AA_NORMAL, INK, WHITE, accessible_on_white, contrast, parse_hex
 from ..errors import Finding
+from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, load_school
 from ..model import SchoolProfile
 from .logo import check_logo
 from .nations import NATIONS, police_names
 from .phones import check_phone
 
-FRESH_FOR_DAYS = 365
 # RFC 2606 and 6761 names that can never belong to anyone: what fictional profiles must use.
 RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
 RESERVED_TLDS = ("example", "invalid", "test", "localhost")
@@ -269,9 +269,9 @@ def _freshness(loaded: Loaded[SchoolProfile], today: dt.date) -> List[Finding]:
             findings.append(loaded.finding(loc, f"{where(loc)} ({name}) has no last_verified date",
                                            "check these details are still right, then add last_verified: YYYY-MM-DD",
                                            "warning", "stale", key=True))
-        elif (today - checked).days > FRESH_FOR_DAYS:
+        elif is_stale(checked, today):
             findings.append(loaded.finding(loc + ("last_verified",), f"{where(loc)} ({name}) was last verified on "
-                                           f"{checked.isoformat()}, more than 12 months ago",
+                                           f"{checked.isoformat()}, more than {LIMIT_TEXT} ago",
                                            "check the name, number and email are still right, then update last_verified",
                                            "warning", "stale"))
         elif checked > today:

@@ -13,6 +13,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from ..adapt import AdaptedLesson, HelpContact
 from ..colours import accessible_on_white
+from ..freshness import lesson_checked_line
 from ..html import render_html
 from ..pdf import Document, render_cards, render_pdf
 from ..pdf import blocks as b
@@ -70,9 +71,11 @@ def review_state(lesson: AdaptedLesson) -> b.Paragraph:
 
 
 def document(lesson: AdaptedLesson, title: str, subject: str, blocks: Sequence[b.Block], **extra) -> Document:
+    """Every handout, ending on when its contacts were checked."""
     extra.setdefault("footer", footer(lesson))
-    blocks = [review_state(lesson), *blocks]
-    return Document(title=title, subject=subject, author=author(lesson), blocks=tuple(blocks),
+    checked = lesson_checked_line(lesson)
+    blocks = (review_state(lesson), *blocks) + ((b.Paragraph(checked, small=True),) if checked else ())
+    return Document(title=title, subject=subject, author=author(lesson), blocks=blocks,
                     accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), **extra)
 
 
