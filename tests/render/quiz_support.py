@@ -148,7 +148,7 @@ def assert_choice_question(read: ReadQuestion, question, name: str, ordering_nat
         return
     assert read.text == question.question
     # A true/false export names its answers True and False, whatever case the lesson used.
-    key = (lambda t: t.strip().rstrip(".").lower()) if read.kind == "true-false" else (lambda t: t)
+    key = (lambda t: t.strip().rstrip(".!").lower()) if read.kind == "true-false" else (lambda t: t)
     by_text = {key(c.text): c for c in read.choices}
     assert sorted(by_text) == sorted(key(o.text) for o in question.options)
     for option in question.options:
