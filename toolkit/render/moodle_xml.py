@@ -108,7 +108,8 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     context.note(NOTE.format(kind="moodle-before-4.4.xml", suits=SUITS_ANY + ", with ordering questions as a "
                              "choice between sequences"))
     return [
-        OutputFile(f"{lesson.slug}-quiz.moodle.xml", moodle_xml(lesson, context), f"{title}, for Moodle 4.4 and later"),
+        OutputFile(f"{lesson.slug}-quiz.moodle.xml", moodle_xml(lesson, context),
+                   f"{title}, for Moodle 4.4 and later (or the Ordering question plugin)"),
         OutputFile(f"{lesson.slug}-quiz.moodle-before-4.4.xml", moodle_xml(lesson, context, native_ordering=False),
-                   f"{title}, for Moodle before 4.4"),
+                   f"{title}, for any Moodle, including before 4.4"),
     ]
