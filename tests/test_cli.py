@@ -57,6 +57,22 @@ def test_build_prints_a_summary(tmp_path):
     assert "[2/2] tiny/staff json" in result.stderr
 
 
+def test_build_summary_says_which_moodle_each_file_suits(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(FIXTURES / "awkward"), "--audience", "ks3", "--format",
+                                       "moodle-xml", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    summary = result.stdout.splitlines()
+    assert summary == [
+        f"Wrote 2 files to {tmp_path}/ (open {tmp_path / 'index.html'} for a list).",
+        "Moodle XML: <lesson>-<audience>-quiz.moodle.xml with ordering questions suits Moodle 4.4 and later, or an "
+        "earlier Moodle with the Ordering question plugin (qtype_ordering).",
+        "Moodle XML: <lesson>-<audience>-quiz.moodle-before-4.4.xml suits any Moodle version, with ordering "
+        "questions as a choice between sequences.",
+    ]
+    assert sorted(p.name for p in (tmp_path / "awkward" / "ks3").iterdir()) == [
+        "awkward-ks3-quiz.moodle-before-4.4.xml", "awkward-ks3-quiz.moodle.xml"]
+
+
 def test_an_unexpected_failure_is_a_message_not_a_traceback(tmp_path, monkeypatch):
     import toolkit.build
 

@@ -60,6 +60,11 @@ class Rendered:
 
     entries: List[Tuple[ManifestEntry, bytes]] = field(default_factory=list)
     warnings: List[str] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
+
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
 
 
 @dataclass
@@ -68,6 +73,8 @@ class BuildResult:
     files: List[ManifestEntry]
     warnings: List[str]
     findings: List[Finding]
+    notes: List[str] = field(default_factory=list)
+    """Said once each in the build summary, e.g. which Moodle versions the Moodle XML files suit."""
 
 
 def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False) -> Tuple[Project, List[Finding]]:
@@ -129,6 +136,8 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
             context = RenderContext(options=request.options)
             files: List[OutputFile] = registry[name].render(adapted, context)
             rendered.warnings.extend(f"{lesson.id}/{audience_id} {name}: {w}" for w in context.warnings)
+            for note in context.notes:
+                rendered.note(note)
             for output in files:
                 path = f"{prefix}{lesson.id}/{audience_id}/{safe_relative(output.name)}"
                 entry = ManifestEntry(
@@ -176,4 +185,4 @@ def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildRe
         school, findings = checked.loaded.model, findings + checked.findings
     rendered = render_all(project, request, school, progress)
     written = write_outputs(request.output, rendered)
-    return BuildResult(request.output, written, rendered.warnings, findings)
+    return BuildResult(request.output, written, rendered.warnings, findings, rendered.notes)

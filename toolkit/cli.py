@@ -123,6 +123,8 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
                f"(open {result.output / building.INDEX} for a list).")
+    for note in result.notes:
+        click.echo(note)
 
 
 def _progress_printer():

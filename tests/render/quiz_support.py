@@ -107,6 +107,8 @@ class ReadQuestion:
     general_feedback: str
     choices: List[ReadChoice]
     kind: str  # "single", "multiple", "true-false" or "ordering" (Moodle's native type)
+    combined_feedback: Tuple[str, ...] = ()
+    """Moodle's correct, partially correct and incorrect feedback, where the export has them."""
 
 
 def parts(lesson: AdaptedLesson) -> List[Tuple[str, Sequence]]:
@@ -120,12 +122,18 @@ def name_of(part: str, number: int, question) -> str:
 def assert_choice_question(read: ReadQuestion, question, name: str, ordering_native: bool = False) -> None:
     """`read` says what `question` says: text, every option and its feedback, and which are right."""
     assert read.name == name
-    assert read.general_feedback == question.teaching_point
     if question.type == "ordering" and ordering_native:
+        # As Moodle saves it: the steps in order, their own feedback gone (qtype_ordering keeps none),
+        # so what each step teaches is in every combined feedback and in the general feedback.
         assert read.kind == "ordering"
         assert read.text == question.question
-        assert [(c.text, c.feedback) for c in read.choices] == [(o.text, o.feedback) for o in question.options]
+        assert [c.text for c in read.choices] == [o.text for o in question.options]
+        assert read.general_feedback.startswith(question.teaching_point)
+        assert len(read.combined_feedback) == 3
+        for shown in read.combined_feedback + (read.general_feedback,):
+            assert_teaches_every_step(shown, question)
         return
+    assert read.general_feedback == question.teaching_point
     if question.type == "ordering":
         assert read.text == question.question + "\nWhich order is right?"
         items = [o.text for o in question.options]
@@ -136,12 +144,11 @@ def assert_choice_question(read: ReadQuestion, question, name: str, ordering_nat
             assert choice.text in orders, choice.text  # the same steps, in some order
             assert choice.feedback
         assert len({c.text for c in read.choices}) == len(read.choices) == min(4, len(orders))
-        for option in question.options:
-            assert option.feedback in right[0].feedback
+        assert_teaches_every_step(right[0].feedback, question)
         return
     assert read.text == question.question
     # A true/false export names its answers True and False, whatever case the lesson used.
-    key = (lambda t: t.strip().rstrip(".").lower()) if read.kind == "true-false" else (lambda t: t)
+    key = (lambda t: t.strip().rstrip(".!").lower()) if read.kind == "true-false" else (lambda t: t)
     by_text = {key(c.text): c for c in read.choices}
     assert sorted(by_text) == sorted(key(o.text) for o in question.options)
     for option in question.options:
@@ -160,3 +167,13 @@ def assert_choice_question(read: ReadQuestion, question, name: str, ordering_nat
         assert read.kind in ("true-false", "single")  # single when the options are not True/False
     else:
         assert read.kind == "single"
+
+
+def assert_teaches_every_step(shown: str, question) -> None:
+    """`shown` names every step of an ordering question in the right order, each with its feedback."""
+    flat = lambda text: " ".join(text.split())  # noqa: E731  (steps are written on one line each)
+    found = 0
+    for option in question.options:
+        found = flat(shown).find(flat(option.text), found)
+        assert found >= 0, (option.text, shown)
+        assert flat(option.feedback) in flat(shown), (option.feedback, shown)

@@ -4,10 +4,13 @@ following the conditions an importer such as Canvas evaluates to find the right 
 from __future__ import annotations
 
 import dataclasses
+import html
 import io
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -19,6 +22,10 @@ from toolkit.render.qti import render as qti
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
+# Canvas's importer does not attach feedback whose identifier matches this to its answer
+# (get_feedback_id, instructure/canvas-lms gems/plugins/qti_exporter/lib/qti/assessment_item_converter.rb).
+CANVAS_IGNORES = re.compile(r"general_|_all|wrong|incorrect|correct|(_IC$)|(_C$)", re.IGNORECASE)
+WORDS_CANVAS_READS = re.compile(r"correct|wrong", re.IGNORECASE)  # "incorrect" contains "correct"
 
 
 def unpack(data: bytes):
@@ -53,6 +60,28 @@ def _mattext(element) -> str:
     return html_text(mattext.text or "")
 
 
+def canvas_shows(markup: str) -> str:
+    """What a pupil reads in Canvas for feedback HTML, by the rules of Canvas's QTI importer for a QTI
+    .zip file (`detect_html` in gems/plugins/qti_exporter/lib/qti/html_helper.rb): plain <p>, <div>
+    and <span> wrappers are taken off, and what is then a single piece of text is stored as plain
+    text in its HTML-escaped form, so it is shown escaped; anything else is kept as HTML."""
+    node = lxml.html.fragment_fromstring(markup, create_parent="div")
+    while (len(node) == 1 and node[0].tag in ("p", "div", "span") and not node[0].attrib
+           and not (node.text or "").strip() and not (node[0].tail or "").strip()):
+        node = node[0]
+    if len(node) == 0:
+        return html.escape((node.text or "").strip(), quote=False)
+    for br in node.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return node.text_content()
+
+
+def _feedback_shown(element) -> str:
+    mattext = element.find(f"{QTI}material/{QTI}mattext")
+    assert mattext.get("texttype") == "text/html"
+    return canvas_shows(mattext.text or "")
+
+
 def read_item(item) -> ReadQuestion:
     fields = {f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry")
               for f in item.iter(f"{QTI}qtimetadatafield")}
@@ -62,7 +91,7 @@ def read_item(item) -> ReadQuestion:
     labels = presentation.findall(f"{QTI}response_lid/{QTI}render_choice/{QTI}response_label")
     idents = [label.get("ident") for label in labels]
     assert len(set(idents)) == len(idents) and fields["original_answer_ids"] == ",".join(idents)
-    feedback = {f.get("ident"): _mattext(f.find(f"{QTI}flow_mat")) for f in item.findall(f"{QTI}itemfeedback")}
+    feedback = {f.get("ident"): _feedback_shown(f.find(f"{QTI}flow_mat")) for f in item.findall(f"{QTI}itemfeedback")}
     shown = {}  # answer ident -> feedback ident, from the conditions that display feedback
     right = set()
     for condition in item.iter(f"{QTI}respcondition"):
@@ -80,10 +109,26 @@ def read_item(item) -> ReadQuestion:
         elif test.find(f"{QTI}other") is not None:
             shown["general"] = display.get("linkrefid")
         else:
-            shown[test.findtext(f"{QTI}varequal")] = display.get("linkrefid")
+            linked = display.get("linkrefid")
+            assert not CANVAS_IGNORES.search(linked), f"Canvas would drop the feedback {linked}"
+            shown[test.findtext(f"{QTI}varequal")] = linked
     choices = [ReadChoice(_mattext(label), feedback[shown[label.get("ident")]], label.get("ident") in right)
                for label in labels]
     return ReadQuestion(item.get("title"), _mattext(presentation), feedback[shown["general"]], choices, kind)
+
+
+def assert_no_word_canvas_reads(*documents: bytes) -> None:
+    """No identifier or reference to one holds 'correct', 'wrong' or 'incorrect', in any case."""
+    for document in documents:
+        for element in etree.fromstring(document).iter():
+            if not isinstance(element.tag, str):
+                continue
+            for name in ("ident", "identifier", "identifierref", "linkrefid", "respident"):
+                assert not WORDS_CANVAS_READS.search(element.get(name, "")), (name, element.get(name))
+            if etree.QName(element).localname == "varequal":
+                assert not WORDS_CANVAS_READS.search(element.text or "")
+            if element.text == "original_answer_ids":
+                assert not WORDS_CANVAS_READS.search(element.getnext().text or "")
 
 
 def assert_qti_matches(lesson, files, schemas_dir=None) -> None:
@@ -91,6 +136,8 @@ def assert_qti_matches(lesson, files, schemas_dir=None) -> None:
     item_idents = []
     for output, (part, questions) in zip(files, parts(lesson)):
         manifest, href, assessment = unpack(output.data)
+        with zipfile.ZipFile(io.BytesIO(output.data)) as archive:
+            assert_no_word_canvas_reads(archive.read("imsmanifest.xml"), assessment)
         if schemas_dir is not None:
             validate_against_dtd(assessment, schemas_dir)
         root = ET.fromstring(assessment)
@@ -127,6 +174,42 @@ def test_shipped_lessons_validate_and_read_back(shipped, schemas_dir):
         pytest.skip("no shipped lesson has quiz questions yet")
     for lesson in lessons:
         assert_qti_matches(lesson, render(qti, lesson)[0], schemas_dir)
+
+
+def test_question_ids_with_words_canvas_reads_keep_their_feedback(schemas_dir):
+    """A school's ids such as 'spot-the-wrong-one' never reach an identifier Canvas reads meaning into."""
+    lesson = awkward("ks3")
+    renamed = [f"spot-the-wrong-one-{n}" if n % 3 == 0 else f"Correct_{n}_IC" if n % 3 == 1 else f"all-incorrect-{n}_C"
+               for n in range(len(lesson.quiz))]
+    ids = iter(renamed)
+    lesson = dataclasses.replace(
+        lesson, lesson_id="correct-or-wrong",
+        starter_quiz=tuple(dataclasses.replace(q, id=next(ids)) for q in lesson.starter_quiz),
+        exit_quiz=tuple(dataclasses.replace(q, id=next(ids)) for q in lesson.exit_quiz))
+    assert_qti_matches(lesson, render(qti, lesson)[0], schemas_dir)
+
+
+def test_identifiers_stay_the_same_for_the_same_ids():
+    """Re-importing a newer version of a quiz matches the same items: identifiers come from the ids."""
+    def idents(lesson):
+        _, _, assessment = unpack(render(qti, lesson)[0][0].data)
+        return [item.get("ident") for item in ET.fromstring(assessment).iter(f"{QTI}item")]
+    lesson = awkward("ks3")
+    reworded = dataclasses.replace(lesson, starter_quiz=tuple(
+        dataclasses.replace(q, question=q.question + " (reworded)") for q in lesson.starter_quiz))
+    assert idents(lesson) == idents(reworded)
+    assert len(set(idents(lesson))) == len(idents(lesson))
+
+
+def test_plain_feedback_shows_as_written_in_canvas():
+    """One line of feedback with '&' or '<' is kept as HTML by Canvas, so pupils never read '&amp;'."""
+    _, _, assessment = unpack(render(qti, awkward("ks3"))[0][0].data)
+    shown = [_feedback_shown(f.find(f"{QTI}flow_mat")) for f in ET.fromstring(assessment).iter(f"{QTI}itemfeedback")]
+    assert "Yes: Childline is free & confidential." in shown
+    assert not [text for text in shown if "&amp;" in text or "&lt;" in text]
+    # The rule the reader follows: unwrapped single text is shown escaped.
+    assert canvas_shows("<p>Ŵyn &amp; Gŷd</p>") == "Ŵyn &amp; Gŷd"
+    assert canvas_shows('<p class="x">Ŵyn &amp; Gŷd</p>') == "Ŵyn & Gŷd"
 
 
 def test_awkward_text_is_escaped_not_interpreted():

@@ -131,8 +131,10 @@ def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, prog
     for school, pack in zip(schools, rendered):
         everything.entries += pack.entries
         everything.warnings += [f"{school.id}: {warning}" for warning in pack.warnings]
+        for note in pack.notes:
+            everything.note(note)
         index = pack_index(school, pack)
         extra_files += [(f"{school.id}/index.html", index), (f"{school.id}.zip", pack_zip(school, pack, index))]
     written = write_outputs(request.output, everything, extra_files)
-    return BuildResult(request.output, written, everything.warnings, findings)
+    return BuildResult(request.output, written, everything.warnings, findings, everything.notes)
 

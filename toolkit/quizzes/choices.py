@@ -86,14 +86,32 @@ def _sequences(items: Sequence[str]) -> List[Tuple[int, ...]]:
     return found
 
 
+RIGHT_ORDER = "Yes, this is the right order."
+NEARLY = "Nearly. The right order is: {order}"
+NOT_QUITE = "Not quite. The right order is: {order}"
+
+
+def right_order(question: Question) -> str:
+    """An ordering question's steps in the right order, on one line: 'A → B → C'."""
+    return ARROW.join(one_line(o.text) for o in question.options)
+
+
+def step_teaching(question: Question) -> str:
+    """What each step of an ordering question teaches, one numbered line per step in the right order."""
+    lines = []
+    for number, option in enumerate(question.options, start=1):
+        feedback = one_line(option.feedback)
+        lines.append(f"{number}. {one_line(option.text)}" + (f": {feedback}" if feedback else ""))
+    return "\n".join(lines)
+
+
 def _sequence_question(question: Question, name: str, seed: Optional[int]) -> ChoiceQuestion:
     items = [o.text for o in question.options]
     sequences = _sequences(items)
-    right_text = ARROW.join(one_line(t) for t in items)
-    steps = "\n".join(f"{i + 1}. {one_line(o.text)}: {one_line(o.feedback)}" for i, o in enumerate(question.options))
-    choices = [Choice(right_text, "Yes, this is the right order.\n" + steps, True, "100")]
+    right_text = right_order(question)
+    choices = [Choice(right_text, RIGHT_ORDER + "\n" + step_teaching(question), True, "100")]
     choices += [
-        Choice(ARROW.join(one_line(items[i]) for i in sequence), f"Not quite. The right order is: {right_text}", False, "0")
+        Choice(ARROW.join(one_line(items[i]) for i in sequence), NOT_QUITE.format(order=right_text), False, "0")
         for sequence in sequences[1:]
     ]
     if seed is None:

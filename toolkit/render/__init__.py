@@ -33,14 +33,21 @@ class RenderOptions:
 
 @dataclass
 class RenderContext:
-    """Handed to every renderer: the options and somewhere to leave warnings."""
+    """Handed to every renderer: the options and somewhere to leave warnings and notes."""
 
     options: RenderOptions = field(default_factory=RenderOptions)
     warnings: List[str] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
+    """What a teacher needs to know to use the files (e.g. which Moodle versions a file suits): the
+    same for every lesson, so the build summary shows each note once."""
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
 
 
 Renderer = Callable[[AdaptedLesson, RenderContext], List[OutputFile]]

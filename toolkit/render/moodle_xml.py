@@ -1,7 +1,9 @@
 """`moodle-xml`: the starter and exit quizzes as Moodle XML: multichoice, truefalse and ordering.
 
 Ordering questions use Moodle's `ordering` question type (standard in Moodle 4.4 and later, the
-qtype_ordering plugin before), so pupils drag the steps into order. Help contacts end each quiz.
+qtype_ordering plugin before), so pupils drag the steps into order. Moodle without that type
+refuses the whole file, so a lesson with ordering questions gets a second file for any Moodle, in
+which they are a choice between sequences (as in GIFT). Help contacts end each quiz.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from lxml import etree
 from ..adapt import AdaptedLesson, Question
 from ..quizzes import category, question_name, quizzes
 from ..quizzes import moodle_xml as mx
-from ..quizzes.choices import ARROW, ChoiceQuestion, choice_question, truth_of
+from ..quizzes.choices import (
+    NEARLY, NOT_QUITE, RIGHT_ORDER, ChoiceQuestion, choice_question, right_order, step_teaching, truth_of,
+)
 from ..quizzes.help import TITLE, help_html
-from ..quizzes.text import one_line
 from . import OutputFile, RenderContext, register
 
 
@@ -41,31 +44,50 @@ def _choice(quiz: etree._Element, item: ChoiceQuestion) -> None:
 
 
 def _ordering(quiz: etree._Element, question: Question, name: str) -> None:
-    element = mx.question(quiz, "ordering", name, question.question, question.teaching_point)
+    # Moodle keeps no feedback for the steps themselves: qtype_ordering's save_question_options
+    # stores every answer with an empty `feedback`, whatever the file says. What each step teaches
+    # goes into the combined feedback, which it keeps, and the general feedback (a teacher can
+    # switch either off in the quiz's review options).
+    teaching = step_teaching(question)
+    general = "\n".join(part for part in (question.teaching_point, teaching) if part.strip())
+    element = mx.question(quiz, "ordering", name, question.question, general)
     for tag, value in mx.ORDERING_SETTINGS[:2]:
         mx.sub(element, tag, value)
     mx.sub(element, "selectcount", str(len(question.options)))
     for tag, value in mx.ORDERING_SETTINGS[2:]:
         mx.sub(element, tag, value)
-    right_order = ARROW.join(one_line(o.text) for o in question.options)
-    mx.combined_feedback(element, "Yes, this is the right order.", f"Nearly. The right order is: {right_order}",
-                         f"The right order is: {right_order}")
+    order = right_order(question)
+    mx.combined_feedback(element, f"{RIGHT_ORDER}\n{teaching}", f"{NEARLY.format(order=order)}\n{teaching}",
+                         f"{NOT_QUITE.format(order=order)}\n{teaching}")
     mx.sub(element, "shownumcorrect", "1")
     for option in question.options:
         # The order of <answer> elements is the right order; qtype_ordering ignores the fraction.
         mx.answer(element, "100", option.text, option.feedback)
 
 
-def moodle_xml(lesson: AdaptedLesson, context: RenderContext) -> bytes:
+SUITS_ORDERING = "Moodle 4.4 and later, or an earlier Moodle with the Ordering question plugin (qtype_ordering)"
+SUITS_ANY = "any Moodle version"
+NOTE = "Moodle XML: <lesson>-<audience>-quiz.{kind} suits {suits}."
+"""The build summary's note for each kind of file, e.g. 'moodle.xml' with ordering questions."""
+
+
+def has_ordering(lesson: AdaptedLesson) -> bool:
+    return any(question.type == "ordering" for _, questions in quizzes(lesson) for question in questions)
+
+
+def moodle_xml(lesson: AdaptedLesson, context: RenderContext, native_ordering: bool = True) -> bytes:
+    """The quizzes as Moodle XML; without `native_ordering`, ordering questions are a choice between
+    sequences, so that any Moodle imports the file."""
     quiz = etree.Element("quiz")
     quiz.append(etree.Comment(mx.comment_text(
         f"lessonkit quiz export for Moodle: lesson {lesson.lesson_id} version {lesson.version}, "
-        f"audience {lesson.audience.id}. Import: Question bank, Import, Moodle XML format.")))
+        f"audience {lesson.audience.id}. Import: Question bank, Import, Moodle XML format. "
+        f"For {SUITS_ORDERING if native_ordering and has_ordering(lesson) else SUITS_ANY}.")))
     for part, questions in quizzes(lesson):
         mx.category(quiz, category(lesson, part))
         for number, question in enumerate(questions, start=1):
             name = question_name(part, number, question)
-            if question.type == "ordering":
+            if question.type == "ordering" and native_ordering:
                 _ordering(quiz, question, name)
             else:
                 _choice(quiz, choice_question(question, name, context.options.shuffle_seed))
@@ -73,9 +95,21 @@ def moodle_xml(lesson: AdaptedLesson, context: RenderContext) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(quiz, encoding="UTF-8", pretty_print=True)
 
 
-@register("moodle-xml", "Starter and exit quizzes as Moodle XML, with ordering questions and feedback")
+@register("moodle-xml", "Starter and exit quizzes as Moodle XML, with ordering questions and feedback "
+                        "(and a file for Moodle before 4.4 when there are ordering questions)")
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     if not quizzes(lesson):
         return []
-    return [OutputFile(f"{lesson.slug}-quiz.moodle.xml", moodle_xml(lesson, context),
-                       f"{lesson.title} ({lesson.audience_name}): quizzes for Moodle (XML)")]
+    title = f"{lesson.title} ({lesson.audience_name}): quizzes for Moodle (XML)"
+    if not has_ordering(lesson):
+        context.note(NOTE.format(kind="moodle.xml with no ordering question", suits=SUITS_ANY))
+        return [OutputFile(f"{lesson.slug}-quiz.moodle.xml", moodle_xml(lesson, context), title)]
+    context.note(NOTE.format(kind="moodle.xml with ordering questions", suits=SUITS_ORDERING))
+    context.note(NOTE.format(kind="moodle-before-4.4.xml", suits=SUITS_ANY + ", with ordering questions as a "
+                             "choice between sequences"))
+    return [
+        OutputFile(f"{lesson.slug}-quiz.moodle.xml", moodle_xml(lesson, context),
+                   f"{title}, for Moodle 4.4 and later (or the Ordering question plugin)"),
+        OutputFile(f"{lesson.slug}-quiz.moodle-before-4.4.xml", moodle_xml(lesson, context, native_ordering=False),
+                   f"{title}, for any Moodle, including before 4.4"),
+    ]

@@ -21,8 +21,12 @@ from ..quizzes.zips import zipped
 from . import OutputFile, RenderContext, register
 
 
+def assessment_ident(lesson: AdaptedLesson, part: str) -> str:
+    return qi.ident("assessment", lesson.lesson_id, lesson.audience.id, part)
+
+
 def assessment_xml(lesson: AdaptedLesson, part: str, questions: Tuple[Question, ...], context: RenderContext) -> bytes:
-    ident = f"lessonkit-{lesson.lesson_id}-{lesson.audience.id}-{part}"
+    ident = assessment_ident(lesson, part)
     root = etree.Element(qi.q("questestinterop"), nsmap={None: qi.NS, "xsi": qi.XSI})
     root.set(f"{{{qi.XSI}}}schemaLocation", qi.SCHEMA_LOCATION)
     assessment = qi.sub(root, "assessment", ident=ident, title=one_line(quiz_title(lesson, part)))
@@ -33,13 +37,13 @@ def assessment_xml(lesson: AdaptedLesson, part: str, questions: Tuple[Question, 
             context.warn(f"ordering question '{question.id}' is a choice between sequences: QTI 1.2 as Canvas "
                          "imports it has no ordering type")
         item = choice_question(question, question_name(part, number, question), context.options.shuffle_seed)
-        qi.choice_item(section, f"{ident}-{question.id}", item)
-    qi.text_item(section, f"{ident}-help", TITLE, help_html(lesson))
+        qi.choice_item(section, qi.ident("question", lesson.lesson_id, lesson.audience.id, part, question.id), item)
+    qi.text_item(section, qi.ident("help", lesson.lesson_id, lesson.audience.id, part), TITLE, help_html(lesson))
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)
 
 
 def package(lesson: AdaptedLesson, part: str, questions: Tuple[Question, ...], context: RenderContext) -> bytes:
-    ident = f"lessonkit-{lesson.lesson_id}-{lesson.audience.id}-{part}"
+    ident = assessment_ident(lesson, part)
     assessment_file = f"{lesson.slug}-{part}-quiz.xml"
     return zipped([
         ("imsmanifest.xml", manifest(f"{ident}-package", one_line(quiz_title(lesson, part)), ident, assessment_file)),
