@@ -31,7 +31,8 @@ Progress = Callable[[int, int, str], None]  # (done, total, what)
 
 @dataclass(frozen=True)
 class BuildRequest:
-    lesson_paths: Sequence[Path] = (Path("lessons"),)
+    lesson_paths: Sequence[Path] = ()
+    """Lesson files or folders; none means the built-in lessons."""
     catalogue: Optional[Path] = None
     lessons: Sequence[str] = ()
     audiences: Sequence[str] = ()
@@ -97,6 +98,16 @@ def _pick(kind: str, asked: Sequence[str], known: Sequence[str]) -> List[str]:
     return [name for name in known if not asked or name in asked]
 
 
+def _nothing_selected(project: Project, request: BuildRequest, lesson_ids: Sequence[str]) -> UsageProblem:
+    """--lesson and --audience that match no pair: a usage error that says which lessons serve whom."""
+    asked = " ".join([*(f"--lesson {l}" for l in request.lessons), *(f"--audience {a}" for a in request.audiences)])
+    chosen = [f"{l.model.id} is for {', '.join(l.model.audiences)}" for l in project.lessons if l.model.id in lesson_ids]
+    serving = [l.model.id for l in project.lessons if any(a in l.model.audiences for a in request.audiences)]
+    text = f"{asked} selects nothing to build: " + ("; ".join(chosen) if request.lessons else "no lesson is written for it")
+    text += f". Lessons for {', '.join(request.audiences)}: {', '.join(serving)}." if serving else "."
+    return UsageProblem(text + " Try: lessonkit list")
+
+
 def render_all(project: Project, request: BuildRequest, school: Optional[SchoolProfile] = None,
                progress: Optional[Progress] = None) -> Rendered:
     """Adapt each lesson for each audience (and the school) and run each selected format."""
@@ -112,6 +123,8 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
         for loaded in project.lessons if loaded.model.id in lesson_ids
         for audience_id in loaded.model.audiences if not request.audiences or audience_id in request.audiences
     ]
+    if not pairs:
+        raise _nothing_selected(project, request, lesson_ids)
     total, done = len(pairs) * len(format_names), 0
     for lesson, audience_id in pairs:
         adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)

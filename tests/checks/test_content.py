@@ -521,3 +521,13 @@ def test_wording_rules_apply_to_every_text(tmp_path):
         "possible real phone number '01234 567890'",
         'victim-blaming or shaming wording: "naive"',
     ]
+
+
+def test_adult_only_route_in_a_lesson_only_for_pupils_is_an_error_not_left_out(tmp_path):
+    lesson = base()  # for ks3 only; the shipped route is limited to staff and parents
+    lesson["support_routes"] = ["childline", "stopncii"]
+    found = findings(tmp_path, lesson, "adult-only-route")
+    assert messages(found) == [
+        "'stopncii' is for adults only (18+), so nobody this lesson is for (ks3) would see it: it would be left out without a word"
+    ]
+    assert found[0].severity == "error" and found[0].line is not None

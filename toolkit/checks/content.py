@@ -85,6 +85,15 @@ def _signposting(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
                 "`audiences: [staff, parents]` in support-routes.yaml",
                 rule="adult-only-route",
             )
+        elif not any(route_reaches(route, audiences[a], None) for a in lesson.audiences if a in audiences):
+            pupils = [a for a in lesson.audiences if a in audiences and _under_18(audiences[a])]
+            yield loaded.finding(
+                ("support_routes", r_index),
+                f"'{route_id}' is for adults only (18+), so nobody this lesson is for "
+                f"({', '.join(pupils or lesson.audiences)}) would see it: it would be left out without a word",
+                "remove it from support_routes; adult-only services belong in lessons for staff or parents",
+                rule="adult-only-route",
+            )
     for audience_id in lesson.audiences:
         audience = audiences.get(audience_id)
         if audience is None:

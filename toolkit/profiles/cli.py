@@ -116,8 +116,8 @@ def _profile_paths(paths: Sequence[Path]) -> List[Path]:
 
 @school.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lessons", "lesson_paths", multiple=True, type=click.Path(path_type=Path), default=[Path("lessons")],
-              show_default=True, help="Lessons whose contacts to show (repeatable).")
+@click.option("--lessons", "lesson_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Lessons whose contacts to show (repeatable; default: the built-in lessons).")
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml.")
 @click.option("--no-contacts", is_flag=True, help="Only check; do not list the contacts each audience sees.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -131,7 +131,7 @@ def check(paths: Tuple[Path, ...], lesson_paths: Tuple[Path, ...], catalogue: Op
     \b
     Example:
       lessonkit school check schools/my-school.yaml
-      lessonkit school check lessons/schools
+      lessonkit school check example-wales
     """
     checks: List[ProfileCheck] = [check_profile(path) for path in _profile_paths(paths)]
     if not checks:
