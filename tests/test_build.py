@@ -24,21 +24,22 @@ def test_build_writes_json_manifest_and_index(tmp_path):
     result = build(_request(tmp_path))
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     paths = [entry["path"] for entry in manifest["files"]]
-    assert paths == ["tiny/ks3/tiny-ks3.json", "tiny/staff/tiny-staff.json"]
+    assert paths == ["national/tiny/ks3/tiny-ks3.json", "national/tiny/staff/tiny-staff.json"]
     assert manifest["files"][0] | {"bytes": 0, "sha256": ""} == {
-        "path": "tiny/ks3/tiny-ks3.json", "lesson": "tiny", "audience": "ks3", "format": "json",
+        "path": "national/tiny/ks3/tiny-ks3.json", "lesson": "tiny", "audience": "ks3", "format": "json",
         "school": None, "title": "Staying safe online (KS3) (Key Stage 3 (ages 11-14)) as JSON",
         "bytes": 0, "sha256": "",
     }
     assert len(result.files) == 2
-    index = (tmp_path / "index.html").read_text()
+    index = (tmp_path / "national" / "index.html").read_text()
     assert 'href="tiny/ks3/tiny-ks3.json"' in index and '<html lang="en-GB">' in index
+    assert 'href="national/index.html"' in (tmp_path / "index.html").read_text()
 
 
 def test_the_adapted_json_resolves_overrides_and_filters_adult_routes(tmp_path):
     build(_request(tmp_path))
-    pupils = json.loads((tmp_path / "tiny/ks3/tiny-ks3.json").read_text())
-    staff = json.loads((tmp_path / "tiny/staff/tiny-staff.json").read_text())
+    pupils = json.loads((tmp_path / "national/tiny/ks3/tiny-ks3.json").read_text())
+    staff = json.loads((tmp_path / "national/tiny/staff/tiny-staff.json").read_text())
     assert pupils["title"] == "Staying safe online (KS3)"
     assert staff["title"] == "Staying safe online"
     pupil_routes = [c["name"] for c in pupils["help_contacts"]]
@@ -49,7 +50,7 @@ def test_the_adapted_json_resolves_overrides_and_filters_adult_routes(tmp_path):
 
 def test_filters_choose_lessons_audiences_and_formats(tmp_path):
     build(_request(tmp_path, audiences=["staff"]))
-    assert [p.name for p in (tmp_path / "tiny").iterdir()] == ["staff"]
+    assert [p.name for p in (tmp_path / "national" / "tiny").iterdir()] == ["staff"]
 
 
 @pytest.mark.parametrize("field,value,message", [

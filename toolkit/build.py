@@ -19,7 +19,8 @@ from .load import Loaded, Project, load_project
 from .model import SchoolProfile
 from .profiles.checks import check_profile
 from .render import OutputFile, RenderContext, RenderOptions, formats
-from .site import index_page
+from .pack import current_packs, pack_files, pack_folder, pack_summary, updated_summary
+from .site import packs_page
 from .validation import closest
 from .write import OutputWriter, safe_relative
 
@@ -116,7 +117,7 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
     lesson_ids = _pick("lesson", request.lessons, [l.model.id for l in project.lessons])
     known_audiences = list(project.audiences)
     _pick("audience", request.audiences, known_audiences)
-    prefix = f"{school.id}/" if school else ""
+    prefix, shown = f"{pack_folder(school)}/", f"{school.id}/" if school else ""
     rendered = Rendered()
     pairs = [
         (loaded.model, audience_id)
@@ -131,7 +132,7 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
         for name in format_names:
             done += 1
             if progress:
-                progress(done, total, f"{prefix}{lesson.id}/{audience_id} {name}")
+                progress(done, total, f"{shown}{lesson.id}/{audience_id} {name}")
             context = RenderContext(options=request.options)
             files: List[OutputFile] = registry[name].render(adapted, context)
             rendered.warnings.extend(f"{lesson.id}/{audience_id} {name}: {w}" for w in context.warnings)
@@ -154,19 +155,38 @@ def _previous_manifest(output: Path) -> Dict[str, dict]:
         return {}
 
 
-def write_outputs(output: Path, rendered: Rendered, extra_files: Sequence[Tuple[str, bytes]] = ()) -> List[ManifestEntry]:
-    """Write every file, then the manifest and index (keeping entries of earlier builds that still exist)."""
+def _previous_packs(output: Path) -> List[dict]:
+    try:
+        packs = json.loads((output / MANIFEST).read_text(encoding="utf-8")).get("packs", [])
+        return [p for p in packs if isinstance(p, dict) and isinstance(p.get("folder"), str)]
+    except (OSError, ValueError, TypeError, AttributeError):
+        return []
+
+
+def write_outputs(output: Path, rendered: Rendered, packs: Sequence[dict] = ()) -> List[ManifestEntry]:
+    """Write every file, each pack's index page and zip, then the manifest and the index of packs
+    (keeping entries of earlier builds that still exist). `packs`: pack_summary() of each pack built."""
     writer = OutputWriter(output)
     for entry, data in rendered.entries:
         writer.add(entry.path, data)
-    for name, data in extra_files:
-        writer.add(name, data)
     entries = _previous_manifest(output)
+    data_of = {entry.path: data for entry, data in rendered.entries}
     for entry, _ in rendered.entries:
         entries[entry.path] = entry.__dict__
     files = [entries[path] for path in sorted(entries)]
-    writer.add(MANIFEST, (json.dumps({"files": files}, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    writer.add(INDEX, index_page(files).encode("utf-8"))
+    previous = {p["folder"]: p for p in _previous_packs(output)}
+    built = []
+    for summary in packs:
+        inside = [e for e in files if e["path"].startswith(summary["folder"] + "/")]
+        summary = updated_summary(summary, previous.get(summary["folder"]), inside)
+        contents = [(e, data_of[e["path"]] if e["path"] in data_of else (output / e["path"]).read_bytes()) for e in inside]
+        for name, data in pack_files(summary, contents):
+            writer.add(name, data)
+        built.append(summary)
+    listed = current_packs(list(previous.values()), built, lambda index: (output / index).is_file())
+    manifest = {"files": files, "packs": listed}
+    writer.add(MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    writer.add(INDEX, packs_page(listed).encode("utf-8"))
     writer.commit()
     return [entry for entry, _ in rendered.entries]
 
@@ -181,5 +201,5 @@ def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildRe
             raise ContentErrors(checked.findings)
         school, findings = checked.loaded.model, findings + checked.findings
     rendered = render_all(project, request, school, progress)
-    written = write_outputs(request.output, rendered)
+    written = write_outputs(request.output, rendered, [pack_summary(project, school)])
     return BuildResult(request.output, written, rendered.warnings, findings)
