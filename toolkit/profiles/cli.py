@@ -61,10 +61,10 @@ def _contact_options(prefix: str, who: str):
 @click.option("--primary", help="Main brand colour as #RRGGBB (white text must be readable on it).")
 @click.option("--secondary", help="Second brand colour as #RRGGBB.")
 @click.option("--website", help="The school's website.")
-@click.option("--fictional", is_flag=True, help="An example school: only Ofcom drama numbers and example.org addresses.")
+@click.option("--fictional/--real", default=None, help="An example school (only Ofcom drama numbers and example.org addresses), or a real one (neither allowed). Asked if not given; --no-input means real.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: take every answer from the options (for scripts).")
 @click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
-def init(path: Optional[Path], fictional: bool, no_input: bool, force: bool, **answers) -> None:
+def init(path: Optional[Path], fictional: Optional[bool], no_input: bool, force: bool, **answers) -> None:
     """Answer a few questions and get a school profile (a commented YAML file) at PATH.
 
     PATH defaults to schools/<id>.yaml. Every answer is checked as you give it. An existing file is
