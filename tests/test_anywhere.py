@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -18,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from kit import LESSONS, ROOT
+from live.test_cli import _read_banner
 
 
 def lessonkit(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -79,15 +79,9 @@ def test_quiz_serve_works_from_an_empty_folder(elsewhere):
     process = subprocess.Popen([sys.executable, "-m", "toolkit", "quiz", "serve", "online-blackmail", "--audience", "ks4",
                                 "--port", "0"], cwd=elsewhere, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        lines = []
-        while not lines or not lines[-1].startswith("Press Ctrl+C"):
-            line = process.stdout.readline()
-            assert line, "the server stopped early:\n" + "".join(lines) + process.stderr.read()
-            lines.append(line)
-        text = "".join(lines)
-        assert "Live quiz: Online blackmail" in text
-        port = re.search(r"Pupils join at: http://127\.0\.0\.1:(\d+)/", text).group(1)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as page:
+        banner = _read_banner(process)
+        assert "Live quiz: Online blackmail" in banner["text"]
+        with urllib.request.urlopen(f"http://127.0.0.1:{banner['port']}/", timeout=10) as page:
             assert page.status == 200
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=30)
