@@ -119,3 +119,24 @@ def test_a_second_build_keeps_other_entries_in_the_manifest(tmp_path):
     build(_request(tmp_path, audiences=["staff"]))
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert [e["audience"] for e in manifest["files"]] == ["ks3", "staff"]
+
+
+def test_an_edited_manifest_cannot_pull_files_from_outside_into_a_packs_zip(tmp_path):
+    import zipfile
+
+    output = tmp_path / "out"
+    build(_request(output, audiences=["ks3"]))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the pack")
+    (output / "national" / "linked.json").symlink_to(secret)
+    manifest = json.loads((output / "manifest.json").read_text())
+    manifest["files"] += [dict(manifest["files"][0], path=path) for path in
+                          ("national/../../secret.txt", "national/linked.json", str(secret))]
+    manifest["packs"].append(dict(manifest["packs"][0], folder="elsewhere", index="../secret.txt", zip="../x.zip"))
+    (output / "manifest.json").write_text(json.dumps(manifest))
+    build(_request(output, audiences=["staff"]))
+    names = zipfile.ZipFile(output / "national.zip").namelist()
+    assert sorted(names) == ["national/index.html", "national/tiny/ks3/tiny-ks3.json", "national/tiny/staff/tiny-staff.json"]
+    after = json.loads((output / "manifest.json").read_text())
+    assert [p["folder"] for p in after["packs"]] == ["national"]
+    assert "secret" not in (output / "index.html").read_text()

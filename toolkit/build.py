@@ -14,7 +14,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .adapt import adapt
 from .checks import run_checks
-from .errors import ContentErrors, Finding, UsageProblem
+from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
 from .load import Loaded, Project, load_project
 from .model import SchoolProfile
 from .profiles.checks import check_profile
@@ -150,15 +150,26 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
 def _previous_manifest(output: Path) -> Dict[str, dict]:
     try:
         data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["path"]: entry for entry in data.get("files", []) if (output / entry["path"]).is_file()}
+        return {entry["path"]: entry for entry in data.get("files", []) if _inside(output, entry["path"])}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
+
+
+def _inside(output: Path, path: str) -> bool:
+    """An earlier build's file that is really there, inside the output folder (it may go into a pack's zip)."""
+    try:
+        safe_relative(path)
+    except OutputProblem:
+        return False
+    root, target = output.resolve(), (output / path).resolve()
+    return root in target.parents and target.is_file()
 
 
 def _previous_packs(output: Path) -> List[dict]:
     try:
         packs = json.loads((output / MANIFEST).read_text(encoding="utf-8")).get("packs", [])
-        return [p for p in packs if isinstance(p, dict) and isinstance(p.get("folder"), str)]
+        return [p for p in packs if isinstance(p, dict)
+                and all(isinstance(p.get(key), str) for key in ("folder", "index", "zip")) and _inside(output, p["index"])]
     except (OSError, ValueError, TypeError, AttributeError):
         return []
 
@@ -183,7 +194,7 @@ def write_outputs(output: Path, rendered: Rendered, packs: Sequence[dict] = ()) 
         for name, data in pack_files(summary, contents):
             writer.add(name, data)
         built.append(summary)
-    listed = current_packs(list(previous.values()), built, lambda index: (output / index).is_file())
+    listed = current_packs(list(previous.values()), built)
     manifest = {"files": files, "packs": listed}
     writer.add(MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     writer.add(INDEX, packs_page(listed).encode("utf-8"))

@@ -4,7 +4,7 @@ page and a zip of the folder, so a pack that does not name a school cannot be mi
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from .load import Project
 from .model import SchoolProfile, text_for
@@ -64,8 +64,8 @@ def pack_files(summary: dict, files: Sequence[Tuple[dict, bytes]]) -> List[Tuple
     return [(summary["index"], index), (summary["zip"], zipped(sorted(contents)))]  # name order: the same bytes each build
 
 
-def current_packs(previous: Sequence[dict], built: Sequence[dict], exists: Callable[[str], bool]) -> List[dict]:
-    """Packs of earlier builds whose index is still there, with this build's packs replacing theirs."""
-    packs: Dict[str, dict] = {p["folder"]: p for p in previous if isinstance(p, dict) and "folder" in p and exists(p["index"])}
+def current_packs(previous: Sequence[dict], built: Sequence[dict]) -> List[dict]:
+    """Packs of earlier builds still in the folder, with this build's packs replacing theirs; national first."""
+    packs: Dict[str, dict] = {p["folder"]: p for p in previous}
     packs.update({p["folder"]: p for p in built})
     return [packs[folder] for folder in sorted(packs, key=lambda f: (f != NATIONAL, f))]
