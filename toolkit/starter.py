@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Sequence
+from typing import List
 
 from .builtin import lessons_dir
 from .errors import LessonkitError, UsageProblem
@@ -69,21 +69,13 @@ class Starter:
 
 
 def _builtin_lesson(lesson_id: str) -> Path:
+    """The built-in lesson's file (each is named by its lesson's id)."""
     by_id = {path.stem: path for path in lesson_files([lessons_dir()])}
     if lesson_id not in by_id:
         near = closest(lesson_id, list(by_id))
         hint = f"Did you mean '{near}'?" if near else f"Built-in lessons: {', '.join(sorted(by_id))}."
         raise UsageProblem(f"no built-in lesson '{lesson_id}'. {hint}")
     return by_id[lesson_id]
-
-
-def _refuse_existing(targets: Sequence[Path], force: bool) -> None:
-    if force:
-        return
-    taken = [display_path(target) for target in targets if target.exists()]
-    if taken:
-        raise LessonkitError(f"{', '.join(taken)} already exist{'s' if len(taken) == 1 else ''}; nothing was changed. "
-                             "Add --force to replace, or give another folder.")
 
 
 def make_starter(folder: Path, lesson_id: str, force: bool = False) -> Starter:
@@ -93,7 +85,9 @@ def make_starter(folder: Path, lesson_id: str, force: bool = False) -> Starter:
     source = _builtin_lesson(lesson_id)
     lesson = folder / LESSONS_FOLDER / source.name
     readme = folder / README
-    _refuse_existing([lesson], force)
+    if lesson.exists() and not force:
+        raise LessonkitError(f"{display_path(lesson)} already exists; nothing was changed. "
+                             "Add --force to replace it, or give another folder.")
     written = [lesson]
     write_atomic(lesson, source.read_bytes())
     if force or not readme.exists():  # run again for another lesson: the README already says what to do
