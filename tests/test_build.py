@@ -24,21 +24,22 @@ def test_build_writes_json_manifest_and_index(tmp_path):
     result = build(_request(tmp_path))
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     paths = [entry["path"] for entry in manifest["files"]]
-    assert paths == ["tiny/ks3/tiny-ks3.json", "tiny/staff/tiny-staff.json"]
+    assert paths == ["national/tiny/ks3/tiny-ks3.json", "national/tiny/staff/tiny-staff.json"]
     assert manifest["files"][0] | {"bytes": 0, "sha256": ""} == {
-        "path": "tiny/ks3/tiny-ks3.json", "lesson": "tiny", "audience": "ks3", "format": "json",
+        "path": "national/tiny/ks3/tiny-ks3.json", "lesson": "tiny", "audience": "ks3", "format": "json",
         "school": None, "title": "Staying safe online (KS3) (Key Stage 3 (ages 11-14)) as JSON",
         "bytes": 0, "sha256": "",
     }
     assert len(result.files) == 2
-    index = (tmp_path / "index.html").read_text()
+    index = (tmp_path / "national" / "index.html").read_text()
     assert 'href="tiny/ks3/tiny-ks3.json"' in index and '<html lang="en-GB">' in index
+    assert 'href="national/index.html"' in (tmp_path / "index.html").read_text()
 
 
 def test_the_adapted_json_resolves_overrides_and_filters_adult_routes(tmp_path):
     build(_request(tmp_path))
-    pupils = json.loads((tmp_path / "tiny/ks3/tiny-ks3.json").read_text())
-    staff = json.loads((tmp_path / "tiny/staff/tiny-staff.json").read_text())
+    pupils = json.loads((tmp_path / "national/tiny/ks3/tiny-ks3.json").read_text())
+    staff = json.loads((tmp_path / "national/tiny/staff/tiny-staff.json").read_text())
     assert pupils["title"] == "Staying safe online (KS3)"
     assert staff["title"] == "Staying safe online"
     pupil_routes = [c["name"] for c in pupils["help_contacts"]]
@@ -49,7 +50,7 @@ def test_the_adapted_json_resolves_overrides_and_filters_adult_routes(tmp_path):
 
 def test_filters_choose_lessons_audiences_and_formats(tmp_path):
     build(_request(tmp_path, audiences=["staff"]))
-    assert [p.name for p in (tmp_path / "tiny").iterdir()] == ["staff"]
+    assert [p.name for p in (tmp_path / "national" / "tiny").iterdir()] == ["staff"]
 
 
 @pytest.mark.parametrize("field,value,message", [
@@ -118,3 +119,24 @@ def test_a_second_build_keeps_other_entries_in_the_manifest(tmp_path):
     build(_request(tmp_path, audiences=["staff"]))
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert [e["audience"] for e in manifest["files"]] == ["ks3", "staff"]
+
+
+def test_an_edited_manifest_cannot_pull_files_from_outside_into_a_packs_zip(tmp_path):
+    import zipfile
+
+    output = tmp_path / "out"
+    build(_request(output, audiences=["ks3"]))
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the pack")
+    (output / "national" / "linked.json").symlink_to(secret)
+    manifest = json.loads((output / "manifest.json").read_text())
+    manifest["files"] += [dict(manifest["files"][0], path=path) for path in
+                          ("national/../../secret.txt", "national/linked.json", str(secret))]
+    manifest["packs"].append(dict(manifest["packs"][0], folder="elsewhere", index="../secret.txt", zip="../x.zip"))
+    (output / "manifest.json").write_text(json.dumps(manifest))
+    build(_request(output, audiences=["staff"]))
+    names = zipfile.ZipFile(output / "national.zip").namelist()
+    assert sorted(names) == ["national/index.html", "national/tiny/ks3/tiny-ks3.json", "national/tiny/staff/tiny-staff.json"]
+    after = json.loads((output / "manifest.json").read_text())
+    assert [p["folder"] for p in after["packs"]] == ["national"]
+    assert "secret" not in (output / "index.html").read_text()

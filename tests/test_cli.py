@@ -69,7 +69,7 @@ def test_build_summary_says_which_moodle_each_file_suits(tmp_path):
         "Moodle XML: <lesson>-<audience>-quiz.moodle-before-4.4.xml suits any Moodle version, with ordering "
         "questions as a choice between sequences.",
     ]
-    assert sorted(p.name for p in (tmp_path / "awkward" / "ks3").iterdir()) == [
+    assert sorted(p.name for p in (tmp_path / "national" / "awkward" / "ks3").iterdir()) == [
         "awkward-ks3-quiz.moodle-before-4.4.xml", "awkward-ks3-quiz.moodle.xml"]
 
 
@@ -97,3 +97,46 @@ def test_list_shows_lessons_audiences_routes_and_formats():
 def test_schema_is_json():
     result = CliRunner().invoke(main, ["schema"])
     assert json.loads(result.output)["title"] == "lessonkit lesson"
+
+
+def test_a_filter_that_selects_nothing_is_a_usage_error_saying_what_exists(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--lesson", "staff-briefing", "--audience", "ks3", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert ("Error: --lesson staff-briefing --audience ks3 selects nothing to build: staff-briefing is for staff. "
+            "Lessons for ks3: online-blackmail. Try: lessonkit list") in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_warnings_about_built_in_content_are_for_authors(tmp_path, monkeypatch):
+    """A stale date in the built-in catalogue is news to its authors, not to a teacher building a pack."""
+    import datetime as dt
+
+    import toolkit.checks.content as content
+
+    class Later(dt.date):
+        @classmethod
+        def today(cls):
+            return dt.date(2040, 1, 1)
+
+    monkeypatch.setattr(content.dt, "date", Later)
+    build = ["build", "--lesson", "online-blackmail", "--audience", "ks4", "--format", "gift", "-o", str(tmp_path)]
+    quiet = CliRunner().invoke(main, build)
+    assert quiet.exit_code == 0, quiet.output
+    assert "warning" not in quiet.stderr  # neither stale dates nor GIFT's ordering note
+    shown = CliRunner().invoke(main, ["validate"])
+    assert shown.exit_code == 0 and "more than 12 months ago" in shown.stderr and "warnings." in shown.output
+    strict = CliRunner().invoke(main, [*build, "--strict"])
+    assert strict.exit_code == 1 and "more than 12 months ago" in strict.stderr
+
+
+def test_warnings_about_a_teachers_own_lesson_are_shown(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(ROOT / "lessons" / "online-blackmail.yaml"), "--audience", "ks4",
+                                       "--format", "gift", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "GIFT has no ordering type" not in result.stderr  # the built-in file, named by its path: still built in
+    import shutil
+    shutil.copy(ROOT / "lessons" / "online-blackmail.yaml", tmp_path / "mine.yaml")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "mine.yaml"), "--audience", "ks4", "--format", "gift",
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "warning: online-blackmail/ks4 gift: ordering question 'order-of-events'" in result.stderr

@@ -178,8 +178,10 @@ def test_a_signed_off_school_build_prints_the_review_and_warns_only_for_the_rest
     card = next(f for f in result.files if f.path.endswith("online-blackmail-ks4-support-card.pdf"))
     assert "Reviewed for Hazelbrook Academy (example) by Mrs Helen Carter on 1 December 2026." in " ".join(
         text_of(tmp_path / "out" / card.path).split())
-    drafts = [w for w in result.warnings if "is not signed off" in w]
-    assert len(drafts) == 1 and drafts[0].startswith("staff-briefing ")
+    drafts = [n for n in result.notes if n.startswith("Not signed off")]
+    assert drafts == ["Not signed off: staff-briefing 1.1 has not been reviewed by Hazelbrook Academy (example)'s Designated "
+                      "Safeguarding Lead, so its files say it is a draft to be reviewed before use. Record the "
+                      "review under `sign_off` in the school profile."]
 
 
 def test_the_adult_card_follows_the_nation(school_packs):

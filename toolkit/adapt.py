@@ -351,7 +351,8 @@ def signed_off(lesson: Lesson, school: Optional[SchoolProfile]) -> bool:
     return bool(sign_off and sign_off.lessons.get(lesson.id) == lesson.version)
 
 
-def _review_notice(lesson: Lesson, school: Optional[SchoolProfile]) -> str:
+def lesson_review_notice(lesson: Lesson, school: Optional[SchoolProfile]) -> str:
+    """The review state every output of this lesson prints for this school (or the national pack)."""
     if school is None:
         return review_notice("", "", None, None, lesson.version)
     role = school.lead.role
@@ -429,7 +430,7 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
         sources=tuple(s.model_dump(mode="json", exclude={"nations"}) for s in lesson.sources
                       if nation is None or nation in s.nations),
         adult_card=_adult_card(lesson, audience, routes, nation),
-        review_notice=_review_notice(lesson, school), signed_off=signed_off(lesson, school),
+        review_notice=lesson_review_notice(lesson, school), signed_off=signed_off(lesson, school),
         school_contacts=(
             tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(nation, audience),)
         ),

@@ -14,12 +14,13 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .adapt import adapt, signed_off
 from .checks import run_checks
-from .errors import ContentErrors, Finding, UsageProblem
+from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
 from .load import Loaded, Project, load_project
 from .model import SchoolProfile
 from .profiles.checks import check_profile
 from .render import OutputFile, RenderContext, RenderOptions, formats
-from .site import index_page
+from .pack import current_packs, pack_files, pack_folder, pack_summary, updated_summary
+from .site import packs_page
 from .validation import closest
 from .write import OutputWriter, safe_relative
 
@@ -31,7 +32,8 @@ Progress = Callable[[int, int, str], None]  # (done, total, what)
 
 @dataclass(frozen=True)
 class BuildRequest:
-    lesson_paths: Sequence[Path] = (Path("lessons"),)
+    lesson_paths: Sequence[Path] = ()
+    """Lesson files or folders; none means the built-in lessons."""
     catalogue: Optional[Path] = None
     lessons: Sequence[str] = ()
     audiences: Sequence[str] = ()
@@ -104,6 +106,16 @@ def _pick(kind: str, asked: Sequence[str], known: Sequence[str]) -> List[str]:
     return [name for name in known if not asked or name in asked]
 
 
+def _nothing_selected(project: Project, request: BuildRequest, lesson_ids: Sequence[str]) -> UsageProblem:
+    """--lesson and --audience that match no pair: a usage error that says which lessons serve whom."""
+    asked = " ".join([*(f"--lesson {l}" for l in request.lessons), *(f"--audience {a}" for a in request.audiences)])
+    chosen = [f"{l.model.id} is for {', '.join(l.model.audiences)}" for l in project.lessons if l.model.id in lesson_ids]
+    serving = [l.model.id for l in project.lessons if any(a in l.model.audiences for a in request.audiences)]
+    text = f"{asked} selects nothing to build: " + ("; ".join(chosen) if request.lessons else "no lesson is written for it")
+    text += f". Lessons for {', '.join(request.audiences)}: {', '.join(serving)}." if serving else "."
+    return UsageProblem(text + " Try: lessonkit list")
+
+
 def render_all(project: Project, request: BuildRequest, school: Optional[SchoolProfile] = None,
                progress: Optional[Progress] = None) -> Rendered:
     """Adapt each lesson for each audience (and the school) and run each selected format."""
@@ -112,27 +124,30 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
     lesson_ids = _pick("lesson", request.lessons, [l.model.id for l in project.lessons])
     known_audiences = list(project.audiences)
     _pick("audience", request.audiences, known_audiences)
-    prefix = f"{school.id}/" if school else ""
+    prefix, shown = f"{pack_folder(school)}/", f"{school.id}/" if school else ""
     rendered = Rendered()
     pairs = [
         (loaded.model, audience_id)
         for loaded in project.lessons if loaded.model.id in lesson_ids
         for audience_id in loaded.model.audiences if not request.audiences or audience_id in request.audiences
     ]
+    if not pairs:
+        raise _nothing_selected(project, request, lesson_ids)
     total, done = len(pairs) * len(format_names), 0
     if school is not None:
         for lesson in {lesson.id: lesson for lesson, _ in pairs}.values():
             if not signed_off(lesson, school):
-                rendered.warnings.append(
-                    f"{lesson.id} {lesson.version} is not signed off by {school.name}'s safeguarding lead, so its "
-                    f"files say it is a draft to be reviewed before use: record the review under `sign_off` in the "
-                    f"school profile")
+                # A note, always printed: it is about this school's pack, not the lesson's wording.
+                rendered.note(
+                    f"Not signed off: {lesson.id} {lesson.version} has not been reviewed by {school.name}'s {school.lead.role}, "
+                    f"so its files say it is a draft to be reviewed before use. Record the review "
+                    f"under `sign_off` in the school profile.")
     for lesson, audience_id in pairs:
         adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)
         for name in format_names:
             done += 1
             if progress:
-                progress(done, total, f"{prefix}{lesson.id}/{audience_id} {name}")
+                progress(done, total, f"{shown}{lesson.id}/{audience_id} {name}")
             context = RenderContext(options=request.options)
             files: List[OutputFile] = registry[name].render(adapted, context)
             rendered.warnings.extend(f"{lesson.id}/{audience_id} {name}: {w}" for w in context.warnings)
@@ -152,24 +167,54 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
 def _previous_manifest(output: Path) -> Dict[str, dict]:
     try:
         data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["path"]: entry for entry in data.get("files", []) if (output / entry["path"]).is_file()}
+        return {entry["path"]: entry for entry in data.get("files", []) if _inside(output, entry["path"])}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
 
 
-def write_outputs(output: Path, rendered: Rendered, extra_files: Sequence[Tuple[str, bytes]] = ()) -> List[ManifestEntry]:
-    """Write every file, then the manifest and index (keeping entries of earlier builds that still exist)."""
+def _inside(output: Path, path: str) -> bool:
+    """An earlier build's file that is really there, inside the output folder (it may go into a pack's zip)."""
+    try:
+        safe_relative(path)
+    except OutputProblem:
+        return False
+    root, target = output.resolve(), (output / path).resolve()
+    return root in target.parents and target.is_file()
+
+
+def _previous_packs(output: Path) -> List[dict]:
+    try:
+        packs = json.loads((output / MANIFEST).read_text(encoding="utf-8")).get("packs", [])
+        return [p for p in packs if isinstance(p, dict)
+                and all(isinstance(p.get(key), str) for key in ("folder", "index", "zip")) and _inside(output, p["index"])]
+    except (OSError, ValueError, TypeError, AttributeError):
+        return []
+
+
+def write_outputs(output: Path, rendered: Rendered, packs: Sequence[dict] = ()) -> List[ManifestEntry]:
+    """Write every file, each pack's index page and zip, then the manifest and the index of packs
+    (keeping entries of earlier builds that still exist). `packs`: pack_summary() of each pack built."""
     writer = OutputWriter(output)
     for entry, data in rendered.entries:
         writer.add(entry.path, data)
-    for name, data in extra_files:
-        writer.add(name, data)
     entries = _previous_manifest(output)
+    data_of = {entry.path: data for entry, data in rendered.entries}
     for entry, _ in rendered.entries:
         entries[entry.path] = entry.__dict__
     files = [entries[path] for path in sorted(entries)]
-    writer.add(MANIFEST, (json.dumps({"files": files}, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    writer.add(INDEX, index_page(files).encode("utf-8"))
+    previous = {p["folder"]: p for p in _previous_packs(output)}
+    built = []
+    for summary in packs:
+        inside = [e for e in files if e["path"].startswith(summary["folder"] + "/")]
+        summary = updated_summary(summary, previous.get(summary["folder"]), inside)
+        contents = [(e, data_of[e["path"]] if e["path"] in data_of else (output / e["path"]).read_bytes()) for e in inside]
+        for name, data in pack_files(summary, contents):
+            writer.add(name, data)
+        built.append(summary)
+    listed = current_packs(list(previous.values()), built)
+    manifest = {"files": files, "packs": listed}
+    writer.add(MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    writer.add(INDEX, packs_page(listed).encode("utf-8"))
     writer.commit()
     return [entry for entry, _ in rendered.entries]
 
@@ -184,5 +229,5 @@ def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildRe
             raise ContentErrors(checked.findings)
         school, findings = checked.loaded.model, findings + checked.findings
     rendered = render_all(project, request, school, progress)
-    written = write_outputs(request.output, rendered)
+    written = write_outputs(request.output, rendered, [pack_summary(project, school)])
     return BuildResult(request.output, written, rendered.warnings, findings, rendered.notes)

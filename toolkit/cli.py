@@ -11,14 +11,17 @@ from typing import Optional, Tuple
 import click
 
 from . import build as building
+from .builtin import for_users, only_builtin
 from .errors import LessonkitError
 from .live.cli import quiz
+from .load import display_path
 from .profiles.cli import school
 from .profiles.packs import build_school_packs
 from .render import RenderOptions, formats
 from .routes.cli import routes
 
 LESSONS = click.Path(path_type=Path)
+CATALOGUE_HELP = "Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one)."
 
 
 def _show_warnings(findings) -> None:
@@ -60,7 +63,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=LESSONS)
-@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml (default: beside the lessons).")
+@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help=CATALOGUE_HELP)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -> None:
     """Check lesson files and report every problem with its file, line and column.
@@ -72,7 +75,7 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
       lessonkit validate lessons
       lessonkit validate lessons/my-lesson.yaml --strict
     """
-    project, findings = building.load_checked(paths or (Path("lessons"),), catalogue, strict)
+    project, findings = building.load_checked(paths, catalogue, strict)
     _show_warnings(findings)
     warnings = len(findings)
     click.echo(f"{len(project.lessons)} lesson{'s' if len(project.lessons) != 1 else ''} checked: no errors"
@@ -88,7 +91,7 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--schools", type=click.Path(path_type=Path, file_okay=False), help="A folder of school profiles: one pack per school.")
 @click.option("--jobs", type=click.IntRange(1, 32), default=1, show_default=True, help="Schools built in parallel with --schools.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"), show_default=True, help="Where to write.")
-@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml.")
+@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help=CATALOGUE_HELP)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size for PDFs.")
 @click.option("--large-print", is_flag=True, help="Large-print handouts (body text at least 16 pt).")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Build slides on a school's own .pptx template.")
@@ -105,10 +108,10 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     Example:
       lessonkit build
       lessonkit build --lesson online-blackmail --audience ks4 --format slides
-      lessonkit build --school lessons/schools/example-england.yaml
+      lessonkit build --school example-england
     """
     request = building.BuildRequest(
-        lesson_paths=paths or (Path("lessons"),), catalogue=catalogue, lessons=lessons,
+        lesson_paths=paths, catalogue=catalogue, lessons=lessons,
         audiences=audiences, formats=format_names, school=school, output=output, strict=strict,
         options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
     )
@@ -118,9 +121,11 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
         result = build_school_packs(request, schools, jobs, progress=_progress_printer())
     else:
         result = building.build(request, progress=_progress_printer())
-    _show_warnings(result.findings)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    # Built-in content is for its authors to fix: they see its warnings with validate or --strict.
+    _show_warnings(for_users(result.findings, strict))
+    if strict or not only_builtin(paths):
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
     click.echo(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
                f"(open {result.output / building.INDEX} for a list).")
     for note in result.notes:
@@ -146,7 +151,7 @@ def _progress_printer():
 
 @main.command(name="list")
 @click.argument("paths", nargs=-1, type=LESSONS)
-@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml.")
+@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help=CATALOGUE_HELP)
 def list_command(paths, catalogue) -> None:
     """List the lessons, audiences, support routes and output formats.
 
@@ -154,7 +159,7 @@ def list_command(paths, catalogue) -> None:
     Example:
       lessonkit list
     """
-    project, _ = building.load_checked(paths or (Path("lessons"),), catalogue)
+    project, _ = building.load_checked(paths, catalogue)
     click.echo("Lessons:")
     for loaded in project.lessons:
         lesson = loaded.model
@@ -170,6 +175,28 @@ def list_command(paths, catalogue) -> None:
     click.echo("Formats:")
     for output_format in formats().values():
         click.echo(f"  {output_format.name:24} {output_format.description}")
+
+
+@main.command()
+@click.argument("folder", required=False, default=Path("."), type=click.Path(path_type=Path))
+@click.option("--lesson", "lesson_id", default="online-blackmail", show_default=True, help="The built-in lesson to copy as a starting point.")
+@click.option("--force", is_flag=True, help="Replace the lesson copy and README if they already exist.")
+def init(folder: Path, lesson_id: str, force: bool) -> None:
+    """Set up FOLDER (default: here) for a school's own lessons and profile, with a README of what to edit.
+
+    Copies a built-in lesson into FOLDER/lessons/ and makes FOLDER/schools/ for the profile that
+    `lessonkit school init` writes. Nothing existing is replaced unless you add --force.
+
+    \b
+    Example:
+      lessonkit init our-lessons
+      lessonkit init our-lessons --lesson parents-session
+    """
+    from .starter import make_starter
+    starter = make_starter(folder, lesson_id, force)
+    for path in starter.written:
+        click.echo(f"Wrote {display_path(path)}")
+    click.echo(f"Next: read {display_path(starter.folder / 'README.md')}, then run `lessonkit school init` in {display_path(starter.folder)}.")
 
 
 @main.command()

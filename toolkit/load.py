@@ -9,6 +9,8 @@ from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple
 
 from pydantic import BaseModel, ValidationError
 
+from .builtin import example_schools, school_profile_path
+from .builtin import lessons_dir as builtin_lessons
 from .errors import Finding, UsageProblem
 from .model import Audience, AudienceCatalogue, Lesson, RouteCatalogue, SchoolProfile, SupportRoute
 from .validation import findings_from
@@ -19,7 +21,11 @@ M = TypeVar("M", bound=BaseModel)
 AUDIENCES_FILE = "audiences.yaml"
 ROUTES_FILE = "support-routes.yaml"
 CATALOGUE_FILES = (AUDIENCES_FILE, ROUTES_FILE)
-DEFAULT_LESSONS_DIR = Path("lessons")
+
+
+def lesson_paths_or_builtin(paths: Sequence[Path]) -> Sequence[Path]:
+    """The lessons a command was given, or the built-in ones when it was given none."""
+    return tuple(paths) or (builtin_lessons(),)
 
 
 def display_path(path: Path) -> str:
@@ -77,7 +83,8 @@ def lesson_files(paths: Iterable[Path]) -> List[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise UsageProblem(f"{path}: no such file or folder. Try: lessonkit validate lessons")
+            raise UsageProblem(f"{path}: no such file or folder. Name a lesson file or a folder of them, "
+                               "or give none to use the built-in lessons. Try: lessonkit list")
     return found
 
 
@@ -102,26 +109,29 @@ class Project:
 
 
 def catalogue_dir_for(paths: Sequence[Path], catalogue: Optional[Path]) -> Path:
-    """Where audiences.yaml and support-routes.yaml live: given, beside the lessons, or ./lessons."""
+    """Where audiences.yaml and support-routes.yaml live: given, beside the lessons, or built in."""
     if catalogue is not None:
         return catalogue
     for path in paths:
         folder = path if path.is_dir() else path.parent
         if (folder / AUDIENCES_FILE).exists():
             return folder
-    return DEFAULT_LESSONS_DIR
+    return builtin_lessons()
 
 
 def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None) -> Tuple[Project, List[Finding]]:
-    """Load every lesson and both catalogues, collecting all problems rather than stopping at one."""
+    """Load every lesson and both catalogues, collecting all problems rather than stopping at one.
+    No `paths` means the built-in lessons."""
     findings: List[Finding] = []
+    paths = lesson_paths_or_builtin(paths)
     folder = catalogue_dir_for(paths, catalogue)
     project = Project()
     for name, model, attr in ((AUDIENCES_FILE, AudienceCatalogue, "audiences_file"), (ROUTES_FILE, RouteCatalogue, "routes_file")):
         target = folder / name
         if not target.exists():
             findings.append(Finding(display_path(target), "catalogue file not found",
-                                    f"lessons need {name} beside them, or name its folder with --catalogue"))
+                                    f"give the folder that holds {name} with --catalogue, or leave --catalogue out "
+                                    "to use the built-in one"))
             continue
         setattr(project, attr, load_file(target, model, findings))
     for path in lesson_files(paths):
@@ -133,8 +143,10 @@ def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None) -> Tup
 
 def load_school(path: Path) -> Tuple[Optional[Loaded[SchoolProfile]], List[Finding]]:
     findings: List[Finding] = []
+    path = school_profile_path(path)
     if not path.is_file():
-        raise UsageProblem(f"{path}: no such school profile. Try: lessonkit school init {path}")
+        raise UsageProblem(f"{path}: no such school profile. Try: lessonkit school init {path} "
+                           f"(or use a built-in example: {', '.join(example_schools())})")
     loaded = load_file(path, SchoolProfile, findings)
     if loaded is not None and loaded.model.logo:
         # Renderers get an absolute path; the logo is given relative to the profile.

@@ -531,3 +531,22 @@ def test_wording_rules_apply_to_every_text(tmp_path):
         "possible real phone number '01234 567890'",
         'victim-blaming or shaming wording: "naive"',
     ]
+
+
+def test_adult_only_route_in_a_lesson_only_for_pupils_is_an_error_not_left_out(tmp_path):
+    lesson = base()  # for ks3 only; the shipped route is limited to staff and parents
+    lesson["support_routes"] = ["childline", "stopncii"]
+    found = findings(tmp_path, lesson, "adult-only-route")
+    assert messages(found) == ["'stopncii' is for adults only (18+) but this lesson is for ks3, who are under 18"]
+    assert found[0].severity == "error" and found[0].line is not None
+
+
+def test_adult_only_route_no_adult_audience_of_the_lesson_may_see_is_an_error(tmp_path):
+    lesson = base()
+    lesson["audiences"] = ["parents"]  # Report Fraud is limited to staff
+    lesson["support_routes"] = ["childline", "report-fraud"]
+    found = findings(tmp_path, lesson, "adult-only-route")
+    assert messages(found) == [
+        "'report-fraud' is for adults only (18+), so nobody this lesson is for (parents) would see it: it would be left out without a word"
+    ]
+    assert found[0].severity == "error" and found[0].line is not None

@@ -1,5 +1,6 @@
 """`lessonkit school init`: guided prompts, the same answers as options, and never overwriting a file."""
 
+import re
 import shlex
 import shutil
 
@@ -173,3 +174,59 @@ def test_the_documented_examples_work(tmp_path, monkeypatch, where):
     result = run(*words[1:])
     assert result.exit_code == 0, result.output
     assert check_profile(tmp_path / "schools" / "hazelbrook.yaml").errors == []
+
+
+def _interactive(target, first_answer, nation="england", phone="01632 960100", website=""):
+    answers = [first_answer, nation, "Test School", "", "A Lead", "", "Room 1", phone, "", "n", "n",
+               "", "", "", "", website, "", ""]  # police, children's services, logo, colour: blank; then website
+    # (where a police force is the default, it also asks for its phone: the website line answers that)
+    if first_answer == "example" and phone != "01632 960100":  # the refused number, then a drama one
+        answers.insert(answers.index(phone) + 1, "01632 960100")
+    return run("school", "init", target, input="\n".join(answers) + "\n")
+
+
+@pytest.mark.parametrize("nation", ["england", "wales", "scotland", "northern-ireland"])
+def test_prompts_never_show_internal_citations(tmp_path, nation):
+    result = _interactive(tmp_path / "x.yaml", "example", nation)
+    assert result.exit_code == 0, result.output
+    text = result.output + (tmp_path / "x.yaml").read_text(encoding="utf-8")
+    assert "facts.md" not in text and not re.search(r"\[S\d+\]|section \d", text)
+
+
+def test_an_example_school_takes_only_drama_numbers_and_says_how_to_switch(tmp_path):
+    result = _interactive(tmp_path / "x.yaml", "example", phone="01603 123456", website="www.testschool.example.org")
+    assert result.exit_code == 0, result.output
+    assert ("'01603 123456' could reach a real person: an example school uses only Ofcom's drama numbers, "
+            "e.g. 01632 960123. If this is a real school, answer 'real' to the first question") in result.output
+    profile = load_school_checked(tmp_path / "x.yaml").model
+    assert profile.fictional and profile.safeguarding_contacts[0].phone == "01632 960100"
+    assert str(profile.website) == "https://www.testschool.example.org/"
+
+
+def test_a_real_school_refuses_drama_numbers_and_says_how_to_switch(tmp_path):
+    result = _interactive(tmp_path / "x.yaml", "real")
+    assert result.exit_code != 0
+    assert ("'01632 960100' is in a range Ofcom keeps for TV drama: nobody answers it. "
+            "If this is an example school, answer 'example' to the first question (or add --fictional).") in result.output
+
+
+def test_the_first_question_takes_only_real_or_example(tmp_path):
+    result = _interactive(tmp_path / "x.yaml", "maybe")
+    assert "'maybe' is neither: answer 'real' for your school, or 'example' for a made-up one" in result.output
+
+
+def test_a_website_without_https_is_accepted(tmp_path):
+    options = list(ENGLAND_OPTIONS)
+    options[options.index("--website") + 1] = "www.hazelbrook.example.org"
+    result = run("school", "init", tmp_path / "x.yaml", *options)
+    assert result.exit_code == 0, result.output
+    assert str(load_school_checked(tmp_path / "x.yaml").model.website) == "https://www.hazelbrook.example.org/"
+
+
+def test_a_real_website_in_an_example_profile_says_how_to_switch(tmp_path):
+    options = list(ENGLAND_OPTIONS)
+    options[options.index("--website") + 1] = "www.hazelbrook.sch.uk"
+    result = run("school", "init", tmp_path / "x.yaml", *options)
+    assert result.exit_code == 2
+    assert ("--website: 'https://www.hazelbrook.sch.uk' could reach someone real: an example school uses example.org "
+            "addresses. If this is a real school, answer 'real' to the first question (or leave out --fictional).") in result.output

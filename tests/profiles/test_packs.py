@@ -147,3 +147,68 @@ def test_an_unknown_format_stops_the_trust_build_cleanly(tmp_path):
     assert result.exit_code == 2
     assert "unknown format 'slidez'" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_profile_cannot_take_the_national_packs_folder(profile_copy, tmp_path):
+    profile = profile_copy("example-wales", {"id: example-wales": "id: national"}, tmp_path / "trust")
+    result = run("build", MINIMAL, "--school", profile, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "id 'national' is the name of the national pack's folder" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def two_packs(tmp_path_factory) -> Path:
+    """The national pack, then one school's, built into the same folder with --school."""
+    output = tmp_path_factory.mktemp("two") / "out"
+    for extra in ((), ("--school", SCHOOLS / "example-england.yaml")):
+        result = run("build", MINIMAL, *extra, "--format", "json", "--format", "handout", "--format", "gift", "-o", output)
+        assert result.exit_code == 0, result.output
+    return output
+
+
+@pytest.mark.parametrize("folder", ["national", "example-england"])
+def test_national_and_school_packs_each_have_a_folder_index_and_zip(two_packs, folder):
+    on_disk = {p.relative_to(two_packs).as_posix(): p.read_bytes() for p in (two_packs / folder).rglob("*") if p.is_file()}
+    assert f"{folder}/index.html" in on_disk and f"{folder}/tiny/ks3/tiny-ks3.json" in on_disk
+    assert _read_zip(two_packs / f"{folder}.zip") == on_disk
+    assert sorted(p.name for p in two_packs.iterdir()) == [
+        "example-england", "example-england.zip", "index.html", "manifest.json", "national", "national.zip"]
+
+
+def _visible_text(html: str) -> str:
+    import re
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.split("</style>", 1)[-1])).replace("&#x27;", "'")
+
+
+def test_a_packs_index_groups_files_by_use_with_titles_and_what_they_are_for(two_packs):
+    text = _visible_text((two_packs / "example-england" / "index.html").read_text(encoding="utf-8"))
+    assert text.index("To print") < text.index("For your learning platform") < text.index("For integrations")
+    assert "To teach" not in text  # no slides in this build
+    for line in (
+        "Lesson materials for Hazelbrook Academy (example)",
+        "This is an example school: its names, numbers and addresses are made up. Do not give these files to pupils",
+        "Staying safe online: Version 1.0. Draft: to be reviewed by Hazelbrook Academy (example)'s Designated "
+        "Safeguarding Lead before use",
+        "Support card, discreet (PDF), or as an accessible web page The same help under a plain title "
+        "('Worried about something online?'): nothing on it, or in its file name, says what it is about",
+        "Both quizzes for Moodle (GIFT) (TXT) In Moodle: Question bank, Import, GIFT format.",
+        "Lesson data (JSON) The lesson exactly as this class sees it",
+    ):
+        assert line in text, line
+    national = _visible_text((two_packs / "national" / "index.html").read_text(encoding="utf-8"))
+    assert "Lesson materials: national pack" in national and "it names no school and no safeguarding lead" in national
+    assert "Hazelbrook" not in national
+
+
+def test_the_output_index_tells_the_packs_apart(two_packs):
+    page = (two_packs / "index.html").read_text(encoding="utf-8")
+    text = _visible_text(page)
+    files = json.loads((two_packs / "manifest.json").read_text(encoding="utf-8"))["files"]
+    count = sum(f["path"].startswith("national/") for f in files)
+    assert f"Open the national pack ({count} files) or download it as national.zip" in text
+    assert "Open the pack for Hazelbrook Academy (example)" in text
+    assert 'href="national/index.html"' in page and 'href="example-england.zip"' in page
+    packs = json.loads((two_packs / "manifest.json").read_text(encoding="utf-8"))["packs"]
+    assert [(p["folder"], p["school"], p["fictional"]) for p in packs] == [
+        ("national", None, False), ("example-england", "example-england", True)]

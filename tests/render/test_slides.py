@@ -213,10 +213,12 @@ def test_a_school_build_writes_decks_naming_the_lead(tmp_path, folder):
         prs = Presentation(str(tmp_path / "out" / entry.path))
         assert "Ms Dana Okafor" in "\n".join(body_of(s) for s in slides_titled(prs, "Who can help"))
         assert [alt_text(p) for p in pictures(prs.slides[0])] == ["Hillside Academy crest: an oak tree"]
+    assert result.warnings == []
     # The profile records no sign-off, so the summary says the pack is a draft.
-    assert result.warnings == [
-        "deck-test 2.1 is not signed off by Hillside Academy (example)'s safeguarding lead, so its files say it "
-        "is a draft to be reviewed before use: record the review under `sign_off` in the school profile"]
+    assert result.notes == [
+        "Not signed off: deck-test 2.1 has not been reviewed by Hillside Academy (example)'s Designated Safeguarding Lead, "
+        "so its files say it is a draft to be reviewed before use. Record the review under `sign_off` in the "
+        "school profile."]
 
 
 def test_a_brand_colour_that_fails_contrast_is_darkened_with_a_warning(tmp_path, folder):

@@ -89,6 +89,14 @@ def _signposting(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
                 "student who is 18, staff use the \"18 and over\" card in the staff pack)",
                 rule="adult-only-route",
             )
+        elif not any(route_reaches(route, audiences[a], None) for a in lesson.audiences if a in audiences):
+            yield loaded.finding(
+                ("support_routes", r_index),
+                f"'{route_id}' is for adults only (18+), so nobody this lesson is for "
+                f"({', '.join(lesson.audiences)}) would see it: it would be left out without a word",
+                "remove it from support_routes; adult-only services belong in lessons for staff or parents",
+                rule="adult-only-route",
+            )
     for audience_id in lesson.audiences:
         audience = audiences.get(audience_id)
         if audience is None:

@@ -52,8 +52,8 @@ def _export_path(export: Optional[Path]) -> Optional[Path]:
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="Port to listen on (0 picks a free one).")
 @click.option("--timer", type=click.IntRange(10, 600), help="Seconds to answer each question, then the answer shows. Off by default.")
 @click.option("--export", type=click.Path(path_type=Path, dir_okay=False), help="Save the class's counts per option (no per-pupil data) to this CSV file at each reveal and at the end.")
-@click.option("--lessons", "lessons_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("lessons"), show_default=True, help="Folder with the lesson files.")
-@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml (default: beside the lessons).")
+@click.option("--lessons", "lessons_dir", type=click.Path(path_type=Path, file_okay=False), help="Folder with the lesson files (default: the built-in lessons).")
+@click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one).")
 @click.option("--max-pupils", type=click.IntRange(1, 5000), default=1000, show_default=True, help="How many pupils can join.")
 def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, catalogue, max_pupils) -> None:
     """Serve LESSON's starter and exit quizzes to a class, from this computer.
@@ -69,7 +69,7 @@ def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, c
     """
     from .server import prepare, serve as run  # imports the web stack only when serving
 
-    project, _ = load_checked([lessons_dir], catalogue)
+    project, _ = load_checked([lessons_dir] if lessons_dir else [], catalogue)
     lesson = _lesson(project, lesson_id)
     if audience not in lesson.audiences:
         raise UsageProblem(f"'{lesson_id}' is not written for '{audience}'. It has: {', '.join(lesson.audiences)}")

@@ -18,6 +18,7 @@ from ..errors import Finding
 from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, load_school
 from ..model import SchoolProfile
+from ..pack import NATIONAL
 from .logo import check_logo
 from .nations import NATIONS, police_names
 from .phones import check_phone
@@ -74,7 +75,7 @@ def _clearer(finding: Finding) -> Finding:
 
 def check_loaded(loaded: Loaded[SchoolProfile], today: dt.date) -> List[Finding]:
     findings: List[Finding] = []
-    for rule in (_lead, _phones, _addresses, _colours, _nation, _fictional):
+    for rule in (_id, _lead, _phones, _addresses, _colours, _nation, _fictional):
         findings += rule(loaded)
     findings += _freshness(loaded, today)
     if loaded.model.logo:
@@ -88,6 +89,13 @@ def _as_written(loaded: Loaded[SchoolProfile], loc: Loc) -> str:
     for part in loc:
         value = value[part]
     return str(value)
+
+
+def _id(loaded: Loaded[SchoolProfile]) -> List[Finding]:
+    if loaded.model.id != NATIONAL:
+        return []
+    return [loaded.finding(("id",), f"id '{NATIONAL}' is the name of the national pack's folder",
+                           "give the school its own id, e.g. from its name: it names the pack's folder and zip", rule="school-id")]
 
 
 def _lead(loaded: Loaded[SchoolProfile]) -> List[Finding]:

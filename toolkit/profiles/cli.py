@@ -61,10 +61,10 @@ def _contact_options(prefix: str, who: str):
 @click.option("--primary", help="Main brand colour as #RRGGBB (white text must be readable on it).")
 @click.option("--secondary", help="Second brand colour as #RRGGBB.")
 @click.option("--website", help="The school's website.")
-@click.option("--fictional", is_flag=True, help="An example school: only Ofcom drama numbers and example.org addresses.")
+@click.option("--fictional/--real", default=None, help="An example school (only Ofcom drama numbers and example.org addresses), or a real one (neither allowed). Asked if not given; --no-input means real.")
 @click.option("--no-input", is_flag=True, help="Ask nothing: take every answer from the options (for scripts).")
 @click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
-def init(path: Optional[Path], fictional: bool, no_input: bool, force: bool, **answers) -> None:
+def init(path: Optional[Path], fictional: Optional[bool], no_input: bool, force: bool, **answers) -> None:
     """Answer a few questions and get a school profile (a commented YAML file) at PATH.
 
     PATH defaults to schools/<id>.yaml. Every answer is checked as you give it. An existing file is
@@ -116,8 +116,8 @@ def _profile_paths(paths: Sequence[Path]) -> List[Path]:
 
 @school.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lessons", "lesson_paths", multiple=True, type=click.Path(path_type=Path), default=[Path("lessons")],
-              show_default=True, help="Lessons whose contacts to show (repeatable).")
+@click.option("--lessons", "lesson_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Lessons whose contacts to show (repeatable; default: the built-in lessons).")
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml.")
 @click.option("--no-contacts", is_flag=True, help="Only check; do not list the contacts each audience sees.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -131,7 +131,7 @@ def check(paths: Tuple[Path, ...], lesson_paths: Tuple[Path, ...], catalogue: Op
     \b
     Example:
       lessonkit school check schools/my-school.yaml
-      lessonkit school check lessons/schools
+      lessonkit school check example-wales
     """
     checks: List[ProfileCheck] = [check_profile(path) for path in _profile_paths(paths)]
     if not checks:

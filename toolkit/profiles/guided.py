@@ -90,6 +90,19 @@ def _slug(text: str) -> str:
     return text.strip()
 
 
+# What to do when an answer fits the other kind of profile: every such error says how to switch.
+TO_EXAMPLE = "If this is an example school, answer 'example' to the first question (or add --fictional)."
+TO_REAL = "If this is a real school, answer 'real' to the first question (or leave out --fictional)."
+KINDS = {"real": False, "r": False, "example": True, "e": True, "fictional": True}
+
+
+def _kind(text: str) -> str:
+    kind = text.strip().lower()
+    if kind not in KINDS:
+        raise click.BadParameter(f"'{text}' is neither: answer 'real' for your school, or 'example' for a made-up one")
+    return "example" if KINDS[kind] else "real"
+
+
 def _phone(fictional: bool) -> Convert:
     def convert(text: str) -> str:
         text = text.strip()
@@ -99,9 +112,10 @@ def _phone(fictional: bool) -> Convert:
         if not result.ok:
             raise click.BadParameter(f"{result.problem}: {result.hint}")
         if fictional and not result.drama:
-            raise click.BadParameter(f"'{text}' could reach a real person: a fictional school uses Ofcom's drama numbers, e.g. 01632 960123")
+            raise click.BadParameter(f"'{text}' could reach a real person: an example school uses only Ofcom's drama "
+                                     f"numbers, e.g. 01632 960123. {TO_REAL}")
         if result.drama and not fictional:
-            raise click.BadParameter(f"'{text}' is in a range Ofcom keeps for TV drama: nobody answers it")
+            raise click.BadParameter(f"'{text}' is in a range Ofcom keeps for TV drama: nobody answers it. {TO_EXAMPLE}")
         return text
     return convert
 
@@ -111,17 +125,19 @@ def _address(kind: str, fictional: bool) -> Convert:
         text = text.strip()
         if not text:
             return ""
+        if kind == "url" and "://" not in text:
+            text = "https://" + text  # 'www.school.org.uk' is how most people write it
         try:
             value = _EMAIL.validate_python(text) if kind == "email" else str(_URL.validate_python(text))
         except ValidationError:
-            example = "name@school.org.uk" if kind == "email" else "https://www.school.org.uk/"
+            example = "name@school.org.uk" if kind == "email" else "www.school.org.uk"
             raise click.BadParameter(f"'{text}' is not {'an email address' if kind == 'email' else 'a web address'}, e.g. {example}") from None
         domain = domain_of(kind, value)
         if kind == "url" and "." not in domain:
             raise click.BadParameter(f"'{text}' has no full domain name")
         if is_reserved(domain) != fictional:
-            raise click.BadParameter(f"'{text}' is an example address that reaches nobody" if not fictional
-                                     else f"'{text}' could reach someone real: a fictional school uses example.org addresses")
+            raise click.BadParameter(f"'{text}' is an example address that reaches nobody. {TO_EXAMPLE}" if not fictional
+                                     else f"'{text}' could reach someone real: an example school uses example.org addresses. {TO_REAL}")
         return value
     return convert
 
@@ -175,10 +191,14 @@ def _contacts(asker: Asker, given: Given, prefix: str, deputy: bool, role: str, 
     return contacts
 
 
-def ask_profile(asker: Asker, given: Given, fictional: bool, target_for: Callable[[str], Path]) -> Tuple[Path, ProfileAnswers]:
-    """Every question in order. Returns (target path, answers); `target_for(id)` refuses taken paths."""
+def ask_profile(asker: Asker, given: Given, fictional: Optional[bool], target_for: Callable[[str], Path]) -> Tuple[Path, ProfileAnswers]:
+    """Every question in order. Returns (target path, answers); `target_for(id)` refuses taken paths.
+    `fictional`: --fictional (True), --real (False) or neither (None: asked; 'real' without input)."""
     if asker.interactive:
         click.echo("A few questions about your school. Press Enter to take the answer in [brackets].\n")
+    answered = None if fictional is None else ("example" if fictional else "real")
+    fictional = asker.ask("Is this profile for a real school, or an example with made-up contacts? (real, example)",
+                          answered, "--fictional", "real", _kind) == "example"
     nation = NATIONS[asker.ask("Nation (england, wales, scotland, northern-ireland)", given.one("nation"), "--nation", convert=_nation)
                      or "england"]
     name = asker.ask("School name", given.one("name"), "--name", convert=_required)
@@ -186,8 +206,8 @@ def ask_profile(asker: Asker, given: Given, fictional: bool, target_for: Callabl
     target = target_for(school_id) if school_id else Path()
     phone, email = _phone(fictional), _address("email", fictional)
     if asker.interactive:
-        click.echo(f"\nThe safeguarding lead. In {nation.name} the default title is '{nation.lead_role}' "
-                   f"({nation.lead_role_source}). Type the title your pupils know.")
+        click.echo(f"\nThe safeguarding lead. In {nation.name} the default title is '{nation.lead_role}'. "
+                   "Type the title your pupils know.")
     contacts = _contacts(asker, given, "lead", False, nation.lead_role, phone, email) + \
         _contacts(asker, given, "deputy", True, nation.deputy_role, phone, email)
     if asker.interactive:

@@ -28,7 +28,8 @@ class Nation:
     """Default title for the safeguarding lead."""
     deputy_role: str
     lead_role_source: str
-    """Why the default is what it is (a facts.md reference, or why it is neutral)."""
+    """Why the default is what it is (a facts.md reference, or why it is neutral): for maintainers,
+    never shown to users."""
 
 
 NATIONS: Dict[str, Nation] = {
@@ -48,13 +49,13 @@ NATIONS: Dict[str, Nation] = {
         ),
         Nation(
             id="scotland", name="Scotland", police="Police Scotland",
-            police_hint="Police Scotland is the force for all of Scotland (facts.md [S22])",
+            police_hint="Police Scotland is the force for all of Scotland",  # facts.md [S22]
             lead_role="Safeguarding Lead", deputy_role="Deputy Safeguarding Lead",
             lead_role_source="facts.md does not confirm Scotland's usual title, so the default is neutral: type your own",
         ),
         Nation(
             id="northern-ireland", name="Northern Ireland", police="Police Service of Northern Ireland (PSNI)",
-            police_hint="The PSNI is the force for all of Northern Ireland (facts.md [S23])",
+            police_hint="The PSNI is the force for all of Northern Ireland",  # facts.md [S23]
             lead_role="Safeguarding Lead", deputy_role="Deputy Safeguarding Lead",
             lead_role_source="facts.md does not confirm Northern Ireland's usual title, so the default is neutral: type your own",
         ),

@@ -8,21 +8,16 @@ is written once and a failure leaves earlier outputs exactly as they were.
 from __future__ import annotations
 
 import dataclasses
-import io
-import zipfile
-from html import escape
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..build import BuildRequest, BuildResult, ManifestEntry, Progress, Rendered, load_checked, render_all, write_outputs
+from ..build import BuildRequest, BuildResult, Progress, Rendered, load_checked, render_all, write_outputs
 from ..errors import ContentErrors, Finding, UsageProblem
 from ..load import Project
 from ..model import SchoolProfile
-from ..site import index_page
+from ..pack import pack_summary
 from .checks import ProfileCheck, check_profile
-
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so the same pack always zips to the same bytes
 
 
 def profile_paths(schools_dir: Path) -> List[Path]:
@@ -99,42 +94,16 @@ def render_schools(project: Project, request: BuildRequest, schools: Sequence[Sc
         pool.shutdown(wait=True, cancel_futures=True)  # one school failed or Ctrl-C: do not build the rest
 
 
-def _relative(entry: ManifestEntry, school: SchoolProfile) -> dict:
-    return dict(entry.__dict__, path=entry.path[len(school.id) + 1:])
-
-
-def pack_index(school: SchoolProfile, rendered: Rendered) -> bytes:
-    """The school's own index page, linking its files relative to its folder."""
-    page = index_page([_relative(entry, school) for entry, _ in rendered.entries])
-    return page.replace("<h1>Lesson materials</h1>", f"<h1>Lesson materials for {escape(school.name)}</h1>", 1).encode("utf-8")
-
-
-def pack_zip(school: SchoolProfile, rendered: Rendered, index: bytes) -> bytes:
-    """The school's folder as a zip for sharing: entries in name order, fixed dates, the same bytes every build."""
-    files = [(entry.path, data) for entry, data in rendered.entries] + [(f"{school.id}/index.html", index)]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
-
-
 def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, progress: Optional[Progress] = None) -> BuildResult:
     """`lessonkit build --schools DIR --jobs N`: a folder and a zip per school under `request.output`."""
     project, schools, findings = check_all(request, profile_paths(schools_dir))
     rendered = render_schools(project, dataclasses.replace(request, school=None), schools, jobs, progress)
     everything = Rendered()
-    extra_files: List[Tuple[str, bytes]] = []
     for school, pack in zip(schools, rendered):
         everything.entries += pack.entries
         everything.warnings += [f"{school.id}: {warning}" for warning in pack.warnings]
         for note in pack.notes:
             everything.note(note)
-        index = pack_index(school, pack)
-        extra_files += [(f"{school.id}/index.html", index), (f"{school.id}.zip", pack_zip(school, pack, index))]
-    written = write_outputs(request.output, everything, extra_files)
+    written = write_outputs(request.output, everything, [pack_summary(project, school) for school in schools])
     return BuildResult(request.output, written, everything.warnings, findings, everything.notes)
 

@@ -160,7 +160,8 @@
       text = "Pupils open the address and type the code, or scan the QR code. Start when everyone is in.";
     } else if (phase === "question") {
       title = q.quiz_label + ": question " + q.position + " of " + q.quiz_length;
-      text = "Answers are private. The class's totals show when you show the answer.";
+      text = (q.type === "ordering" ? "Pupils put these in order. " : "") +
+             "Answers are private. The class's totals show when you show the answer.";
       showQuestion(q);
     } else if (phase === "revealed") {
       title = q.quiz_label + ": the answer to question " + q.position;
@@ -196,7 +197,6 @@
         " " + option.text,
       ]));
     });
-    if (q.type === "ordering") L.byId("stage-text").textContent = "Pupils put these in order.";
   }
 
   function percent(count, answered) {
@@ -224,19 +224,17 @@
       var count = results.counts[row.index];
       var share = percent(count, results.answered);
       var item = L.el("li", { className: "bar-row" + (row.correct ? " correct" : "") }, [
-        L.el("p", { className: "bar-label" }, [
-          L.el("span", { className: "letter", text: row.label }), " " + row.text + " ",
-          q.type === "ordering" ? null : L.el("span", { className: "tag " + (row.correct ? "right" : "wrong"), text: row.correct ? "✓ Correct answer" : "✗ Not correct" }),
-        ]),
+        L.el("p", { className: "bar-label" }, [L.el("span", { className: "letter", text: row.label }), " " + row.text + " "]),
       ]);
+      /* The verdict sits with the count, so an option's text keeps its line on a projector. */
+      var bar = [q.type === "ordering" ? null : L.el("span", { className: "tag " + (row.correct ? "right" : "wrong"), text: row.correct ? "✓ Correct answer" : "✗ Not correct" })];
       if (!results.hidden) {
         var fill = L.el("span", { className: "bar-fill" });
         fill.style.width = share + "%";
-        item.appendChild(L.el("div", { className: "bar" }, [
-          L.el("span", { className: "bar-track", "aria-hidden": "true" }, [fill]),
-          L.el("span", { className: "bar-value", text: count + " of " + results.answered + " (" + share + "%)" + (q.type === "ordering" ? " in the right place" : "") }),
-        ]));
+        bar.push(L.el("span", { className: "bar-track", "aria-hidden": "true" }, [fill]),
+                 L.el("span", { className: "bar-value", text: count + " of " + results.answered + " (" + share + "%)" + (q.type === "ordering" ? " in the right place" : "") }));
       }
+      item.appendChild(L.el("div", { className: "bar" }, bar));
       item.appendChild(L.el("p", { className: "feedback", text: feedback[row.index] }));
       chart.appendChild(item);
     });
