@@ -7,23 +7,24 @@ build leaves the previous outputs exactly as they were.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .adapt import adapt
 from .checks import run_checks
-from .errors import ContentErrors, Finding, UsageProblem
+from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
 from .load import Loaded, Project, load_project
 from .model import SchoolProfile
 from .profiles.checks import check_profile
 from .render import OutputFile, RenderContext, RenderOptions, formats
+from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous
+from .outfolder import Notice, OutputFolder, check_output_folder, hold_lock
+from .publish import clean_leftovers, publish
 from .site import index_page
 from .validation import closest
-from .write import OutputWriter, safe_relative
+from .write import safe_relative
 
-MANIFEST = "manifest.json"
 INDEX = "index.html"
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
@@ -40,18 +41,18 @@ class BuildRequest:
     output: Path = Path("output")
     options: RenderOptions = field(default_factory=RenderOptions)
     strict: bool = False
+    force: bool = False
+    """Build into an existing folder that lessonkit did not create (its files are kept)."""
+    extra_inputs: Sequence[Path] = ()
+    """More inputs the output folder must never hold (e.g. a folder of school profiles)."""
 
+    def inputs(self) -> List[Path]:
+        """Every file or folder the build reads: the output folder may not hold any of them."""
+        named = [*self.lesson_paths, self.catalogue, self.school, self.options.template, *self.extra_inputs]
+        return [Path(p) for p in named if p is not None]
 
-@dataclass(frozen=True)
-class ManifestEntry:
-    path: str
-    lesson: str
-    audience: str
-    format: str
-    school: Optional[str]
-    title: str
-    bytes: int
-    sha256: str
+    def output_folder(self) -> OutputFolder:
+        return check_output_folder(self.output, self.inputs(), self.force)
 
 
 @dataclass
@@ -133,33 +134,35 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
     return rendered
 
 
-def _previous_manifest(output: Path) -> Dict[str, dict]:
-    try:
-        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["path"]: entry for entry in data.get("files", []) if (output / entry["path"]).is_file()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return {}
+def write_outputs(request: BuildRequest, rendered: Rendered, extra_files: Sequence[Tuple[str, bytes]] = (),
+                  notice: Optional[Notice] = None) -> List[ManifestEntry]:
+    """Publish every file with the manifest and index as one change (keeping earlier builds' files).
 
-
-def write_outputs(output: Path, rendered: Rendered, extra_files: Sequence[Tuple[str, bytes]] = ()) -> List[ManifestEntry]:
-    """Write every file, then the manifest and index (keeping entries of earlier builds that still exist)."""
-    writer = OutputWriter(output)
-    for entry, data in rendered.entries:
-        writer.add(entry.path, data)
-    for name, data in extra_files:
-        writer.add(name, data)
-    entries = _previous_manifest(output)
-    for entry, _ in rendered.entries:
-        entries[entry.path] = entry.__dict__
-    files = [entries[path] for path in sorted(entries)]
-    writer.add(MANIFEST, (json.dumps({"files": files}, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    writer.add(INDEX, index_page(files).encode("utf-8"))
-    writer.commit()
+    Warnings about an unreadable earlier manifest are added to `rendered.warnings`.
+    """
+    files = {}
+    for name, data in [(entry.path, data) for entry, data in rendered.entries] + list(extra_files):
+        relative = safe_relative(name)
+        if relative in files:
+            raise OutputProblem(f"two outputs want the same path '{relative}'; each file is written once per build")
+        files[relative] = data
+    folder = request.output_folder()
+    with hold_lock(folder, notice):
+        clean_leftovers(folder)
+        entries, warnings = read_previous(folder.path)
+        rendered.warnings.extend(warnings)
+        for entry, _ in rendered.entries:
+            entries[entry.path] = entry.__dict__
+        listed = [entries[path] for path in sorted(entries)]
+        for name, data in ((MANIFEST, manifest_bytes(listed)), (INDEX, index_page(listed).encode("utf-8"))):
+            files[safe_relative(name)] = data
+        publish(folder, files)
     return [entry for entry, _ in rendered.entries]
 
 
-def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildResult:
+def build(request: BuildRequest, progress: Optional[Progress] = None, notice: Optional[Notice] = None) -> BuildResult:
     """Build the pack described by `request` into `request.output`."""
+    request.output_folder()  # refuse a folder we may not use before the long part, not after
     project, findings = load_checked(request.lesson_paths, request.catalogue, request.strict)
     school = None
     if request.school:
@@ -168,5 +171,5 @@ def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildRe
             raise ContentErrors(checked.findings)
         school, findings = checked.loaded.model, findings + checked.findings
     rendered = render_all(project, request, school, progress)
-    written = write_outputs(request.output, rendered)
+    written = write_outputs(request, rendered, notice=notice)
     return BuildResult(request.output, written, rendered.warnings, findings)

@@ -93,12 +93,13 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Build slides on a school's own .pptx template.")
 @click.option("--shuffle", "shuffle_seed", type=int, help="Seed for an A/B quiz paper with options in another order.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
-                  paper, large_print, template, shuffle_seed, strict) -> None:
+                  paper, large_print, template, shuffle_seed, strict, force) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
 
-    Nothing is written unless every lesson passes its checks; files are replaced atomically,
-    so a failed build leaves the previous outputs intact.
+    Nothing is written unless every lesson passes its checks, and the output folder changes as a
+    whole: a failed or interrupted build leaves the previous outputs intact.
 
     \b
     Example:
@@ -108,20 +109,24 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     """
     request = building.BuildRequest(
         lesson_paths=paths or (Path("lessons"),), catalogue=catalogue, lessons=lessons,
-        audiences=audiences, formats=format_names, school=school, output=output, strict=strict,
+        audiences=audiences, formats=format_names, school=school, output=output, strict=strict, force=force,
         options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
     )
     if schools is not None:
         if school is not None:
             raise LessonkitError("use --school or --schools, not both")
-        result = build_school_packs(request, schools, jobs, progress=_progress_printer())
+        result = build_school_packs(request, schools, jobs, progress=_progress_printer(), notice=_notice)
     else:
-        result = building.build(request, progress=_progress_printer())
+        result = building.build(request, progress=_progress_printer(), notice=_notice)
     _show_warnings(result.findings)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
                f"(open {result.output / building.INDEX} for a list).")
+
+
+def _notice(text: str) -> None:
+    click.echo(text, err=True)
 
 
 def _progress_printer():

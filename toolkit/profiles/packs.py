@@ -19,6 +19,7 @@ from ..build import BuildRequest, BuildResult, ManifestEntry, Progress, Rendered
 from ..errors import ContentErrors, Finding, UsageProblem
 from ..load import Project
 from ..model import SchoolProfile
+from ..outfolder import Notice
 from ..site import index_page
 from .checks import ProfileCheck, check_profile
 
@@ -122,8 +123,11 @@ def pack_zip(school: SchoolProfile, rendered: Rendered, index: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, progress: Optional[Progress] = None) -> BuildResult:
+def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, progress: Optional[Progress] = None,
+                       notice: Optional[Notice] = None) -> BuildResult:
     """`lessonkit build --schools DIR --jobs N`: a folder and a zip per school under `request.output`."""
+    request = dataclasses.replace(request, extra_inputs=(*request.extra_inputs, schools_dir))
+    request.output_folder()  # refuse a folder we may not use before the long part, not after
     project, schools, findings = check_all(request, profile_paths(schools_dir))
     rendered = render_schools(project, dataclasses.replace(request, school=None), schools, jobs, progress)
     everything = Rendered()
@@ -133,6 +137,6 @@ def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, prog
         everything.warnings += [f"{school.id}: {warning}" for warning in pack.warnings]
         index = pack_index(school, pack)
         extra_files += [(f"{school.id}/index.html", index), (f"{school.id}.zip", pack_zip(school, pack, index))]
-    written = write_outputs(request.output, everything, extra_files)
+    written = write_outputs(request, everything, extra_files, notice)
     return BuildResult(request.output, written, everything.warnings, findings)
 
