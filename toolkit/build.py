@@ -14,7 +14,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from .adapt import adapt
 from .checks import run_checks
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
-from .load import Loaded, Project, load_project
+from .load import Loaded, Project, load_project, plain_input
 from .model import SchoolProfile
 from .profiles.checks import check_profile
 from .render import OutputFile, RenderContext, RenderOptions, formats
@@ -53,6 +53,11 @@ class BuildRequest:
 
     def output_folder(self) -> OutputFolder:
         return check_output_folder(self.output, self.inputs(), self.force)
+
+    def check_before_reading(self) -> None:
+        """Usage problems found before the long part: the output folder, and the slide template."""
+        plain_input(self.options.template, "slide template")
+        self.output_folder()
 
 
 @dataclass
@@ -162,7 +167,7 @@ def write_outputs(request: BuildRequest, rendered: Rendered, extra_files: Sequen
 
 def build(request: BuildRequest, progress: Optional[Progress] = None, notice: Optional[Notice] = None) -> BuildResult:
     """Build the pack described by `request` into `request.output`."""
-    request.output_folder()  # refuse a folder we may not use before the long part, not after
+    request.check_before_reading()
     project, findings = load_checked(request.lesson_paths, request.catalogue, request.strict)
     school = None
     if request.school:

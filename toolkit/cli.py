@@ -16,13 +16,14 @@ from .live.cli import quiz
 from .profiles.cli import school
 from .profiles.packs import build_school_packs
 from .render import RenderOptions, formats
+from .terminal import SafeStream, say, visible
 
 LESSONS = click.Path(path_type=Path)
 
 
 def _show_warnings(findings) -> None:
     for finding in findings:
-        click.echo(finding.render(), err=True)
+        say(finding.render(), err=True)
 
 
 class Group(click.Group):
@@ -34,7 +35,7 @@ class Group(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("\nInterrupted: nothing half-written was left; earlier outputs are unchanged.", err=True)
+            say("\nInterrupted: nothing half-written was left; earlier outputs are unchanged.", err=True)
             ctx.exit(130)
         except Exception as exc:  # a bug in lessonkit, not the user's fault
             if os.environ.get("LESSONKIT_DEBUG"):
@@ -74,7 +75,7 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
     project, findings = building.load_checked(paths or (Path("lessons"),), catalogue, strict)
     _show_warnings(findings)
     warnings = len(findings)
-    click.echo(f"{len(project.lessons)} lesson{'s' if len(project.lessons) != 1 else ''} checked: no errors"
+    say(f"{len(project.lessons)} lesson{'s' if len(project.lessons) != 1 else ''} checked: no errors"
                + (f", {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
 
 
@@ -120,24 +121,25 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
         result = building.build(request, progress=_progress_printer(), notice=_notice)
     _show_warnings(result.findings)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
+        say(f"warning: {warning}", err=True)
+    say(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
                f"(open {result.output / building.INDEX} for a list).")
 
 
 def _notice(text: str) -> None:
-    click.echo(text, err=True)
+    say(text, err=True)
 
 
 def _progress_printer():
     """A progress bar on a terminal, plain lines otherwise (logs, CI)."""
     if not sys.stderr.isatty():
-        return lambda done, total, step: click.echo(f"[{done}/{total}] {step}", err=True)
+        return lambda done, total, step: say(f"[{done}/{total}] {step}", err=True)
     state = {}
 
     def show(done: int, total: int, step: str) -> None:
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="Building", file=sys.stderr, item_show_func=lambda s: s)
+            state["bar"] = click.progressbar(length=total, label="Building", file=SafeStream(sys.stderr),
+                                             item_show_func=lambda s: visible(s) if s else s)
             state["bar"].__enter__()
         state["bar"].update(1, step)
         if done >= total:
@@ -157,21 +159,21 @@ def list_command(paths, catalogue) -> None:
       lessonkit list
     """
     project, _ = building.load_checked(paths or (Path("lessons"),), catalogue)
-    click.echo("Lessons:")
+    say("Lessons:")
     for loaded in project.lessons:
         lesson = loaded.model
         title = lesson.title if isinstance(lesson.title, str) else lesson.title["default"]
-        click.echo(f"  {lesson.id:24} {title} [{', '.join(lesson.audiences)}]")
-    click.echo("Audiences:")
+        say(f"  {lesson.id:24} {title} [{', '.join(lesson.audiences)}]")
+    say("Audiences:")
     for audience in project.audiences.values():
-        click.echo(f"  {audience.id:24} {audience.label}")
-    click.echo("Support routes:")
+        say(f"  {audience.id:24} {audience.label}")
+    say("Support routes:")
     for route in project.routes.values():
         contact = route.phone or route.text or (str(route.url) if route.url else "") or route.email or ""
-        click.echo(f"  {route.id:24} {route.name}: {contact}" + (" (18+ only)" if route.adult_only else ""))
-    click.echo("Formats:")
+        say(f"  {route.id:24} {route.name}: {contact}" + (" (18+ only)" if route.adult_only else ""))
+    say("Formats:")
     for output_format in formats().values():
-        click.echo(f"  {output_format.name:24} {output_format.description}")
+        say(f"  {output_format.name:24} {output_format.description}")
 
 
 @main.command()

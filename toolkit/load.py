@@ -76,9 +76,18 @@ def lesson_files(paths: Iterable[Path]) -> List[Path]:
             )
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            raise UsageProblem(f"{path}: not a lesson file (it is a pipe, device or socket). Give a .yaml file or a folder of them")
         else:
             raise UsageProblem(f"{path}: no such file or folder. Try: lessonkit validate lessons")
     return found
+
+
+def plain_input(path: Optional[Path], what: str) -> None:
+    """Refuse, before anything opens it, an input that is not a plain file (a pipe would hang the build)."""
+    if path is not None and not Path(path).is_file():
+        raise UsageProblem(f"{path}: the {what} is not a plain file (it is missing, a folder, a pipe or a device). "
+                           f"Give the path of the {what} file")
 
 
 @dataclass
@@ -132,12 +141,19 @@ def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None) -> Tup
 
 
 def load_school(path: Path) -> Tuple[Optional[Loaded[SchoolProfile]], List[Finding]]:
+    from .profiles.logo import confined_logo
+
     findings: List[Finding] = []
     if not path.is_file():
+        if path.exists():
+            raise UsageProblem(f"{path}: not a school profile file (it is a folder, pipe or device). Give the path of a .yaml file")
         raise UsageProblem(f"{path}: no such school profile. Try: lessonkit school init {path}")
     loaded = load_file(path, SchoolProfile, findings)
     if loaded is not None and loaded.model.logo:
-        # Renderers get an absolute path; the logo is given relative to the profile.
-        logo = (path.parent / loaded.model.logo).resolve()
-        loaded = Loaded(loaded.model.model_copy(update={"logo": str(logo)}), loaded.path, loaded.positions, loaded.raw)
+        # Renderers get the checked absolute path; the logo is given relative to the profile.
+        logo, problem = confined_logo(path, loaded.model.logo)
+        if problem:
+            severity, message, hint = problem
+            findings.append(loaded.finding(("logo",), message, hint, severity, "logo"))
+        loaded = Loaded(loaded.model.model_copy(update={"logo": str(logo) if logo else None}), loaded.path, loaded.positions, loaded.raw)
     return loaded, findings

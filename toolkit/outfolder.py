@@ -109,21 +109,21 @@ def check_output_folder(output: Path, protected: Sequence[Path] = (), force: boo
     return OutputFolder(real, shown)
 
 
-def disk_problem(exc: OSError, shown: str) -> UsageProblem:
+def disk_problem(exc: OSError, shown: str, elsewhere: str = "choose another folder with -o",
+                 unchanged: str = "Earlier outputs are unchanged.") -> UsageProblem:
     """A write that failed for a reason on the user's side of the disk, as a message with what to do."""
-    unchanged = "Earlier outputs are unchanged."
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return UsageProblem(f"{shown}: the disk is full. Free some space, or build onto another disk with -o, and run again. {unchanged}")
+        return UsageProblem(f"{shown}: the disk is full. Free some space (or {elsewhere} on another disk) and run again. {unchanged}")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return UsageProblem(f"{shown}: permission denied ({exc.filename or shown}). Check the permissions (ls -ld), "
-                            f"or choose another folder with -o. {unchanged}")
+                            f"or {elsewhere}. {unchanged}")
     if exc.errno == errno.EROFS:
-        return UsageProblem(f"{shown}: the disk is read-only. Choose a folder on a writable disk with -o. {unchanged}")
+        return UsageProblem(f"{shown}: the disk is read-only; {elsewhere} on a writable disk. {unchanged}")
     if exc.errno in (errno.EXDEV, errno.EBUSY):
         return UsageProblem(f"{shown}: this folder is a mount point or in use, so it cannot be replaced as a whole. "
                             f"Build into a folder inside it, e.g. -o {shown.rstrip('/')}/materials. {unchanged}")
     return UsageProblem(f"{shown}: cannot write ({exc.strerror or exc}). Check the disk and the folder, "
-                        f"or choose another folder with -o. {unchanged}")
+                        f"or {elsewhere}. {unchanged}")
 
 
 def _try_lock(handle: int) -> bool:

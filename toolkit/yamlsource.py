@@ -7,6 +7,7 @@ no duplicate keys, bounded size and depth.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Tuple
@@ -191,15 +192,51 @@ def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
     return "check the indentation and quotes on this line and the one before"
 
 
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a plain file, at most `limit` + 1 of them; OSError for anything else.
+
+    The file is opened without blocking and checked before it is read, so a FIFO, a device or a
+    folder under a lesson's name is refused instead of hanging or reading forever.
+    """
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a plain file (a pipe, device or socket)"
+            raise NotAFile(f"it is {kind}")
+        if info.st_size > limit:
+            raise TooLarge(info.st_size)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(handle, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
+class NotAFile(OSError):
+    """A path that names something other than a plain file."""
+
+
+class TooLarge(OSError):
+    def __init__(self, size: int):
+        super().__init__(f"{size:,} bytes")
+        self.size = size
+
+
 def read(path: Path) -> Tuple[Any, Positions]:
     """Read and parse a file; raise YamlProblem when it cannot be read."""
     try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise YamlProblem(f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                              "split it into several lessons, or check this is the right file")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular_file(path, MAX_BYTES)
+    except TooLarge as exc:
+        raise YamlProblem(f"the file is {exc.size:,} bytes; the limit is {MAX_BYTES:,}",
+                          "split it into several lessons, or check this is the right file") from None
+    except NotAFile as exc:
+        raise YamlProblem(f"cannot read the file: {exc}", "give the path of a .yaml text file") from None
     except OSError as exc:
-        raise YamlProblem(f"cannot read the file: {exc.strerror}", "check the path and permissions") from None
+        raise YamlProblem(f"cannot read the file: {exc.strerror or exc}", "check the path and permissions") from None
     return parse(data)

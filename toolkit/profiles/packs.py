@@ -127,7 +127,7 @@ def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, prog
                        notice: Optional[Notice] = None) -> BuildResult:
     """`lessonkit build --schools DIR --jobs N`: a folder and a zip per school under `request.output`."""
     request = dataclasses.replace(request, extra_inputs=(*request.extra_inputs, schools_dir))
-    request.output_folder()  # refuse a folder we may not use before the long part, not after
+    request.check_before_reading()
     project, schools, findings = check_all(request, profile_paths(schools_dir))
     rendered = render_schools(project, dataclasses.replace(request, school=None), schools, jobs, progress)
     everything = Rendered()
