@@ -134,11 +134,15 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path):
         assert "Wait for it to finish" in refused.stderr
         waiting = subprocess.Popen([*lessonkit_command(), "build", str(MINIMAL), "--format", "json", "--audience", "staff",
                                     "-o", str(output)], cwd=tmp_path, stderr=subprocess.PIPE, text=True, env=_env())
-        time.sleep(1.5)
+        said = []
+        for line in waiting.stderr:  # it says it waits while the lock is held, then finishes once it is free
+            said.append(line)
+            if line.startswith("Waiting for"):
+                break
         release.set()
-        _, stderr = waiting.communicate(timeout=60)
-        assert waiting.returncode == 0, stderr
-        assert f"Waiting for another lessonkit build (process {os.getpid()})" in stderr
+        rest = waiting.communicate(timeout=60)[1]
+        assert waiting.returncode == 0, "".join(said) + rest
+        assert f"Waiting for another lessonkit build (process {os.getpid()}) to finish writing to {output}" in said[-1]
     finally:
         release.set()
         holder.join()
