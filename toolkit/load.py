@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Finding, UsageProblem
 from .model import Audience, AudienceCatalogue, Lesson, RouteCatalogue, SchoolProfile, SupportRoute
+from .textrules import text_findings
 from .validation import findings_from
 from .yamlsource import Positions, YamlProblem, read
 
@@ -58,8 +59,11 @@ def load_file(path: Path, model: Type[M], findings: List[Finding]) -> Optional[L
     if not isinstance(data, dict):
         findings.append(Finding(shown, "the file should be a mapping of keys to values", "start from the example in docs/lesson-format.md", 1, 1, rule="yaml"))
         return None
+    text_problems = text_findings(data, positions, shown)
+    findings.extend(text_problems)
     try:
-        return Loaded(model.model_validate(data), shown, positions, data)
+        loaded = Loaded(model.model_validate(data), shown, positions, data)
+        return None if any(f.rule == "characters" for f in text_problems) else loaded
     except ValidationError as exc:
         findings.extend(findings_from(exc, data, positions, shown, model))
         return None

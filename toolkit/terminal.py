@@ -16,8 +16,10 @@ from typing import IO, Optional
 
 import click
 
-# C0 controls except tab and newline, DEL, C1 controls, bidirectional overrides and isolates, lone surrogates
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+from .textrules import UNRENDERABLE
+
+# What no format renders (the validate rule), plus text-direction overrides and isolates
+_UNSAFE = re.compile(f"[{UNRENDERABLE}\u202a-\u202e\u2066-\u2069]")
 
 
 def _code(match: "re.Match[str]") -> str:
