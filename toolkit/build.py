@@ -14,8 +14,8 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from .adapt import adapt
 from .checks import run_checks
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
-from .load import Loaded, Project, load_project, plain_input
-from .model import SchoolProfile
+from .load import Loaded, Project, catalogue_dir_for, lesson_files, load_file, load_project, plain_input
+from .model import Lesson, SchoolProfile
 from .profiles.checks import check_profile
 from .render import OutputFile, RenderContext, RenderOptions, formats
 from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous
@@ -84,6 +84,40 @@ def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None,
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     return project, findings
+
+
+def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False,
+                     progress: Optional[Progress] = None) -> Tuple[int, List[Finding]]:
+    """`lessonkit validate`: check lessons one at a time, so memory does not grow with their number.
+
+    The catalogues are loaded and checked once; each lesson is read, checked and dropped (only its
+    id and file are kept, for the duplicate-id check). Returns how many lessons loaded and every
+    finding; raises ContentErrors with all of them if any is an error (or, with `strict`, a warning).
+    """
+    catalogues, findings = load_project([], catalogue_dir_for(lesson_paths, catalogue))
+    if catalogues.audiences_file is not None and catalogues.routes_file is not None:
+        findings += run_checks(catalogues)
+    paths = lesson_files(lesson_paths)
+    first_file: Dict[str, str] = {}
+    loaded_count = 0
+    for done, path in enumerate(paths, 1):
+        if progress:
+            progress(done, len(paths), str(path))
+        own: List[Finding] = []
+        loaded = load_file(path, Lesson, own)
+        if loaded is not None:
+            loaded_count += 1
+            lesson_id = loaded.model.id
+            if lesson_id in first_file:
+                own.append(loaded.finding(("id",), f"lesson id '{lesson_id}' is also used by {first_file[lesson_id]}",
+                                          "give each lesson its own id", rule="duplicate-id"))
+            first_file.setdefault(lesson_id, loaded.path)
+            if catalogues.audiences_file is not None and catalogues.routes_file is not None:
+                own += run_checks(Project([loaded], catalogues.audiences_file, catalogues.routes_file), catalogues=False)
+        findings += own
+    if any(f.severity == "error" or strict for f in findings):
+        raise ContentErrors(findings)
+    return loaded_count, findings
 
 
 def load_school_checked(path: Path) -> Loaded[SchoolProfile]:

@@ -72,10 +72,10 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
       lessonkit validate lessons
       lessonkit validate lessons/my-lesson.yaml --strict
     """
-    project, findings = building.load_checked(paths or (Path("lessons"),), catalogue, strict)
+    count, findings = building.validate_lessons(paths or (Path("lessons"),), catalogue, strict, _checking_progress())
     _show_warnings(findings)
     warnings = len(findings)
-    say(f"{len(project.lessons)} lesson{'s' if len(project.lessons) != 1 else ''} checked: no errors"
+    say(f"{count} lesson{'s' if count != 1 else ''} checked: no errors"
                + (f", {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
 
 
@@ -124,6 +124,25 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
         say(f"warning: {warning}", err=True)
     say(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
                f"(open {result.output / building.INDEX} for a list).")
+
+
+def _checking_progress():
+    """A progress bar on a terminal only: nothing in logs and pipes, where the findings are what matters."""
+    if not sys.stderr.isatty():
+        return None
+    state = {}
+
+    def show(done: int, total: int, path: str) -> None:
+        if total < 20:
+            return
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label="Checking lessons", file=SafeStream(sys.stderr))
+            state["bar"].__enter__()
+        state["bar"].update(1)
+        if done >= total:
+            state["bar"].__exit__(None, None, None)
+
+    return show
 
 
 def _notice(text: str) -> None:

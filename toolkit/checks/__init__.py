@@ -9,9 +9,12 @@ from ..load import Project
 from . import layout, structure
 
 
-def run_checks(project: Project) -> List[Finding]:
-    """Structure first (ids, references); content rules only on lessons that hang together."""
-    findings = list(structure.check(project))
+def run_checks(project: Project, catalogues: bool = True) -> List[Finding]:
+    """Structure first (ids, references); content rules only on lessons that hang together.
+
+    With `catalogues=False` only the lessons are checked (the catalogues once, elsewhere): how
+    `validate` checks a large folder one lesson at a time."""
+    findings = list(structure.check(project, catalogues))
     broken = {f.path for f in findings if f.severity == "error"}
     sound = Project([l for l in project.lessons if l.path not in broken], project.audiences_file, project.routes_file)
     findings += layout.check(sound)
@@ -19,4 +22,4 @@ def run_checks(project: Project) -> List[Finding]:
         from . import content
     except ImportError:  # content rules arrive with the built-in content
         return findings
-    return findings + [f for f in content.check(project) if f.path not in broken]
+    return findings + [f for f in content.check(project, catalogues=catalogues) if f.path not in broken]

@@ -12,10 +12,10 @@ from ..validation import closest
 LISTS_WITH_IDS = ("sections", "scenarios", "warning_signs", "response_steps", "statistics")
 
 
-def check(project: Project) -> List[Finding]:
+def check(project: Project, catalogues: bool = True) -> List[Finding]:
     findings: List[Finding] = []
     findings.extend(_duplicate_lesson_ids(project))
-    if project.routes_file is not None:
+    if project.routes_file is not None and catalogues:
         findings.extend(_routes(project))
     for loaded in project.lessons:
         findings.extend(_lesson(loaded, project))
