@@ -88,3 +88,49 @@ def test_a_fifo_as_a_catalogue_does_not_hang(tmp_path):
                              str(tmp_path / "template.pptx"), "-o", str(tmp_path / "o")], capture_output=True, text=True,
                             timeout=30, env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert result.returncode == 2 and "the slide template is not a plain file" in result.stderr
+
+
+def _many_lessons(tmp_path, count=25):
+    lessons = tmp_path / "many"
+    shutil.copytree(MINIMAL, lessons)
+    text = (lessons / "tiny.yaml").read_text(encoding="utf-8")
+    for number in range(count):
+        (lessons / f"tiny-{number}.yaml").write_text(text.replace("id: tiny", f"id: tiny-{number}"), encoding="utf-8")
+    return lessons
+
+
+def test_validate_shows_progress_on_a_terminal_only(tmp_path):
+    import pty
+
+    lessons = _many_lessons(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    primary, secondary = pty.openpty()
+    try:
+        run = subprocess.run([sys.executable, "-m", "toolkit", "validate", str(lessons)], stdout=subprocess.PIPE,
+                             stderr=secondary, env=env, timeout=120)
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(primary)
+    assert run.returncode == 0
+    assert b"Checking lessons" in shown and b"26/26" in shown.replace(b" ", b"")
+    piped = subprocess.run([sys.executable, "-m", "toolkit", "validate", str(lessons)], capture_output=True, text=True,
+                           env=env, timeout=120)
+    assert "Checking lessons" not in piped.stderr
+    assert piped.stdout.strip() == "26 lessons checked: no errors."
+
+
+def test_validate_reports_a_lesson_id_used_twice_in_a_large_folder(tmp_path):
+    lessons = _many_lessons(tmp_path, 3)
+    (lessons / "tiny-again.yaml").write_text((lessons / "tiny.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(lessons)])
+    assert result.exit_code == 1
+    assert "tiny.yaml:1:5: error: lesson id 'tiny' is also used by" in result.stderr

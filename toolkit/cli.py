@@ -136,7 +136,7 @@ def _checking_progress():
         if total < 20:
             return
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="Checking lessons", file=SafeStream(sys.stderr))
+            state["bar"] = click.progressbar(length=total, label="Checking lessons", show_pos=True, file=SafeStream(sys.stderr))
             state["bar"].__enter__()
         state["bar"].update(1)
         if done >= total:
