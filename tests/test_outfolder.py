@@ -170,3 +170,35 @@ def test_concurrent_builds_into_one_folder_keep_each_others_entries(tmp_path):
     assert sorted((e["format"], e["audience"]) for e in manifest["files"]) == [
         ("gift", "ks3"), ("gift", "staff"), ("json", "ks3"), ("json", "staff")]
     assert_consistent(tmp_path / "out")
+
+
+def test_a_users_file_or_link_where_the_build_needs_a_folder_is_refused_and_kept(tmp_path):
+    out = tmp_path / "out"
+    assert _build("-o", out).exit_code == 0
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    import shutil
+    shutil.rmtree(out / "tiny" / "ks3")
+    os.symlink(outside, out / "tiny" / "ks3")
+    result = _build("-o", out)
+    assert result.exit_code == 1
+    assert f"refusing to replace '{out / 'tiny' / 'ks3'}': it is a link not made by lessonkit" in result.stderr
+    assert list(outside.iterdir()) == [] and os.path.islink(out / "tiny" / "ks3")
+    os.unlink(out / "tiny" / "ks3")
+    (out / "tiny" / "ks3").write_text("my notes")
+    result = _build("-o", out)
+    assert "it is a file not made by lessonkit, and this build needs a folder there" in result.stderr
+    assert (out / "tiny" / "ks3").read_text() == "my notes"
+
+
+@pytest.mark.parametrize("kind", ["too-long", "through-a-file", "loop"])
+def test_impossible_paths_are_usage_errors(tmp_path, kind):
+    (tmp_path / "file").write_text("x")
+    os.symlink(tmp_path / "loop-a", tmp_path / "loop-b")
+    os.symlink(tmp_path / "loop-b", tmp_path / "loop-a")
+    target = {"too-long": tmp_path / ("x" * 5000), "through-a-file": tmp_path / "file" / "out", "loop": tmp_path / "loop-a"}[kind]
+    for args in (["build", str(MINIMAL), "--format", "json", "-o", str(target)], ["validate", str(target / "x.yaml")],
+                 ["school", "check", str(target / "s.yaml")]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "failed unexpectedly" not in result.output and "Traceback" not in result.output

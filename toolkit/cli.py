@@ -11,7 +11,7 @@ from typing import Optional, Tuple
 import click
 
 from . import build as building
-from .errors import LessonkitError
+from .errors import LessonkitError, UsageProblem
 from .live.cli import quiz
 from .profiles.cli import school
 from .profiles.packs import build_school_packs
@@ -37,6 +37,11 @@ class Group(click.Group):
         except KeyboardInterrupt:
             say("\nInterrupted: nothing half-written was left; earlier outputs are unchanged.", err=True)
             ctx.exit(130)
+        except OSError as exc:  # the disk or a path the user gave (too long, a loop of links, no permission)
+            if os.environ.get("LESSONKIT_DEBUG"):
+                raise
+            raise UsageProblem(f"{exc.filename or 'a file'}: {exc.strerror or exc}. Check this path and its permissions, "
+                               "then run again. Earlier outputs are unchanged.") from exc
         except Exception as exc:  # a bug in lessonkit, not the user's fault
             if os.environ.get("LESSONKIT_DEBUG"):
                 raise

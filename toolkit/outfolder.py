@@ -88,6 +88,9 @@ def check_output_folder(output: Path, protected: Sequence[Path] = (), force: boo
     if os.path.lexists(real) and not os.path.isdir(real):
         raise _refuse(shown, "this is a file, not a folder", "Choose a folder with -o (it is created if missing)")
     parent = real.parent
+    existing = next((p for p in [parent, *parent.parents] if os.path.lexists(p)), None)
+    if existing is not None and not existing.is_dir():
+        raise _refuse(shown, f"'{existing}' is a file, so no folder can be made inside it", "Choose another folder with -o")
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

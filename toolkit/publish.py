@@ -60,6 +60,8 @@ def clean_leftovers(folder: OutputFolder) -> None:
 
 def publish(folder: OutputFolder, files: Mapping[PurePosixPath, bytes]) -> None:
     """Make `folder` hold `files` plus every earlier file they do not replace, all at once."""
+    if folder.path.is_dir():
+        _refuse_what_is_in_the_way(folder.path, files)
     steps = _Steps()
     stage = folder.workspace / f"stage-{secrets.token_hex(6)}"
     try:
@@ -83,6 +85,28 @@ def publish(folder: OutputFolder, files: Mapping[PurePosixPath, bytes]) -> None:
         _remove_tree(stage)
         raise
     _fsync_folder(folder.path.parent)
+
+
+def _refuse_what_is_in_the_way(old: Path, files: Mapping[PurePosixPath, bytes]) -> None:
+    """A file, link or folder of the user's where the build must put a folder or a file: say so, lose nothing."""
+    checked = set()
+    for relative in files:
+        parts = relative.parts
+        for depth in range(1, len(parts) + 1):
+            here = PurePosixPath(*parts[:depth])
+            if here in checked:
+                continue
+            checked.add(here)
+            try:
+                mode = os.lstat(old.joinpath(*here.parts)).st_mode
+            except FileNotFoundError:
+                break
+            want_folder = depth < len(parts)
+            if want_folder and not stat.S_ISDIR(mode) or not want_folder and not stat.S_ISREG(mode):
+                what = "a link" if stat.S_ISLNK(mode) else ("a folder" if stat.S_ISDIR(mode) else "a file")
+                raise OutputProblem(f"refusing to replace '{old / Path(*here.parts)}': it is {what} not made by lessonkit, "
+                                    f"and this build needs {'a folder' if want_folder else 'a file'} there. "
+                                    "Move it out of the output folder and run again")
 
 
 def _is_leftover(name: str) -> bool:
