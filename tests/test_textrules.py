@@ -29,6 +29,7 @@ def _lesson_with(tmp_path, old, new):
     ("\\x85", "U+0085 (a control character)"),
     ("\\x7f", "U+007F (DELETE)"),
     ("\\r", "U+000D (CARRIAGE RETURN)"),
+    ("\\uFFFE", "U+FFFE (not a character)"),
 ])
 def test_unrenderable_characters_are_refused_with_their_place(tmp_path, escaped, name):
     lessons = _lesson_with(tmp_path, 'summary: A short test lesson.', f'summary: "A short{escaped} test lesson."')
@@ -63,6 +64,13 @@ def test_a_word_too_long_for_a_line_is_reported_by_validate(tmp_path):
     assert result.exit_code == 1
     assert "tiny.yaml:25:18: error: the word 'NobodyWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW...' is 506 characters long; " \
            "a word of more than 30 does not fit on one line in every format" in result.stderr
+
+
+def test_accents_and_joiners_do_not_make_a_word_longer(tmp_path):
+    word = "Z\u0351\u036b\u0313" * 12 + "\u200d"  # 12 letters, each with three combining marks
+    lessons = _lesson_with(tmp_path, 'summary: A short test lesson.', f'summary: "A short {word} lesson."')
+    result = CliRunner().invoke(main, ["validate", str(lessons)])
+    assert "does not fit on one line" not in result.output
 
 
 def test_web_addresses_may_be_long(tmp_path):

@@ -14,9 +14,10 @@ from typing import Any, Iterator, List, Tuple
 from .errors import Finding
 from .yamlsource import Positions
 
-# NUL and the other C0 controls except tab and newline, DEL, the C1 controls, and lone surrogates
-# (YAML's "\ud800" escape makes them): no format can show them, and some (ESC) steer terminals.
-UNRENDERABLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+# NUL and the other C0 controls except tab and newline, DEL, the C1 controls, lone surrogates (YAML's
+# "\ud800" escape makes them) and U+FFFE/U+FFFF (not characters; XML, so slides, refuses them):
+# no format can show them, and some (ESC) steer terminals.
+UNRENDERABLE = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
 _UNRENDERABLE = re.compile(f"[{UNRENDERABLE}]")
 
 # The longest word every format fits on one line: a slide title at its smallest size (28 pt) holds
@@ -32,7 +33,7 @@ def character_name(character: str) -> str:
     point = ord(character)
     if 0xD800 <= point <= 0xDFFF:
         return f"U+{point:04X} (a lone surrogate, half of a character)"
-    name = unicodedata.name(character, "") or {0: "NUL", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x0D: "CARRIAGE RETURN"}.get(point, "a control character")
+    name = unicodedata.name(character, "") or {0: "NUL", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x0D: "CARRIAGE RETURN", 0xFFFE: "not a character", 0xFFFF: "not a character"}.get(point, "a control character")
     return f"U+{point:04X} ({name})"
 
 
@@ -48,6 +49,11 @@ def _strings(value: Any, loc: Tuple[Any, ...] = ()) -> Iterator[Tuple[Tuple[Any,
             yield from _strings(item, loc + (index,))
     elif isinstance(value, str):
         yield loc, value, False
+
+
+def _width(word: str) -> int:
+    """Letters as a reader counts them: accents and other combining marks, and zero-width joiners, add nothing."""
+    return sum(1 for c in word if not unicodedata.combining(c) and unicodedata.category(c) not in ("Cf", "Mn", "Me"))
 
 
 def _field(loc: Tuple[Any, ...]) -> str:
@@ -71,10 +77,10 @@ def text_findings(data: Any, positions: Positions, path: str) -> List[Finding]:
         if is_key or _field(loc) in _NO_WORD_RULE or len(text) <= LONGEST_WORD:
             continue
         for word in text.split():
-            if len(word) > LONGEST_WORD and not _ADDRESS.match(word):
+            if len(word) > LONGEST_WORD and _width(word) > LONGEST_WORD and not _ADDRESS.match(word):
                 shown = word if len(word) <= 40 else word[:37] + "..."
                 findings.append(Finding(
-                    path, f"the word '{shown}' is {len(word):,} characters long; a word of more than {LONGEST_WORD} "
+                    path, f"the word '{shown}' is {_width(word):,} characters long; a word of more than {LONGEST_WORD} "
                           "does not fit on one line in every format", "add spaces or hyphens, or shorten it",
                     line, column, rule="long-word"))
                 break
