@@ -202,3 +202,10 @@ def test_impossible_paths_are_usage_errors(tmp_path, kind):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2, (args, result.output)
         assert "failed unexpectedly" not in result.output and "Traceback" not in result.output
+
+
+def test_a_folder_holding_only_a_placeholder_counts_as_empty_and_keeps_it(tmp_path):
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / ".gitkeep").write_text("")
+    assert _build("-o", tmp_path / "output").exit_code == 0
+    assert (tmp_path / "output" / ".gitkeep").exists()

@@ -21,7 +21,9 @@ from .errors import UsageProblem
 MARKER = ".lessonkit-output"
 MARKER_TEXT = ("This folder is written by lessonkit. Each build replaces it as a whole; files you add are kept.\n"
                "Delete this file only if you want lessonkit to stop treating the folder as its own.\n")
-LEGACY_MANIFEST = "manifest.json"  # folders built before the marker existed have lessonkit's manifest
+LEGACY_MANIFEST = "manifest.json"
+# Files that do not make a folder someone's: version control's placeholder, and what file managers leave.
+PLACEHOLDERS = {".gitkeep", ".keep", ".DS_Store", "Thumbs.db", "desktop.ini"}  # folders built before the marker existed have lessonkit's manifest
 LOCK_WAIT_SECONDS = float(os.environ.get("LESSONKIT_LOCK_WAIT", "600"))
 
 Notice = Callable[[str], None]
@@ -103,7 +105,7 @@ def check_output_folder(output: Path, protected: Sequence[Path] = (), force: boo
             raise _refuse(shown, "this folder cannot be written to", "Check its permissions (ls -ld), or choose another folder with -o")
         if not force and not is_ours(real):
             try:
-                first = next(iter(sorted(os.listdir(real))), None)
+                first = next(iter(sorted(set(os.listdir(real)) - PLACEHOLDERS)), None)
             except OSError as exc:
                 raise disk_problem(exc, shown) from None
             if first is not None:
