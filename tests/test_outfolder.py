@@ -209,3 +209,12 @@ def test_a_folder_holding_only_a_placeholder_counts_as_empty_and_keeps_it(tmp_pa
     (tmp_path / "output" / ".gitkeep").write_text("")
     assert _build("-o", tmp_path / "output").exit_code == 0
     assert (tmp_path / "output" / ".gitkeep").exists()
+
+
+def test_a_link_where_the_workspace_goes_is_refused(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, tmp_path / ".out.lessonkit")
+    result = _build("-o", tmp_path / "out")
+    assert result.exit_code == 2 and "is in the way" in result.stderr
+    assert list(elsewhere.iterdir()) == [] and not (tmp_path / "out").exists()

@@ -160,8 +160,12 @@ def _holder(handle: int) -> str:
 def hold_lock(folder: OutputFolder, notice: Optional[Notice] = None, wait: Optional[float] = None) -> Iterator[None]:
     """One build writes to a folder at a time; a second waits for the first, saying so."""
     wait = LOCK_WAIT_SECONDS if wait is None else wait
+    workspace = folder.workspace
+    if os.path.islink(workspace) or (os.path.lexists(workspace) and not os.path.isdir(workspace)):
+        raise UsageProblem(f"{folder.shown}: '{workspace}' is in the way: lessonkit keeps its lock and staging folder "
+                           "there, and it is a link or a file. Remove it and run again.")
     try:
-        folder.workspace.mkdir(exist_ok=True)
+        workspace.mkdir(exist_ok=True)
         handle = os.open(folder.workspace / "lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     except OSError as exc:
         raise disk_problem(exc, folder.shown) from None
