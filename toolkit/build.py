@@ -13,6 +13,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .adapt import adapt
 from .checks import run_checks
+from .checks.structure import duplicate_lesson_id
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
 from .load import Loaded, Project, catalogue_dir_for, lesson_files, load_file, load_project, plain_input
 from .model import Lesson, SchoolProfile
@@ -107,11 +108,8 @@ def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = N
         loaded = load_file(path, Lesson, own)
         if loaded is not None:
             loaded_count += 1
-            lesson_id = loaded.model.id
-            if lesson_id in first_file:
-                own.append(loaded.finding(("id",), f"lesson id '{lesson_id}' is also used by {first_file[lesson_id]}",
-                                          "give each lesson its own id", rule="duplicate-id"))
-            first_file.setdefault(lesson_id, loaded.path)
+            duplicate = duplicate_lesson_id(loaded, first_file)
+            own += [duplicate] if duplicate else []
             if catalogues.audiences_file is not None and catalogues.routes_file is not None:
                 own += run_checks(Project([loaded], catalogues.audiences_file, catalogues.routes_file), catalogues=False)
         findings += own

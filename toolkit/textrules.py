@@ -37,16 +37,16 @@ def character_name(character: str) -> str:
     return f"U+{point:04X} ({name})"
 
 
-def _strings(value: Any, loc: Tuple[Any, ...] = ()) -> Iterator[Tuple[Tuple[Any, ...], str, bool]]:
+def strings_in(value: Any, loc: Tuple[Any, ...] = ()) -> Iterator[Tuple[Tuple[Any, ...], str, bool]]:
     """Every string in parsed YAML with where it is; True for keys."""
     if isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str):
                 yield loc + (key,), key, True
-            yield from _strings(item, loc + (key,))
+            yield from strings_in(item, loc + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, loc + (index,))
+            yield from strings_in(item, loc + (index,))
     elif isinstance(value, str):
         yield loc, value, False
 
@@ -64,7 +64,7 @@ def _field(loc: Tuple[Any, ...]) -> str:
 def text_findings(data: Any, positions: Positions, path: str) -> List[Finding]:
     """Unrenderable characters and over-long words anywhere in a parsed file, each with its place."""
     findings: List[Finding] = []
-    for loc, text, is_key in _strings(data):
+    for loc, text, is_key in strings_in(data):
         where = positions.find(loc, prefer_key=is_key)
         line, column = where if where else (None, None)
         bad = _UNRENDERABLE.search(text)

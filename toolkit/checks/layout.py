@@ -8,12 +8,13 @@ stop `lessonkit build --format slides`, with the place it came from.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from ..adapt import adapt
 from ..errors import Finding, LessonkitError
 from ..load import Loaded, Project
 from ..model import Lesson
+from ..textrules import strings_in
 
 
 @lru_cache(maxsize=1)
@@ -28,20 +29,9 @@ def _deck():
     return DeckWriter(prs, layouts, theme_xml, brand, 24, lambda _: None)
 
 
-def _strings(value: Any, loc: Tuple[Any, ...] = ()) -> Iterator[Tuple[Tuple[Any, ...], str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, loc + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, loc + (index,))
-    elif isinstance(value, str):
-        yield loc, value
-
-
 def _source(loaded: Loaded[Lesson], title: str) -> Optional[Tuple[Any, ...]]:
     """The place in the file of the longest text the title is made from."""
-    found = [(len(text), loc) for loc, text in _strings(loaded.raw) if len(text) > 3 and text in title]
+    found = [(len(text), loc) for loc, text, is_key in strings_in(loaded.raw) if not is_key and len(text) > 3 and text in title]
     return max(found)[1] if found else None
 
 
