@@ -64,6 +64,28 @@ def test_a_build_killed_at_every_point_of_its_write_phase_leaves_the_old_or_the_
     assert os.listdir(tmp_path / ".out.lessonkit") == ["lock"]
 
 
+def test_a_build_killed_at_random_moments_without_any_hook_leaves_a_consistent_folder(two_builds):
+    """The same, as a user would do it: SIGKILL after a random delay (bounded: six tries)."""
+    import random
+    import signal
+    import sys
+    import time
+
+    tmp_path, old, second = two_builds
+    rng = random.Random(18)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    env.pop("LESSONKIT_TEST_KILL_AT", None)
+    for _ in range(6):
+        _restore(tmp_path)
+        run = subprocess.Popen([sys.executable, "-m", "toolkit", "build", str(second), *FORMATS, "-o", "out"], cwd=tmp_path,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 2.0))
+        run.send_signal(signal.SIGKILL)
+        run.wait(timeout=60)
+        state = assert_consistent(tmp_path / "out")
+        assert state == old or (set(state) == set(old) and state != old)
+
+
 def test_an_interrupted_build_leaves_temporary_files_that_the_next_build_removes(two_builds):
     tmp_path, old, second = two_builds
     result = lessonkit("build", second, *FORMATS, "-o", "out", cwd=tmp_path, env={"LESSONKIT_TEST_KILL_AT": "5"})
