@@ -27,7 +27,7 @@ import yaml
 from pypdf import PdfReader
 
 from toolkit.adapt import adapt
-from toolkit.build import BuildRequest, build, load_checked
+from toolkit.build import BuildRequest, build
 from toolkit.model import SchoolProfile
 from toolkit.notices import SENSITIVE_WORDS, sensitive_words
 from toolkit.profiles.packs import build_school_packs

@@ -189,6 +189,7 @@ class AdaptedLesson:
     sources: Tuple[Dict[str, Any], ...]
     adult_card: Optional[AdultCard] = None  # staff packs only
     review_notice: str = ""  # "Draft: ... must review it before use", or who signed it off and when
+    review_short: str = ""  # the same without the school's name, where the name is printed beside it
     signed_off: bool = False
     school_contacts: Tuple[HelpContact, ...] = field(default=())
     local_contacts: Tuple[HelpContact, ...] = field(default=())
@@ -353,12 +354,18 @@ def signed_off(lesson: Lesson, school: Optional[SchoolProfile]) -> bool:
 
 def lesson_review_notice(lesson: Lesson, school: Optional[SchoolProfile]) -> str:
     """The review state every output of this lesson prints for this school (or the national pack)."""
+    return _notice(lesson, school, school.name if school else "")
+
+
+def _notice(lesson: Lesson, school: Optional[SchoolProfile], name: str) -> str:
+    """The review notice; without the school's `name` it is the short form for a title slide, which
+    names the school beside it and has room for a short role title only."""
     if school is None:
         return review_notice("", "", None, None, lesson.version)
-    role = school.lead.role
+    role = school.lead.role if name or len(school.lead.role) <= 40 else "safeguarding lead"
     if signed_off(lesson, school):
-        return review_notice(school.name, role, school.sign_off.name, school.sign_off.date, lesson.version)
-    return review_notice(school.name, role, None, None, lesson.version)
+        return review_notice(name, role, school.sign_off.name, school.sign_off.date, lesson.version)
+    return review_notice(name, role, None, None, lesson.version)
 
 
 def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
@@ -430,7 +437,8 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
         sources=tuple(s.model_dump(mode="json", exclude={"nations"}) for s in lesson.sources
                       if nation is None or nation in s.nations),
         adult_card=_adult_card(lesson, audience, routes, nation),
-        review_notice=lesson_review_notice(lesson, school), signed_off=signed_off(lesson, school),
+        review_notice=lesson_review_notice(lesson, school), review_short=_notice(lesson, school, ""),
+        signed_off=signed_off(lesson, school),
         school_contacts=(
             tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(nation, audience),)
         ),

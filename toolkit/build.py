@@ -7,24 +7,27 @@ build leaves the previous outputs exactly as they were.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .adapt import adapt, signed_off
+from .builtin import lessons_dir as builtin_lessons
 from .checks import run_checks
+from .checks.structure import duplicate_lesson_id
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
-from .load import Loaded, Project, load_project
-from .model import SchoolProfile
+from .load import Loaded, Project, catalogue_dir_for, lesson_files, load_file, load_project, plain_input
+from .model import Lesson, SchoolProfile
 from .profiles.checks import check_profile
 from .render import OutputFile, RenderContext, RenderOptions, formats
+from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous, read_previous_packs
+from .outfolder import Notice, OutputFolder, check_output_folder, hold_lock
 from .pack import current_packs, pack_files, pack_folder, pack_summary, updated_summary
+from .publish import clean_leftovers, publish
 from .site import packs_page
 from .validation import closest
-from .write import OutputWriter, safe_relative
+from .write import safe_relative
 
-MANIFEST = "manifest.json"
 INDEX = "index.html"
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
@@ -42,18 +45,24 @@ class BuildRequest:
     output: Path = Path("output")
     options: RenderOptions = field(default_factory=RenderOptions)
     strict: bool = False
+    force: bool = False
+    """Build into an existing folder that lessonkit did not create (its files are kept)."""
+    extra_inputs: Sequence[Path] = ()
+    """More inputs the output folder must never hold (e.g. a folder of school profiles)."""
 
+    def inputs(self) -> List[Path]:
+        """Every file or folder the build reads: the output folder may not hold any of them."""
+        lessons = self.lesson_paths or (builtin_lessons(),)  # none given: the built-in lessons are read
+        named = [*lessons, self.catalogue, self.school, self.options.template, *self.extra_inputs]
+        return [Path(p) for p in named if p is not None]
 
-@dataclass(frozen=True)
-class ManifestEntry:
-    path: str
-    lesson: str
-    audience: str
-    format: str
-    school: Optional[str]
-    title: str
-    bytes: int
-    sha256: str
+    def output_folder(self) -> OutputFolder:
+        return check_output_folder(self.output, self.inputs(), self.force)
+
+    def check_before_reading(self) -> None:
+        """Usage problems found before the long part: the output folder, and the slide template."""
+        plain_input(self.options.template, "slide template")
+        self.output_folder()
 
 
 @dataclass
@@ -87,6 +96,37 @@ def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None,
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     return project, findings
+
+
+def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False,
+                     progress: Optional[Progress] = None) -> Tuple[int, List[Finding]]:
+    """`lessonkit validate`: check lessons one at a time, so memory does not grow with their number.
+
+    The catalogues are loaded and checked once; each lesson is read, checked and dropped (only its
+    id and file are kept, for the duplicate-id check). Returns how many lessons loaded and every
+    finding; raises ContentErrors with all of them if any is an error (or, with `strict`, a warning).
+    """
+    catalogues, findings = load_project(lesson_paths, catalogue_dir_for(lesson_paths, catalogue), catalogues_only=True)
+    if catalogues.audiences_file is not None and catalogues.routes_file is not None:
+        findings += run_checks(catalogues)
+    paths = lesson_files(lesson_paths)
+    first_file: Dict[str, str] = {}
+    loaded_count = 0
+    for done, path in enumerate(paths, 1):
+        if progress:
+            progress(done, len(paths), str(path))
+        own: List[Finding] = []
+        loaded = load_file(path, Lesson, own)
+        if loaded is not None:
+            loaded_count += 1
+            duplicate = duplicate_lesson_id(loaded, first_file)
+            own += [duplicate] if duplicate else []
+            if catalogues.audiences_file is not None and catalogues.routes_file is not None:
+                own += run_checks(Project([loaded], catalogues.audiences_file, catalogues.routes_file), catalogues=False)
+        findings += own
+    if any(f.severity == "error" or strict for f in findings):
+        raise ContentErrors(findings)
+    return loaded_count, findings
 
 
 def load_school_checked(path: Path) -> Loaded[SchoolProfile]:
@@ -164,63 +204,51 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
     return rendered
 
 
-def _previous_manifest(output: Path) -> Dict[str, dict]:
-    try:
-        data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-        return {entry["path"]: entry for entry in data.get("files", []) if _inside(output, entry["path"])}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return {}
+def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dict] = (),
+                  notice: Optional[Notice] = None) -> List[ManifestEntry]:
+    """Publish every file, each pack's index page and zip, the manifest and the index of packs as
+    one change, keeping earlier builds' files. `packs`: pack_summary() of each pack built.
 
-
-def _inside(output: Path, path: str) -> bool:
-    """An earlier build's file that is really there, inside the output folder (it may go into a pack's zip)."""
-    try:
-        safe_relative(path)
-    except OutputProblem:
-        return False
-    root, target = output.resolve(), (output / path).resolve()
-    return root in target.parents and target.is_file()
-
-
-def _previous_packs(output: Path) -> List[dict]:
-    try:
-        packs = json.loads((output / MANIFEST).read_text(encoding="utf-8")).get("packs", [])
-        return [p for p in packs if isinstance(p, dict)
-                and all(isinstance(p.get(key), str) for key in ("folder", "index", "zip")) and _inside(output, p["index"])]
-    except (OSError, ValueError, TypeError, AttributeError):
-        return []
-
-
-def write_outputs(output: Path, rendered: Rendered, packs: Sequence[dict] = ()) -> List[ManifestEntry]:
-    """Write every file, each pack's index page and zip, then the manifest and the index of packs
-    (keeping entries of earlier builds that still exist). `packs`: pack_summary() of each pack built."""
-    writer = OutputWriter(output)
+    Warnings about an unreadable earlier manifest are added to `rendered.warnings`.
+    """
+    files = {}
     for entry, data in rendered.entries:
-        writer.add(entry.path, data)
-    entries = _previous_manifest(output)
-    data_of = {entry.path: data for entry, data in rendered.entries}
-    for entry, _ in rendered.entries:
-        entries[entry.path] = entry.__dict__
-    files = [entries[path] for path in sorted(entries)]
-    previous = {p["folder"]: p for p in _previous_packs(output)}
-    built = []
-    for summary in packs:
-        inside = [e for e in files if e["path"].startswith(summary["folder"] + "/")]
-        summary = updated_summary(summary, previous.get(summary["folder"]), inside)
-        contents = [(e, data_of[e["path"]] if e["path"] in data_of else (output / e["path"]).read_bytes()) for e in inside]
-        for name, data in pack_files(summary, contents):
-            writer.add(name, data)
-        built.append(summary)
-    listed = current_packs(list(previous.values()), built)
-    manifest = {"files": files, "packs": listed}
-    writer.add(MANIFEST, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    writer.add(INDEX, packs_page(listed).encode("utf-8"))
-    writer.commit()
+        relative = safe_relative(entry.path)
+        if relative in files:
+            raise OutputProblem(f"two outputs want the same path '{relative}'; each file is written once per build")
+        files[relative] = data
+    folder = request.output_folder()
+    with hold_lock(folder, notice):
+        clean_leftovers(folder)
+        entries, warnings = read_previous(folder.path)
+        rendered.warnings.extend(warnings)
+        for entry, _ in rendered.entries:
+            entries[entry.path] = entry.__dict__
+        listed = [entries[path] for path in sorted(entries)]
+        previous = {p["folder"]: p for p in read_previous_packs(folder.path)}
+        data_of = {entry.path: data for entry, data in rendered.entries}
+        built = []
+        for summary in packs:
+            inside = [e for e in listed if e["path"].startswith(summary["folder"] + "/")]
+            summary = updated_summary(summary, previous.get(summary["folder"]), inside)
+            contents = [(e, data_of[e["path"]] if e["path"] in data_of else (folder.path / e["path"]).read_bytes())
+                        for e in inside]
+            for name, data in pack_files(summary, contents):
+                files[safe_relative(name)] = data
+            built.append(summary)
+        pack_list = current_packs(list(previous.values()), built)
+        files[safe_relative(MANIFEST)] = manifest_bytes(listed, pack_list)
+        files[safe_relative(INDEX)] = packs_page(pack_list).encode("utf-8")
+        publish(folder, files)
     return [entry for entry, _ in rendered.entries]
 
 
-def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildResult:
+    return [entry for entry, _ in rendered.entries]
+
+
+def build(request: BuildRequest, progress: Optional[Progress] = None, notice: Optional[Notice] = None) -> BuildResult:
     """Build the pack described by `request` into `request.output`."""
+    request.check_before_reading()
     project, findings = load_checked(request.lesson_paths, request.catalogue, request.strict)
     school = None
     if request.school:
@@ -229,5 +257,5 @@ def build(request: BuildRequest, progress: Optional[Progress] = None) -> BuildRe
             raise ContentErrors(checked.findings)
         school, findings = checked.loaded.model, findings + checked.findings
     rendered = render_all(project, request, school, progress)
-    written = write_outputs(request.output, rendered, [pack_summary(project, school)])
+    written = write_outputs(request, rendered, [pack_summary(project, school)], notice=notice)
     return BuildResult(request.output, written, rendered.warnings, findings, rendered.notes)

@@ -11,14 +11,15 @@ from typing import Optional, Tuple
 import click
 
 from . import build as building
-from .builtin import for_users, only_builtin
-from .errors import LessonkitError
+from .builtin import for_users, lessons_dir, only_builtin
+from .errors import LessonkitError, UsageProblem
 from .live.cli import quiz
 from .load import display_path
 from .profiles.cli import school
 from .profiles.packs import build_school_packs
 from .render import RenderOptions, formats
 from .routes.cli import routes
+from .terminal import SafeStream, say, visible
 
 LESSONS = click.Path(path_type=Path)
 CATALOGUE_HELP = "Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one)."
@@ -26,7 +27,7 @@ CATALOGUE_HELP = "Folder with audiences.yaml and support-routes.yaml (default: b
 
 def _show_warnings(findings) -> None:
     for finding in findings:
-        click.echo(finding.render(), err=True)
+        say(finding.render(), err=True)
 
 
 class Group(click.Group):
@@ -38,8 +39,13 @@ class Group(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("\nInterrupted: nothing half-written was left; earlier outputs are unchanged.", err=True)
+            say("\nInterrupted: nothing half-written was left; earlier outputs are unchanged.", err=True)
             ctx.exit(130)
+        except OSError as exc:  # the disk or a path the user gave (too long, a loop of links, no permission)
+            if os.environ.get("LESSONKIT_DEBUG"):
+                raise
+            raise UsageProblem(f"{exc.filename or 'a file'}: {exc.strerror or exc}. Check this path and its permissions, "
+                               "then run again. Earlier outputs are unchanged.") from exc
         except Exception as exc:  # a bug in lessonkit, not the user's fault
             if os.environ.get("LESSONKIT_DEBUG"):
                 raise
@@ -75,10 +81,10 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
       lessonkit validate lessons
       lessonkit validate lessons/my-lesson.yaml --strict
     """
-    project, findings = building.load_checked(paths, catalogue, strict)
+    count, findings = building.validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress())
     _show_warnings(findings)
     warnings = len(findings)
-    click.echo(f"{len(project.lessons)} lesson{'s' if len(project.lessons) != 1 else ''} checked: no errors"
+    say(f"{count} lesson{'s' if count != 1 else ''} checked: no errors"
                + (f", {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
 
 
@@ -97,12 +103,13 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Build slides on a school's own .pptx template.")
 @click.option("--shuffle", "shuffle_seed", type=int, help="Seed for an A/B quiz paper with options in another order.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
-                  paper, large_print, template, shuffle_seed, strict) -> None:
+                  paper, large_print, template, shuffle_seed, strict, force) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
 
-    Nothing is written unless every lesson passes its checks; files are replaced atomically,
-    so a failed build leaves the previous outputs intact.
+    Nothing is written unless every lesson passes its checks, and the output folder changes as a
+    whole: a failed or interrupted build leaves the previous outputs intact.
 
     \b
     Example:
@@ -112,35 +119,59 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     """
     request = building.BuildRequest(
         lesson_paths=paths, catalogue=catalogue, lessons=lessons,
-        audiences=audiences, formats=format_names, school=school, output=output, strict=strict,
+        audiences=audiences, formats=format_names, school=school, output=output, strict=strict, force=force,
         options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
     )
     if schools is not None:
         if school is not None:
             raise LessonkitError("use --school or --schools, not both")
-        result = build_school_packs(request, schools, jobs, progress=_progress_printer())
+        result = build_school_packs(request, schools, jobs, progress=_progress_printer(), notice=_notice)
     else:
-        result = building.build(request, progress=_progress_printer())
+        result = building.build(request, progress=_progress_printer(), notice=_notice)
     # Built-in content is for its authors to fix: they see its warnings with validate or --strict.
     _show_warnings(for_users(result.findings, strict))
     if strict or not only_builtin(paths):
         for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
-    click.echo(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
+            say(f"warning: {warning}", err=True)
+    say(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
                f"(open {result.output / building.INDEX} for a list).")
     for note in result.notes:
-        click.echo(note)
+        say(note)
+
+
+def _checking_progress():
+    """A progress bar on a terminal only: nothing in logs and pipes, where the findings are what matters."""
+    if not sys.stderr.isatty():
+        return None
+    state = {}
+
+    def show(done: int, total: int, path: str) -> None:
+        if total < 20:
+            return
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label="Checking lessons", show_pos=True, file=SafeStream(sys.stderr))
+            state["bar"].__enter__()
+        state["bar"].update(1)
+        if done >= total:
+            state["bar"].__exit__(None, None, None)
+
+    return show
+
+
+def _notice(text: str) -> None:
+    say(text, err=True)
 
 
 def _progress_printer():
     """A progress bar on a terminal, plain lines otherwise (logs, CI)."""
     if not sys.stderr.isatty():
-        return lambda done, total, step: click.echo(f"[{done}/{total}] {step}", err=True)
+        return lambda done, total, step: say(f"[{done}/{total}] {step}", err=True)
     state = {}
 
     def show(done: int, total: int, step: str) -> None:
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="Building", file=sys.stderr, item_show_func=lambda s: s)
+            state["bar"] = click.progressbar(length=total, label="Building", file=SafeStream(sys.stderr),
+                                             item_show_func=lambda s: visible(s) if s else s)
             state["bar"].__enter__()
         state["bar"].update(1, step)
         if done >= total:
@@ -160,21 +191,21 @@ def list_command(paths, catalogue) -> None:
       lessonkit list
     """
     project, _ = building.load_checked(paths, catalogue)
-    click.echo("Lessons:")
+    say("Lessons:")
     for loaded in project.lessons:
         lesson = loaded.model
         title = lesson.title if isinstance(lesson.title, str) else lesson.title["default"]
-        click.echo(f"  {lesson.id:24} {title} [{', '.join(lesson.audiences)}]")
-    click.echo("Audiences:")
+        say(f"  {lesson.id:24} {title} [{', '.join(lesson.audiences)}]")
+    say("Audiences:")
     for audience in project.audiences.values():
-        click.echo(f"  {audience.id:24} {audience.label}")
-    click.echo("Support routes:")
+        say(f"  {audience.id:24} {audience.label}")
+    say("Support routes:")
     for route in project.routes.values():
         contact = route.phone or route.text or (str(route.url) if route.url else "") or route.email or ""
-        click.echo(f"  {route.id:24} {route.name}: {contact}" + (" (18+ only)" if route.adult_only else ""))
-    click.echo("Formats:")
+        say(f"  {route.id:24} {route.name}: {contact}" + (" (18+ only)" if route.adult_only else ""))
+    say("Formats:")
     for output_format in formats().values():
-        click.echo(f"  {output_format.name:24} {output_format.description}")
+        say(f"  {output_format.name:24} {output_format.description}")
 
 
 @main.command()
@@ -195,8 +226,8 @@ def init(folder: Path, lesson_id: str, force: bool) -> None:
     from .starter import make_starter
     starter = make_starter(folder, lesson_id, force)
     for path in starter.written:
-        click.echo(f"Wrote {display_path(path)}")
-    click.echo(f"Next: read {display_path(starter.folder / 'README.md')}, then run `lessonkit school init` in {display_path(starter.folder)}.")
+        say(f"Wrote {display_path(path)}")
+    say(f"Next: read {display_path(starter.folder / 'README.md')}, then run `lessonkit school init` in {display_path(starter.folder)}.")
 
 
 @main.command()

@@ -38,6 +38,11 @@ class LessonkitError(click.ClickException):
 
     exit_code = 1
 
+    def show(self, file=None) -> None:
+        from .terminal import say
+
+        say(f"Error: {self.format_message()}", file=file, err=True)
+
 
 class UsageProblem(LessonkitError):
     """A wrong option or missing file on the command line."""
@@ -60,9 +65,11 @@ class ContentErrors(LessonkitError):
         super().__init__(f"{counted} found. Fix them and run again; no files were changed.")
 
     def show(self, file=None) -> None:
+        from .terminal import say
+
         for finding in self.findings:
-            click.echo(finding.render(), file=file, err=True)
-        click.echo(f"Error: {self.format_message()}", file=file, err=True)
+            say(finding.render(), file=file, err=True)
+        say(f"Error: {self.format_message()}", file=file, err=True)
 
 
 class OutputProblem(LessonkitError):

@@ -13,6 +13,7 @@ from .builtin import example_schools, school_profile_path
 from .builtin import lessons_dir as builtin_lessons
 from .errors import Finding, UsageProblem
 from .model import Audience, AudienceCatalogue, Lesson, RouteCatalogue, SchoolProfile, SupportRoute
+from .textrules import text_findings
 from .validation import findings_from
 from .yamlsource import Positions, YamlProblem, read
 
@@ -64,8 +65,11 @@ def load_file(path: Path, model: Type[M], findings: List[Finding]) -> Optional[L
     if not isinstance(data, dict):
         findings.append(Finding(shown, "the file should be a mapping of keys to values", "start from the example in docs/lesson-format.md", 1, 1, rule="yaml"))
         return None
+    text_problems = text_findings(data, positions, shown)
+    findings.extend(text_problems)
     try:
-        return Loaded(model.model_validate(data), shown, positions, data)
+        loaded = Loaded(model.model_validate(data), shown, positions, data)
+        return None if any(f.rule == "characters" for f in text_problems) else loaded
     except ValidationError as exc:
         findings.extend(findings_from(exc, data, positions, shown, model))
         return None
@@ -82,10 +86,19 @@ def lesson_files(paths: Iterable[Path]) -> List[Path]:
             )
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            raise UsageProblem(f"{path}: not a lesson file (it is a pipe, device or socket). Give a .yaml file or a folder of them")
         else:
             raise UsageProblem(f"{path}: no such file or folder. Name a lesson file or a folder of them, "
                                "or give none to use the built-in lessons. Try: lessonkit list")
     return found
+
+
+def plain_input(path: Optional[Path], what: str) -> None:
+    """Refuse, before anything opens it, an input that is not a plain file (a pipe would hang the build)."""
+    if path is not None and not Path(path).is_file():
+        raise UsageProblem(f"{path}: the {what} is not a plain file (it is missing, a folder, a pipe or a device). "
+                           f"Give the path of the {what} file")
 
 
 @dataclass
@@ -119,9 +132,11 @@ def catalogue_dir_for(paths: Sequence[Path], catalogue: Optional[Path]) -> Path:
     return builtin_lessons()
 
 
-def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None) -> Tuple[Project, List[Finding]]:
+def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None,
+                 catalogues_only: bool = False) -> Tuple[Project, List[Finding]]:
     """Load every lesson and both catalogues, collecting all problems rather than stopping at one.
-    No `paths` means the built-in lessons."""
+    No `paths` means the built-in lessons, unless `catalogues_only` (then only the catalogues for
+    them are loaded)."""
     findings: List[Finding] = []
     paths = lesson_paths_or_builtin(paths)
     folder = catalogue_dir_for(paths, catalogue)
@@ -134,7 +149,7 @@ def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None) -> Tup
                                     "to use the built-in one"))
             continue
         setattr(project, attr, load_file(target, model, findings))
-    for path in lesson_files(paths):
+    for path in [] if catalogues_only else lesson_files(paths):
         loaded = load_file(path, Lesson, findings)
         if loaded is not None:
             project.lessons.append(loaded)
@@ -142,14 +157,21 @@ def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None) -> Tup
 
 
 def load_school(path: Path) -> Tuple[Optional[Loaded[SchoolProfile]], List[Finding]]:
+    from .profiles.logo import confined_logo
+
     findings: List[Finding] = []
     path = school_profile_path(path)
     if not path.is_file():
+        if path.exists():
+            raise UsageProblem(f"{path}: not a school profile file (it is a folder, pipe or device). Give the path of a .yaml file")
         raise UsageProblem(f"{path}: no such school profile. Try: lessonkit school init {path} "
                            f"(or use a built-in example: {', '.join(example_schools())})")
     loaded = load_file(path, SchoolProfile, findings)
     if loaded is not None and loaded.model.logo:
-        # Renderers get an absolute path; the logo is given relative to the profile.
-        logo = (path.parent / loaded.model.logo).resolve()
-        loaded = Loaded(loaded.model.model_copy(update={"logo": str(logo)}), loaded.path, loaded.positions, loaded.raw)
+        # Renderers get the checked absolute path; the logo is given relative to the profile.
+        logo, problem = confined_logo(path, loaded.model.logo)
+        if problem:
+            severity, message, hint = problem
+            findings.append(loaded.finding(("logo",), message, hint, severity, "logo"))
+        loaded = Loaded(loaded.model.model_copy(update={"logo": str(logo) if logo else None}), loaded.path, loaded.positions, loaded.raw)
     return loaded, findings

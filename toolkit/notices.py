@@ -31,10 +31,12 @@ def review_notice(school_name: str, lead_role: str, reviewer: Optional[str], rev
                   version: str) -> str:
     """What a pack says about its review: signed off for this school, or a draft to be reviewed by
     the school's safeguarding lead (by the role the school gives them)."""
-    if school_name and reviewer and reviewed_on:
-        return f"Version {version}. Reviewed for {school_name} by {reviewer} on {reviewed_on:%-d %B %Y}."
-    if school_name:
-        return f"Version {version}. Draft: to be reviewed by {school_name}'s {lead_role} before use."
+    if reviewer and reviewed_on:
+        school = f" for {school_name}" if school_name else ""
+        return f"Version {version}. Reviewed{school} by {reviewer} on {reviewed_on:%-d %B %Y}."
+    if lead_role:
+        school = f"{school_name}'s" if school_name else "the school's"
+        return f"Version {version}. Draft: to be reviewed by {school} {lead_role} before use."
     return f"Version {version}. Draft: to be reviewed by your school's safeguarding lead before use."
 
 

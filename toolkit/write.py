@@ -1,17 +1,19 @@
-"""Atomic, guarded writes under the output folder.
+"""Safe paths and atomic single-file writes, with the user's umask.
 
-Every file is written to a temporary name in its own folder and renamed into place, so an
-interrupted build never leaves a half-written file, and earlier outputs stay as they were.
+`safe_relative` is the one place that decides whether a name may be written under a folder;
+`write_atomic` replaces one file by writing a temporary name beside it and renaming it into place.
+A whole build is published by `toolkit.publish`, which uses both.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path, PurePosixPath
-from typing import Dict, List
 
 from .errors import OutputProblem
+
+FILE_MODE = 0o666  # the kernel takes the user's umask off (0644 under umask 022)
 
 
 def safe_relative(name: str) -> PurePosixPath:
@@ -22,58 +24,40 @@ def safe_relative(name: str) -> PurePosixPath:
         raise OutputProblem(f"refusing to write '{name}': output paths must stay inside the output folder")
     if any(part.startswith(".") for part in path.parts):
         raise OutputProblem(f"refusing to write '{name}': hidden files are not written")
+    if any(ord(c) < 32 or c == "\x7f" for c in name):
+        raise OutputProblem(f"refusing to write {name!r}: control characters are not allowed in file names")
     return path
 
 
-class OutputWriter:
-    """Collects files for one build, then writes them all; never the same path twice."""
-
-    def __init__(self, root: Path):
-        self.root = Path(root)
-        self.pending: Dict[PurePosixPath, bytes] = {}
-
-    def add(self, name: str, data: bytes) -> str:
-        relative = safe_relative(name)
-        if relative in self.pending:
-            raise OutputProblem(f"two outputs want the same path '{relative}'; each file is written once per build")
-        self.pending[relative] = data
-        return str(relative)
-
-    def _target(self, relative: PurePosixPath) -> Path:
-        root = self.root.resolve()
-        target = root.joinpath(*relative.parts)
-        current = root
-        for part in relative.parts[:-1]:
-            current = current / part
-            if current.is_symlink() or (current.exists() and not current.is_dir()):
-                raise OutputProblem(f"refusing to write through '{current}': it is a link or not a folder")
-        if target.is_symlink():
-            raise OutputProblem(f"refusing to replace '{target}': it is a link")
-        if os.path.commonpath([root, target.parent.resolve()]) != str(root):
-            raise OutputProblem(f"refusing to write '{relative}': it would land outside {root}")
-        return target
-
-    def commit(self) -> List[str]:
-        """Check every target, then write each file atomically. Returns the paths written."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        targets = {relative: self._target(relative) for relative in self.pending}
-        for relative, target in targets.items():
-            write_atomic(target, self.pending[relative])
-        return [str(r) for r in self.pending]
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def write_new(target: Path, data: bytes, sync: bool = True) -> None:
+    """Create `target` (which must not exist) with `data`, honouring the umask; never follows a link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(target, flags, FILE_MODE)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                os.fsync(stream.fileno())
+    except BaseException:
+        _unlink_quietly(target)
+        raise
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace one file: a temporary name in the same folder, then a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        write_new(temporary, data)
         os.replace(temporary, target)
     except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
+        _unlink_quietly(temporary)
         raise
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass

@@ -78,8 +78,10 @@ def test_guided_prompts_for_a_welsh_school(tmp_path):
         ("Mrs Siân Hughes", "Deputy Designated Safeguarding Person", None, True),
     ]
     assert profile.local_police.name == "South Wales Police" and profile.childrens_services is None
-    assert yaml.safe_load(target.read_text(encoding="utf-8"))["logo"] == "../art/logo.png"
-    assert profile.logo == str(logo.resolve())
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["logo"] == "ysgol-cwm-derw-logo.png"  # copied beside it
+    assert "Copied the logo to" in result.output
+    assert profile.logo == str((target.parent / "ysgol-cwm-derw-logo.png").resolve())
+    assert (target.parent / "ysgol-cwm-derw-logo.png").read_bytes() == logo.read_bytes()
     assert profile.logo_alt == "Ysgol Cwm Derw logo"
     assert check_profile(target).errors == []
 

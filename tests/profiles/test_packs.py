@@ -172,8 +172,9 @@ def test_national_and_school_packs_each_have_a_folder_index_and_zip(two_packs, f
     on_disk = {p.relative_to(two_packs).as_posix(): p.read_bytes() for p in (two_packs / folder).rglob("*") if p.is_file()}
     assert f"{folder}/index.html" in on_disk and f"{folder}/tiny/ks3/tiny-ks3.json" in on_disk
     assert _read_zip(two_packs / f"{folder}.zip") == on_disk
-    assert sorted(p.name for p in two_packs.iterdir()) == [
-        "example-england", "example-england.zip", "index.html", "manifest.json", "national", "national.zip"]
+    assert sorted(p.name for p in two_packs.iterdir()) == [  # with the marker that the folder is lessonkit's
+        ".lessonkit-output", "example-england", "example-england.zip", "index.html", "manifest.json", "national",
+        "national.zip"]
 
 
 def _visible_text(html: str) -> str:

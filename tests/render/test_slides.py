@@ -185,7 +185,7 @@ def test_a_school_profile_brings_its_name_logo_lead_and_police(tmp_path, folder)
     assert warnings == []
     first = prs.slides[0]
     assert body_of(first) == ("S1 to S3\nHillside Academy (example)\nVersion 2.1. Draft: to be reviewed by "
-                              "Hillside Academy (example)'s Designated Safeguarding Lead before use.")
+                              "the school's Designated Safeguarding Lead before use.")
     assert [alt_text(p) for p in pictures(first)] == ["Hillside Academy crest: an oak tree"]
     school = "\n".join(body_of(s) for s in slides_titled(prs, "Who can help"))
     assert "At school\nMs Dana Okafor: Designated Safeguarding Lead" in school

@@ -6,15 +6,20 @@ from typing import List
 
 from ..errors import Finding
 from ..load import Project
-from . import structure
+from . import layout, structure
 
 
-def run_checks(project: Project) -> List[Finding]:
-    """Structure first (ids, references); content rules only on lessons that hang together."""
-    findings = list(structure.check(project))
+def run_checks(project: Project, catalogues: bool = True) -> List[Finding]:
+    """Structure first (ids, references); content rules only on lessons that hang together.
+
+    With `catalogues=False` only the lessons are checked (the catalogues once, elsewhere): how
+    `validate` checks a large folder one lesson at a time."""
+    findings = list(structure.check(project, catalogues))
+    broken = {f.path for f in findings if f.severity == "error"}
+    sound = Project([l for l in project.lessons if l.path not in broken], project.audiences_file, project.routes_file)
+    findings += layout.check(sound)
     try:
         from . import content
     except ImportError:  # content rules arrive with the built-in content
         return findings
-    broken = {f.path for f in findings if f.severity == "error"}
-    return findings + [f for f in content.check(project) if f.path not in broken]
+    return findings + [f for f in content.check(project, catalogues=catalogues) if f.path not in broken]

@@ -22,12 +22,12 @@ CHILDLINE = "childline"
 CHILDLINE_MAX_AGE = 19  # "children up to 19" [S27]: pupils under this age are pointed to it
 
 
-def check(project: Project, today: Optional[dt.date] = None) -> List[Finding]:
+def check(project: Project, today: Optional[dt.date] = None, catalogues: bool = True) -> List[Finding]:
     """Every content finding in the project: errors for safeguarding problems, warnings for
     facts not re-checked within the freshness limit and for hard-to-read sentences. `today` is for tests."""
     today = today or dt.date.today()
     findings: List[Finding] = []
-    if project.routes_file is not None:
+    if project.routes_file is not None and catalogues:
         findings.extend(_catalogue(project, today))
     known_numbers = _known_numbers(project)
     for loaded in project.lessons:

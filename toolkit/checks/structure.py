@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from ..errors import Finding
 from ..load import Loaded, Project
@@ -12,10 +12,10 @@ from ..validation import closest
 LISTS_WITH_IDS = ("sections", "scenarios", "warning_signs", "response_steps", "statistics")
 
 
-def check(project: Project) -> List[Finding]:
+def check(project: Project, catalogues: bool = True) -> List[Finding]:
     findings: List[Finding] = []
     findings.extend(_duplicate_lesson_ids(project))
-    if project.routes_file is not None:
+    if project.routes_file is not None and catalogues:
         findings.extend(_routes(project))
     for loaded in project.lessons:
         findings.extend(_lesson(loaded, project))
@@ -31,11 +31,19 @@ def _unknown(loaded: Loaded, loc: Tuple[Any, ...], what: str, value: str, known:
 def _duplicate_lesson_ids(project: Project) -> Iterator[Finding]:
     seen: Dict[str, str] = {}
     for loaded in project.lessons:
-        lesson_id = loaded.model.id
-        if lesson_id in seen:
-            yield loaded.finding(("id",), f"lesson id '{lesson_id}' is also used by {seen[lesson_id]}",
-                                 "give each lesson its own id", rule="duplicate-id")
-        seen.setdefault(lesson_id, loaded.path)
+        finding = duplicate_lesson_id(loaded, seen)
+        if finding:
+            yield finding
+
+
+def duplicate_lesson_id(loaded: Loaded[Lesson], seen: Dict[str, str]) -> Optional[Finding]:
+    """A finding if another lesson already took this id (`seen`: id -> file, updated here)."""
+    lesson_id = loaded.model.id
+    seen.setdefault(lesson_id, loaded.path)
+    if seen[lesson_id] == loaded.path:
+        return None
+    return loaded.finding(("id",), f"lesson id '{lesson_id}' is also used by {seen[lesson_id]}",
+                          "give each lesson its own id", rule="duplicate-id")
 
 
 def _routes(project: Project) -> Iterator[Finding]:

@@ -68,6 +68,7 @@ class SlideSpec:
     blocks: Tuple[Block, ...] = ()
     notes: str = ""
     subtitle: Tuple[str, ...] = ()
+    review: str = ""  # the title slide's last subtitle line; in its notes instead if the slide has no room
     logo: bool = False
     group: str = ""  # what the slide is part of, for matching timings (e.g. "Starter quiz")
     columns: int = 1  # 2: the text flows down two columns side by side (on a Two Content layout)

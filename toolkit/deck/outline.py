@@ -30,10 +30,10 @@ def plan(lesson: AdaptedLesson) -> List[SlideSpec]:
 
 
 def title_slide(lesson: AdaptedLesson) -> SlideSpec:
-    subtitle = tuple(t for t in (lesson.audience_name, lesson.school_name, lesson.review_notice) if t)
+    subtitle = tuple(t for t in (lesson.audience_name, lesson.school_name) if t)
     has_intro = bool(lesson.content_warning or lesson.ground_rules)
     return SlideSpec(
-        "title", lesson.title, subtitle=subtitle, logo=lesson.school is not None,
+        "title", lesson.title, subtitle=subtitle, review=lesson.review_short, logo=lesson.school is not None,
         notes=n.join(n.lesson_plan(lesson), "" if has_intro else n.disclosure_protocol(lesson)),
     )
 

@@ -4,7 +4,7 @@ fitted at the size it is written in, colours checked for contrast, notes and alt
 from __future__ import annotations
 
 import io
-from typing import List, Sequence, Set
+from typing import List, Optional, Sequence, Set
 
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -72,10 +72,17 @@ class DeckWriter:
         self._title(slide, title, spec.title, spec.kind)
         lines = spec.subtitle if spec.kind == "title" else tuple(p.text for b in spec.blocks for p in b.paras)
         paras = [Para((Run(t, spec.kind == "title" and i == 0),), bullet=False) for i, t in enumerate(lines)]
+        notes = spec.notes
+        if spec.review:  # the review state goes on the slide; only a school name too long for it moves it to the notes
+            with_review = paras + [Para((Run(spec.review),), bullet=False)]
+            if self._fits_fixed(look, with_review):
+                paras = with_review
+            else:
+                notes = f"{spec.review}\n\n{notes}"
         self._fill_fixed(slide, bodies[0], look, paras, spec.title)
         if logo is not None:
             self._logo(slide, *logo)
-        self._notes(slide, spec.notes)
+        self._notes(slide, notes)
         return 1
 
     def _new_slide(self, role: str):
@@ -136,6 +143,14 @@ class DeckWriter:
         write_text(shape.find(f"{{{P}}}txBody"), [Para((Run(text, True),), bullet=False)], size, look.title_colour,
                    SIDE_INSET, END_INSET, lambda url: None, title=True)
 
+    def _fixed_size(self, look: Look, paras: Sequence[Para]) -> Optional[int]:
+        """The largest size, not below the deck's smallest body size, at which `paras` fit one body."""
+        sizes = sorted({32, 28, *self.body_sizes}, reverse=True)
+        return next((s for s in sizes if s >= self.body_sizes[-1] and fits(paras, s, look.body.box)), None)
+
+    def _fits_fixed(self, look: Look, paras: Sequence[Para]) -> bool:
+        return look.body is not None and self._fixed_size(look, paras) is not None
+
     def _fill_fixed(self, slide, shape, look: Look, paras: Sequence[Para], title: str) -> None:
         """Subtitles and divider text: one slide, the largest size that fits, never below the minimum."""
         if shape is None:
@@ -143,9 +158,7 @@ class DeckWriter:
         if not paras:
             shape.getparent().remove(shape)
             return
-        box = look.body.box
-        sizes = sorted({32, 28, *self.body_sizes}, reverse=True)
-        size = next((s for s in sizes if s >= self.body_sizes[-1] and fits(paras, s, box)), None)
+        size = self._fixed_size(look, paras)
         if size is None:
             raise LessonkitError(
                 f"the text under \"{title}\" does not fit its slide at {self.body_sizes[-1]} pt. "

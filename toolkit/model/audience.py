@@ -6,16 +6,16 @@ from typing import Dict, List, Literal, Optional
 
 from pydantic import Field
 
-from .common import Slug, Strict
+from .common import Name, Slug, Strict
 
 
 class NationNames(Strict):
     """What schools in each UK nation call this group."""
 
-    england: str
-    wales: str
-    scotland: str
-    northern_ireland: str = Field(alias="northern-ireland")
+    england: Name
+    wales: Name
+    scotland: Name
+    northern_ireland: Name = Field(alias="northern-ireland")
 
     def for_nation(self, nation: str) -> str:
         return getattr(self, nation.replace("-", "_"))
@@ -26,7 +26,7 @@ class Audience(Strict):
 
     id: Slug
     """Short id used everywhere else, e.g. `ks3`."""
-    label: str
+    label: Name
     """Plain name, e.g. 'Key Stage 3 (ages 11-14)'."""
     kind: Literal["pupils", "staff", "parents"]
     """Who sits in the room."""

@@ -18,6 +18,16 @@ Slug = Annotated[
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 
 
+# Length limits: what every format can lay out (tests/model/test_limits.py renders text at each
+# limit, in the widest letters, in every format). Headings become slide titles; lines become
+# bullets, quiz options and table cells; paragraphs are notes, briefs and summaries.
+HEADING_MAX = 100
+LINE_MAX = 600
+PARAGRAPH_MAX = 3000
+NAME_MAX = 120
+PATH_MAX = 255
+
+
 def _check_text_map(value: Union[str, Dict[str, str]]) -> Union[str, Dict[str, str]]:
     if isinstance(value, dict):
         if "default" not in value:
@@ -33,16 +43,40 @@ def _check_text_map(value: Union[str, Dict[str, str]]) -> Union[str, Dict[str, s
     return value
 
 
-Text = Annotated[
-    Union[str, Dict[str, str]],
-    AfterValidator(_check_text_map),
-    Field(
-        description=(
-            "Plain text, or a mapping with a 'default' text plus overrides keyed by audience id "
-            "(ks2, ks3, ks4, post16, staff, parents)."
-        )
-    ),
-]
+def _within(limit: int):
+    def check(value: Union[str, Dict[str, str]]) -> Union[str, Dict[str, str]]:
+        for key, text in (value.items() if isinstance(value, dict) else [("", value)]):
+            if len(text) > limit:
+                which = f"the '{key}' text" if key else "this text"
+                raise ValueError(f"{which} is {len(text):,} characters long; the limit here is {limit:,}. "
+                                 "Shorten it, or split it into several points")
+        return value
+    return check
+
+
+def _text(limit: int):
+    return Annotated[
+        Union[str, Dict[str, str]],
+        AfterValidator(_check_text_map),
+        AfterValidator(_within(limit)),
+        Field(
+            description=(
+                f"Plain text (at most {limit:,} characters), or a mapping with a 'default' text plus overrides "
+                "keyed by audience id (ks2, ks3, ks4, post16, staff, parents)."
+            )
+        ),
+    ]
+
+
+Text = _text(PARAGRAPH_MAX)
+Line = _text(LINE_MAX)
+Heading = _text(HEADING_MAX)
+
+Name = Annotated[str, StringConstraints(max_length=NAME_MAX)]
+"""A name or label: a school, a person, a service."""
+Words = Annotated[str, StringConstraints(max_length=LINE_MAX)]
+"""A line of plain text that does not vary by audience."""
+Paragraph = Annotated[str, StringConstraints(max_length=PARAGRAPH_MAX)]
 
 
 class Strict(BaseModel):

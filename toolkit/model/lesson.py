@@ -7,7 +7,7 @@ from typing import List, Literal, Optional
 
 from pydantic import Field, HttpUrl
 
-from .common import NATIONS, Slug, Sourced, Strict, Text
+from .common import NATIONS, Heading, Line, Name, Slug, Sourced, Strict, Text, Words
 from .routes import Nation
 
 
@@ -21,17 +21,17 @@ class ForAudiences(Strict):
 
 
 class Keyword(ForAudiences):
-    term: str
-    definition: Text
+    term: Name
+    definition: Line
     """Pupil-friendly definition."""
 
 
 class Misconception(ForAudiences):
-    myth: Text
+    myth: Line
     """The mistaken belief, as people say it."""
     quotation: bool = False
     """True when the myth deliberately quotes blaming words, so the blame check skips it."""
-    response: Text
+    response: Line
     """The accurate answer, kindly put."""
 
 
@@ -39,35 +39,35 @@ class Section(ForAudiences):
     """A block of explanation, e.g. 'What is sextortion?'."""
 
     id: Slug
-    title: Text
-    points: List[Text] = Field(min_length=1)
+    title: Heading
+    points: List[Line] = Field(min_length=1)
     notes: Optional[Text] = None
     """What the teacher says or asks (speaker notes)."""
     minutes: Optional[int] = Field(default=None, ge=1, le=120)
 
 
 class Character(Strict):
-    name: str
+    name: Name
     """A made-up name."""
     age: Optional[int] = Field(default=None, ge=4, le=99)
-    description: Text
+    description: Line
     fictional: Literal[True]
     """Must be true: scenarios only ever use fictional characters."""
 
 
 class Beat(Strict):
     stage: Literal["contact", "grooming", "request", "threat", "response", "help"]
-    text: Text
+    text: Line
 
 
 class Scenario(ForAudiences):
     id: Slug
-    title: Text
+    title: Heading
     characters: List[Character] = Field(min_length=1)
-    platform: Text = "a social media app"
+    platform: Line = "a social media app"
     """Generic platform wording; never a real product."""
     beats: List[Beat] = Field(min_length=2)
-    discussion_questions: List[Text] = Field(min_length=1)
+    discussion_questions: List[Line] = Field(min_length=1)
     warning_signs_shown: List[Slug] = Field(default_factory=list)
     """Ids of warning signs this story shows."""
     notes: Optional[Text] = None
@@ -77,8 +77,8 @@ class WarningSign(ForAudiences):
     id: Slug
     kind: Literal["offender-tactic", "victim-sign"]
     """Offender tactics are for pupils; signs in a young person are for staff and parents."""
-    text: Text
-    source: Optional[str] = None
+    text: Line
+    source: Optional[Name] = None
     """Source key from `sources`."""
 
 
@@ -88,19 +88,19 @@ class ResponseStep(ForAudiences):
         "dont-panic", "dont-pay", "stop-contact", "block", "keep-evidence",
         "tell-adult", "report", "remove-images", "get-support", "respond-to-disclosure",
     ]
-    title: Text
+    title: Heading
     """Short heading, e.g. "Don't pay"."""
-    text: Text
-    caution: Optional[Text] = None
+    text: Line
+    caution: Optional[Line] = None
     """A warning that goes with the step, e.g. never save the image itself."""
 
 
 class Option(Strict):
-    text: Text
+    text: Line
     short: Optional[str] = Field(default=None, max_length=75)
     """A version of at most 75 characters for platforms with length limits."""
     correct: bool = False
-    feedback: Text
+    feedback: Line
     """Why this answer is right or not: shown for every option."""
 
 
@@ -108,11 +108,11 @@ class Question(ForAudiences):
     id: Slug
     type: Literal["single", "multiple", "true-false", "ordering"]
     """For ordering questions, list the options in the correct order."""
-    question: Text
+    question: Line
     short: Optional[str] = Field(default=None, max_length=120)
     """A version of at most 120 characters for platforms with length limits."""
     options: List[Option] = Field(min_length=2, max_length=8)
-    teaching_point: Text
+    teaching_point: Line
     """The one thing the class should take from this question."""
 
 
@@ -124,28 +124,28 @@ class Quiz(Strict):
 
 
 class HardQuestion(ForAudiences):
-    question: Text
-    answer: Text
+    question: Line
+    answer: Line
 
 
 class Timing(Strict):
-    activity: str
+    activity: Words
     minutes: int = Field(ge=1, le=180)
 
 
 class TeacherNotes(Strict):
     safeguarding_brief: Text
     """What the teacher must do before the lesson (brief the DSL, know who may be affected)."""
-    disclosure_protocol: List[Text] = Field(min_length=1)
+    disclosure_protocol: List[Line] = Field(min_length=1)
     """What to do, step by step, if a pupil discloses."""
     hard_questions: List[HardQuestion] = Field(default_factory=list)
     timings: List[Timing] = Field(default_factory=list)
-    language_to_avoid: List[str] = Field(default_factory=list)
-    language_to_use: List[str] = Field(default_factory=list)
+    language_to_avoid: List[Words] = Field(default_factory=list)
+    language_to_use: List[Words] = Field(default_factory=list)
 
 
 class Activity(ForAudiences):
-    title: Text
+    title: Heading
     instructions: Text
     minutes: Optional[int] = Field(default=None, ge=1, le=120)
     notes: Optional[Text] = None
@@ -153,7 +153,7 @@ class Activity(ForAudiences):
 
 class Statistic(Sourced, ForAudiences):
     id: Slug
-    claim: Text
+    claim: Line
     """The figure in a sentence, exactly as the source supports it."""
     year: Optional[int] = Field(default=None, ge=1990, le=2100)
 
@@ -170,10 +170,10 @@ class AdultCard(Strict):
 
 
 class Source(Strict):
-    key: str
-    title: str
+    key: Name
+    title: Words
     url: HttpUrl
-    publisher: Optional[str] = None
+    publisher: Optional[Name] = None
     date: Optional[dt.date] = None
     nations: List[Nation] = Field(default_factory=lambda: list(NATIONS))
     """Nations whose packs list it (all four unless given), e.g. a source about a service that
@@ -184,19 +184,19 @@ class Lesson(Strict):
     """A lesson definition (one file in `lessons/`)."""
 
     id: Slug
-    title: Text
-    version: str
+    title: Heading
+    version: Name
     last_reviewed: dt.date
-    reviewed_by: str
+    reviewed_by: Name
     audiences: List[Slug] = Field(min_length=1)
     """Audience ids this lesson serves, from `lessons/audiences.yaml`."""
     duration_minutes: int = Field(ge=5, le=180)
     summary: Text
     content_warning: Optional[Text] = None
-    ground_rules: List[Text] = Field(default_factory=list)
-    learning_outcomes: List[Text] = Field(min_length=1)
+    ground_rules: List[Line] = Field(default_factory=list)
+    learning_outcomes: List[Line] = Field(min_length=1)
     """'I can ...' statements."""
-    key_messages: List[Text] = Field(min_length=1)
+    key_messages: List[Line] = Field(min_length=1)
     keywords: List[Keyword] = Field(default_factory=list)
     baseline_activity: Optional[Activity] = None
     sections: List[Section] = Field(default_factory=list)

@@ -6,7 +6,7 @@ from typing import Annotated, Dict, List, Literal, Optional
 
 from pydantic import EmailStr, Field, HttpUrl, StringConstraints
 
-from .common import NATIONS, Slug, Sourced, Strict
+from .common import NATIONS, Name, Slug, Sourced, Strict, Words
 
 Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 """A phrase a web page is expected to contain."""
@@ -24,16 +24,16 @@ class SupportRoute(Sourced):
     """One sentence in plain words: what they help with."""
     kind: Literal["emergency", "report", "remove-images", "talk", "advice"]
     """What sort of help, used to group routes on a page."""
-    phone: Optional[str] = None
+    phone: Optional[Name] = None
     """Phone number exactly as the service publishes it."""
-    textphone: Optional[str] = None
-    text: Optional[str] = None
+    textphone: Optional[Name] = None
+    text: Optional[Name] = None
     """How to text them, e.g. 'Text SHOUT to 85258'."""
     url: Optional[HttpUrl] = None
     email: Optional[EmailStr] = None
-    hours: Optional[str] = None
+    hours: Optional[Name] = None
     """Opening hours, e.g. '24 hours, every day'."""
-    for_whom: str
+    for_whom: Words
     """Who the service is for, in plain words."""
     min_age: Optional[int] = Field(default=None, ge=0, le=99)
     """Youngest age the service accepts; 18 marks an adult-only service."""

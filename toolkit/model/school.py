@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Dict, List, Optional
+from typing import Annotated, Dict, List, Optional
 
-from pydantic import EmailStr, Field, HttpUrl, model_validator
+from pydantic import EmailStr, Field, HttpUrl, StringConstraints, model_validator
 
-from .common import Slug, Strict
+from .common import PATH_MAX, Name, Slug, Strict, Words
 from .routes import Nation, Phrase, SupportRoute
 
 HexColour = str
@@ -16,12 +16,12 @@ HexColour = str
 class SafeguardingContact(Strict):
     """A designated safeguarding lead (DSL, or DSP in Wales) or deputy."""
 
-    name: str
-    role: str
+    name: Name
+    role: Name
     """Their title as pupils know it, e.g. 'Designated Safeguarding Lead'."""
-    where_to_find: str
+    where_to_find: Words
     """Where pupils can find them, e.g. 'Room B12, or ask at Reception'."""
-    phone: Optional[str] = None
+    phone: Optional[Name] = None
     email: Optional[EmailStr] = None
     deputy: bool = False
     last_verified: Optional[dt.date] = None
@@ -30,12 +30,12 @@ class SafeguardingContact(Strict):
 class LocalService(Strict):
     """A local police force or children's services team."""
 
-    name: str
-    phone: Optional[str] = None
-    out_of_hours_phone: Optional[str] = None
+    name: Name
+    phone: Optional[Name] = None
+    out_of_hours_phone: Optional[Name] = None
     url: Optional[HttpUrl] = None
     email: Optional[EmailStr] = None
-    notes: Optional[str] = None
+    notes: Optional[Words] = None
     last_verified: Optional[dt.date] = None
     source_phrases: List[Phrase] = Field(default_factory=list)
     """Words its web page (`url`) must still contain, e.g. its phone number as the page writes it:
@@ -73,7 +73,7 @@ class SchoolProfile(Strict):
     """Everything local that every output carries beside the national routes."""
 
     id: Slug
-    name: str
+    name: Name
     nation: Nation
     fictional: bool = False
     """True for example profiles: their numbers are from Ofcom's drama ranges."""
@@ -82,9 +82,9 @@ class SchoolProfile(Strict):
     local_police: Optional[LocalService] = None
     childrens_services: Optional[LocalService] = None
     """Shown in staff materials only."""
-    logo: Optional[str] = None
+    logo: Optional[Annotated[str, StringConstraints(max_length=PATH_MAX)]] = None
     """Path to a PNG or JPEG, relative to this profile."""
-    logo_alt: Optional[str] = None
+    logo_alt: Optional[Words] = None
     """Alt text for the logo; defaults to '<school name> logo'."""
     branding: Optional[Branding] = None
     extra_routes: List[SupportRoute] = Field(default_factory=list)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
@@ -9,11 +10,14 @@ import click
 
 from ..errors import ContentErrors, Finding, LessonkitError, UsageProblem
 from ..load import display_path, load_project
+from ..outfolder import disk_problem
 from ..write import write_atomic
+from ..terminal import say
 from .checks import ProfileCheck, check_profile
 from .guided import Asker, Given, ask_profile
 from .preview import contacts_by_audience, every_route_lesson, preview_text
-from .writer import profile_yaml
+from .logo import confined_logo
+from .writer import ProfileAnswers, profile_yaml
 
 DEFAULT_FOLDER = Path("schools")
 
@@ -85,12 +89,30 @@ def init(path: Optional[Path], fictional: Optional[bool], no_input: bool, force:
         return _refuse_existing(target, force)
 
     target, profile = ask_profile(Asker(interactive=not no_input), Given(answers), fictional, target_for)
-    write_atomic(target, profile_yaml(profile, display_path(target)).encode("utf-8"))
+    try:
+        profile = _logo_beside(profile, target)
+        write_atomic(target, profile_yaml(profile, display_path(target)).encode("utf-8"))
+    except OSError as exc:
+        raise disk_problem(exc, display_path(target), "give another path", "No profile was written.") from None
     checked = check_profile(target)
     if checked.errors:
         raise ContentErrors(checked.findings)
     _show(checked.findings)
-    click.echo(f"Wrote {display_path(target)}. Check it with: lessonkit school check {display_path(target)}")
+    say(f"Wrote {display_path(target)}. Check it with: lessonkit school check {display_path(target)}")
+
+
+def _logo_beside(profile: ProfileAnswers, target: Path) -> ProfileAnswers:
+    """A logo lives in its profile's folder (profiles may not reach outside it): copy one given from elsewhere."""
+    if not profile.logo or confined_logo(target, profile.logo)[1] is None:
+        return profile
+    source = (target.parent / profile.logo).resolve()
+    copy = target.parent / f"{profile.id}-logo{source.suffix.lower()}"
+    if copy.exists() and copy.read_bytes() != source.read_bytes():
+        raise UsageProblem(f"{display_path(copy)} already exists; copy the logo beside the profile yourself and give --logo {copy.name}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(copy, source.read_bytes())
+    say(f"Copied the logo to {display_path(copy)}: a profile's logo lives in the profile's folder.")
+    return dataclasses.replace(profile, logo=copy.name)
 
 
 def _refuse_existing(target: Path, force: bool) -> Path:
@@ -104,7 +126,7 @@ def _refuse_existing(target: Path, force: bool) -> Path:
 
 def _show(findings: Sequence[Finding]) -> None:
     for finding in findings:
-        click.echo(finding.render(), err=True)
+        say(finding.render(), err=True)
 
 
 def _profile_paths(paths: Sequence[Path]) -> List[Path]:
@@ -140,11 +162,11 @@ def check(paths: Tuple[Path, ...], lesson_paths: Tuple[Path, ...], catalogue: Op
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     _show(findings)
-    click.echo(f"{len(checks)} school profile{'s' if len(checks) != 1 else ''} checked: no errors"
+    say(f"{len(checks)} school profile{'s' if len(checks) != 1 else ''} checked: no errors"
                + (f", {len(findings)} warning{'s' if len(findings) != 1 else ''}." if findings else "."))
     if not no_contacts:
         for checked in checks:
-            click.echo("\n" + _preview(checked, lesson_paths, catalogue))
+            say("\n" + _preview(checked, lesson_paths, catalogue))
 
 
 def _preview(checked: ProfileCheck, lesson_paths: Sequence[Path], catalogue: Optional[Path]) -> str:

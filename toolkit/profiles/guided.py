@@ -17,6 +17,7 @@ from pydantic import EmailStr, HttpUrl, TypeAdapter, ValidationError
 
 from ..colours import AA_NORMAL, INK, WHITE, accessible_on_white, contrast, parse_hex
 from ..errors import UsageProblem
+from ..terminal import say
 from .checks import domain_of, is_reserved
 from .logo import check_logo
 from .nations import NATIONS, nation_id
@@ -195,7 +196,7 @@ def ask_profile(asker: Asker, given: Given, fictional: Optional[bool], target_fo
     """Every question in order. Returns (target path, answers); `target_for(id)` refuses taken paths.
     `fictional`: --fictional (True), --real (False) or neither (None: asked; 'real' without input)."""
     if asker.interactive:
-        click.echo("A few questions about your school. Press Enter to take the answer in [brackets].\n")
+        say("A few questions about your school. Press Enter to take the answer in [brackets].\n")
     answered = None if fictional is None else ("example" if fictional else "real")
     fictional = asker.ask("Is this profile for a real school, or an example with made-up contacts? (real, example)",
                           answered, "--fictional", "real", _kind) == "example"
@@ -206,16 +207,16 @@ def ask_profile(asker: Asker, given: Given, fictional: Optional[bool], target_fo
     target = target_for(school_id) if school_id else Path()
     phone, email = _phone(fictional), _address("email", fictional)
     if asker.interactive:
-        click.echo(f"\nThe safeguarding lead. In {nation.name} the default title is '{nation.lead_role}'. "
-                   "Type the title your pupils know.")
+        say(f"\nThe safeguarding lead. In {nation.name} the default title is '{nation.lead_role}'. "
+            "Type the title your pupils know.")
     contacts = _contacts(asker, given, "lead", False, nation.lead_role, phone, email) + \
         _contacts(asker, given, "deputy", True, nation.deputy_role, phone, email)
     if asker.interactive:
-        click.echo(f"\nLocal police. {nation.police_hint}. Leave blank to show only 999 and 101.")
+        say(f"\nLocal police. {nation.police_hint}. Leave blank to show only 999 and 101.")
     police_name = asker.ask("Police force", given.one("police_name"), "--police-name", nation.police or "")
     police = ServiceAnswers(police_name, asker.ask("Police phone (blank to leave out)", given.one("police_phone"), "--police-phone", "", phone)) if police_name else None
     if asker.interactive:
-        click.echo("\nLocal children's services: shown in staff materials only. Leave blank to skip.")
+        say("\nLocal children's services: shown in staff materials only. Leave blank to skip.")
     services_name = asker.ask("Children's services name", given.one("services_name"), "--childrens-services-name", "")
     services = None
     if services_name:
@@ -227,7 +228,7 @@ def ask_profile(asker: Asker, given: Given, fictional: Optional[bool], target_fo
             url=asker.ask("Children's services web address", given.one("services_url"), "--childrens-services-url", "", _address("url", fictional)),
         )
     if asker.interactive:
-        click.echo("\nLogo and colours (blank to skip).")
+        say("\nLogo and colours (blank to skip).")
     logo = asker.ask("Logo file (PNG or JPEG)", given.one("logo"), "--logo", "", _logo)
     logo_alt = asker.ask("Logo description for screen readers", given.one("logo_alt"), "--logo-alt", f"{name} logo") if logo else ""
     primary = asker.ask("Main brand colour (#RRGGBB)", given.one("primary"), "--primary", "", _colour(True))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import os
 import warnings
-from pathlib import Path
-from typing import List, Tuple
+from pathlib import Path, PureWindowsPath
+from typing import List, Optional, Tuple
 
 from PIL import Image, UnidentifiedImageError
+
+from ..yamlsource import NotAFile, TooLarge, read_regular_file
 
 FORMATS = ("PNG", "JPEG")
 MAX_BYTES = 2_000_000  # copied into every deck and handout of every pack
@@ -17,21 +21,52 @@ BLURRY_BELOW = 100  # projected on a classroom screen, smaller logos look blurre
 Problem = Tuple[str, str, str]  # (severity, message, hint)
 
 
+def confined_logo(profile: Path, written: str) -> Tuple[Optional[Path], Optional[Problem]]:
+    """Where the logo a profile names really is, if it is inside the profile's folder; else the problem.
+
+    Checked on the path alone, before anything is opened: absolute paths, '..' out of the folder and
+    links that lead out of it are refused, so a profile cannot make lessonkit read files elsewhere.
+    """
+    folder = Path(os.path.realpath(os.path.abspath(profile.parent)))
+    hint = f"copy the logo into the profile's folder ({folder}) and give its name, e.g. logo: school-logo.png"
+    if os.path.isabs(written) or PureWindowsPath(written).drive or written.startswith(("/", "\\", "~")):
+        return None, ("error", f"logo '{written}' must be a file in the profile's folder, not an absolute path", hint)
+    given = Path(os.path.abspath(folder / written))
+    if not _inside(folder, given):
+        return None, ("error", f"logo '{written}' is outside the profile's folder", hint)
+    real = Path(os.path.realpath(given))
+    if not _inside(folder, real):
+        return None, ("error", f"logo '{written}' is a link to a file outside the profile's folder", hint)
+    return real, None
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    try:
+        path.relative_to(folder)
+        return path != folder
+    except ValueError:
+        return False
+
+
 def check_logo(path: Path, written: str) -> List[Problem]:
     """Problems with the logo at `path` (`written` is the path as the profile gives it)."""
-    if not path.is_file():
-        return [("error", f"logo '{written}' was not found", "give the path to a PNG or JPEG file, relative to the profile")]
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return [("error", f"logo '{written}' is {size / 1_000_000:.1f} MB; the limit is {MAX_BYTES // 1_000_000} MB",
+    try:
+        data = read_regular_file(path, MAX_BYTES)
+    except TooLarge as exc:
+        return [("error", f"logo '{written}' is {exc.size / 1_000_000:.1f} MB; the limit is {MAX_BYTES // 1_000_000} MB",
                  "save a smaller copy, e.g. 600 pixels wide, as PNG")]
+    except NotAFile:
+        return [("error", f"logo '{written}' is not an image file (it is a folder, pipe or device)",
+                 "give the path to a PNG or JPEG file, relative to the profile")]
+    except OSError:
+        return [("error", f"logo '{written}' was not found", "give the path to a PNG or JPEG file, relative to the profile")]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with Image.open(io.BytesIO(data)) as image:
                 kind, (width, height) = image.format, image.size
                 image.verify()
-            with Image.open(path) as image:
+            with Image.open(io.BytesIO(data)) as image:
                 image.load()  # verify() skips the pixel data; a truncated file fails here
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:

@@ -17,6 +17,7 @@ from ..errors import ContentErrors, Finding, UsageProblem
 from ..load import Project
 from ..model import SchoolProfile
 from ..pack import pack_summary
+from ..outfolder import Notice
 from .checks import ProfileCheck, check_profile
 
 
@@ -94,8 +95,11 @@ def render_schools(project: Project, request: BuildRequest, schools: Sequence[Sc
         pool.shutdown(wait=True, cancel_futures=True)  # one school failed or Ctrl-C: do not build the rest
 
 
-def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, progress: Optional[Progress] = None) -> BuildResult:
+def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, progress: Optional[Progress] = None,
+                       notice: Optional[Notice] = None) -> BuildResult:
     """`lessonkit build --schools DIR --jobs N`: a folder and a zip per school under `request.output`."""
+    request = dataclasses.replace(request, extra_inputs=(*request.extra_inputs, schools_dir))
+    request.check_before_reading()
     project, schools, findings = check_all(request, profile_paths(schools_dir))
     rendered = render_schools(project, dataclasses.replace(request, school=None), schools, jobs, progress)
     everything = Rendered()
@@ -104,6 +108,6 @@ def build_school_packs(request: BuildRequest, schools_dir: Path, jobs: int, prog
         everything.warnings += [f"{school.id}: {warning}" for warning in pack.warnings]
         for note in pack.notes:
             everything.note(note)
-    written = write_outputs(request.output, everything, [pack_summary(project, school) for school in schools])
+    written = write_outputs(request, everything, [pack_summary(project, school) for school in schools], notice=notice)
     return BuildResult(request.output, written, everything.warnings, findings, everything.notes)
 

@@ -1,0 +1,77 @@
+"""Every slide title fits: validate measures each title a deck would show, as the slide format does.
+
+The slide format owns the measuring (`deck.fit.title_size`, the default template's title boxes,
+the "(continued)" wording); this check only asks it, so `validate` reports a heading that would
+stop `lessonkit build --format slides`, with the place it came from.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Tuple
+
+from ..adapt import adapt
+from ..errors import Finding, LessonkitError
+from ..load import Loaded, Project
+from ..model import Lesson
+from ..textrules import strings_in
+
+
+@lru_cache(maxsize=1)
+def _deck():
+    """The default template's writer (for its title boxes and sizes), made once per run."""
+    from ..deck.palette import brand_colour
+    from ..deck.template import open_template
+    from ..deck.writer import DeckWriter
+
+    brand = brand_colour(None, lambda _: None)
+    prs, layouts, theme_xml = open_template(None, brand, lambda _: None)
+    return DeckWriter(prs, layouts, theme_xml, brand, 24, lambda _: None)
+
+
+def _source(loaded: Loaded[Lesson], title: str) -> Optional[Tuple[Any, ...]]:
+    """The place in the file of the longest text the title is made from."""
+    found = [(len(text), loc) for loc, text, is_key in strings_in(loaded.raw) if not is_key and len(text) > 3 and text in title]
+    return max(found)[1] if found else None
+
+
+def title_problem(title: str, kind: str, columns: int = 1) -> Optional[str]:
+    """Why `title` cannot be a slide title on the default template, or None when it fits."""
+    from ..deck.content import SlideSpec
+    from ..deck.fit import continued_title, title_size
+    from ..deck.writer import TITLE_SIZES
+
+    writer = _deck()
+    role = writer.role_for(SlideSpec(kind, title, columns=columns)) if kind == "content" else kind
+    sizes = TITLE_SIZES[role]
+    box = writer.looks[role].title.box
+    try:
+        for text in ([title, continued_title(title, 2)] if kind == "content" else [title]):
+            title_size(text, box, sizes)
+    except LessonkitError:
+        return f"too long for a slide title, even at the smallest title size ({sizes[-1]} pt)"
+    return None
+
+
+def check(project: Project) -> List[Finding]:
+    from ..deck.outline import plan
+
+    findings: List[Finding] = []
+    for loaded in project.lessons:
+        seen: Dict[str, bool] = {}
+        for audience_id in loaded.model.audiences:
+            audience = project.audiences.get(audience_id)
+            if audience is None:
+                continue
+            for spec in plan(adapt(loaded.model, audience, project.routes, None)):
+                if spec.title in seen:
+                    continue
+                problem = title_problem(spec.title, spec.kind, spec.columns)
+                seen[spec.title] = problem is None
+                if problem:
+                    loc = _source(loaded, spec.title) or ("title",)
+                    findings.append(loaded.finding(
+                        loc, f"'{spec.title}' is {problem}",
+                        "shorten this heading, or use shorter words: a slide title holds about two lines",
+                        rule="slide-title"))
+    return findings
