@@ -75,8 +75,10 @@ class Connection:
                     await self.websocket.close(code=item[1], reason=item[2])
                     return
                 await self.websocket.send_text(item)
-        except Exception:  # the socket went away mid-send; the reader sees the disconnect
+        except Exception:  # the socket went away mid-send, or a message could not be sent at all
             self.open = False
+            with contextlib.suppress(Exception):  # never a silent, half-alive socket: the page reconnects
+                await self.websocket.close(code=1011, reason="could not send")
 
     async def receive(self, timeout: Optional[float] = None) -> Union[str, bytes, None]:
         """The next frame's payload; raises Disconnected when the page has gone."""
