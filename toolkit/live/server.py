@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import errno
+import logging
 import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, List, Optional
 
+import h11
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
 from ..adapt import AdaptedLesson
 from ..qr import qr_svg
@@ -16,10 +22,13 @@ from .access import Keys
 from .app import create_app
 from .connection import ConnectionLimits
 from .export import saver
+from .gate import ConnectionGate
 from .hub import Hub, JoinInfo
-from .network import join_hosts, open_socket, reach_problem, teacher_host, url_host
+from .network import descriptor_budget, join_hosts, open_socket, reach_problem, teacher_host, url_host
 from .protocol import MAX_MESSAGE_CHARS
 from .session import QuizSession, QuizSettings
+
+log = logging.getLogger("lessonkit.live")
 
 
 @dataclass
@@ -62,15 +71,106 @@ def prepare(lesson: AdaptedLesson, host: str = "127.0.0.1", port: int = 8765,
 
 
 def uvicorn_server(quiz: LiveQuiz) -> uvicorn.Server:
+    """Uvicorn with every connection passing the gate first (caps, no half-open connections)."""
+    limits = quiz.hub.limits
+    gate = ConnectionGate(limits, descriptor_budget(limits.max_connections))
+    quiz.hub.on_settled = gate.settled
     config = uvicorn.Config(
-        quiz.app, ws="websockets-sansio", ws_max_size=4 * MAX_MESSAGE_CHARS,  # UTF-8 is at most 4 bytes a character
+        quiz.app, ws=_gated(WebSocketsSansIOProtocol, gate), http=_gated(H11Protocol, gate),
+        ws_max_size=4 * MAX_MESSAGE_CHARS,  # UTF-8 is at most 4 bytes a character
         ws_per_message_deflate=False,  # small messages; compressing 1,000 copies costs more than it saves
         ws_ping_interval=20, ws_ping_timeout=20, lifespan="on", log_level="warning", access_log=False,
-        server_header=False, timeout_graceful_shutdown=3,
+        server_header=False, timeout_graceful_shutdown=3, timeout_keep_alive=5,
+        backlog=ACCEPT_BACKLOG, h11_max_incomplete_event_size=16 * 1024,
     )
-    return uvicorn.Server(config)
+    return QuizServer(config, gate)
 
 
 def serve(quiz: LiveQuiz) -> None:
     """Serve until interrupted (Ctrl+C); the results file, if any, is saved on the way out."""
     uvicorn_server(quiz).run(sockets=[quiz.listener])
+
+
+ACCEPT_BACKLOG = 128
+"""Connections the system queues before the server accepts them, and the most it accepts in one go."""
+
+
+class QuizServer(uvicorn.Server):
+    """Uvicorn, plus: the gate's tidying every second, and no flood of tracebacks when connections run out."""
+
+    def __init__(self, config: uvicorn.Config, gate: ConnectionGate):
+        super().__init__(config)
+        self.gate = gate
+
+    async def startup(self, sockets=None) -> None:
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(QuietLoopErrors(self.gate))
+        await super().startup(sockets)
+
+    async def on_tick(self, counter: int) -> bool:
+        if counter % 10 == 0:  # once a second
+            self.gate.sweep()
+            summary = self.gate.report()
+            if summary:
+                log.warning(summary)
+        return await super().on_tick(counter)
+
+
+class QuietLoopErrors:
+    """The event loop's error handler: running out of files is counted, not printed as one traceback per try.
+
+    Other errors are shown once each (they would be bugs), then counted in the gate's summary.
+    """
+
+    RESOURCE = (errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM)
+
+    def __init__(self, gate: ConnectionGate):
+        self.gate = gate
+        self.seen: set = set()
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        problem = context.get("exception")
+        if isinstance(problem, OSError) and problem.errno in self.RESOURCE:
+            self.gate.turned_away["not accepted: the process is at its limit of open files"] += 1
+            return
+        if isinstance(problem, (ConnectionError, TimeoutError)):
+            return  # a page that went away mid-send: nothing anyone can act on
+        kind = (context.get("message"), type(problem).__name__)
+        if kind in self.seen:
+            self.gate.turned_away[f"repeated errors: {kind[0]}"] += 1
+            return
+        if len(self.seen) < 100:
+            self.seen.add(kind)
+        loop.default_exception_handler(context)
+
+
+def _gated(protocol: type, gate: ConnectionGate) -> type:
+    """`protocol` telling the gate about each connection (Uvicorn builds one protocol object per connection)."""
+    return type(f"Gated{protocol.__name__}", (_Gated, protocol), {"gate": gate})
+
+
+class _Gated:
+    gate: ConnectionGate
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        if isinstance(self, H11Protocol):
+            if not self.gate.opened(transport, self.client, self.server):
+                transport.abort()  # quietly: no response, no log line per connection
+        else:  # the websocket protocol takes over a connection the HTTP protocol opened
+            self.gate.upgraded(transport)
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if isinstance(self, H11Protocol) and self.transport.get_protocol() is self and not self.transport.is_closing():
+            if self.conn.their_state is not h11.IDLE:  # a whole request's headers have arrived
+                self.gate.busy(self.transport)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if self.conn.their_state is h11.IDLE:
+            self.gate.waiting(self.transport)
+
+    def connection_lost(self, exc) -> None:
+        self.gate.closed(self.transport)
+        super().connection_lost(exc)
