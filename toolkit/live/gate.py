@@ -54,7 +54,7 @@ class ConnectionGate:
         self.per_address: Dict[str, Dict[str, "OrderedDict[int, Tracked]"]] = {}
         self.counted: Counter = Counter()  # address -> connections counted against its cap
         self.turned_away: Counter = Counter()  # why -> how many, since the last report
-        self._last_report = clock()
+        self._last_report = float("-inf")  # the first trouble is reported at once, then at most every 30 s
 
     @property
     def total(self) -> int:

@@ -43,6 +43,7 @@ class LiveQuiz:
     join_urls: List[str]
     teacher_url: str
     reach_problem: str  # "" when pupils' devices can reach the quiz
+    gate: Optional[ConnectionGate] = None  # set when the server is made
 
     @property
     def port(self) -> int:
@@ -75,6 +76,7 @@ def uvicorn_server(quiz: LiveQuiz) -> uvicorn.Server:
     limits = quiz.hub.limits
     gate = ConnectionGate(limits, descriptor_budget(limits.max_connections))
     quiz.hub.on_settled = gate.settled
+    quiz.gate = gate
     config = uvicorn.Config(
         quiz.app, ws=_gated(WebSocketsSansIOProtocol, gate), http=_gated(H11Protocol, gate),
         ws_max_size=4 * MAX_MESSAGE_CHARS,  # UTF-8 is at most 4 bytes a character
@@ -103,9 +105,14 @@ class QuizServer(uvicorn.Server):
         self.gate = gate
 
     async def startup(self, sockets=None) -> None:
-        loop = asyncio.get_running_loop()
-        loop.set_exception_handler(QuietLoopErrors(self.gate))
+        self.loop_errors = QuietLoopErrors(self.gate)
+        asyncio.get_running_loop().set_exception_handler(self.loop_errors)
         await super().startup(sockets)
+
+    async def shutdown(self, sockets=None) -> None:
+        # asyncio may still retry accepting on the closed socket after running out of files: not news
+        self.loop_errors.stopping = True
+        await super().shutdown(sockets)
 
     async def on_tick(self, counter: int) -> bool:
         if counter % 10 == 0:  # once a second
@@ -127,8 +134,11 @@ class QuietLoopErrors:
     def __init__(self, gate: ConnectionGate):
         self.gate = gate
         self.seen: set = set()
+        self.stopping = False
 
     def __call__(self, loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        if self.stopping:
+            return
         problem = context.get("exception")
         if isinstance(problem, OSError) and problem.errno in self.RESOURCE:
             self.gate.turned_away["not accepted: the process is at its limit of open files"] += 1
