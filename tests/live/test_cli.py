@@ -133,3 +133,30 @@ def test_a_served_quiz_prints_its_links_and_saves_only_counts(tmp_path):
     ordering = [r["counted_as"] for r in rows if r["type"] == "ordering"]
     assert set(ordering) == {"put in the right place"}
     assert banner["token"] not in data.decode("utf-8-sig") and banner["code"] not in data.decode("utf-8-sig")
+
+
+def test_text_printed_to_the_terminal_cannot_drive_it(tmp_path):
+    """A lesson's title and the results path reach the teacher's terminal with escapes shown, not obeyed."""
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    source = (QUIZ_LESSONS / "live-quiz.yaml").read_text(encoding="utf-8")
+    (lessons / "live-quiz.yaml").write_text(
+        source.replace("title: Getting help online", 'title: "Getting help \\u202eenilno"'), encoding="utf-8")
+    export = "results\x1b]0;pwned\x07\x1b[2J.csv"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "quiz", "serve", "live-quiz", "--audience", "ks3", "--lessons", str(lessons),
+         "--catalogue", str(CATALOGUE), "--port", "0", "--export", export],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        banner = _read_banner(process)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    printed = banner["text"] + out + err
+    assert "Live quiz: Getting help \\u202eenilno (Key Stage 3" in printed
+    assert "saved to results\\x1b]0;pwned\\x07\\x1b[2J.csv" in printed
+    assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -81,22 +82,36 @@ def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, c
     live = prepare(adapted, host, port, settings, _export_path(export))
     code = live.keys.join_code
     count = len(live.session.questions)
-    click.echo(f"Live quiz: {adapted.title} ({adapted.audience_name}), {count} question{'s' if count != 1 else ''}.")
-    click.echo(f"Pupils join at: {'  or  '.join(live.join_urls)}")
-    click.echo(f"Join code: {code[:3]} {code[3:]}")
-    click.echo("Teacher link (open it on this computer and keep it to yourself: it controls the quiz):")
-    click.echo(f"  {live.teacher_url}")
+    say(f"Live quiz: {adapted.title} ({adapted.audience_name}), {count} question{'s' if count != 1 else ''}.")
+    say(f"Pupils join at: {'  or  '.join(live.join_urls)}")
+    say(f"Join code: {code[:3]} {code[3:]}")
+    say("Teacher link (open it on this computer and keep it to yourself: it controls the quiz):")
+    say(f"  {live.teacher_url}")
     if live.reach_problem:
-        click.echo(live.reach_problem)
+        say(live.reach_problem)
     if timer:
-        click.echo(f"Timer: {timer} seconds for each question, then the answer shows.")
+        say(f"Timer: {timer} seconds for each question, then the answer shows.")
     if export:
-        click.echo(f"Results (counts only) will be saved to {export}")
-    click.echo("Press Ctrl+C to stop.", nl=True)
+        say(f"Results (counts only) will be saved to {export}")
+    say("Press Ctrl+C to stop.")
     try:
         run(live)
     except KeyboardInterrupt:  # Uvicorn re-raises the Ctrl+C it handled; stopping is the normal way out
         pass
-    click.echo("Quiz stopped." + (f" Results saved to {export}" if live.hub.saved else ""))
+    say("Quiz stopped." + (f" Results saved to {export}" if live.hub.saved else ""))
     if live.hub.save_problem:
-        click.echo(f"Error: {live.hub.save_problem}", err=True)
+        say(f"Error: {live.hub.save_problem}", err=True)
+
+
+# Text from lessons, profiles and the command line reaches the teacher's terminal: what a terminal would
+# obey instead of show (controls, escape sequences, direction overrides, lone surrogates) is shown as a code.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with every character a terminal would obey written as a code, e.g. ESC as \\x1b."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def say(text: str, err: bool = False) -> None:
+    click.echo(visible(text), err=err)
