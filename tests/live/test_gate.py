@@ -8,10 +8,7 @@ import asyncio
 import errno
 import resource
 import select
-import signal
 import socket
-import subprocess
-import sys
 import time
 
 import httpx
@@ -23,8 +20,7 @@ from toolkit.live.network import descriptor_budget
 from toolkit.live.server import QuietLoopErrors
 
 from .conftest import CATALOGUE, QUIZ_LESSONS
-from .helpers import FakeClock, next_of, running, send
-from .test_cli import _read_banner
+from .helpers import FakeClock, next_of, running, send, served, stop
 
 SERVER = ("127.0.0.1", 8765)
 
@@ -200,44 +196,36 @@ def test_near_the_descriptor_limit_the_teacher_and_pupils_still_get_in_and_nothi
     def low_limit():
         resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "toolkit", "quiz", "serve", "live-quiz", "--audience", "ks3", "--lessons",
-         str(QUIZ_LESSONS), "--catalogue", str(CATALOGUE), "--port", "0"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=low_limit,
-    )
     slow = []
     try:
-        banner = _read_banner(process)
-        slow = slow_sockets(300, banner["port"], first_address=2, per_address=30)
-        base = f"http://127.0.0.1:{banner['port']}"
-        with httpx.Client(timeout=15) as teacher_browser:
-            assert teacher_browser.get(base + "/teacher").status_code == 200
+        with served(["live-quiz", "--audience", "ks3", "--lessons", str(QUIZ_LESSONS), "--catalogue", str(CATALOGUE),
+                     "--port", "0"], tmp_path, preexec_fn=low_limit) as (process, banner):
+            slow = slow_sockets(300, banner["port"], first_address=2, per_address=30)
+            base = f"http://127.0.0.1:{banner['port']}"
+            with httpx.Client(timeout=15) as teacher_browser:
+                assert teacher_browser.get(base + "/teacher").status_code == 200
 
-        async def teacher_and_pupil():
-            teacher = await websockets.connect(f"ws://127.0.0.1:{banner['port']}/ws/teacher", open_timeout=15)
-            await send(teacher, {"type": "hello", "token": banner["token"]})
-            await next_of(teacher, "teacher-welcome", timeout=15)
-            pupil = await websockets.connect(f"ws://127.0.0.1:{banner['port']}/ws", open_timeout=15,
-                                             local_addr=("127.0.0.40", 0))
-            await send(pupil, {"type": "join", "code": banner["code"], "pupil": None})
-            await next_of(pupil, "welcome", timeout=15)
-            for socket_ in (teacher, pupil):
-                await socket_.close()
+            async def teacher_and_pupil():
+                teacher = await websockets.connect(f"ws://127.0.0.1:{banner['port']}/ws/teacher", open_timeout=15)
+                await send(teacher, {"type": "hello", "token": banner["token"]})
+                await next_of(teacher, "teacher-welcome", timeout=15)
+                pupil = await websockets.connect(f"ws://127.0.0.1:{banner['port']}/ws", open_timeout=15,
+                                                 local_addr=("127.0.0.40", 0))
+                await send(pupil, {"type": "join", "code": banner["code"], "pupil": None})
+                await next_of(pupil, "welcome", timeout=15)
+                for socket_ in (teacher, pupil):
+                    await socket_.close()
 
-        asyncio.run(asyncio.wait_for(teacher_and_pupil(), 60))
-        slow += slow_sockets(300, banner["port"], first_address=12, per_address=30)  # a second wave
-        time.sleep(3)
-        with httpx.Client(timeout=15, transport=httpx.HTTPTransport(local_address="127.0.0.41")) as pupil_browser:
-            assert pupil_browser.get(base + "/").status_code == 200
-        assert process.poll() is None  # still serving
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
+            asyncio.run(asyncio.wait_for(teacher_and_pupil(), 60))
+            slow += slow_sockets(300, banner["port"], first_address=12, per_address=30)  # a second wave
+            time.sleep(3)
+            with httpx.Client(timeout=15, transport=httpx.HTTPTransport(local_address="127.0.0.41")) as pupil_page:
+                assert pupil_page.get(base + "/").status_code == 200
+            assert process.poll() is None  # still serving
+            out, err = stop(process)
     finally:
         for s in slow:
             s.close()
-        if process.poll() is None:
-            process.kill()
-            process.wait()
     assert "Traceback" not in err and len(err) < 4000, err[:2000]
     assert "Connections refused or closed to keep the quiz open for everyone" in err
     assert process.returncode == 0 and "Quiz stopped." in out

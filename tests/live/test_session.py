@@ -192,7 +192,8 @@ def test_rejoining_keeps_the_same_pupil_and_new_ids_are_random(quiz_lesson):
 def test_the_class_size_is_limited_and_rejoining_within_the_grace_period_is_never_refused(quiz_lesson):
     clock = FakeClock()
     quiz = QuizSession(quiz_lesson, QuizSettings(max_pupils=3, rejoin_grace=120), clock)
-    anna, ben, cat = quiz.join(None), quiz.join(None), quiz.join(None)
+    anna = quiz.join(None)
+    quiz.join(None), quiz.join(None)
     with pytest.raises(QuizRefused) as refused:
         quiz.join(None)
     assert refused.value.message == "This quiz is full. Ask your teacher."
