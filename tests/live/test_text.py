@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import dataclasses
+import io
 import json
 
 import pytest
 import websockets
 
-from toolkit.live.protocol import BadMessage, encode, pupil_message, sendable, teacher_message
+from toolkit.live.protocol import BadMessage, encode, pupil_message, utf8_safe, teacher_message
 
 from .helpers import command, join_as_pupil, join_as_teacher, next_of, running, send, until, ws_url
 
@@ -32,10 +34,10 @@ def hostile_lesson(lesson, text: str):
 def test_encoding_never_fails_and_keeps_every_character_it_can():
     for text in HOSTILE:
         encoded = encode({"type": "state", "text": text})
-        encoded.encode("utf-8")  # always sendable
+        encoded.encode("utf-8")  # always utf8_safe
         shown = json.loads(encoded)["text"]
         assert len(shown) == len(text) and all(a == b or b == "\ufffd" for a, b in zip(text, shown))
-    assert sendable("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
+    assert utf8_safe("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
     assert encode({"t": "caf\u00e9 \U0001F600"}) == '{"t":"caf\u00e9 \U0001F600"}'  # not escaped: stays compact
 
 
@@ -55,7 +57,7 @@ def test_a_surrogate_pair_written_as_escapes_is_one_character():
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
-def test_a_lesson_with_any_text_reaches_every_page(quiz_lesson, text):
+def test_a_lesson_with_any_text_reaches_every_page_and_the_results_file(quiz_lesson, text, tmp_path):
     async def scenario(live):
         teacher = await join_as_teacher(live)
         pupil, _, _ = await join_as_pupil(live)
@@ -69,11 +71,16 @@ def test_a_lesson_with_any_text_reaches_every_page(quiz_lesson, text):
         revealed = await until(pupil, lambda m: m.get("type") == "state" and m["phase"] == "revealed")
         assert revealed["question"]["teaching_point"].startswith("point ")
         again, _, _ = await join_as_pupil(live)  # the welcome (title, contacts) is sent too
+        await command(teacher, "next", "question")  # the teacher's connection carried on after saving
         for socket in (teacher, pupil, again):
             await socket.close()
 
-    with running(hostile_lesson(quiz_lesson, text)) as live:
+    results = tmp_path / "results.csv"
+    with running(hostile_lesson(quiz_lesson, text), export=results) as live:
         asyncio.run(asyncio.wait_for(scenario(live), 60))
+        assert live.hub.saved and not live.hub.save_problem
+    rows = list(csv.DictReader(io.StringIO(results.read_text(encoding="utf-8-sig"), newline="")))
+    assert rows[0]["question"] == "question " + utf8_safe(text) and rows[0]["option"] == "option " + utf8_safe(text)
 
 
 def test_a_pupil_message_with_a_lone_surrogate_gets_an_error_and_the_socket_stays(live_server):

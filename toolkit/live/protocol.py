@@ -124,12 +124,14 @@ def encode(message: Dict[str, Any]) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = sendable(text)
+        text = utf8_safe(text)
     return text
 
 
-def sendable(text: str) -> str:
-    """`text` with each lone surrogate replaced by U+FFFD (pairs, if any, become the character they encode)."""
+def utf8_safe(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD (pairs, if any, become the character they encode).
+
+    The one rule for text UTF-8 cannot carry, for messages and the results file alike."""
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
