@@ -114,8 +114,8 @@ class Hub:
             if not turn.done():
                 ahead = self.code_checks.queued(connection.address)
                 connection.post(error(
-                    "queued", "Many wrong codes have come from your network, so codes are checked in turn. "
-                    f"Yours is waiting ({ahead} in the queue).", queued=ahead))
+                    "queued", "Many wrong codes have come from your network, so codes are checked one at a time. "
+                    "Please wait: yours is in the queue.", queued=ahead))
             while not turn.done():
                 reader = asyncio.ensure_future(self._next_join(connection, None))
                 await asyncio.wait({turn, reader}, return_when=asyncio.FIRST_COMPLETED)
