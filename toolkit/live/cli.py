@@ -55,7 +55,7 @@ def _export_path(export: Optional[Path]) -> Optional[Path]:
 @click.option("--export", type=click.Path(path_type=Path, dir_okay=False), help="Save the class's counts per option (no per-pupil data) to this CSV file at each reveal and at the end.")
 @click.option("--lessons", "lessons_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("lessons"), show_default=True, help="Folder with the lesson files.")
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml (default: beside the lessons).")
-@click.option("--max-pupils", type=click.IntRange(1, 5000), default=1000, show_default=True, help="How many pupils can join.")
+@click.option("--max-pupils", type=click.IntRange(1, 5000), default=1000, show_default=True, help="Places in the quiz: pupils here now, and those who lost the connection in the last 2 minutes.")
 def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, catalogue, max_pupils) -> None:
     """Serve LESSON's starter and exit quizzes to a class, from this computer.
 
