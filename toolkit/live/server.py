@@ -156,30 +156,44 @@ class QuietLoopErrors:
 
 def _gated(protocol: type, gate: ConnectionGate) -> type:
     """`protocol` telling the gate about each connection (Uvicorn builds one protocol object per connection)."""
-    return type(f"Gated{protocol.__name__}", (_Gated, protocol), {"gate": gate})
+    mixin = _GatedHTTP if issubclass(protocol, H11Protocol) else _GatedWebSocket
+    return type(f"Gated{protocol.__name__}", (mixin, protocol), {"gate": gate})
 
 
-class _Gated:
+class _GatedHTTP:
+    """Every connection starts here: counted (or closed at once), then busy or waiting as requests come and go."""
+
     gate: ConnectionGate
 
     def connection_made(self, transport) -> None:
         super().connection_made(transport)
-        if isinstance(self, H11Protocol):
-            if not self.gate.opened(transport, self.client, self.server):
-                transport.abort()  # quietly: no response, no log line per connection
-        else:  # the websocket protocol takes over a connection the HTTP protocol opened
-            self.gate.upgraded(transport)
+        if not self.gate.opened(transport, self.client, self.server):
+            transport.abort()  # quietly: no response, no log line per connection
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
-        if isinstance(self, H11Protocol) and self.transport.get_protocol() is self and not self.transport.is_closing():
-            if self.conn.their_state is not h11.IDLE:  # a whole request's headers have arrived
-                self.gate.busy(self.transport)
+        # still ours (not upgraded to a websocket), and a whole request's headers have arrived
+        if self.transport.get_protocol() is self and self.conn.their_state is not h11.IDLE:
+            self.gate.busy(self.transport)
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
         if self.conn.their_state is h11.IDLE:
             self.gate.waiting(self.transport)
+
+    def connection_lost(self, exc) -> None:
+        self.gate.closed(self.transport)
+        super().connection_lost(exc)
+
+
+class _GatedWebSocket:
+    """Takes over a connection the HTTP protocol opened, when it asks to become a websocket."""
+
+    gate: ConnectionGate
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)
+        self.gate.upgraded(transport)
 
     def connection_lost(self, exc) -> None:
         self.gate.closed(self.transport)
