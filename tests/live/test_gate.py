@@ -190,6 +190,31 @@ def test_half_open_requests_are_closed_and_a_page_from_the_same_address_still_lo
                 s.close()
 
 
+def test_a_body_trickled_after_the_answer_does_not_hold_a_place(quiz_lesson):
+    limits = ConnectionLimits(header_timeout=2, max_connections_per_address=5)
+    with running(quiz_lesson, limits=limits) as live:
+        trickling = []
+        for _ in range(5):
+            s = socket.create_connection(("127.0.0.1", live.port), source_address=("127.0.0.2", 0))
+            s.sendall(b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\nx")
+            assert s.recv(1024).startswith(b"HTTP/1.1 405")  # answered at once; the body keeps coming
+            trickling.append(s)
+        try:
+            for _ in range(3):
+                for s in trickling:
+                    try:
+                        s.send(b"x")
+                    except OSError:
+                        pass
+                time.sleep(0.3)
+            same_address = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=10)
+            assert same_address.get(f"http://127.0.0.1:{live.port}/").status_code == 200  # one made room
+            assert closed_by_server(trickling, wait=6) == 5  # the rest: too slow, though never silent
+        finally:
+            for s in trickling:
+                s.close()
+
+
 def test_near_the_descriptor_limit_the_teacher_and_pupils_still_get_in_and_nothing_floods_the_terminal(tmp_path):
     """The real command with 64 open files allowed, under 300 half-open connections from ten devices."""
 

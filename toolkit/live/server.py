@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, List, Optional
 
-import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
@@ -172,14 +171,17 @@ class _GatedHTTP:
 
     def data_received(self, data: bytes) -> None:
         super().data_received(data)
-        # still ours (not upgraded to a websocket), and a whole request's headers have arrived
-        if self.transport.get_protocol() is self and self.conn.their_state is not h11.IDLE:
+        # still ours (not upgraded to a websocket), and a request's headers have arrived and await an answer
+        if self.transport.get_protocol() is self and self.cycle is not None and not self.cycle.response_complete:
             self.gate.busy(self.transport)
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        if self.conn.their_state is h11.IDLE:
-            self.gate.waiting(self.transport)
+        # answered: whatever else the client sends (the next request, or the rest of a body it trickles)
+        # must come within the header timeout
+        self.gate.waiting(self.transport)
+        if self.cycle is not None and not self.cycle.response_complete:  # a pipelined request started meanwhile
+            self.gate.busy(self.transport)
 
     def connection_lost(self, exc) -> None:
         self.gate.closed(self.transport)
