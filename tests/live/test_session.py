@@ -256,3 +256,18 @@ def test_there_is_no_timer_unless_asked_for(quiz_lesson):
     quiz = session(quiz_lesson)
     quiz.next()
     assert "time_left" not in quiz.pupil_state()
+
+
+def test_memory_stays_bounded_however_often_a_device_joins_answers_and_leaves(quiz_lesson):
+    clock = FakeClock()
+    quiz = QuizSession(quiz_lesson, QuizSettings(max_pupils=5, rejoin_grace=1, max_remembered=50), clock)
+    quiz.next()
+    for _ in range(1000):
+        pupil = quiz.join(None)
+        quiz.answer(pupil, 1, [0])
+        quiz.leave(pupil)
+        clock.advance(1)
+    stayer = quiz.join(None)
+    quiz.answer(stayer, 1, [1])
+    assert len(quiz.released) <= 50 and len(quiz.answers[0]) <= 52 and quiz.places <= 5
+    assert quiz.answer_of(stayer) == (1, (1,))

@@ -39,7 +39,10 @@ class QuizSettings:
     After that the place is free for someone else; the pupil keeps their id and answers, and takes a
     place again when they come back, if there is one."""
     max_remembered: int = 10_000
-    """Pupils who left and answered something, remembered so they keep their id if they come back."""
+    """Pupils who left and answered something, remembered so they keep their id if they come back.
+
+    Beyond this many, the longest gone are forgotten with their answers, so memory stays bounded
+    however many times a device joins, answers and leaves."""
     min_answers_for_chart: int = 3
     """Below this many answers the chart stays hidden, so no one's answer can be picked out."""
 
@@ -123,7 +126,9 @@ class QuizSession:
         if any(pupil_id in answers for answers in self.answers):
             self.released[pupil_id] = None
             while len(self.released) > self.settings.max_remembered:
-                self.released.popitem(last=False)
+                forgotten = self.released.popitem(last=False)[0]
+                for answers in self.answers:
+                    answers.pop(forgotten, None)
 
     @property
     def current(self) -> Optional[LiveQuestion]:
