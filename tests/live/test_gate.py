@@ -107,7 +107,7 @@ def test_slow_senders_are_closed_after_the_header_timeout_and_reported_once():
     clock.advance(20)
     gate.sweep()
     assert busy.aborted and not ws.aborted  # websockets are the hub's to time out
-    assert gate.report() == "Connections refused or closed to keep the quiz open for everyone: 51 too slow to send a request."
+    assert gate.report() == "To keep the quiz open for everyone: 51 connections closed: too slow to send a request."
     assert gate.report() is None
     gate.closed(ws)
     assert gate.total == 0 and not gate.per_address and not gate.counted
@@ -127,7 +127,7 @@ def test_running_out_of_files_is_counted_not_printed(capsys):
         loop.close()
     err = capsys.readouterr().err
     assert "Too many open files" not in err and err.count("something unexpected") <= 1
-    assert "5,000 not accepted: the process is at its limit of open files" in gate.report()
+    assert "5,000 connections not accepted: the process is at its limit of open files" in gate.report()
 
 
 def test_the_soft_descriptor_limit_is_raised_where_allowed():
@@ -252,5 +252,21 @@ def test_near_the_descriptor_limit_the_teacher_and_pupils_still_get_in_and_nothi
         for s in slow:
             s.close()
     assert "Traceback" not in err and len(err) < 4000, err[:2000]
-    assert "Connections refused or closed to keep the quiz open for everyone" in err
+    assert "To keep the quiz open for everyone: " in err
     assert process.returncode == 0 and "Quiz stopped." in out
+
+
+def test_a_flood_of_bad_requests_prints_each_warning_once_then_a_summary(tmp_path):
+    bad = [b"GARBAGE\r\n\r\n", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: h2c\r\nConnection: upgrade\r\n\r\n"]
+    with served(["live-quiz", "--audience", "ks3", "--lessons", str(QUIZ_LESSONS), "--catalogue", str(CATALOGUE),
+                 "--port", "0"], tmp_path) as (process, banner):
+        for payload in bad * 100:
+            with socket.create_connection(("127.0.0.1", banner["port"]), timeout=10) as s:
+                s.sendall(payload)
+                s.recv(1024)
+        time.sleep(1.5)  # the summary is printed within a second
+        out, err = stop(process)
+    assert err.count("Invalid HTTP request received") == 2 and err.count("Unsupported upgrade request") == 2
+    assert ("To keep the quiz open for everyone: 99 more warnings like 'Invalid HTTP request received'; "
+            "99 more warnings like 'Unsupported upgrade request'.") in err
+    assert len(err.splitlines()) == 3

@@ -53,7 +53,7 @@ class ConnectionGate:
         self.by_state: Dict[str, "OrderedDict[int, Tracked]"] = {s: OrderedDict() for s in (WAITING, BUSY, SOCKET, SETTLED)}
         self.per_address: Dict[str, Dict[str, "OrderedDict[int, Tracked]"]] = {}
         self.counted: Counter = Counter()  # address -> connections counted against its cap
-        self.turned_away: Counter = Counter()  # why -> how many, since the last report
+        self.turned_away: Counter = Counter()  # what happened -> how often, since the last report
         self._last_report = float("-inf")  # the first trouble is reported at once, then at most every 30 s
 
     @property
@@ -68,11 +68,11 @@ class ConnectionGate:
         local = bool(peer and server and from_this_computer(host, server[0]))
         if not local and self.counted[host] >= self.limits.max_connections_per_address:
             if not self._make_room(host):
-                self.turned_away[f"more than {self.limits.max_connections_per_address} at once from one address"] += 1
+                self.turned_away[f"connections refused: more than {self.limits.max_connections_per_address} at once from one address"] += 1
                 return False
         full = self.total >= self.capacity or (not local and self.total - self.local >= self.capacity - self.reserve)
         if full and not self._make_room(None):
-            self.turned_away["the server is at its limit of open connections"] += 1
+            self.turned_away["connections refused: the server is at its limit of open connections"] += 1
             return False
         record = Tracked(transport, peer or ("unknown", 0), local, WAITING, self.clock(), counted=not local)
         self.tracked[id(transport)] = record
@@ -127,7 +127,7 @@ class ConnectionGate:
                 record = next(iter(queue.values()))
                 if now - record.since < allowed:
                     break
-                self.turned_away["too slow to send a request"] += 1
+                self.turned_away["connections closed: too slow to send a request"] += 1
                 self._drop(record)
 
     def report(self, every: float = 30.0) -> Optional[str]:
@@ -138,7 +138,7 @@ class ConnectionGate:
         reasons = "; ".join(f"{count:,} {why}" for why, count in self.turned_away.most_common())
         self.turned_away.clear()
         self._last_report = now
-        return f"Connections refused or closed to keep the quiz open for everyone: {reasons}."
+        return f"To keep the quiz open for everyone: {reasons}."
 
     # -- inside --------------------------------------------------------------------------------
 
@@ -148,7 +148,7 @@ class ConnectionGate:
             queue = self.per_address.get(host, {}).get(state) if host is not None else self.by_state[state]
             for record in (queue or {}).values():
                 if not record.local:  # this computer's connections are never closed to make room
-                    self.turned_away["closed to make room (no request, or not joined)"] += 1
+                    self.turned_away["connections closed to make room (no request yet, or not joined)"] += 1
                     self._drop(record)
                     return True
         return False

@@ -106,12 +106,15 @@ class QuizServer(uvicorn.Server):
     async def startup(self, sockets=None) -> None:
         self.loop_errors = QuietLoopErrors(self.gate)
         asyncio.get_running_loop().set_exception_handler(self.loop_errors)
+        self.repeats = RepeatedWarnings(self.gate)
+        logging.getLogger("uvicorn.error").addFilter(self.repeats)
         await super().startup(sockets)
 
     async def shutdown(self, sockets=None) -> None:
         # asyncio may still retry accepting on the closed socket after running out of files: not news
         self.loop_errors.stopping = True
         await super().shutdown(sockets)
+        logging.getLogger("uvicorn.error").removeFilter(self.repeats)
 
     async def on_tick(self, counter: int) -> bool:
         if counter % 10 == 0:  # once a second
@@ -140,17 +143,36 @@ class QuietLoopErrors:
             return
         problem = context.get("exception")
         if isinstance(problem, OSError) and problem.errno in self.RESOURCE:
-            self.gate.turned_away["not accepted: the process is at its limit of open files"] += 1
+            self.gate.turned_away["connections not accepted: the process is at its limit of open files"] += 1
             return
         if isinstance(problem, (ConnectionError, TimeoutError)):
             return  # a page that went away mid-send: nothing anyone can act on
         kind = (context.get("message"), type(problem).__name__)
         if kind in self.seen:
-            self.gate.turned_away[f"repeated errors: {kind[0]}"] += 1
+            self.gate.turned_away[f"more errors like '{str(kind[0])[:80].rstrip('.')}'"] += 1
             return
         if len(self.seen) < 100:
             self.seen.add(kind)
         loop.default_exception_handler(context)
+
+
+class RepeatedWarnings(logging.Filter):
+    """Uvicorn's warnings and errors (one per bad request) are shown once each, then counted in the gate's summary."""
+
+    def __init__(self, gate: ConnectionGate):
+        super().__init__()
+        self.gate = gate
+        self.seen: set = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = str(record.msg)
+        if key in self.seen:
+            kind = "errors" if record.levelno >= logging.ERROR else "warnings"
+            self.gate.turned_away[f"more {kind} like '{record.getMessage()[:80].rstrip('.')}'"] += 1
+            return False
+        if len(self.seen) < 100:
+            self.seen.add(key)
+        return True
 
 
 def _gated(protocol: type, gate: ConnectionGate) -> type:
