@@ -123,7 +123,7 @@
       }
     },
     error: function (message) {
-      if (["wrong-code", "wait", "full"].indexOf(message.code) >= 0 || (!joined && message.code === "bad-message")) {
+      if (["wrong-code", "full"].indexOf(message.code) >= 0 || (!joined && message.code === "bad-message")) {
         var rejoining = joined;  // the server restarted with a new code while this page was open
         var quietly = automatic && message.code === "wrong-code";
         joined = false;
