@@ -5,9 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
+import signal
+import subprocess
+import sys
 import threading
 import time
-from typing import Iterator
+from pathlib import Path
+from typing import Iterator, List, Tuple
 
 from toolkit.adapt import AdaptedLesson
 from toolkit.live.server import LiveQuiz, prepare, uvicorn_server
@@ -106,3 +111,38 @@ async def command(teacher, action: str, phase: str) -> dict:
     """Tell the quiz to move on and wait until the teacher's screen shows `phase`."""
     await send(teacher, {"type": "command", "action": action})
     return await until(teacher, lambda m: m.get("type") == "teacher-state" and m["phase"] == phase)
+
+
+@contextlib.contextmanager
+def served(arguments: List[str], cwd: Path, **popen) -> Iterator[Tuple[subprocess.Popen, dict]]:
+    """`lessonkit quiz serve ARGUMENTS` as a teacher runs it: the process and what its links say."""
+    process = subprocess.Popen([sys.executable, "-m", "toolkit", "quiz", "serve", *arguments], cwd=cwd,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+    try:
+        yield process, read_banner(process)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def stop(process: subprocess.Popen) -> Tuple[str, str]:
+    """Ctrl+C, as the teacher stops it; what it printed after its links (stdout, stderr)."""
+    process.send_signal(signal.SIGINT)
+    return process.communicate(timeout=30)
+
+
+def read_banner(process: subprocess.Popen) -> dict:
+    lines: List[str] = []
+    while not lines or not lines[-1].startswith("Press Ctrl+C"):
+        line = process.stdout.readline()
+        assert line, "the server stopped early:\n" + "".join(lines) + process.stderr.read()
+        lines.append(line)
+    text = "".join(lines)
+    return {
+        "text": text,
+        "teacher": re.search(r"(http://127\.0\.0\.1:(\d+)/teacher#token=[\w-]+)", text).group(1),
+        "port": int(re.search(r"http://127\.0\.0\.1:(\d+)/teacher", text).group(1)),
+        "code": re.search(r"Join code: (\d{3}) (\d{3})", text).group(0)[-7:].replace(" ", ""),
+        "token": re.search(r"#token=([\w-]+)", text).group(1),
+    }

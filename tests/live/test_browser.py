@@ -341,3 +341,47 @@ def test_small_screens_large_text_and_high_contrast(browser, quiz_lesson, width,
                                 ".getPropertyValue('background-color')")
         assert fill not in ("rgba(0, 0, 0, 0)", "transparent"), "bars stay visible in high contrast"
         assert re.search(r"3 of 3 \(100%\)", text(teacher, "#chart"))
+
+
+def test_a_pupil_behind_a_guesser_s_address_is_told_to_wait_then_gets_in(browser, quiz_lesson):
+    from .helpers import FakeClock
+
+    clock = FakeClock()  # the guesser's allowance only comes back when the test moves time on
+    with running(quiz_lesson, clock=clock) as live:
+        page = open_page(browser)
+        page.goto(base_url(live) + "/")
+        wrong = "000000" if live.keys.join_code != "000000" else "111111"
+        for attempt in range(10):
+            page.fill("#code", wrong)
+            page.click("#join-button")
+            page.wait_for_function("() => !document.getElementById('code-error').hidden")
+            assert text(page, "#code-error").startswith("That code is not right")
+            page.evaluate("() => { document.getElementById('code-error').hidden = true; }")
+        page.fill("#code", live.keys.join_code)
+        page.click("#join-button")
+        page.wait_for_function("() => document.getElementById('connection').textContent.includes('Checking your code')")
+        assert "checked one at a time" in text(page, "#connection")
+        clock.advance(2)
+        wait_heading(page, "You are in the quiz")
+        assert page.locator("#connection").is_hidden()
+
+
+def test_a_pupil_who_opens_the_quiz_in_many_tabs_is_told_which_one_stopped(browser, quiz_lesson):
+    with running(quiz_lesson) as live:
+        context = browser.new_context(viewport={"width": 800, "height": 600})
+        first = context.new_page()
+        first.set_default_timeout(15_000)
+        join(first, live)
+        tabs = []
+        for _ in range(4):  # the same browser: the remembered id and code join by themselves
+            tab = context.new_page()
+            tab.set_default_timeout(15_000)
+            tab.goto(base_url(live) + "/")
+            wait_heading(tab, "You are in the quiz")
+            tabs.append(tab)
+        first.wait_for_function("() => document.getElementById('connection').textContent.includes('another tab')")
+        first.wait_for_timeout(2500)  # it does not reconnect and push another tab out in turn
+        for tab in tabs:
+            assert tab.locator("#connection").is_hidden()
+        assert live.session.places == 1
+        context.close()

@@ -5,17 +5,13 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import re
-import signal
-import subprocess
-import sys
 
 from click.testing import CliRunner
 
 from toolkit.cli import main
 
 from .conftest import CATALOGUE, QUIZ_LESSONS
-from .helpers import command, next_of, send
+from .helpers import command, next_of, send, served, stop
 
 FIXTURE_OPTIONS = ["--lessons", str(QUIZ_LESSONS), "--catalogue", str(CATALOGUE)]
 
@@ -55,33 +51,12 @@ def test_an_export_folder_that_does_not_exist_is_refused_before_serving(tmp_path
     assert result.exit_code == 2 and "cannot save results in" in result.output
 
 
-def _read_banner(process) -> dict:
-    lines = []
-    while not lines or not lines[-1].startswith("Press Ctrl+C"):
-        line = process.stdout.readline()
-        assert line, "the server stopped early:\n" + "".join(lines) + process.stderr.read()
-        lines.append(line)
-    text = "".join(lines)
-    return {
-        "text": text,
-        "teacher": re.search(r"(http://127\.0\.0\.1:(\d+)/teacher#token=[\w-]+)", text).group(1),
-        "port": int(re.search(r"http://127\.0\.0\.1:(\d+)/teacher", text).group(1)),
-        "code": re.search(r"Join code: (\d{3}) (\d{3})", text).group(0)[-7:].replace(" ", ""),
-        "token": re.search(r"#token=([\w-]+)", text).group(1),
-    }
-
-
 def test_a_served_quiz_prints_its_links_and_saves_only_counts(tmp_path):
     """Run the real command, play two questions over websockets, stop it with Ctrl+C, read the CSV."""
     import websockets
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "toolkit", "quiz", "serve", "live-quiz", "--audience", "ks3", *FIXTURE_OPTIONS,
-         "--port", "0", "--export", "results.csv"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        banner = _read_banner(process)
+    with served(["live-quiz", "--audience", "ks3", *FIXTURE_OPTIONS, "--port", "0", "--export", "results.csv"],
+                tmp_path) as (process, banner):
         assert "Live quiz: Getting help online (Key Stage 3 (ages 11-14)), 4 questions." in banner["text"]
         assert f"Pupils join at: http://127.0.0.1:{banner['port']}/" in banner["text"]
         assert "start it again with --host 0.0.0.0" in banner["text"]
@@ -110,12 +85,7 @@ def test_a_served_quiz_prints_its_links_and_saves_only_counts(tmp_path):
                 await socket.close()
 
         asyncio.run(asyncio.wait_for(play(), 60))
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        out, err = stop(process)
     assert process.returncode == 0, err
     assert "Quiz stopped. Results saved to results.csv" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["results.csv"]  # nothing else written, no temp files
@@ -133,3 +103,20 @@ def test_a_served_quiz_prints_its_links_and_saves_only_counts(tmp_path):
     ordering = [r["counted_as"] for r in rows if r["type"] == "ordering"]
     assert set(ordering) == {"put in the right place"}
     assert banner["token"] not in data.decode("utf-8-sig") and banner["code"] not in data.decode("utf-8-sig")
+
+
+def test_text_printed_to_the_terminal_cannot_drive_it(tmp_path):
+    """A lesson's title and the results path reach the teacher's terminal with escapes shown, not obeyed."""
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    source = (QUIZ_LESSONS / "live-quiz.yaml").read_text(encoding="utf-8")
+    (lessons / "live-quiz.yaml").write_text(
+        source.replace("title: Getting help online", 'title: "Getting help \\u202eenilno"'), encoding="utf-8")
+    export = "results\x1b]0;pwned\x07\x1b[2J.csv"
+    with served(["live-quiz", "--audience", "ks3", "--lessons", str(lessons), "--catalogue", str(CATALOGUE),
+                 "--port", "0", "--export", export], tmp_path) as (process, banner):
+        out, err = stop(process)
+    printed = banner["text"] + out + err
+    assert "Live quiz: Getting help \\u202eenilno (Key Stage 3" in printed
+    assert "saved to results\\x1b]0;pwned\\x07\\x1b[2J.csv" in printed
+    assert "\x1b" not in printed and "\x07" not in printed and "\u202e" not in printed

@@ -80,20 +80,3 @@ def test_websockets_from_another_site_are_refused(live_server):
         await same_site.close()
 
     asyncio.run(asyncio.wait_for(scenario(), 30))
-
-
-def test_connections_from_one_address_are_limited(quiz_lesson):
-    from toolkit.live.connection import ConnectionLimits
-
-    from .helpers import running
-
-    async def scenario(live):
-        kept = [await websockets.connect(ws_url(live)) for _ in range(3)]
-        with pytest.raises(websockets.InvalidStatus):
-            await websockets.connect(ws_url(live))
-        other = await websockets.connect(ws_url(live), local_addr=("127.0.0.3", 0))
-        for socket in kept + [other]:
-            await socket.close()
-
-    with running(quiz_lesson, limits=ConnectionLimits(max_connections_per_address=3)) as live:
-        asyncio.run(asyncio.wait_for(scenario(live), 30))

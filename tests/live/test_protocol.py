@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import pytest
 
-from toolkit.live.access import AttemptLimiter, TokenBucket, normalise_code, same_secret
+from toolkit.live.access import CodeChecks, TokenBucket, normalise_code, same_secret
 from toolkit.live.protocol import Answer, BadMessage, Command, Hello, Join, pupil_message, teacher_message
 
 from .helpers import FakeClock
@@ -75,29 +76,79 @@ def test_secrets_match_only_exactly():
     assert normalise_code("123 456") == "123456" and normalise_code("123-456") == "123456"
 
 
-def test_code_guessing_gets_free_tries_then_a_doubling_wait():
-    clock = FakeClock()
-    limiter = AttemptLimiter(clock, free_attempts=5, first_wait=2, longest_wait=300)
-    assert [limiter.missed("10.0.0.9") for _ in range(5)] == [0, 0, 0, 0, 0]
-    assert limiter.wait_for("10.0.0.9") == 0
-    assert limiter.missed("10.0.0.9") == 2
-    assert limiter.wait_for("10.0.0.9") == 2
-    assert limiter.wait_for("10.0.0.10") == 0  # other devices are not held up
-    clock.advance(2)
-    assert limiter.wait_for("10.0.0.9") == 0
-    assert [limiter.missed("10.0.0.9") for _ in range(3)] == [4, 8, 16]
-    for _ in range(20):
-        wait = limiter.missed("10.0.0.9")
-    assert wait == 300
-    limiter.succeeded("10.0.0.9")
-    assert limiter.wait_for("10.0.0.9") == 0
+def _started(coroutine):
+    return asyncio.ensure_future(coroutine)
+
+
+async def _settle():
+    for _ in range(3):
+        await asyncio.sleep(0)
+
+
+def test_code_checks_allow_a_few_wrong_codes_at_once_then_one_every_interval():
+    async def scenario():
+        clock = FakeClock()
+        checks = CodeChecks(clock, allowance=3, refill=2)
+        for _ in range(3):
+            await asyncio.wait_for(checks.turn("10.0.0.9", 0), 1)  # at once
+            checks.checked("10.0.0.9", right=False)
+        waiting = _started(checks.turn("10.0.0.9", 3))
+        await _settle()
+        assert not waiting.done() and checks.queued("10.0.0.9") == 1
+        await asyncio.wait_for(checks.turn("10.0.0.10", 0), 1)  # other addresses are not held up
+        clock.advance(2)
+        await asyncio.wait_for(waiting, 2)  # never refused: its turn came
+
+    asyncio.run(asyncio.wait_for(scenario(), 30))
+
+
+def test_right_codes_cost_the_allowance_nothing():
+    async def scenario():
+        checks = CodeChecks(FakeClock(), allowance=1, refill=60)
+        for _ in range(30):  # a class typing the right code from one shared address
+            await asyncio.wait_for(checks.turn("10.0.0.9", 0), 1)
+            checks.checked("10.0.0.9", right=True)
+        assert "10.0.0.9" not in checks.addresses  # nothing left to remember
+
+    asyncio.run(asyncio.wait_for(scenario(), 30))
+
+
+def test_waiting_checks_go_fewest_wrong_codes_first_and_a_right_code_lets_the_next_in():
+    async def scenario():
+        clock = FakeClock()
+        checks = CodeChecks(clock, allowance=1, refill=10)
+        await checks.turn("10.0.0.9", 0)
+        checks.checked("10.0.0.9", right=False)
+        prankster = [_started(checks.turn("10.0.0.9", 20 + n)) for n in range(5)]
+        await _settle()
+        pupils = [_started(checks.turn("10.0.0.9", 0)) for _ in range(3)]
+        await _settle()
+        clock.advance(10)
+        await asyncio.wait_for(pupils[0], 2)
+        assert not any(p.done() for p in prankster)
+        checks.checked("10.0.0.9", right=True)  # its room comes back: the next pupil goes at once
+        await asyncio.wait_for(pupils[1], 1)
+        checks.checked("10.0.0.9", right=True)
+        await asyncio.wait_for(pupils[2], 1)
+        assert not any(p.done() for p in prankster)
+        prankster[0].cancel()  # a guesser who left is skipped
+        clock.advance(10)
+        await asyncio.wait_for(prankster[1], 2)
+        for waiting in prankster[2:]:
+            waiting.cancel()
+
+    asyncio.run(asyncio.wait_for(scenario(), 30))
 
 
 def test_the_guess_record_is_bounded():
-    limiter = AttemptLimiter(FakeClock(), max_addresses=3)
-    for n in range(10):
-        limiter.missed(f"10.0.0.{n}")
-    assert len(limiter.misses) == 3
+    async def scenario():
+        checks = CodeChecks(FakeClock(), allowance=2, max_addresses=3)
+        for n in range(10):
+            await checks.turn(f"10.0.0.{n}", 0)
+            checks.checked(f"10.0.0.{n}", right=False)
+        assert len(checks.addresses) <= 3
+
+    asyncio.run(asyncio.wait_for(scenario(), 30))
 
 
 def test_the_message_rate_allows_a_burst_then_a_steady_rate():

@@ -121,13 +121,9 @@ def create_app(hub: Hub) -> Starlette:
         return websocket.client.host if websocket.client else "unknown"
 
     async def pupil_socket(websocket: WebSocket) -> None:
-        if not hub.admit(address(websocket)):
-            return await websocket.close(code=1013)
         await hub.run_pupil(websocket, address(websocket))
 
     async def teacher_socket(websocket: WebSocket) -> None:
-        if not hub.admit(address(websocket)):
-            return await websocket.close(code=1013)
         await hub.run_teacher(websocket, address(websocket))
 
     @contextlib.asynccontextmanager

@@ -11,6 +11,7 @@ import click
 from ..adapt import adapt
 from ..build import load_checked, load_school_checked
 from ..errors import UsageProblem
+from ..terminal import say
 from ..validation import closest
 from .session import QuizSettings
 
@@ -54,7 +55,7 @@ def _export_path(export: Optional[Path]) -> Optional[Path]:
 @click.option("--export", type=click.Path(path_type=Path, dir_okay=False), help="Save the class's counts per option (no per-pupil data) to this CSV file at each reveal and at the end.")
 @click.option("--lessons", "lessons_dir", type=click.Path(path_type=Path, file_okay=False), help="Folder with the lesson files (default: the built-in lessons).")
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one).")
-@click.option("--max-pupils", type=click.IntRange(1, 5000), default=1000, show_default=True, help="How many pupils can join.")
+@click.option("--max-pupils", type=click.IntRange(1, 5000), default=1000, show_default=True, help="Places in the quiz: pupils here now, and those who lost the connection in the last 2 minutes.")
 def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, catalogue, max_pupils) -> None:
     """Serve LESSON's starter and exit quizzes to a class, from this computer.
 
@@ -81,22 +82,22 @@ def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, c
     live = prepare(adapted, host, port, settings, _export_path(export))
     code = live.keys.join_code
     count = len(live.session.questions)
-    click.echo(f"Live quiz: {adapted.title} ({adapted.audience_name}), {count} question{'s' if count != 1 else ''}.")
-    click.echo(f"Pupils join at: {'  or  '.join(live.join_urls)}")
-    click.echo(f"Join code: {code[:3]} {code[3:]}")
-    click.echo("Teacher link (open it on this computer and keep it to yourself: it controls the quiz):")
-    click.echo(f"  {live.teacher_url}")
+    say(f"Live quiz: {adapted.title} ({adapted.audience_name}), {count} question{'s' if count != 1 else ''}.")
+    say(f"Pupils join at: {'  or  '.join(live.join_urls)}")
+    say(f"Join code: {code[:3]} {code[3:]}")
+    say("Teacher link (open it on this computer and keep it to yourself: it controls the quiz):")
+    say(f"  {live.teacher_url}")
     if live.reach_problem:
-        click.echo(live.reach_problem)
+        say(live.reach_problem)
     if timer:
-        click.echo(f"Timer: {timer} seconds for each question, then the answer shows.")
+        say(f"Timer: {timer} seconds for each question, then the answer shows.")
     if export:
-        click.echo(f"Results (counts only) will be saved to {export}")
-    click.echo("Press Ctrl+C to stop.", nl=True)
+        say(f"Results (counts only) will be saved to {export}")
+    say("Press Ctrl+C to stop.")
     try:
         run(live)
     except KeyboardInterrupt:  # Uvicorn re-raises the Ctrl+C it handled; stopping is the normal way out
         pass
-    click.echo("Quiz stopped." + (f" Results saved to {export}" if live.hub.saved else ""))
+    say("Quiz stopped." + (f" Results saved to {export}" if live.hub.saved else ""))
     if live.hub.save_problem:
-        click.echo(f"Error: {live.hub.save_problem}", err=True)
+        say(f"Error: {live.hub.save_problem}", err=True)

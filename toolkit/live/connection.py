@@ -27,9 +27,23 @@ class ConnectionLimits:
     outbox_size: int = 64
     """Messages waiting for a slow reader before it is disconnected (it reconnects and catches up)."""
     join_timeout: float = 60.0
-    """Seconds a connection may stay open without joining."""
-    max_connections_per_address: int = 150
-    """Open connections from one network address (a class behind one router, some with two tabs)."""
+    """Seconds a connection may stay open without sending a join (or the teacher's hello)."""
+    connections_per_pupil: int = 4
+    """Open connections for one pupil id (tabs, and a reload overlapping the old page); a newer one closes the oldest."""
+    teacher_refusal_delay: float = 1.0
+    """Seconds before a wrong teacher secret is answered (the pupils' code checks are separate)."""
+    max_connections_per_address: int = 256
+    """Open connections, HTTP and websocket, from one network address: a class of 30 or more behind one
+    router, each loading the page over several connections. Connections that misbehave (no request yet,
+    or a websocket that has not joined) make room for new ones before anyone is refused."""
+    max_connections: int = 20_000
+    """Open connections in all; lower when the process may open fewer files (see `descriptor_budget`)."""
+    reserved_for_this_computer: int = 32
+    """Connections only this computer (the teacher's) may use when everyone else's share is taken."""
+    header_timeout: float = 10.0
+    """Seconds to send a request's headers, on a new connection or a kept-alive one (slow senders are closed)."""
+    request_timeout: float = 30.0
+    """Seconds an HTTP request (not a websocket) may take in all."""
     teacher_update_delay: float = 0.1
     """Answer counts reach the teacher's screen at most this often (seconds)."""
 
@@ -45,6 +59,7 @@ class Connection:
         self.limits = limits
         self.bucket = TokenBucket(limits.messages_per_second, limits.message_burst, clock)
         self.ignored = 0
+        self.misses = 0  # wrong join codes sent on this connection
         self.open = True
         self.outbox: asyncio.Queue = asyncio.Queue(maxsize=limits.outbox_size)
         self.writer = asyncio.get_running_loop().create_task(self._write())
@@ -75,8 +90,10 @@ class Connection:
                     await self.websocket.close(code=item[1], reason=item[2])
                     return
                 await self.websocket.send_text(item)
-        except Exception:  # the socket went away mid-send; the reader sees the disconnect
+        except Exception:  # the socket went away mid-send, or a message could not be sent at all
             self.open = False
+            with contextlib.suppress(Exception):  # never a silent, half-alive socket: the page reconnects
+                await self.websocket.close(code=1011, reason="could not send")
 
     async def receive(self, timeout: Optional[float] = None) -> Union[str, bytes, None]:
         """The next frame's payload; raises Disconnected when the page has gone."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import List
 
 from ..write import write_atomic
+from .protocol import utf8_safe
 from .session import QuizSession
 
 COLUMNS = ["quiz", "question_number", "question_id", "question", "type", "option_number", "option",
@@ -41,7 +42,11 @@ def results_table(session: QuizSession) -> List[List[str]]:
 def results_csv(session: QuizSession) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(results_table(session))
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8 (curly quotes, Welsh letters)
+    text = buffer.getvalue()
+    try:
+        return text.encode("utf-8-sig")  # the BOM makes Excel read UTF-8 (curly quotes, Welsh letters)
+    except UnicodeEncodeError:  # a lone surrogate in the lesson: shown as U+FFFD, as on the screens
+        return utf8_safe(text).encode("utf-8-sig")
 
 
 def saver(path: Path):

@@ -7,13 +7,13 @@ consistent. One connection's bad messages, floods or disconnects only ever affec
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Set
 
-from .access import AttemptLimiter, Keys, normalise_code, same_secret
+from .access import CodeChecks, Keys, normalise_code, same_secret
 from .connection import Connection, ConnectionLimits, Disconnected
 from .protocol import Answer, BadMessage, Command, Hello, Join, encode, error, pupil_message, teacher_message
 from .session import ENDED, QUESTION, REVEALED, QuizRefused, QuizSession
@@ -38,29 +38,15 @@ class Hub:
                  save_results: Optional[SaveResults] = None, clock: Callable[[], float] = time.monotonic):
         self.session, self.keys, self.join, self.limits = session, keys, join, limits
         self.save_results, self.clock = save_results, clock
-        self.attempts = AttemptLimiter(clock)
-        self.pupils: Dict[str, Set[Connection]] = {}  # pupil id -> their open connections
+        self.code_checks = CodeChecks(clock)  # pupils' join codes only: the teacher's secret is checked apart
+        self.pupils: Dict[str, List[Connection]] = {}  # pupil id -> their open connections, oldest first
         self.teachers: Set[Connection] = set()
-        self.per_address: Counter = Counter()
+        self.on_settled: Callable[[object, bool], None] = lambda peer, exempt: None
+        """Told when a connection has joined (a pupil) or shown the secret (a teacher: `exempt` from the caps)."""
         self.save_problem = ""
         self.saved = False
         self._teacher_update: Optional[asyncio.TimerHandle] = None
         self._time_up: Optional[asyncio.TimerHandle] = None
-
-    @property
-    def connections(self) -> int:
-        return sum(self.per_address.values())
-
-    def admit(self, address: str) -> bool:
-        """Reserve a place for one more connection from this address, if allowed (bounded sockets and memory).
-
-        Call `run_pupil` or `run_teacher` after a True, which give the place back when the page goes."""
-        limit = self.limits.max_connections_per_address
-        total = self.session.settings.max_pupils + 100
-        if self.per_address[address] >= limit or self.connections >= total:
-            return False
-        self.per_address[address] += 1
-        return True
 
     # -- pupils --------------------------------------------------------------------------------
 
@@ -72,7 +58,8 @@ class Hub:
             pupil_id = await self._pupil_joins(connection)
             if pupil_id is None:
                 return
-            self.pupils.setdefault(pupil_id, set()).add(connection)
+            self._hold(connection, pupil_id)
+            self.on_settled(websocket.client, False)
             self._welcome_pupil(connection, pupil_id)
             self._teacher_changed()
             while connection.open:
@@ -86,39 +73,80 @@ class Hub:
             await connection.finish()
 
     async def _pupil_joins(self, connection: Connection) -> Optional[str]:
-        """Wait for a join with the right code; wrong codes are answered, and slowed per address."""
+        """Wait for a join with the right code, or an id this quiz gave out; wrong codes are answered."""
         give_up = self.clock() + self.limits.join_timeout
         while connection.open:
-            raw = await connection.receive(timeout=max(0.1, give_up - self.clock()))
-            if not connection.within_rate():
+            message = await self._next_join(connection, max(0.1, give_up - self.clock()))
+            if message is None:
                 continue
-            try:
-                message = pupil_message(raw)
-            except BadMessage as problem:
-                connection.post(error("bad-message", str(problem)))
-                continue
-            if not isinstance(message, Join):
-                connection.post(error("not-joined", "Enter the code first."))
-                continue
-            wait = self.attempts.wait_for(connection.address)
-            if wait > 0:
-                connection.post(error("wait", f"Too many wrong codes. Try again in {int(wait) + 1} seconds.",
-                                      retry_after=int(wait) + 1))
-                continue
-            if not same_secret(normalise_code(message.code), self.keys.join_code):
-                wait = self.attempts.missed(connection.address)
-                text = "That code is not right. Check the code on the board and try again."
-                if wait:
-                    text += f" You can try again in {int(wait) + 1} seconds."
-                connection.post(error("wrong-code", text, retry_after=int(wait) + 1 if wait else 0))
-                continue
-            self.attempts.succeeded(connection.address)
-            try:
-                return self.session.join(message.pupil, connection.address)
-            except QuizRefused as refused:
-                connection.post(error(refused.code, refused.message))
-                connection.close_soon(1013, "quiz full")
+            if self.session.knows(message.pupil):  # an id this quiz gave out is proof enough: no code to check
+                return self._place(connection, message.pupil)
+            message = await self._code_turn(connection, message)
+            right = same_secret(normalise_code(message.code), self.keys.join_code)
+            self.code_checks.checked(connection.address, right)
+            if right:
+                return self._place(connection, message.pupil)
+            connection.misses += 1
+            connection.post(error("wrong-code", "That code is not right. Check the code on the board and try again.",
+                                  retry_after=0))
         return None
+
+    async def _next_join(self, connection: Connection, timeout: Optional[float]) -> Optional[Join]:
+        """The next join message; anything else is answered with an error and gives None."""
+        raw = await connection.receive(timeout=timeout)
+        if not connection.within_rate():
+            return None
+        try:
+            message = pupil_message(raw)
+        except BadMessage as problem:
+            connection.post(error("bad-message", str(problem)))
+            return None
+        if not isinstance(message, Join):
+            connection.post(error("not-joined", "Enter the code first."))
+            return None
+        return message
+
+    async def _code_turn(self, connection: Connection, message: Join) -> Join:
+        """Wait for this address's turn to have a code checked; a join sent meanwhile replaces the one waiting."""
+        turn = asyncio.ensure_future(self.code_checks.turn(connection.address, connection.misses))
+        try:
+            await asyncio.wait({turn}, timeout=0)
+            if not turn.done():
+                ahead = self.code_checks.queued(connection.address)
+                connection.post(error(
+                    "queued", "Many wrong codes have come from your network, so codes are checked one at a time. "
+                    "Please wait: yours is in the queue.", queued=ahead))
+            while not turn.done():
+                reader = asyncio.ensure_future(self._next_join(connection, None))
+                await asyncio.wait({turn, reader}, return_when=asyncio.FIRST_COMPLETED)
+                if not reader.done():
+                    reader.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await reader
+                    continue
+                newer = reader.result()  # raises Disconnected when the page has gone
+                if newer is not None:
+                    message = newer
+            return message
+        finally:
+            turn.cancel()
+
+    def _place(self, connection: Connection, pupil_id: Optional[str]) -> Optional[str]:
+        """A place in the quiz for this connection, or None (and the connection closing) when it is full."""
+        try:
+            return self.session.join(pupil_id)
+        except QuizRefused as refused:
+            connection.post(error(refused.code, refused.message))
+            connection.close_soon(1013, "quiz full")
+            return None
+
+    def _hold(self, connection: Connection, pupil_id: str) -> None:
+        """Add a joined connection; one pupil id may hold only a few, so the oldest makes way."""
+        own = self.pupils.setdefault(pupil_id, [])
+        own.append(connection)
+        for oldest in own[:max(0, len(own) - self.limits.connections_per_pupil)]:
+            oldest.post(error("elsewhere", "This quiz is open in another tab or window, so it has stopped here."))
+            oldest.close_soon(4001, "open elsewhere")
 
     def _welcome_pupil(self, connection: Connection, pupil_id: str) -> None:
         session = self.session
@@ -152,15 +180,16 @@ class Hub:
         self._teacher_changed()
 
     def _forget(self, connection: Connection, pupil_id: Optional[str]) -> None:
-        self.per_address[connection.address] -= 1
-        if self.per_address[connection.address] <= 0:
-            del self.per_address[connection.address]
         self.teachers.discard(connection)
-        if pupil_id is not None and pupil_id in self.pupils:
-            self.pupils[pupil_id].discard(connection)
-            if not self.pupils[pupil_id]:
+        own = self.pupils.get(pupil_id) if pupil_id is not None else None
+        if own is not None and connection in own:
+            own.remove(connection)
+            if not own:
                 del self.pupils[pupil_id]
+            self.session.leave(pupil_id)
             self._teacher_changed()
+            # the place is kept for a while; the teacher's count follows when it is given up
+            asyncio.get_running_loop().call_later(self.session.settings.rejoin_grace + 0.1, self._teacher_changed)
 
     # -- teachers ------------------------------------------------------------------------------
 
@@ -170,6 +199,7 @@ class Hub:
             await websocket.accept()
             if not await self._teacher_says_hello(connection):
                 return
+            self.on_settled(websocket.client, True)
             self.teachers.add(connection)
             connection.post(encode(self._teacher_welcome()))
             connection.post(encode(self._teacher_state()))
@@ -184,19 +214,18 @@ class Hub:
             await connection.finish()
 
     async def _teacher_says_hello(self, connection: Connection) -> bool:
+        """The teacher's secret, checked on its own: pupils' wrong codes never hold up the teacher."""
         raw = await connection.receive(timeout=self.limits.join_timeout)
-        wait = self.attempts.wait_for(connection.address)
         try:
             message = teacher_message(raw)
         except BadMessage:
             message = None
-        if wait > 0 or not isinstance(message, Hello) or not same_secret(message.token, self.keys.teacher_token):
-            if wait <= 0:
-                self.attempts.missed(connection.address)
-            connection.post(error("unauthorised", "This page needs the teacher link printed when the quiz started."))
-            connection.close_soon(1008, "teacher link needed")
-            return False
-        return True
+        if isinstance(message, Hello) and same_secret(message.token, self.keys.teacher_token):
+            return True
+        await asyncio.sleep(self.limits.teacher_refusal_delay)  # a 32-character secret; guesses are slowed too
+        connection.post(error("unauthorised", "This page needs the teacher link printed when the quiz started."))
+        connection.close_soon(1008, "teacher link needed")
+        return False
 
     def _teacher_welcome(self) -> Dict:
         session = self.session
@@ -208,7 +237,7 @@ class Hub:
         }
 
     def _teacher_state(self) -> Dict:
-        state = self.session.teacher_state(connected=len(self.pupils))
+        state = self.session.teacher_state()
         if self.save_problem:
             state["save_problem"] = self.save_problem
         return state

@@ -97,3 +97,44 @@ def open_socket(host: str, port: int) -> socket.socket:
     listener.listen(1024)
     listener.setblocking(False)
     return listener
+
+
+DESCRIPTOR_MARGIN = 24
+"""Files kept free for everything but connections: the results file, logs, imports, a burst of accepts."""
+
+
+def descriptor_budget(wanted: int) -> int:
+    """How many connections this process can hold open, after raising its soft limit on open files if allowed.
+
+    Each connection is an open file. Systems often start programs with a low soft limit (1,024 on
+    Linux, 256 on macOS) under a much higher hard one; raising the soft limit needs no privileges.
+    """
+    try:
+        import resource
+    except ImportError:  # Windows counts no sockets against such a limit
+        return wanted
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    in_use = _descriptors_in_use()
+    target = wanted + in_use + DESCRIPTOR_MARGIN
+    if soft != resource.RLIM_INFINITY and soft < target:
+        for candidate in (target if hard == resource.RLIM_INFINITY else min(hard, target), 10_240):
+            if candidate <= soft:
+                continue
+            try:  # macOS refuses more than its OPEN_MAX (10,240), whatever the hard limit says
+                resource.setrlimit(resource.RLIMIT_NOFILE, (candidate, hard))
+                soft = candidate
+                break
+            except (ValueError, OSError):
+                continue
+    if soft == resource.RLIM_INFINITY:
+        return wanted
+    return max(1, min(wanted, soft - in_use - DESCRIPTOR_MARGIN))
+
+
+def _descriptors_in_use() -> int:
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        try:
+            return len(os.listdir(folder))
+        except OSError:
+            continue
+    return 64  # a guess on the generous side

@@ -15,6 +15,7 @@ MAX_MESSAGE_CHARS = 1024  # the largest real message (an 8-item order) is under 
 MAX_OPTIONS = 8
 PUPIL_ID = re.compile(r"[0-9a-f]{32}")
 TEACHER_ACTIONS = ("next", "reveal", "end")
+LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate escape: checked further when present
 
 
 class BadMessage(Exception):
@@ -54,6 +55,11 @@ def decode(raw: Union[str, bytes, None]) -> Dict[str, Any]:
         raise BadMessage("not valid JSON") from None
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         raise BadMessage('expected a JSON object with a "type"')
+    if LONE_SURROGATE.search(raw):  # only JSON escapes can carry one: a websocket's text is valid UTF-8
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise BadMessage("text must not contain lone surrogates (\\ud800 to \\udfff not in a pair)") from None
     return data
 
 
@@ -109,7 +115,24 @@ def teacher_message(raw: Union[str, bytes, None]) -> Union[Hello, Command]:
 
 
 def encode(message: Dict[str, Any]) -> str:
-    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    """One message as JSON text that can always be sent as UTF-8, whatever text the lesson holds.
+
+    YAML accepts lone surrogates ("\\ud800"), which UTF-8 cannot carry: they are shown as U+FFFD,
+    the replacement character, instead of stopping the message (and every page's writer) outright.
+    """
+    text = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = utf8_safe(text)
+    return text
+
+
+def utf8_safe(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD (pairs, if any, become the character they encode).
+
+    The one rule for text UTF-8 cannot carry, for messages and the results file alike."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def error(code: str, message: str, **extra: Any) -> str:

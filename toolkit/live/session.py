@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections import Counter
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -32,9 +32,17 @@ class QuizSettings:
     timer_seconds: Optional[int] = None
     """Seconds to answer each question; None (the default) means no timer."""
     max_pupils: int = 1000
-    """Pupils who can join one quiz."""
-    max_pupils_per_address: int = 60
-    """Pupils from one network address (a whole class behind one router still fits)."""
+    """Places in one quiz: pupils connected now, and those who left less than `rejoin_grace` ago."""
+    rejoin_grace: float = 120.0
+    """Seconds a pupil who lost the connection keeps their place (a reload, a Wi-Fi drop, a locked phone).
+
+    After that the place is free for someone else; the pupil keeps their id and answers, and takes a
+    place again when they come back, if there is one."""
+    max_remembered: int = 10_000
+    """Pupils who left and answered something, remembered so they keep their id if they come back.
+
+    Beyond this many, the longest gone are forgotten with their answers, so memory stays bounded
+    however many times a device joins, answers and leaves."""
     min_answers_for_chart: int = 3
     """Below this many answers the chart stays hidden, so no one's answer can be picked out."""
 
@@ -60,24 +68,67 @@ class QuizSession:
         self.phase = LOBBY
         self.index = -1
         self.deadline: Optional[float] = None
-        self.pupils: Dict[str, str] = {}  # pupil id -> network address it first joined from
-        self.per_address: Counter = Counter()
+        self.present: Dict[str, int] = {}  # pupil id -> open connections; each holds a place
+        self.away: "OrderedDict[str, float]" = OrderedDict()  # pupil id -> when they left; holds a place
+        self.released: "OrderedDict[str, None]" = OrderedDict()  # left, answered, place given up
         self.answers: List[Dict[str, Tuple[int, ...]]] = [{} for _ in self.questions]
 
     # -- pupils --------------------------------------------------------------------------------
 
-    def join(self, pupil_id: Optional[str], address: str) -> str:
-        """A pupil's id: theirs again if they are rejoining, else a new one if there is room."""
-        if pupil_id is not None and pupil_id in self.pupils:
+    def join(self, pupil_id: Optional[str]) -> str:
+        """A pupil's id for one more open connection: theirs again when rejoining, else a new one, if there is room.
+
+        When the quiz is full, the place of the pupil who has been gone longest goes to the one who is
+        here now: someone absent never keeps someone present out."""
+        self._release_expired()
+        if pupil_id in self.present:
+            self.present[pupil_id] += 1
             return pupil_id
-        if len(self.pupils) >= self.settings.max_pupils:
-            raise QuizRefused("full", "This quiz is full. Ask your teacher.")
-        if self.per_address[address] >= self.settings.max_pupils_per_address:
-            raise QuizRefused("full", "Too many people have joined from this device or network. Ask your teacher.")
-        new_id = new_pupil_id()
-        self.pupils[new_id] = address
-        self.per_address[address] += 1
-        return new_id
+        if pupil_id in self.away:
+            del self.away[pupil_id]
+            self.present[pupil_id] = 1
+            return pupil_id
+        if self.places >= self.settings.max_pupils:
+            if not self.away:
+                raise QuizRefused("full", "This quiz is full. Ask your teacher.")
+            self._release(self.away.popitem(last=False)[0])
+        if pupil_id in self.released:
+            del self.released[pupil_id]
+        else:
+            pupil_id = new_pupil_id()
+        self.present[pupil_id] = 1
+        return pupil_id
+
+    def knows(self, pupil_id: Optional[str]) -> bool:
+        """Whether this id was given out by this quiz (and is still remembered)."""
+        return pupil_id is not None and (pupil_id in self.present or pupil_id in self.away or pupil_id in self.released)
+
+    def leave(self, pupil_id: str) -> None:
+        """One of this pupil's connections closed; with the last one, their place is kept for a while."""
+        left = self.present.get(pupil_id, 0) - 1
+        if left > 0:
+            self.present[pupil_id] = left
+        elif pupil_id in self.present:
+            del self.present[pupil_id]
+            self.away[pupil_id] = self.clock()
+
+    @property
+    def places(self) -> int:
+        return len(self.present) + len(self.away)
+
+    def _release_expired(self) -> None:
+        cutoff = self.clock() - self.settings.rejoin_grace
+        while self.away and next(iter(self.away.values())) <= cutoff:
+            self._release(self.away.popitem(last=False)[0])
+
+    def _release(self, pupil_id: str) -> None:
+        """Give up a place; an id with answers is remembered, so they count and its pupil can come back."""
+        if any(pupil_id in answers for answers in self.answers):
+            self.released[pupil_id] = None
+            while len(self.released) > self.settings.max_remembered:
+                forgotten = self.released.popitem(last=False)[0]
+                for answers in self.answers:
+                    answers.pop(forgotten, None)
 
     @property
     def current(self) -> Optional[LiveQuestion]:
@@ -168,9 +219,11 @@ class QuizSession:
             state["finished_quiz"] = question.quiz
         return state
 
-    def teacher_state(self, connected: int) -> Dict:
+    def teacher_state(self) -> Dict:
+        """What the teacher's screen shows: `joined` counts the places held, `connected` who is here now."""
+        self._release_expired()
         state = self.pupil_state()
-        state.update(type="teacher-state", joined=len(self.pupils), connected=connected, answered=0)
+        state.update(type="teacher-state", joined=self.places, connected=len(self.present), answered=0)
         question = self.current
         if question is not None and self.phase in (QUESTION, REVEALED):
             tally = self.tally(self.index)

@@ -50,8 +50,14 @@
       try { message = JSON.parse(event.data); } catch (e) { return; }
       (handlers[message.type] || function () {})(message);
     };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
       socket = null;
+      if (event.code === 4001) {  // this pupil opened the quiz in another tab: that one carries on
+        wanted = null;
+        joined = false;
+        connectionNote("This quiz is open in another tab or window. Reload this page to use it here instead.");
+        return;
+      }
       if (!wanted) return;
       if (joined) {
         connectionNote("Connection lost. Reconnecting…");
@@ -117,7 +123,7 @@
       }
     },
     error: function (message) {
-      if (["wrong-code", "wait", "full"].indexOf(message.code) >= 0 || (!joined && message.code === "bad-message")) {
+      if (["wrong-code", "full"].indexOf(message.code) >= 0 || (!joined && message.code === "bad-message")) {
         var rejoining = joined;  // the server restarted with a new code while this page was open
         var quietly = automatic && message.code === "wrong-code";
         joined = false;
@@ -133,6 +139,10 @@
         } else {
           codeProblem(quietly ? "" : message.message);
         }
+        return;
+      }
+      if (message.code === "queued") {  // many wrong codes from this network: ours is checked in turn
+        connectionNote("Checking your code… " + message.message);
         return;
       }
       if (message.code === "slow-down" && pending) {

@@ -116,7 +116,7 @@
 
   function counts() {
     var text = "Joined: " + state.joined + " (" + state.connected + " connected now)";
-    if (state.phase === "question" || state.phase === "revealed") text += ". Answered: " + state.answered + " of " + state.joined;
+    if (state.phase === "question" || state.phase === "revealed") text += ". Answered: " + state.answered + (state.answered <= state.joined ? " of " + state.joined : "");
     L.byId("counts").textContent = text + ".";
   }
 
