@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kit import LESSONS, ROOT
-from live.test_cli import _read_banner
+from live.helpers import read_banner as _read_banner
 
 
 def lessonkit(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
