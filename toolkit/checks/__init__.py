@@ -16,5 +16,7 @@ def run_checks(project: Project) -> List[Finding]:
         from . import content
     except ImportError:  # content rules arrive with the built-in content
         return findings
+    from . import sessions
+
     broken = {f.path for f in findings if f.severity == "error"}
-    return findings + [f for f in content.check(project) if f.path not in broken]
+    return findings + [f for f in content.check(project) + sessions.check(project) if f.path not in broken]

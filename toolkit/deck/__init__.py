@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from ..adapt import AdaptedLesson
-from .outline import plan
+from typing import List, Optional, Tuple
+
+from ..adapt import AdaptedLesson, Session
+from .outline import main_slides, plan
 from .package import stable_zip
 from .palette import brand_colour
 from .pictures import logo_image
 from .template import open_template
 from .writer import DeckWriter
 
-__all__ = ["build_deck"]
+__all__ = ["build_deck", "session_slides"]
 
 
 def _limit(text: str, most: int = 255) -> str:
@@ -57,13 +59,34 @@ def _logo(lesson: AdaptedLesson, warn):
     return data, pixels, school.logo_alt or f"{school.name} logo"
 
 
-def build_deck(lesson: AdaptedLesson, context) -> bytes:
-    """The .pptx bytes of the deck for `lesson` (already adapted to one audience and school)."""
+def _writer(lesson: AdaptedLesson, context):
     brand = brand_colour(lesson.school, context.warn)
     prs, layouts, theme_xml = open_template(context.options.template, brand, context.warn)
-    writer = DeckWriter(prs, layouts, theme_xml, brand, lesson.audience.min_body_pt, context.warn, lesson.lesson_id)
+    return prs, DeckWriter(prs, layouts, theme_xml, brand, lesson.audience.min_body_pt, context.warn, lesson.lesson_id)
+
+
+def session_slides(lesson: AdaptedLesson, context) -> List[Tuple[Session, int, int]]:
+    """For each session: how many slides its deck teaches from, and how many are in its appendix,
+    counting the slides a long list continues on (as the deck is built)."""
+    _, writer = _writer(lesson, context)
+
+    def count(specs) -> int:
+        return sum(len(writer.pages(s)) if s.kind == "content" else 1 for s in specs)
+
+    counts = []
+    for session in lesson.sessions:
+        specs = plan(lesson, session)
+        main = main_slides(specs)
+        counts.append((session, count(main), count(specs[len(main):])))
+    return counts
+
+
+def build_deck(lesson: AdaptedLesson, context, session: Optional[Session] = None) -> bytes:
+    """The .pptx bytes of the deck for `lesson` (already adapted to one audience and school): one
+    session's deck, or the whole lesson when it has no sessions."""
+    prs, writer = _writer(lesson, context)
     logo = _logo(lesson, context.warn)
-    for spec in plan(lesson):
+    for spec in plan(lesson, session):
         writer.add(spec, logo if spec.logo else None)
     _properties(prs, lesson)
     buffer = io.BytesIO()
