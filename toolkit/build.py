@@ -42,6 +42,10 @@ class BuildRequest:
     output: Path = Path("output")
     options: RenderOptions = field(default_factory=RenderOptions)
     strict: bool = False
+    include: Sequence[str] = ()
+    """Optional parts of session plans to teach (they are otherwise in each deck's extra slides)."""
+    exclude: Sequence[str] = ()
+    """Optional parts to leave out (moved to the extra slides)."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,18 @@ def _nothing_selected(project: Project, request: BuildRequest, lesson_ids: Seque
     return UsageProblem(text + " Try: lessonkit list")
 
 
+def _check_choices(request: BuildRequest, lessons) -> None:
+    """--include/--exclude name optional parts of the lessons being built."""
+    optional = sorted({step.part for lesson in lessons for session in lesson.sessions for step in session.plan if step.optional})
+    for flag, names in (("--include", request.include), ("--exclude", request.exclude)):
+        for name in names:
+            if name not in optional:
+                near = closest(name, optional)
+                hint = (f"Did you mean '{near}'?" if near else
+                        f"Optional parts: {', '.join(optional)}." if optional else "These lessons have no optional parts.")
+                raise UsageProblem(f"{flag} {name}: not an optional part of the lessons being built. {hint}")
+
+
 def render_all(project: Project, request: BuildRequest, school: Optional[SchoolProfile] = None,
                progress: Optional[Progress] = None) -> Rendered:
     """Adapt each lesson for each audience (and the school) and run each selected format."""
@@ -133,6 +149,7 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
     ]
     if not pairs:
         raise _nothing_selected(project, request, lesson_ids)
+    _check_choices(request, [lesson for lesson in {l.id: l for l, _ in pairs}.values()])
     total, done = len(pairs) * len(format_names), 0
     if school is not None:
         for lesson in {lesson.id: lesson for lesson, _ in pairs}.values():
@@ -143,7 +160,7 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
                     f"so its files say it is a draft to be reviewed before use. Record the review "
                     f"under `sign_off` in the school profile.")
     for lesson, audience_id in pairs:
-        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)
+        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school, request.include, request.exclude)
         for name in format_names:
             done += 1
             if progress:
