@@ -381,7 +381,7 @@ def _activity(activity: Any, audience: Audience) -> Optional[Activity]:
 
 
 PART_LABELS = {
-    "ground-rules": "Content warning and ground rules", "outcomes": "Learning outcomes",
+    "content-warning": "Content warning", "ground-rules": "Ground rules", "outcomes": "Learning outcomes",
     "starter": "Starter quiz (answered anonymously)", "baseline": "Baseline", "keywords": "Keywords",
     "warning-signs": "Warning signs", "what-to-do": "What to do", "myths": "Facts and myths",
     "statistics": "The figures", "sources": "Sources", "exit": "Exit check (answered anonymously)",

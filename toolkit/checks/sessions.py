@@ -2,7 +2,7 @@
 
 - the timed steps a session teaches add up to its length, for every audience that has it
   (a lesson without sessions is one session: its `teacher_notes.timings` add up to `duration_minutes`);
-- the ground rules and learning outcomes come before any quiz;
+- the content warning opens each session, and the ground rules and learning outcomes come before any quiz;
 - a starter has 3-4 questions and an exit check 3-5, and every session ends with an exit check;
 - a session's deck has at most one main slide per minute of the session (SLIDES_PER_MINUTE).
 """
@@ -86,15 +86,18 @@ def _timings(loaded: Loaded[Lesson], audience) -> Iterator[Finding]:
 
 
 def _order(loaded: Loaded[Lesson], audience) -> Iterator[Finding]:
+    """The content warning opens every session; the ground rules and outcomes come before any quiz."""
     lesson = loaded.model
-    first = ["ground-rules", "outcomes"] if (lesson.ground_rules or lesson.content_warning) else ["outcomes"]
+    first = (["ground-rules"] if lesson.ground_rules else []) + ["outcomes"]
     for index, session in _own(lesson, audience):
-        steps = _steps(session, audience)
-        parts = [step.part for _, step in steps]
+        parts = [step.part for _, step in _steps(session, audience)]
+        if lesson.content_warning and parts[:1] != ["content-warning"]:
+            yield loaded.finding(
+                ("sessions", index, "plan"), f"session '{session.id}' ({audience.id}) must open with the content warning",
+                "make `content-warning` the first step of the plan", rule="session-order")
         quiz_at = next((i for i, part in enumerate(parts) if part in QUIZ_PARTS), len(parts))
         for wanted in first:
-            where: Optional[int] = parts.index(wanted) if wanted in parts else None
-            if where is None or where > quiz_at:
+            if wanted not in parts or parts.index(wanted) > quiz_at:
                 what = "the ground rules" if wanted == "ground-rules" else "the learning outcomes"
                 yield loaded.finding(
                     ("sessions", index, "plan"),

@@ -75,8 +75,10 @@ def _timed(slides: List[SlideSpec], timing: str) -> List[SlideSpec]:
 
 def part_slides(lesson: AdaptedLesson, session: Session, step: PlanStep) -> List[SlideSpec]:
     """The slides for one step of a session plan."""
+    warned = any(s.part == "content-warning" for s in session.steps)
     fixed = {
-        "ground-rules": before_we_start, "baseline": baseline, "keywords": keywords,
+        "content-warning": content_warning, "ground-rules": ground_rules if warned else before_we_start,
+        "baseline": baseline, "keywords": keywords,
         "warning-signs": warning_signs, "what-to-do": what_to_do, "myths": myths, "statistics": statistics,
         "sources": sources, "closing-activity": closing_activity,
         "outcomes": lambda l: outcomes(l, session.outcomes),
@@ -124,6 +126,30 @@ def before_we_start(lesson: AdaptedLesson) -> List[SlideSpec]:
             "Read the content warning aloud and agree the ground rules before anything else.",
             n.disclosure_protocol(lesson),
         ),
+    )]
+
+
+def content_warning(lesson: AdaptedLesson) -> List[SlideSpec]:
+    """A session deck's first slide after the title: the content warning alone (its ground rules
+    follow), so the session's outcomes can come straight after it."""
+    if not lesson.content_warning:
+        return []
+    return [SlideSpec(
+        "content", n.BEFORE_WE_START, plain([lesson.content_warning]), group="content warning",
+        notes=n.join("Read the content warning aloud before anything else. Remind the class of the signal and "
+                     "the place they can go if they need a break.", n.disclosure_protocol(lesson)),
+    )]
+
+
+def ground_rules(lesson: AdaptedLesson) -> List[SlideSpec]:
+    """The ground rules on their own, after a separate content warning slide."""
+    if not lesson.ground_rules:
+        return []
+    title = "Our ground rules" if lesson.is_pupils else "Ground rules"
+    return [SlideSpec(
+        "content", title, bullets(lesson.ground_rules), group="ground rules",
+        notes="Agree the ground rules before any quiz or discussion; in a later session, go over them again and "
+              "ask whether anything should change. Point out the anonymous question box.",
     )]
 
 

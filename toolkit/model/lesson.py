@@ -178,7 +178,7 @@ class NamedActivity(Activity):
 
 
 PARTS = (
-    "ground-rules", "outcomes", "starter", "baseline", "keywords", "warning-signs", "what-to-do",
+    "content-warning", "ground-rules", "outcomes", "starter", "baseline", "keywords", "warning-signs", "what-to-do",
     "myths", "statistics", "sources", "exit", "closing-activity", "help",
 )
 """Parts of a lesson a session plan can name besides its sections, scenarios and activities."""
@@ -188,7 +188,7 @@ class Step(ForAudiences):
     """One timed part of a session, in teaching order."""
 
     part: Slug
-    """A section, scenario or activity id, or one of: ground-rules, outcomes, starter, baseline,
+    """A section, scenario or activity id, or one of: content-warning, ground-rules, outcomes, starter, baseline,
     keywords, warning-signs, what-to-do, myths, statistics, sources, exit, closing-activity, help."""
     minutes: int = Field(ge=1, le=120)
     label: Optional[Text] = None
