@@ -83,7 +83,10 @@ def session_slides(lesson: AdaptedLesson, context) -> List[Tuple[Session, int, i
 
 def build_deck(lesson: AdaptedLesson, context, session: Optional[Session] = None) -> bytes:
     """The .pptx bytes of the deck for `lesson` (already adapted to one audience and school): one
-    session's deck, or the whole lesson when it has no sessions."""
+    session's deck (a lesson with one session has only that one); without a session, the whole
+    lesson in its own order."""
+    if session is None and len(lesson.sessions) == 1:
+        session = lesson.sessions[0]
     prs, writer = _writer(lesson, context)
     logo = _logo(lesson, context.warn)
     for spec in plan(lesson, session):
