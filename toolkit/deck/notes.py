@@ -116,7 +116,9 @@ def extra_slides(session: Session) -> str:
 def session_plan(lesson: AdaptedLesson, session: Session) -> str:
     """The first slide's notes: the session's plan, minute by minute, and what this build chose."""
     taught = session.taught
-    plan = [f"{s.label}: {s.minutes} min" + (" (optional)" if s.optional else "") for s in taught]
+    plan = [f"{s.label}: {s.minutes} min" + (f" (optional: build with `--exclude {s.part}` to leave it out)"
+                                             if s.optional == "in" else " (optional, picked for this build)" if s.optional else "")
+            for s in taught]
     planned = session.planned_minutes
     length = f"Length: {count_minutes(session.minutes)}. Audience: {lesson.audience_name}."
     if planned != session.minutes:

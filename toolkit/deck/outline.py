@@ -78,9 +78,11 @@ def part_slides(lesson: AdaptedLesson, session: Session, step: PlanStep) -> List
     warned = any(s.part == "content-warning" for s in session.steps)
     fixed = {
         "content-warning": content_warning, "ground-rules": ground_rules if warned else before_we_start,
-        "baseline": baseline, "keywords": keywords,
+        # the plan's minutes are the session's timings: a part's own minutes are not repeated
+        "baseline": lambda l: _activity(l.baseline_activity, "baseline", timed=False), "keywords": keywords,
         "warning-signs": warning_signs, "what-to-do": what_to_do, "myths": myths, "statistics": statistics,
-        "sources": sources, "closing-activity": closing_activity,
+        "sources": sources,
+        "closing-activity": lambda l: _activity(l.closing_activity, "closing activity", timed=False),
         "outcomes": lambda l: outcomes(l, session.outcomes),
         "starter": lambda l: quiz_slides(l, step.questions, "Starter quiz"),
         "exit": lambda l: quiz_slides(l, step.questions, "Exit check"),
@@ -90,7 +92,7 @@ def part_slides(lesson: AdaptedLesson, session: Session, step: PlanStep) -> List
         return fixed[step.part](lesson)
     for section in lesson.sections:
         if section.id == step.part:
-            return [_section(section)]
+            return [_section(section, timed=False)]
     for scenario in lesson.scenarios:
         if scenario.id == step.part:
             return _scenario(scenario)
@@ -153,12 +155,12 @@ def ground_rules(lesson: AdaptedLesson) -> List[SlideSpec]:
     )]
 
 
-def _activity(activity, group: str) -> List[SlideSpec]:
+def _activity(activity, group: str, timed: bool = True) -> List[SlideSpec]:
     if activity is None:
         return []
     return [SlideSpec(
         "content", activity.title, plain([activity.instructions]), group=group,
-        notes=n.join(activity.notes, n.minutes(activity.minutes)),
+        notes=n.join(activity.notes, n.minutes(activity.minutes) if timed else ""),
     )]
 
 
@@ -190,8 +192,9 @@ def keywords(lesson: AdaptedLesson) -> List[SlideSpec]:
     )]
 
 
-def _section(s: Section) -> SlideSpec:
-    return SlideSpec("content", s.title, bullets(s.points), notes=n.join(s.notes, n.minutes(s.minutes)))
+def _section(s: Section, timed: bool = True) -> SlideSpec:
+    """`timed`: with the section's own minutes (a session's plan gives its own instead)."""
+    return SlideSpec("content", s.title, bullets(s.points), notes=n.join(s.notes, n.minutes(s.minutes) if timed else ""))
 
 
 def sections(lesson: AdaptedLesson) -> List[SlideSpec]:
