@@ -19,9 +19,10 @@ from ..model import Lesson
 SLIDES_PER_MINUTE = 1.0
 """At most one main slide per planned minute (appendix aside). CEOP's 15-18 "Online blackmail"
 session fills its hour with seven activities, each worked on from a worksheet or an article rather
-than read off slides, and Oak's lessons teach a few learning cycles, each an explanation, checks for
-understanding and practice (facts.md section 6). A slide a minute is a ceiling that leaves time to
-talk, practise and discuss; a deck above it cannot be delivered in its period."""
+than read off slides (facts.md section 6), and Oak's lessons are learning cycles of explanation, check
+for understanding, practice and feedback (support.thenational.academy, "using Oak's new teaching
+resources"). A slide a minute is a ceiling that leaves time to talk, practise and discuss; a deck
+above it cannot be delivered in its period. docs/lesson-format.md says why in full."""
 
 STARTER_QUESTIONS = (3, 4)
 EXIT_QUESTIONS = (3, 5)
