@@ -120,16 +120,29 @@ def _nothing_selected(project: Project, request: BuildRequest, lesson_ids: Seque
     return UsageProblem(text + " Try: lessonkit list")
 
 
-def _check_choices(request: BuildRequest, lessons) -> None:
-    """--include/--exclude name optional parts of the lessons being built."""
-    optional = sorted({step.part for lesson in lessons for session in lesson.sessions for step in session.plan if step.optional})
+def _optional_parts(lessons) -> List[str]:
+    return sorted({step.part for lesson in lessons for session in lesson.sessions for step in session.plan if step.optional})
+
+
+def _not_optional(what: str, name: str, optional: Sequence[str]) -> UsageProblem:
+    near = closest(name, optional)
+    hint = (f"Did you mean '{near}'?" if near else
+            f"Optional parts: {', '.join(optional)}." if optional else "It has no optional parts.")
+    return UsageProblem(f"{what} {name}: not an optional part of {'the lessons being built' if what.startswith('--') else 'that lesson'}. {hint}")
+
+
+def _check_choices(request: BuildRequest, lessons, school: Optional[SchoolProfile] = None) -> None:
+    """--include/--exclude, and the school profile's lesson_choices, name optional parts of the lessons."""
+    optional = _optional_parts(lessons)
     for flag, names in (("--include", request.include), ("--exclude", request.exclude)):
         for name in names:
             if name not in optional:
-                near = closest(name, optional)
-                hint = (f"Did you mean '{near}'?" if near else
-                        f"Optional parts: {', '.join(optional)}." if optional else "These lessons have no optional parts.")
-                raise UsageProblem(f"{flag} {name}: not an optional part of the lessons being built. {hint}")
+                raise _not_optional(flag, name, optional)
+    for lesson in lessons:
+        choices = school.lesson_choices.get(lesson.id) if school else None
+        for name in (choices.include + choices.exclude) if choices else ():
+            if name not in _optional_parts([lesson]):
+                raise _not_optional(f"the school profile's lesson_choices for {lesson.id} name", name, _optional_parts([lesson]))
 
 
 def render_all(project: Project, request: BuildRequest, school: Optional[SchoolProfile] = None,
@@ -149,7 +162,7 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
     ]
     if not pairs:
         raise _nothing_selected(project, request, lesson_ids)
-    _check_choices(request, [lesson for lesson in {l.id: l for l, _ in pairs}.values()])
+    _check_choices(request, [lesson for lesson in {l.id: l for l, _ in pairs}.values()], school)
     total, done = len(pairs) * len(format_names), 0
     if school is not None:
         for lesson in {lesson.id: lesson for lesson, _ in pairs}.values():

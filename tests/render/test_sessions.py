@@ -246,3 +246,37 @@ def test_an_unknown_part_to_include_is_a_usage_error(tmp_path):
     with pytest.raises(UsageProblem, match="Did you mean 'copied-account'"):
         build(BuildRequest(lessons=["online-blackmail"], formats=["slides"], include=["copied-acount"],
                            output=tmp_path / "out"))
+
+
+def test_a_school_profile_picks_optional_parts_and_the_build_overrides_it(tmp_path):
+    from test_slides_support import school_profile
+
+    folder = _folder(tmp_path)
+    profile = school_profile(tmp_path, lesson_choices={"deck-test": {"include": ["extra-talk"]}})
+    titles = [title_of(s) for s in make_deck(adapted_lesson(folder, "ks3", profile))[0].slides]
+    assert EXTRA not in titles and "Talk in groups" in titles
+    result = build(BuildRequest(lesson_paths=[folder], formats=["slides"], school=profile, exclude=["extra-talk"],
+                                output=tmp_path / "out"))
+    prs = Presentation(str(tmp_path / "out" / result.files[0].path))
+    titles = [title_of(s) for s in prs.slides]
+    assert titles.index(EXTRA) < titles.index("Talk in groups")
+
+
+def test_a_school_profile_choice_that_is_not_optional_is_a_clear_error(tmp_path):
+    from test_slides_support import school_profile
+
+    profile = school_profile(tmp_path, lesson_choices={"deck-test": {"exclude": ["alex"]}})
+    with pytest.raises(UsageProblem, match="lesson_choices for deck-test name alex: not an optional part"):
+        build(BuildRequest(lesson_paths=[_folder(tmp_path)], formats=["slides"], school=profile, output=tmp_path / "out"))
+
+
+def test_lessonkit_validate_reports_a_session_that_breaks_its_timing(tmp_path):
+    from click.testing import CliRunner
+
+    from toolkit.cli import main
+
+    folder = _folder(tmp_path, minutes=45)
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code != 0
+    assert "session 'first' lasts 45 minutes but its plan for ks3 adds up to 40" in result.output
+    assert "deck-test.yaml:" in result.output
