@@ -194,6 +194,7 @@ def test_every_session_deck_fits_its_time_and_puts_outcomes_and_rules_before_any
         first_quiz = next(i for i, t in enumerate(titles) if QUIZ_TITLE.match(t))
         assert titles.index("Learning outcomes") < first_quiz and titles.index("Our ground rules") < first_quiz, path
         assert titles[1] == "Before we start", path
+        assert re.search(r", session \d of [23]\)$", prs.core_properties.title), path  # each file says which
         starter = {t for t in main if t.startswith("Starter quiz: question")}
         exit_check = {t for t in main if t.startswith("Exit check: question")}
         assert 3 <= len(starter) <= 4 and 3 <= len(exit_check) <= 5, (path, starter, exit_check)

@@ -29,9 +29,10 @@ def _limit(text: str, most: int = 255) -> str:
     return text[: most - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
-def _properties(prs, lesson: AdaptedLesson) -> None:
+def _properties(prs, lesson: AdaptedLesson, session: Optional[Session] = None) -> None:
     props = prs.core_properties
-    props.title = _limit(f"{lesson.title} ({lesson.audience_name})")
+    part = f", session {session.number} of {session.count}" if session and session.count > 1 else ""
+    props.title = _limit(f"{lesson.title} ({lesson.audience_name}{part})")
     props.subject = _limit(lesson.summary)
     props.author = lesson.school_name or "lessonkit"
     props.last_modified_by = "lessonkit"
@@ -91,7 +92,7 @@ def build_deck(lesson: AdaptedLesson, context, session: Optional[Session] = None
     logo = _logo(lesson, context.warn)
     for spec in plan(lesson, session):
         writer.add(spec, logo if spec.logo else None)
-    _properties(prs, lesson)
+    _properties(prs, lesson, session)
     buffer = io.BytesIO()
     prs.save(buffer)
     return stable_zip(buffer.getvalue(), lesson.last_reviewed)
