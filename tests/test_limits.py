@@ -22,7 +22,8 @@ from toolkit.yamlsource import Positions
 from kit import LESSONS
 
 FIXED = {"id", "url", "source_url", "verb", "kind", "stage", "type", "audiences", "support_routes",
-         "warning_signs_shown", "source", "key", "short", "version", "min_age"}
+         "warning_signs_shown", "source", "key", "short", "version", "min_age",
+         "part", "questions", "optional", "routes"}  # references and fixed choices, not wording
 
 
 def widest(length: int) -> str:

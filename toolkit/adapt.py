@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .model import (
     NATIONS, Audience, Lesson, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
@@ -124,6 +124,48 @@ class Activity:
     instructions: str
     minutes: Optional[int]
     notes: str
+    id: str = ""
+    prompts: Tuple[str, ...] = ()
+    answers: Tuple[Tuple[str, str], ...] = ()  # (prompt, prepared answer)
+    matching: Tuple[Tuple[str, str], ...] = ()  # (item, answer), in the right pairs
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One timed part of a session, as this build teaches it."""
+
+    part: str  # a section, scenario or activity id, or one of model.PARTS
+    label: str
+    minutes: int
+    optional: str  # "", "in" or "out", as the lesson marks it
+    taught: bool  # False: it goes to the "extra slides" appendix
+    questions: Tuple[Question, ...] = ()  # for the starter and exit steps
+
+
+@dataclass(frozen=True)
+class Session:
+    """One period of the lesson: its outcomes, its plan and (in decks) its own file."""
+
+    id: str
+    number: int
+    count: int  # how many sessions this audience has
+    title: str
+    minutes: int
+    outcomes: Tuple[str, ...]
+    steps: Tuple[PlanStep, ...]
+
+    @property
+    def taught(self) -> Tuple[PlanStep, ...]:
+        return tuple(s for s in self.steps if s.taught)
+
+    @property
+    def extra(self) -> Tuple[PlanStep, ...]:
+        """Optional parts left out by this build: the deck's appendix."""
+        return tuple(s for s in self.steps if not s.taught)
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(s.minutes for s in self.taught)
 
 
 @dataclass(frozen=True)
@@ -188,6 +230,8 @@ class AdaptedLesson:
     statistics: Tuple[Statistic, ...]
     sources: Tuple[Dict[str, Any], ...]
     adult_card: Optional[AdultCard] = None  # staff packs only
+    sessions: Tuple[Session, ...] = ()  # empty: the lesson is one session, in the lesson's own order
+    activities: Tuple[Activity, ...] = ()  # named activities that session plans use
     review_notice: str = ""  # "Draft: ... must review it before use", or who signed it off and when
     review_short: str = ""  # the same without the school's name, where the name is printed beside it
     signed_off: bool = False
@@ -328,7 +372,75 @@ def _activity(activity: Any, audience: Audience) -> Optional[Activity]:
     if activity is None or not shows(activity, audience):
         return None
     a = audience.id
-    return Activity(text_for(activity.title, a), text_for(activity.instructions, a), activity.minutes, text_for(activity.notes, a))
+    return Activity(
+        text_for(activity.title, a), text_for(activity.instructions, a), activity.minutes, text_for(activity.notes, a),
+        id=getattr(activity, "id", ""),
+        prompts=tuple(text_for(p, a) for p in activity.prompts),
+        answers=tuple((text_for(x.prompt, a), text_for(x.answer, a)) for x in activity.answers if shows(x, audience)),
+        matching=tuple((text_for(m.item, a), text_for(m.answer, a)) for m in activity.matching if shows(m, audience)),
+    )
+
+
+PART_LABELS = {
+    "content-warning": "Content warning", "ground-rules": "Ground rules", "outcomes": "Learning outcomes",
+    "starter": "Starter quiz (answered anonymously)", "baseline": "Baseline", "keywords": "Keywords",
+    "warning-signs": "Warning signs", "what-to-do": "What to do", "myths": "Facts and myths",
+    "statistics": "The figures", "sources": "Sources", "exit": "Exit check (answered anonymously)",
+    "closing-activity": "Closing activity", "help": "Who can help",
+}
+
+
+def part_titles(lesson: Lesson, audience_id: str) -> Dict[str, str]:
+    """Every part a session plan can name, with the title a plan shows for it."""
+    titles = dict(PART_LABELS)
+    for part, activity in (("baseline", lesson.baseline_activity), ("closing-activity", lesson.closing_activity)):
+        if activity is not None:
+            titles[part] = text_for(activity.title, audience_id)
+    titles.update({s.id: text_for(s.title, audience_id) for s in lesson.sections})
+    titles.update({s.id: "Story: " + text_for(s.title, audience_id) for s in lesson.scenarios})
+    titles.update({x.id: text_for(x.title, audience_id) for x in lesson.activities})
+    return titles
+
+
+def chosen_parts(lesson: Lesson, school: Optional[SchoolProfile], include: Sequence[str] = (),
+                 exclude: Sequence[str] = ()) -> Tuple[frozenset, frozenset]:
+    """The optional parts a build picks and leaves out: the school profile's choices for this lesson,
+    overridden by the build's own `--include`/`--exclude`."""
+    own = school.lesson_choices.get(lesson.id) if school else None
+    picked = (set(own.include) if own else set()) - set(exclude) | set(include)
+    dropped = (set(own.exclude) if own else set()) - set(include) | set(exclude)
+    return frozenset(picked), frozenset(dropped)
+
+
+def _taught(optional: Optional[str], part: str, picked: frozenset, dropped: frozenset) -> bool:
+    if optional == "in":
+        return part not in dropped
+    if optional == "out":
+        return part in picked
+    return True
+
+
+def _sessions(lesson: Lesson, audience: Audience, picked: frozenset, dropped: frozenset) -> Tuple[Session, ...]:
+    a = audience.id
+    titles = part_titles(lesson, a)
+    bank = {q.id: (q, "starter") for q in lesson.quiz.starter}
+    bank.update({q.id: (q, "exit") for q in lesson.quiz.exit})
+    own = [s for s in lesson.sessions if shows(s, audience)]
+    sessions = []
+    for number, session in enumerate(own, start=1):
+        steps = tuple(
+            PlanStep(
+                part=step.part, label=text_for(step.label, a) or titles.get(step.part, step.part),
+                minutes=step.minutes, optional=step.optional or "",
+                taught=_taught(step.optional, step.part, picked, dropped),
+                questions=tuple(_question(bank[q][0], a, step.part if step.part in ("starter", "exit") else bank[q][1])
+                                for q in step.questions if q in bank and shows(bank[q][0], audience)),
+            )
+            for step in session.plan if shows(step, audience)
+        )
+        sessions.append(Session(session.id, number, len(own), text_for(session.title, a), session.minutes,
+                                tuple(text_for(o, a) for o in session.outcomes), steps))
+    return tuple(sessions)
 
 
 def _adult_card(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
@@ -369,9 +481,12 @@ def _notice(lesson: Lesson, school: Optional[SchoolProfile], name: str) -> str:
 
 
 def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
-          school: Optional[SchoolProfile] = None) -> AdaptedLesson:
-    """The lesson as `audience` sees it, with `school`'s contacts beside the national routes."""
+          school: Optional[SchoolProfile] = None, include: Sequence[str] = (),
+          exclude: Sequence[str] = ()) -> AdaptedLesson:
+    """The lesson as `audience` sees it, with `school`'s contacts beside the national routes.
+    `include`/`exclude`: optional parts of the session plans this build picks or leaves out."""
     a = audience.id
+    sessions = _sessions(lesson, audience, *chosen_parts(lesson, school, include, exclude))
     nation = school.nation if school else None
     signs = {s.id: s for s in lesson.warning_signs}
     national = [
@@ -386,7 +501,7 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
         audience=audience,
         audience_name=audience.names.for_nation(nation) if nation else audience.label,
         nation=nation, school=school,
-        summary=text_for(lesson.summary, a), duration_minutes=lesson.duration_minutes,
+        summary=text_for(lesson.summary, a), duration_minutes=sum(x.minutes for x in sessions) if sessions else (lesson.duration_minutes or 0),
         content_warning=text_for(lesson.content_warning, a),
         ground_rules=tuple(text_for(t, a) for t in lesson.ground_rules),
         learning_outcomes=tuple(text_for(t, a) for t in lesson.learning_outcomes),
@@ -437,6 +552,8 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
         sources=tuple(s.model_dump(mode="json", exclude={"nations"}) for s in lesson.sources
                       if nation is None or nation in s.nations),
         adult_card=_adult_card(lesson, audience, routes, nation),
+        sessions=sessions,
+        activities=tuple(x for x in (_activity(x, audience) for x in lesson.activities) if x is not None),
         review_notice=lesson_review_notice(lesson, school), review_short=_notice(lesson, school, ""),
         signed_off=signed_off(lesson, school),
         school_contacts=(

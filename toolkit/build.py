@@ -49,6 +49,10 @@ class BuildRequest:
     """Build into an existing folder that lessonkit did not create (its files are kept)."""
     extra_inputs: Sequence[Path] = ()
     """More inputs the output folder must never hold (e.g. a folder of school profiles)."""
+    include: Sequence[str] = ()
+    """Optional parts of session plans to teach (they are otherwise in each deck's extra slides)."""
+    exclude: Sequence[str] = ()
+    """Optional parts to leave out (moved to the extra slides)."""
 
     def inputs(self) -> List[Path]:
         """Every file or folder the build reads: the output folder may not hold any of them."""
@@ -156,6 +160,31 @@ def _nothing_selected(project: Project, request: BuildRequest, lesson_ids: Seque
     return UsageProblem(text + " Try: lessonkit list")
 
 
+def _optional_parts(lessons) -> List[str]:
+    return sorted({step.part for lesson in lessons for session in lesson.sessions for step in session.plan if step.optional})
+
+
+def _not_optional(what: str, name: str, optional: Sequence[str]) -> UsageProblem:
+    near = closest(name, optional)
+    hint = (f"Did you mean '{near}'?" if near else
+            f"Optional parts: {', '.join(optional)}." if optional else "It has no optional parts.")
+    return UsageProblem(f"{what} {name}: not an optional part of {'the lessons being built' if what.startswith('--') else 'that lesson'}. {hint}")
+
+
+def _check_choices(request: BuildRequest, lessons, school: Optional[SchoolProfile] = None) -> None:
+    """--include/--exclude, and the school profile's lesson_choices, name optional parts of the lessons."""
+    optional = _optional_parts(lessons)
+    for flag, names in (("--include", request.include), ("--exclude", request.exclude)):
+        for name in names:
+            if name not in optional:
+                raise _not_optional(flag, name, optional)
+    for lesson in lessons:
+        choices = school.lesson_choices.get(lesson.id) if school else None
+        for name in (choices.include + choices.exclude) if choices else ():
+            if name not in _optional_parts([lesson]):
+                raise _not_optional(f"the school profile's lesson_choices for {lesson.id} name", name, _optional_parts([lesson]))
+
+
 def render_all(project: Project, request: BuildRequest, school: Optional[SchoolProfile] = None,
                progress: Optional[Progress] = None) -> Rendered:
     """Adapt each lesson for each audience (and the school) and run each selected format."""
@@ -173,6 +202,7 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
     ]
     if not pairs:
         raise _nothing_selected(project, request, lesson_ids)
+    _check_choices(request, [lesson for lesson in {l.id: l for l, _ in pairs}.values()], school)
     total, done = len(pairs) * len(format_names), 0
     if school is not None:
         for lesson in {lesson.id: lesson for lesson, _ in pairs}.values():
@@ -183,7 +213,7 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
                     f"so its files say it is a draft to be reviewed before use. Record the review "
                     f"under `sign_off` in the school profile.")
     for lesson, audience_id in pairs:
-        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)
+        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school, request.include, request.exclude)
         for name in format_names:
             done += 1
             if progress:

@@ -102,10 +102,12 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--large-print", is_flag=True, help="Large-print handouts (body text at least 16 pt).")
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Build slides on a school's own .pptx template.")
 @click.option("--shuffle", "shuffle_seed", type=int, help="Seed for an A/B quiz paper with options in another order.")
+@click.option("--include", "include", multiple=True, metavar="PART", help="Teach this optional part of a session plan (repeatable); otherwise it is in the extra slides.")
+@click.option("--exclude", "exclude", multiple=True, metavar="PART", help="Leave out this optional part: it moves to the extra slides (repeatable).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
-                  paper, large_print, template, shuffle_seed, strict, force) -> None:
+                  paper, large_print, template, shuffle_seed, include, exclude, strict, force) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
 
     Nothing is written unless every lesson passes its checks, and the output folder changes as a
@@ -116,9 +118,10 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
       lessonkit build
       lessonkit build --lesson online-blackmail --audience ks4 --format slides
       lessonkit build --school example-england
+      lessonkit build --audience ks3 --include copied-account
     """
     request = building.BuildRequest(
-        lesson_paths=paths, catalogue=catalogue, lessons=lessons,
+        lesson_paths=paths, catalogue=catalogue, lessons=lessons, include=include, exclude=exclude,
         audiences=audiences, formats=format_names, school=school, output=output, strict=strict, force=force,
         options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
     )

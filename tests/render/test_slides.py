@@ -38,8 +38,8 @@ def test_the_deck_follows_the_lesson_and_ends_on_help(ks3_deck):
     titles = [title_of(s) for s in prs.slides]
     assert warnings == []
     expected_order = [
-        "Deck test lesson", "Before we start", "Starter quiz: question 1", "Starter quiz: answer 1",
-        "What do we know?", "Learning outcomes", "Keywords", "A very long list", "Story: Alex and the new friend",
+        "Deck test lesson", "Before we start", "Learning outcomes", "Starter quiz: question 1",
+        "Starter quiz: answer 1", "What do we know?", "Keywords", "A very long list", "Story: Alex and the new friend",
         "Alex and the new friend", "Discuss: Alex and the new friend", "Warning signs", "What to do",
         "Facts and myths", "Exit quiz: question 1", "Exit quiz: answer 1", "Something kind",
         "Who can help", "Remember",

@@ -18,8 +18,8 @@ def run_checks(project: Project, catalogues: bool = True) -> List[Finding]:
     broken = {f.path for f in findings if f.severity == "error"}
     sound = Project([l for l in project.lessons if l.path not in broken], project.audiences_file, project.routes_file)
     findings += layout.check(sound)
-    try:
-        from . import content
-    except ImportError:  # content rules arrive with the built-in content
-        return findings
-    return findings + [f for f in content.check(project, catalogues=catalogues) if f.path not in broken]
+    # Every rule module is imported, never skipped: a missing one is an error, not silence.
+    from . import content, sessions
+
+    return findings + [f for f in content.check(project, catalogues=catalogues) + sessions.check(project)
+                       if f.path not in broken]

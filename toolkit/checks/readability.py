@@ -15,7 +15,9 @@ MIN_WORDS = 8
 QUOTE_LENGTH = 80
 
 # Fields a class or a parents' evening never sees: notes for whoever leads the session.
-NOT_READ_BY_AUDIENCE = frozenset({"teacher_notes", "notes", "sources", "summary", "reviewed_by", "short"})
+NOT_READ_BY_AUDIENCE = frozenset({"teacher_notes", "notes", "sources", "summary", "reviewed_by", "short",
+                                  "answers", "plan"})
+"""`answers`: an activity's prepared teacher answers; `plan`: a session's timed steps (speaker notes)."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 _NOT_WORDS = re.compile(r"https?://\S+|\S+@\S+|\b\d[\d ]*\d\b")

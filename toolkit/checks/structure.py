@@ -6,10 +6,12 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tupl
 
 from ..errors import Finding
 from ..load import Loaded, Project
-from ..model import Lesson
+from ..model import PARTS, Lesson
 from ..validation import closest
 
-LISTS_WITH_IDS = ("sections", "scenarios", "warning_signs", "response_steps", "statistics")
+LISTS_WITH_IDS = ("sections", "scenarios", "warning_signs", "response_steps", "statistics", "activities")
+PART_LISTS = ("sections", "scenarios", "activities")
+"""Lists whose ids a session plan names: one id names one part across all three."""
 
 
 def check(project: Project, catalogues: bool = True) -> List[Finding]:
@@ -125,6 +127,10 @@ def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
                 findings.append(_unknown(loaded, ("adult_card", "routes", index), "support route", route_id, list(routes)))
     for name in LISTS_WITH_IDS:
         findings.extend(_duplicates(loaded, name, [item.id for item in getattr(lesson, name)]))
+    findings.extend(_parts(loaded))
+    if lesson.duration_minutes is None and not lesson.sessions:
+        findings.append(loaded.finding(("id",), "the lesson has no duration_minutes and no sessions",
+                                       "add `duration_minutes: 50` (its length), or a list of `sessions`", rule="session-timing"))
     seen_questions = set()
     for quiz in ("starter", "exit"):
         for index, question in enumerate(getattr(lesson.quiz, quiz)):
@@ -149,3 +155,22 @@ def _duplicates(loaded: Loaded, name: str, ids: List[str]) -> Iterator[Finding]:
         if item_id in seen:
             yield loaded.finding((name, index, "id"), f"id '{item_id}' is used twice in {name}", "give each its own id", rule="duplicate-id")
         seen.add(item_id)
+
+
+def _parts(loaded: Loaded[Lesson]) -> Iterator[Finding]:
+    """Section, scenario and activity ids are also the names session plans use: each names one part."""
+    from .sessions import references
+
+    lesson = loaded.model
+    owner: Dict[str, str] = {part: "a built-in part" for part in PARTS}
+    for name in PART_LISTS:
+        for index, item in enumerate(getattr(lesson, name)):
+            if item.id in owner and owner[item.id] != name:
+                yield loaded.finding((name, index, "id"), f"id '{item.id}' also names {owner[item.id]}",
+                                     "session plans name parts by id: give this one its own", rule="duplicate-id")
+            owner.setdefault(item.id, name)
+    if lesson.sessions:
+        present = set(PARTS) - {"baseline", "closing-activity"}
+        present |= {"baseline"} if lesson.baseline_activity else set()
+        present |= {"closing-activity"} if lesson.closing_activity else set()
+        yield from references(loaded, sorted(present | {i.id for n in PART_LISTS for i in getattr(lesson, n)}))

@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from ..adapt import AdaptedLesson
-from .outline import plan
+from typing import List, Optional, Tuple
+
+from ..adapt import AdaptedLesson, Session
+from .outline import main_slides, plan
 from .package import stable_zip
 from .palette import brand_colour
 from .pictures import logo_image
 from .template import open_template
 from .writer import DeckWriter
 
-__all__ = ["build_deck"]
+__all__ = ["build_deck", "session_slides"]
 
 
 def _limit(text: str, most: int = 255) -> str:
@@ -27,9 +29,10 @@ def _limit(text: str, most: int = 255) -> str:
     return text[: most - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
 
 
-def _properties(prs, lesson: AdaptedLesson) -> None:
+def _properties(prs, lesson: AdaptedLesson, session: Optional[Session] = None) -> None:
     props = prs.core_properties
-    props.title = _limit(f"{lesson.title} ({lesson.audience_name})")
+    part = f", session {session.number} of {session.count}" if session and session.count > 1 else ""
+    props.title = _limit(f"{lesson.title} ({lesson.audience_name}{part})")
     props.subject = _limit(lesson.summary)
     props.author = lesson.school_name or "lessonkit"
     props.last_modified_by = "lessonkit"
@@ -57,15 +60,39 @@ def _logo(lesson: AdaptedLesson, warn):
     return data, pixels, school.logo_alt or f"{school.name} logo"
 
 
-def build_deck(lesson: AdaptedLesson, context) -> bytes:
-    """The .pptx bytes of the deck for `lesson` (already adapted to one audience and school)."""
+def _writer(lesson: AdaptedLesson, context):
     brand = brand_colour(lesson.school, context.warn)
     prs, layouts, theme_xml = open_template(context.options.template, brand, context.warn)
-    writer = DeckWriter(prs, layouts, theme_xml, brand, lesson.audience.min_body_pt, context.warn, lesson.lesson_id)
+    return prs, DeckWriter(prs, layouts, theme_xml, brand, lesson.audience.min_body_pt, context.warn, lesson.lesson_id)
+
+
+def session_slides(lesson: AdaptedLesson, context) -> List[Tuple[Session, int, int]]:
+    """For each session: how many slides its deck teaches from, and how many are in its appendix,
+    counting the slides a long list continues on (as the deck is built)."""
+    _, writer = _writer(lesson, context)
+
+    def count(specs) -> int:
+        return sum(len(writer.pages(s)) if s.kind == "content" else 1 for s in specs)
+
+    counts = []
+    for session in lesson.sessions:
+        specs = plan(lesson, session)
+        main = main_slides(specs)
+        counts.append((session, count(main), count(specs[len(main):])))
+    return counts
+
+
+def build_deck(lesson: AdaptedLesson, context, session: Optional[Session] = None) -> bytes:
+    """The .pptx bytes of the deck for `lesson` (already adapted to one audience and school): one
+    session's deck (a lesson with one session has only that one); without a session, the whole
+    lesson in its own order."""
+    if session is None and len(lesson.sessions) == 1:
+        session = lesson.sessions[0]
+    prs, writer = _writer(lesson, context)
     logo = _logo(lesson, context.warn)
-    for spec in plan(lesson):
+    for spec in plan(lesson, session):
         writer.add(spec, logo if spec.logo else None)
-    _properties(prs, lesson)
+    _properties(prs, lesson, session)
     buffer = io.BytesIO()
     prs.save(buffer)
     return stable_zip(buffer.getvalue(), lesson.last_reviewed)

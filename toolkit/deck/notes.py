@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from ..adapt import AdaptedLesson
+from ..adapt import AdaptedLesson, PlanStep, Session
 
 BEFORE_WE_START = "Before we start"
 
@@ -84,6 +84,53 @@ def lesson_plan(lesson: AdaptedLesson) -> str:
         lesson.summary,
         f"Length: {count_minutes(lesson.duration_minutes)}. Audience: {lesson.audience_name}.",
         listed("Timings:", plan),
+        ("Hard questions pupils may ask, with answers:\n" if lesson.is_pupils else "Hard questions, with answers:\n")
+        + "\n\n".join(hard) if hard else "",
+        f"Lesson version {lesson.version}, last reviewed {lesson.last_reviewed.isoformat()} by {lesson.reviewed_by}.",
+    )
+
+
+def step_timing(step: PlanStep) -> str:
+    return f"Timing: about {count_minutes(step.minutes)} ({step.label})."
+
+
+def extra_timing(step: PlanStep) -> str:
+    return (f"Extra slide, not in this session's timings: {step.label}, about {count_minutes(step.minutes)} "
+            f"if you teach it. {_choose(step)}")
+
+
+def _choose(step: PlanStep) -> str:
+    if step.optional == "in":
+        return f"It was left out of this build; build without `--exclude {step.part}` to put it back in the plan."
+    return f"To put it in the plan, build with `--include {step.part}` (or list it under lesson_choices in the school profile)."
+
+
+def extra_slides(session: Session) -> str:
+    return join(
+        "These optional parts are not in this session's plan. Use one if the class has time, or instead of a "
+        "part of the plan that takes as long.",
+        listed("Extra slides:", [f"{s.label}: {s.minutes} min" for s in session.extra]),
+    )
+
+
+def session_plan(lesson: AdaptedLesson, session: Session) -> str:
+    """The first slide's notes: the session's plan, minute by minute, and what this build chose."""
+    taught = session.taught
+    plan = [f"{s.label}: {s.minutes} min" + (f" (optional: build with `--exclude {s.part}` to leave it out)"
+                                             if s.optional == "in" else " (optional, picked for this build)" if s.optional else "")
+            for s in taught]
+    planned = session.planned_minutes
+    length = f"Length: {count_minutes(session.minutes)}. Audience: {lesson.audience_name}."
+    if planned != session.minutes:
+        length += (f" With the optional parts chosen for this build the plan takes {count_minutes(planned)}: "
+                   f"{'shorten another part' if planned > session.minutes else 'there is time to spare'}.")
+    hard = [f"Q: {q}\nA: {a}" for q, a in lesson.teacher_notes.hard_questions]
+    return join(
+        f"Session {session.number} of {session.count}: {session.title}." if session.count > 1 else lesson.summary,
+        length,
+        listed("Plan:", plan, numbered=True),
+        listed("Extra slides after the closing slide (optional, not timed in the plan):",
+               [f"{s.label}: {s.minutes} min. {_choose(s)}" for s in session.extra]),
         ("Hard questions pupils may ask, with answers:\n" if lesson.is_pupils else "Hard questions, with answers:\n")
         + "\n\n".join(hard) if hard else "",
         f"Lesson version {lesson.version}, last reviewed {lesson.last_reviewed.isoformat()} by {lesson.reviewed_by}.",

@@ -5,20 +5,25 @@ the support routes (`contacts`)."""
 
 from __future__ import annotations
 
-from typing import List
+import zlib
+from typing import List, Optional, Sequence, Tuple
 
-from ..adapt import AdaptedLesson
+from ..adapt import Activity, AdaptedLesson, PlanStep, Scenario, Section, Session
 from . import notes as n
 from .contacts import closing, who_can_help
 from ..notices import signs_caveat
 from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
-from .quiz import quiz_slides
+from .quiz import letter, quiz_slides
 
 
-def plan(lesson: AdaptedLesson) -> List[SlideSpec]:
+def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[SlideSpec]:
+    """The slides of one session's deck; without a session, the whole lesson in its own order
+    (a lesson without sessions is one session). The ground rules and outcomes come before any quiz."""
+    if session is not None:
+        return session_plan(lesson, session)
     slides: List[SlideSpec] = [title_slide(lesson)]
     for part in (
-        before_we_start, lambda l: quiz_slides(l, l.starter_quiz, "Starter quiz"), baseline, outcomes,
+        before_we_start, outcomes, lambda l: quiz_slides(l, l.starter_quiz, "Starter quiz"), baseline,
         keywords, sections, scenarios, warning_signs, what_to_do, myths, statistics, sources,
         lambda l: quiz_slides(l, l.exit_quiz, "Exit quiz"), closing_activity, who_can_help, closing,
     ):
@@ -29,12 +34,82 @@ def plan(lesson: AdaptedLesson) -> List[SlideSpec]:
     return slides
 
 
-def title_slide(lesson: AdaptedLesson) -> SlideSpec:
-    subtitle = tuple(t for t in (lesson.audience_name, lesson.school_name) if t)
+EXTRA_SLIDES = "Extra slides"
+
+
+def session_plan(lesson: AdaptedLesson, session: Session) -> List[SlideSpec]:
+    """Title, then each taught step of the plan in order (its timing in the notes of its first
+    slide), ending on help; then the optional parts left out, in an appendix after the closing slide."""
+    slides: List[SlideSpec] = [title_slide(lesson, session)]
+    taught = session.taught
+    for step in taught:
+        slides.extend(_timed(part_slides(lesson, session, step), n.step_timing(step)))
+    if not any(step.part == "help" for step in taught):
+        slides.extend(who_can_help(lesson) + closing(lesson))  # every deck ends on help
+    if session.extra:
+        slides.append(SlideSpec(
+            "section", EXTRA_SLIDES, plain(["Optional parts that are not in this session's plan."]),
+            group="extra", notes=n.extra_slides(session),
+        ))
+        for step in session.extra:
+            slides.extend(_timed(part_slides(lesson, session, step), n.extra_timing(step)))
+    reminder = n.disclosure_reminder(lesson)
+    for slide in slides:
+        slide.notes = n.join(slide.notes, reminder)
+    return slides
+
+
+def main_slides(slides: Sequence[SlideSpec]) -> List[SlideSpec]:
+    """The slides a session teaches: everything before the "Extra slides" appendix."""
+    for index, slide in enumerate(slides):
+        if slide.kind == "section" and slide.title == EXTRA_SLIDES:
+            return list(slides[:index])
+    return list(slides)
+
+
+def _timed(slides: List[SlideSpec], timing: str) -> List[SlideSpec]:
+    if slides:
+        slides[0].notes = n.join(timing, slides[0].notes)
+    return slides
+
+
+def part_slides(lesson: AdaptedLesson, session: Session, step: PlanStep) -> List[SlideSpec]:
+    """The slides for one step of a session plan."""
+    warned = any(s.part == "content-warning" for s in session.steps)
+    fixed = {
+        "content-warning": content_warning, "ground-rules": ground_rules if warned else before_we_start,
+        # the plan's minutes are the session's timings: a part's own minutes are not repeated
+        "baseline": lambda l: _activity(l.baseline_activity, "baseline", timed=False), "keywords": keywords,
+        "warning-signs": warning_signs, "what-to-do": what_to_do, "myths": myths, "statistics": statistics,
+        "sources": sources,
+        "closing-activity": lambda l: _activity(l.closing_activity, "closing activity", timed=False),
+        "outcomes": lambda l: outcomes(l, session.outcomes),
+        "starter": lambda l: quiz_slides(l, step.questions, "Starter quiz"),
+        "exit": lambda l: quiz_slides(l, step.questions, "Exit check"),
+        "help": lambda l: who_can_help(l) + closing(l),
+    }
+    if step.part in fixed:
+        return fixed[step.part](lesson)
+    for section in lesson.sections:
+        if section.id == step.part:
+            return [_section(section, timed=False)]
+    for scenario in lesson.scenarios:
+        if scenario.id == step.part:
+            return _scenario(scenario)
+    for activity in lesson.activities:
+        if activity.id == step.part:
+            return activity_slides(activity)
+    return []
+
+
+def title_slide(lesson: AdaptedLesson, session: Optional[Session] = None) -> SlideSpec:
+    of = f"Session {session.number} of {session.count}: {session.title}" if session and session.count > 1 else ""
+    subtitle = tuple(t for t in (of, lesson.audience_name, lesson.school_name) if t)
     has_intro = bool(lesson.content_warning or lesson.ground_rules)
     return SlideSpec(
         "title", lesson.title, subtitle=subtitle, review=lesson.review_short, logo=lesson.school is not None,
-        notes=n.join(n.lesson_plan(lesson), "" if has_intro else n.disclosure_protocol(lesson)),
+        notes=n.join(n.session_plan(lesson, session) if session else n.lesson_plan(lesson),
+                     "" if has_intro else n.disclosure_protocol(lesson)),
     )
 
 
@@ -56,12 +131,36 @@ def before_we_start(lesson: AdaptedLesson) -> List[SlideSpec]:
     )]
 
 
-def _activity(activity, group: str) -> List[SlideSpec]:
+def content_warning(lesson: AdaptedLesson) -> List[SlideSpec]:
+    """A session deck's first slide after the title: the content warning alone (its ground rules
+    follow), so the session's outcomes can come straight after it."""
+    if not lesson.content_warning:
+        return []
+    return [SlideSpec(
+        "content", n.BEFORE_WE_START, plain([lesson.content_warning]), group="content warning",
+        notes=n.join("Read the content warning aloud before anything else. Remind the class of the signal and "
+                     "the place they can go if they need a break.", n.disclosure_protocol(lesson)),
+    )]
+
+
+def ground_rules(lesson: AdaptedLesson) -> List[SlideSpec]:
+    """The ground rules on their own, after a separate content warning slide."""
+    if not lesson.ground_rules:
+        return []
+    title = "Our ground rules" if lesson.is_pupils else "Ground rules"
+    return [SlideSpec(
+        "content", title, bullets(lesson.ground_rules), group="ground rules",
+        notes="Agree the ground rules before any quiz or discussion; in a later session, go over them again and "
+              "ask whether anything should change. Point out the anonymous question box.",
+    )]
+
+
+def _activity(activity, group: str, timed: bool = True) -> List[SlideSpec]:
     if activity is None:
         return []
     return [SlideSpec(
         "content", activity.title, plain([activity.instructions]), group=group,
-        notes=n.join(activity.notes, n.minutes(activity.minutes)),
+        notes=n.join(activity.notes, n.minutes(activity.minutes) if timed else ""),
     )]
 
 
@@ -73,9 +172,9 @@ def closing_activity(lesson: AdaptedLesson) -> List[SlideSpec]:
     return _activity(lesson.closing_activity, "closing activity")
 
 
-def outcomes(lesson: AdaptedLesson) -> List[SlideSpec]:
+def outcomes(lesson: AdaptedLesson, chosen: Sequence[str] = ()) -> List[SlideSpec]:
     return [SlideSpec(
-        "content", "Learning outcomes", bullets(lesson.learning_outcomes),
+        "content", "Learning outcomes", bullets(chosen or lesson.learning_outcomes), group="learning outcomes",
         notes="Read the outcomes aloud. Come back to them at the end: can everyone do each one now?",
     )]
 
@@ -93,40 +192,76 @@ def keywords(lesson: AdaptedLesson) -> List[SlideSpec]:
     )]
 
 
+def _section(s: Section, timed: bool = True) -> SlideSpec:
+    """`timed`: with the section's own minutes (a session's plan gives its own instead)."""
+    return SlideSpec("content", s.title, bullets(s.points), notes=n.join(s.notes, n.minutes(s.minutes) if timed else ""))
+
+
 def sections(lesson: AdaptedLesson) -> List[SlideSpec]:
-    return [
-        SlideSpec("content", s.title, bullets(s.points), notes=n.join(s.notes, n.minutes(s.minutes)))
-        for s in lesson.sections
-    ]
+    return [_section(s) for s in lesson.sections]
 
 
 def scenarios(lesson: AdaptedLesson) -> List[SlideSpec]:
+    return [slide for s in lesson.scenarios for slide in _scenario(s)]
+
+
+def _scenario(s: Scenario) -> List[SlideSpec]:
     slides: List[SlideSpec] = []
-    for s in lesson.scenarios:
-        people = [f"{c.name}{f' ({c.age})' if c.age else ''}: {c.description}" for c in s.characters]
-        signs = n.listed("Warning signs in this story:", s.warning_signs_shown)
-        slides.append(SlideSpec(
-            "section", f"Story: {s.title}", plain(["A made-up story. The people in it are not real."]),
-            group=s.title,
-            notes=n.join(
-                "Introduce the story. Remind the class of the ground rules: talk about the characters, "
-                "not about anyone you know.",
-                n.listed("Characters (all fictional):", people),
-            ),
-        ))
-        story = [Block((labelled(f"{c.name}: ", c.description),)) for c in s.characters]
-        story += [Block((para(text, bullet=False),)) for _, text in s.beats]
-        slides.append(SlideSpec(
-            "content", s.title, tuple(story), group=s.title,
-            notes=n.join(s.notes, f"The story happens on {s.platform}.", signs,
-                         n.listed("Stages of the story:", [f"{stage}: {text}" for stage, text in s.beats])),
-        ))
-        slides.append(SlideSpec(
-            "content", f"Discuss: {s.title}", bullets(s.discussion_questions), group=s.title,
-            notes=n.join("Give pairs a few minutes, then take answers. Draw out the warning signs and "
-                         "what the character could do next.", signs),
-        ))
+    people = [f"{c.name}{f' ({c.age})' if c.age else ''}: {c.description}" for c in s.characters]
+    signs = n.listed("Warning signs in this story:", s.warning_signs_shown)
+    slides.append(SlideSpec(
+        "section", f"Story: {s.title}", plain(["A made-up story. The people in it are not real."]),
+        group=s.title,
+        notes=n.join(
+            "Introduce the story. Remind the class of the ground rules: talk about the characters, "
+            "not about anyone you know.",
+            n.listed("Characters (all fictional):", people),
+        ),
+    ))
+    story = [Block((labelled(f"{c.name}: ", c.description),)) for c in s.characters]
+    story += [Block((para(text, bullet=False),)) for _, text in s.beats]
+    slides.append(SlideSpec(
+        "content", s.title, tuple(story), group=s.title,
+        notes=n.join(s.notes, f"The story happens on {s.platform}.", signs,
+                     n.listed("Stages of the story:", [f"{stage}: {text}" for stage, text in s.beats])),
+    ))
+    slides.append(SlideSpec(
+        "content", f"Discuss: {s.title}", bullets(s.discussion_questions), group=s.title,
+        notes=n.join("Give pairs a few minutes, then take answers. Draw out the warning signs and "
+                     "what the character could do next.", signs),
+    ))
     return slides
+
+
+def _mixed(count: int, seed: str) -> Tuple[int, ...]:
+    """A fixed mixed order for the answers of a matching task, never the matching order itself."""
+    order = tuple(sorted(range(count), key=lambda i: zlib.crc32(f"{seed}:{i}".encode())))
+    return tuple(reversed(order)) if order == tuple(range(count)) and count > 1 else order
+
+
+def activity_slides(activity: Activity) -> List[SlideSpec]:
+    """The activity's task (its prompts, or a matching task whose pairs are on the next slide).
+    Prepared answers are for the teacher, in the notes."""
+    blocks = list(plain([activity.instructions]))
+    notes = n.join(activity.notes, n.listed("Prepared answers:", [f"{q} {a}" for q, a in activity.answers]))
+    if not activity.matching:
+        blocks += list(bullets(activity.prompts))
+        return [SlideSpec("content", activity.title, tuple(blocks), group=activity.title, notes=notes)]
+    order = _mixed(len(activity.matching), activity.id or activity.title)
+    blocks += [Block((para(f"{i}. {item}", bullet=False),)) for i, (item, _) in enumerate(activity.matching, 1)]
+    answers = [labelled(f"{letter(pos)}. ", activity.matching[i][1]) for pos, i in enumerate(order)]
+    blocks.append(Block((para("Choose from:", bullet=False, bold=True), answers[0])))
+    blocks += [Block((a,)) for a in answers[1:]]
+    position = {i: pos for pos, i in enumerate(order)}
+    key = ", ".join(f"{i + 1}-{letter(position[i])}" for i in range(len(activity.matching)))
+    pairs = tuple(Block((para(f"{i}. {item}", bullet=False, bold=True), para(answer, level=1, bullet=False)))
+                  for i, (item, answer) in enumerate(activity.matching, 1))
+    return [
+        SlideSpec("content", activity.title, tuple(blocks), group=activity.title,
+                  notes=n.join(notes, f"Answers: {key}. The pairs are on the next slide.")),
+        SlideSpec("content", f"Answers: {activity.title}", pairs, group=activity.title,
+                  notes=n.join("Go through each pair and ask why it fits.", notes)),
+    ]
 
 
 _SIGN_TITLES = {"offender-tactic": "Warning signs", "victim-sign": "Signs a young person may need help"}

@@ -73,12 +73,15 @@ class DeckWriter:
         lines = spec.subtitle if spec.kind == "title" else tuple(p.text for b in spec.blocks for p in b.paras)
         paras = [Para((Run(t, spec.kind == "title" and i == 0),), bullet=False) for i, t in enumerate(lines)]
         notes = spec.notes
-        if spec.review:  # the review state goes on the slide; only a school name too long for it moves it to the notes
-            with_review = paras + [Para((Run(spec.review),), bullet=False)]
-            if self._fits_fixed(look, with_review):
-                paras = with_review
-            else:
-                notes = f"{spec.review}\n\n{notes}"
+        if spec.kind == "title":
+            # Every line goes on the slide (the review state last); only text too long for the slide
+            # moves lines, from the last, to the top of its notes rather than fail the build.
+            if spec.review:
+                paras = paras + [Para((Run(spec.review),), bullet=False)]
+            moved: List[str] = []
+            while len(paras) > 1 and not self._fits_fixed(look, paras):
+                moved.insert(0, paras.pop().runs[0].text)
+            notes = "\n".join(moved + ([""] if moved else []) + [notes]) if moved else notes
         self._fill_fixed(slide, bodies[0], look, paras, spec.title)
         if logo is not None:
             self._logo(slide, *logo)

@@ -144,11 +144,72 @@ class TeacherNotes(Strict):
     language_to_use: List[Words] = Field(default_factory=list)
 
 
+class PreparedAnswer(ForAudiences):
+    """A question or prompt with the answer the teacher has ready (in the speaker notes)."""
+
+    prompt: Text
+    answer: Text
+
+
+class Match(ForAudiences):
+    """One pair in a matching task: a situation and what fits it (e.g. the help for it)."""
+
+    item: Text
+    answer: Text
+
+
 class Activity(ForAudiences):
     title: Heading
     instructions: Text
     minutes: Optional[int] = Field(default=None, ge=1, le=120)
     notes: Optional[Text] = None
+    prompts: List[Text] = Field(default_factory=list)
+    """Shown on the slide under the instructions: questions to discuss, lines to practise, a scale."""
+    answers: List[PreparedAnswer] = Field(default_factory=list)
+    """Prepared teacher answers, in the speaker notes (never on the pupils' slide)."""
+    matching: List[Match] = Field(default_factory=list)
+    """A matching task: items numbered, answers lettered in a mixed order; the next slide gives the pairs."""
+
+
+class NamedActivity(Activity):
+    """An activity a session plan names by its id (matching, discussion, practice, a confidence check)."""
+
+    id: Slug
+
+
+PARTS = (
+    "content-warning", "ground-rules", "outcomes", "starter", "baseline", "keywords", "warning-signs", "what-to-do",
+    "myths", "statistics", "sources", "exit", "closing-activity", "help",
+)
+"""Parts of a lesson a session plan can name besides its sections, scenarios and activities."""
+
+
+class Step(ForAudiences):
+    """One timed part of a session, in teaching order."""
+
+    part: Slug
+    """A section, scenario or activity id, or one of: content-warning, ground-rules, outcomes, starter, baseline,
+    keywords, warning-signs, what-to-do, myths, statistics, sources, exit, closing-activity, help."""
+    minutes: int = Field(ge=1, le=120)
+    label: Optional[Text] = None
+    """The name of this step in the session plan (the part's own title unless given)."""
+    questions: List[Slug] = Field(default_factory=list)
+    """For `starter` and `exit`: ids of questions from the quiz bank, in the order asked."""
+    optional: Optional[Literal["in", "out"]] = None
+    """An optional part. `in`: taught unless a build leaves it out; `out`: in the "extra slides"
+    appendix unless a build picks it. Only steps that are taught count towards the session's length."""
+
+
+class Session(ForAudiences):
+    """One lesson period: its own outcomes, timed plan, deck and exit check."""
+
+    id: Slug
+    title: Heading
+    minutes: int = Field(ge=10, le=120)
+    """The length of the period; the plan's minutes must add up to it."""
+    outcomes: List[Text] = Field(min_length=1)
+    """'I can ...' statements for this session (the lesson's learning_outcomes are the whole)."""
+    plan: List[Step] = Field(min_length=1)
 
 
 class Statistic(Sourced, ForAudiences):
@@ -162,7 +223,7 @@ class AdultCard(Strict):
     """A card staff hand to one student aged 18 or over: the advice and services for adults, which
     are never shown to a class of under-18s. Built for the staff audience only."""
 
-    title: Text
+    title: Heading
     intro: Text
     steps: List[ResponseStep] = Field(min_length=1)
     routes: List[Slug] = Field(min_length=1)
@@ -190,7 +251,8 @@ class Lesson(Strict):
     reviewed_by: Name
     audiences: List[Slug] = Field(min_length=1)
     """Audience ids this lesson serves, from `lessons/audiences.yaml`."""
-    duration_minutes: int = Field(ge=5, le=180)
+    duration_minutes: Optional[int] = Field(default=None, ge=5, le=180)
+    """Length of a lesson without sessions (required then); with sessions, each session has its own."""
     summary: Text
     content_warning: Optional[Text] = None
     ground_rules: List[Line] = Field(default_factory=list)
@@ -199,6 +261,10 @@ class Lesson(Strict):
     key_messages: List[Line] = Field(min_length=1)
     keywords: List[Keyword] = Field(default_factory=list)
     baseline_activity: Optional[Activity] = None
+    sessions: List[Session] = Field(default_factory=list)
+    """The lesson as a sequence of periods, each with its plan. None: the lesson is one session."""
+    activities: List[NamedActivity] = Field(default_factory=list)
+    """Activities beyond the baseline and closing ones, named by id in session plans."""
     sections: List[Section] = Field(default_factory=list)
     scenarios: List[Scenario] = Field(default_factory=list)
     warning_signs: List[WarningSign] = Field(default_factory=list)

@@ -69,6 +69,15 @@ class SignOff(Strict):
     version has changed since is a draft again until it is reviewed."""
 
 
+class LessonChoices(Strict):
+    """Which optional parts of one lesson this school teaches (see the lesson's session plans)."""
+
+    include: List[Slug] = Field(default_factory=list)
+    """Optional parts to teach that are otherwise in the "extra slides" appendix."""
+    exclude: List[Slug] = Field(default_factory=list)
+    """Optional parts to leave out (they move to the appendix)."""
+
+
 class SchoolProfile(Strict):
     """Everything local that every output carries beside the national routes."""
 
@@ -93,6 +102,9 @@ class SchoolProfile(Strict):
     sign_off: Optional[SignOff] = None
     """The safeguarding lead's review. Until a lesson is signed off here, every output of it says it
     is a draft that must be reviewed before use."""
+    lesson_choices: Dict[Slug, LessonChoices] = Field(default_factory=dict)
+    """Per lesson id, the optional parts this school includes or leaves out, e.g.
+    `online-blackmail: {include: [copied-account]}`. `lessonkit build --include/--exclude` overrides it."""
 
     @property
     def lead(self) -> SafeguardingContact:
