@@ -44,7 +44,8 @@ def adapted_lessons():
 def test_the_pack_has_every_kind_of_handout(national_pack):
     names = {Path(e["path"]).name for e in _entries(national_pack)}
     for audience in ("ks3", "ks4", "post16"):
-        for kind in ("support-card", "pocket-cards", "worksheet", "quiz-paper", "quiz-answer-key"):
+        for kind in ("support-card", "pocket-cards", "worksheet", "starter-quiz-paper", "exit-quiz-paper",
+                     "quiz-answer-key"):
             for ext in ("pdf", "html"):
                 assert f"online-blackmail-{audience}-{kind}.{ext}" in names
         for kind in ("help-card", "help-pocket-cards"):  # the discreet versions, with neutral names
