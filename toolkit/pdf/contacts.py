@@ -19,12 +19,16 @@ from .text import markup, web_address
 
 
 def _address(url: str, style, width: Optional[float], shown: str = "") -> str:
-    """A web address that breaks after a '/' when too long for the line, never inside a word."""
+    """A web address that breaks after a '/' or a '.' when too long for the line, never inside a
+    word (the styles never split a word: `splitLongWords` is off)."""
     text = shown or web_address(url)
     if width is None or stringWidth(f"Web: {text}", style.fontName, style.fontSize) <= width:
         return markup(text)
     lines, line = [], "Web: "
-    for piece in re.split(r"(?<=/)", text):
+    pieces = re.split(r"(?<=/)", text)
+    if any(stringWidth(piece, style.fontName, style.fontSize) > width for piece in pieces):
+        pieces = re.split(r"(?<=[/.])", text)  # a part too long for a line breaks after its dots too
+    for piece in pieces:
         if line.strip() and stringWidth(line + piece, style.fontName, style.fontSize) > width:
             lines.append(line)
             line = ""
@@ -126,10 +130,10 @@ class ContactPieces:
             self._boxes[key] = _box(contact, styles, width, qr, purpose)
         return self._boxes[key]
 
-    def line(self, contact: HelpContact, styles: Styles) -> Paragraph:
-        key = (contact, styles)
+    def line(self, contact: HelpContact, styles: Styles, width: Optional[float] = None) -> Paragraph:
+        key = (contact, styles, width)
         if key not in self._lines:
-            self._lines[key] = _line(contact, styles)
+            self._lines[key] = _line(contact, styles, width)
         return self._lines[key]
 
 
@@ -143,8 +147,10 @@ def contact_grid(contacts: Sequence[HelpContact], styles: Styles, width: float, 
     return [PanelRow(boxes[i:i + columns], cell_width) for i in range(0, len(boxes), columns)]
 
 
-def _line(contact: HelpContact, styles: Styles) -> Paragraph:
-    ways = how_to_reach(contact, bold=False)  # the name is in bold: enough for a line
+def _line(contact: HelpContact, styles: Styles, width: Optional[float] = None) -> Paragraph:
+    style = styles.hanging()
+    room = None if width is None else width - style.leftIndent  # a long address breaks at '/' and '.'
+    ways = how_to_reach(contact, style, room, bold=False)  # the name is in bold: enough for a line
     if contact.where_to_find:
         ways.insert(0, markup(contact.where_to_find))
     if contact.nations_note:  # a national pack prints every nation's services: say where each works
@@ -154,7 +160,7 @@ def _line(contact: HelpContact, styles: Styles) -> Paragraph:
 
 
 def contact_lines(contacts: Sequence[HelpContact], styles: Styles,
-                  pieces: Optional[ContactPieces] = None) -> List[Paragraph]:
+                  pieces: Optional[ContactPieces] = None, width: Optional[float] = None) -> List[Paragraph]:
     """One line per contact: name, then how to reach them."""
     pieces = pieces or ContactPieces()
-    return [pieces.line(contact, styles) for contact in contacts]
+    return [pieces.line(contact, styles, width) for contact in contacts]

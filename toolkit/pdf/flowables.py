@@ -133,7 +133,7 @@ def _contacts(block: b.Contacts, styles: Styles, width: float, pieces: Optional[
     if block.detailed:
         return ([CondPageBreak(styles.body_size * 7)] if title else []) + title + [
             *contact_grid(block.contacts, styles, width, purpose=block.purpose, pieces=pieces)]
-    return [KeepTogether(title + contact_lines(block.contacts, styles, pieces))]
+    return [KeepTogether(title + contact_lines(block.contacts, styles, pieces, width))]
 
 
 def _pairs(block: b.Pairs, styles: Styles) -> List[Flowable]:

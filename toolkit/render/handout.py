@@ -18,6 +18,7 @@ from ..html import render_html
 from ..pdf import Document, render_cards, render_pdf
 from ..pdf import blocks as b
 from ..pdf.fonts import missing_characters
+from ..pdf.styles import body_size
 from ..pdf.text import web_address
 from . import OutputFile, RenderContext, register
 from ..pdf.referral import disclosure_split, referral_flow
@@ -26,9 +27,10 @@ from ..pdf.wording import DISCREET_TITLE, NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DET
 
 DEFAULT_ACCENT = "#1D4E89"
 
-# Page limits from the brief; large print may take more pages but says so in its name.
-MAX_PAGES = {"support-card": 1, "parent-leaflet": 2, "staff-briefing": 4, "adult-card": 2}
-MAX_PAGES_LARGE = {"support-card": 4, "parent-leaflet": 6, "staff-briefing": 9, "adult-card": 5}
+# Page limits in standard print: the type never shrinks to fit (`styles.TYPE_RULES`), so a handout
+# takes the pages its content needs at its size, up to these. Large print is the same version on
+# as many pages as it needs.
+MAX_PAGES = {"support-card": 2, "parent-leaflet": 4, "staff-briefing": 8, "adult-card": 2}
 
 
 # --- Shared pieces -------------------------------------------------------------------------------
@@ -157,10 +159,10 @@ def worksheet(lesson: AdaptedLesson) -> Document:
         blocks.append(b.Paragraph(f"Who is in the story. {people}", small=True))
         # Younger readers get each stage's name on a line of its own; older ones have it run in,
         # which keeps each story and its questions to a page.
-        young = lesson.audience.youngest < 11
+        younger = young(lesson)
         blocks.append(b.Pairs(tuple((STAGES.get(stage, stage.title()), text) for stage, text in scenario.beats),
-                              inline=not young))
-        blocks.extend(b.WriteSpace(question, 3, roomy=young)
+                              inline=not younger))
+        blocks.extend(b.WriteSpace(question, 3, roomy=younger)
                       for question in scenario.discussion_questions)
     if any(s.warning_signs_shown for s in lesson.scenarios):
         blocks += [b.Heading("Looking back", new_page=True),
@@ -317,18 +319,29 @@ class Handout:
     max_pages: Optional[int] = None
     cards: bool = False  # a sheet of pocket cards rather than pages
     discreet: bool = False  # its file name must not give the topic away either
+    young: bool = False  # for key stage 2: the larger type rule applies
+
+    def body_size(self, large_print: bool) -> float:
+        return body_size(large_print, self.young, self.cards)
 
 
-def handouts(lesson: AdaptedLesson, large_print: bool) -> List[Handout]:
+def young(lesson: AdaptedLesson) -> bool:
+    """Key stage 2 and younger: their materials have the larger type rule."""
+    return lesson.audience.youngest < 11
+
+
+def handouts(lesson: AdaptedLesson, large_print: bool = False) -> List[Handout]:
     """The handouts that fit this audience."""
-    limits = MAX_PAGES_LARGE if large_print else MAX_PAGES
+    limits = MAX_PAGES
     if lesson.is_pupils:
-        found = [Handout("support-card", lambda: support_card(lesson, False), limits["support-card"]),
-                 Handout("help-card", lambda: support_card(lesson, True), limits["support-card"], discreet=True),
-                 Handout("pocket-cards", lambda: pocket_cards(lesson, False), cards=True),
-                 Handout("help-pocket-cards", lambda: pocket_cards(lesson, True), cards=True, discreet=True)]
+        y = young(lesson)
+        found = [Handout("support-card", lambda: support_card(lesson, False), limits["support-card"], young=y),
+                 Handout("help-card", lambda: support_card(lesson, True), limits["support-card"], discreet=True,
+                         young=y),
+                 Handout("pocket-cards", lambda: pocket_cards(lesson, False), cards=True, young=y),
+                 Handout("help-pocket-cards", lambda: pocket_cards(lesson, True), cards=True, discreet=True, young=y)]
         if lesson.scenarios:
-            found.append(Handout("worksheet", lambda: [worksheet(lesson)]))
+            found.append(Handout("worksheet", lambda: [worksheet(lesson)], young=y))
         return found
     if lesson.audience.kind == "parents":
         return [Handout("parent-leaflet", lambda: parent_leaflet(lesson), limits["parent-leaflet"])]
@@ -342,8 +355,9 @@ def handouts(lesson: AdaptedLesson, large_print: bool) -> List[Handout]:
 
 def render_handout_pdf(handout: Handout, variants: List[Document], context: RenderContext) -> bytes:
     paper, large = context.options.paper, context.options.large_print
-    rendered = (render_cards(variants, paper, large) if handout.cards
-                else render_pdf(variants, paper, large, handout.max_pages))
+    size = handout.body_size(False)  # large print is planned as the standard one, then set larger
+    rendered = (render_cards(variants, paper, large, size) if handout.cards
+                else render_pdf(variants, paper, large, handout.max_pages, size))
     for warning in rendered.warnings:
         context.warn(warning)
     return rendered.data

@@ -17,7 +17,8 @@ from ..pdf import blocks as b
 from ..quizzes import quizzes
 from ..quizzes.order import shown_order
 from . import OutputFile, RenderContext, register
-from .handout import accent, author, footer, review_state, warn_missing_glyphs
+from ..pdf.styles import body_size
+from .handout import accent, author, footer, review_state, warn_missing_glyphs, young
 
 LETTERS = "ABCDEFGH"
 ANONYMOUS = "Don't write your name on this paper. Your answers are anonymous."
@@ -115,9 +116,11 @@ def _stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bo
             + ("-large-print" if large_print else ""))
 
 
-def _files(stem: str, documents: Sequence[Document], context: RenderContext) -> List[OutputFile]:
+def _files(lesson: AdaptedLesson, stem: str, documents: Sequence[Document],
+           context: RenderContext) -> List[OutputFile]:
     document = documents[0]
-    rendered = render_pdf(documents, context.options.paper, context.options.large_print)
+    size = body_size(young=young(lesson))
+    rendered = render_pdf(documents, context.options.paper, context.options.large_print, size=size)
     return [OutputFile(f"{stem}.pdf", rendered.data, document.title),
             OutputFile(f"{stem}.html", render_html(document).encode("utf-8"),
                        f"{document.title} (accessible web page)")]
@@ -131,6 +134,6 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     warn_missing_glyphs([answer_key(lesson, seed)], context)
     files: List[OutputFile] = []
     for part, questions in _quizzes(lesson):  # one sheet per quiz, numbered as on the slides
-        files += _files(_stem(lesson, f"{part}-quiz-paper", seed, large), [paper(lesson, part, questions, seed)],
+        files += _files(lesson, _stem(lesson, f"{part}-quiz-paper", seed, large), [paper(lesson, part, questions, seed)],
                         context)
-    return files + _files(_stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context)
+    return files + _files(lesson, _stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context)
