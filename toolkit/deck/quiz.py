@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import List, Sequence
 
 from ..adapt import AdaptedLesson, Question
 from ..quizzes.order import shown_order

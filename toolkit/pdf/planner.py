@@ -20,7 +20,7 @@ from .pagination import KEEP, Piece
 from .blocks import Document
 from .contacts import ContactPieces, columns_of_grid, least_height as least_contact_height
 from .document import column_width
-from .floors import least_height as least_block_height, likely_height as likely_block_height
+from .floors import least_height as least_block_height
 from .flowables import WIDTH_FREE, heading, to_flowables
 from .paragraphs import Paragraph
 from .styles import Styles
@@ -128,23 +128,6 @@ class Planner:
             run += self.block_pieces(block, styles, inner, page_height)
         return (head + pagination.pour(run, page_height - head, page_height, columns) / columns) / page_height
 
-    def likely_pages(self, document: Document, styles: Styles, width: float, page_height: float,
-                     columns: int) -> float:
-        """Roughly what `pages()` will say, from the length of the text alone (`floors`), measuring
-        nothing. Only to decide what to try first."""
-        split = document.full_width if columns > 1 else len(document.blocks)
-        inner = width if columns == 1 else column_width(width, columns)
-
-        def rough(block: b.Block, block_width: float) -> float:
-            if isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title:
-                return sum(least_contact_height(c, styles, block_width, block.detailed) for c in block.contacts)
-            return likely_block_height(block, styles, block_width)
-
-        title = [b.Heading(document.title, 1)] + ([b.Paragraph(document.subtitle)] if document.subtitle else [])
-        head = sum(rough(block, width) for block in title + list(document.blocks[:split]))
-        body = sum(rough(block, inner) for block in document.blocks[split:])
-        return (head + body / columns) / page_height
-
     def surely_over(self, document: Document, styles: Styles, width: float, page_height: float, columns: int,
                     pages: float, poured: bool = True) -> bool:
         """Whether `pages()` would say more than `pages`, found without measuring every block when
@@ -195,39 +178,3 @@ class Planner:
         rows = [block.contacts[i:i + per_row] for i in range(0, len(block.contacts), per_row)]
         return [(max(least_contact_height(c, styles, width, block.detailed) for c in row),
                  lambda row=row: max(kept(c) for c in row)) for row in rows] + [(0.0, after)]
-
-
-def choose(variants: int, sizes: Sequence[float], fits: Callable[[int, float], bool],
-           fill: Optional[Callable[[int, float], float]] = None,
-           likely: Optional[Callable[[int, float], bool]] = None) -> Optional[Tuple[int, float]]:
-    """The first version (in order of preference) that fits at the smallest size, then the largest
-    size at which it fits; None when nothing fits. `sizes` run from largest to smallest, and a
-    version that fits at one size fits at every smaller one.
-
-    Versions share most of their blocks, so after the first the scan mostly reads the cache.
-    `likely(variant, size)`, when given, is a rough guess that the full version fits at the largest
-    size: then it is tried at each size from the largest down, as the first that fits is the
-    answer. Otherwise the first version that fits at the smallest size is found, and `fill(variant,
-    size)`, when given, says how full the space is (1 = exactly full): text grows at least in step
-    with its size, so sizes that cannot fit are skipped unmeasured and the others are tried from
-    the largest down."""
-    first = 0
-    if likely is not None and likely(0, sizes[0]):
-        for size in sizes:
-            if fits(0, size):
-                return 0, size
-        first = 1  # the full version fits at no size
-    chosen = next((v for v in range(first, variants) if fits(v, sizes[-1])), None)
-    if chosen is None:
-        return None
-    low = 0
-    if fill is not None:
-        smallest = fill(chosen, sizes[-1])
-        while low < len(sizes) - 1 and smallest * sizes[low] / sizes[-1] > 1:
-            low += 1
-    # Largest first: the sizes left after the skip above usually fit, so the first one tried is
-    # normally the answer.
-    for index in range(low, len(sizes) - 1):
-        if fits(chosen, sizes[index]):
-            return chosen, sizes[index]
-    return chosen, sizes[-1]
