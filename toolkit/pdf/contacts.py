@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Dict, List, Optional, Sequence
 
 from reportlab.lib import colors
@@ -15,7 +14,7 @@ from .boxes import Panel, PanelRow
 from .paragraphs import Paragraph
 from .qr import QrCode
 from .styles import Styles
-from .text import markup, web_address
+from .text import address_pieces, markup, web_address
 
 
 def _address(url: str, style, width: Optional[float], shown: str = "") -> str:
@@ -24,16 +23,7 @@ def _address(url: str, style, width: Optional[float], shown: str = "") -> str:
     text = shown or web_address(url)
     if width is None or stringWidth(f"Web: {text}", style.fontName, style.fontSize) <= width:
         return markup(text)
-    lines, line = [], "Web: "
-    pieces = re.split(r"(?<=/)", text)
-    if any(stringWidth(piece, style.fontName, style.fontSize) > width for piece in pieces):
-        pieces = re.split(r"(?<=[/.])", text)  # a part too long for a line breaks after its dots too
-    for piece in pieces:
-        if line.strip() and stringWidth(line + piece, style.fontName, style.fontSize) > width:
-            lines.append(line)
-            line = ""
-        line += piece
-    lines.append(line)
+    lines = address_pieces("Web: " + text, style.fontName, style.fontSize, width)
     return "<br/>".join(markup(x) for x in lines)[len("Web: "):]
 
 

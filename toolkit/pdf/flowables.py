@@ -17,7 +17,7 @@ from .diagram import flow_drawing
 from .paragraphs import Paragraph
 from .styles import INK, RULE, TINT, Styles
 from .tables import table_style
-from .text import markup
+from .text import markup, markup_breaking_addresses
 
 
 class RuledLines(Flowable):
@@ -69,12 +69,25 @@ def _heading(block: b.Heading, styles: Styles) -> List[Flowable]:
     return [start, heading(block.text, block.level, styles)]
 
 
-def _bullets(items, styles: Styles, small: bool = False) -> List[Flowable]:
+def _bullets(items, styles: Styles, small: bool = False, width: Optional[float] = None) -> List[Flowable]:
+    """A bulleted list; given the `width`, a web address too long for a line breaks at '/' and '.'."""
     style = styles.hanging()
     if small and not styles.large_print:
         style = style.clone("hanging_small", fontSize=styles.small.fontSize, leading=styles.small.leading,
                             bulletFontSize=styles.small.fontSize, textColor=styles.small.textColor)
-    return [Paragraph(markup(item), style, bulletText="•") for item in items]
+    if width is None:
+        return [Paragraph(markup(item), style, bulletText="•") for item in items]
+    room = width - style.leftIndent
+    return [Paragraph(markup_breaking_addresses(item, style.fontName, style.fontSize, room), style, bulletText="•")
+            for item in items]
+
+
+def width_free(block: b.Block) -> bool:
+    """Whether the block reads the same at any width, so its flowables are made once for all
+    widths: not a list with web addresses, which break to fit the line."""
+    if isinstance(block, b.Bullets):
+        return not any("://" in item or "www." in item for item in block.items)
+    return isinstance(block, WIDTH_FREE)
 
 
 def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
@@ -199,7 +212,7 @@ def to_flowables(block: b.Block, styles: Styles, width: float,
     simple: Dict[type, Callable[[], List[Flowable]]] = {
         b.Heading: lambda: _heading(block, styles),
         b.Paragraph: lambda: [Paragraph(markup(block.text), styles.small if block.small else styles.body)],
-        b.Bullets: lambda: _bullets(block.items, styles, block.small),
+        b.Bullets: lambda: _bullets(block.items, styles, block.small, None if width_free(block) else width),
         b.Steps: lambda: _steps(block, styles),
         b.Callout: lambda: [_callout(block, styles)],
         b.Contacts: lambda: _contacts(block, styles, width, pieces),

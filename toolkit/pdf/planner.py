@@ -21,7 +21,7 @@ from .blocks import Document
 from .contacts import ContactPieces, columns_of_grid, least_height as least_contact_height
 from .document import column_width
 from .floors import least_height as least_block_height
-from .flowables import WIDTH_FREE, heading, to_flowables
+from .flowables import heading, to_flowables, width_free
 from .paragraphs import Paragraph
 from .styles import Styles
 from .text import markup
@@ -59,7 +59,7 @@ class Planner:
 
     def flowables(self, block: b.Block, styles: Styles, width: float) -> List[Flowable]:
         """The block's flowables, made once: the final layout reuses the ones measured here."""
-        key = (block, styles, None if isinstance(block, WIDTH_FREE) else width)
+        key = (block, styles, width if not width_free(block) else None)
         if key not in self._flowables:
             self._flowables[key] = to_flowables(block, styles, width, self._pieces)
         return self._flowables[key]
