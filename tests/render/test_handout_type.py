@@ -126,3 +126,24 @@ def test_large_print_has_every_word_of_the_standard_version(packs, school):
 
 def _letters(words: Counter) -> str:
     return "".join(sorted("".join(words.elements())))
+
+
+def test_a_school_pack_has_the_school_logo_on_every_handout_and_twin(packs):
+    from pypdf import PdfReader
+    from lxml import html as lxml_html
+
+    logo = (LESSONS / "schools" / "example-wales-logo.png").read_bytes()
+    for large in (False, True):
+        output = packs[True, large]
+        for entry in _pdfs(output):
+            page = PdfReader(output / entry["path"]).pages[0]
+            images = page.images
+            assert len(images) >= 1, entry["path"]  # the logo beside the title (QR codes are masks)
+            twin = lxml_html.fromstring((output / entry["path"]).with_suffix(".html").read_bytes())
+            img = twin.find(".//header/img")
+            assert img is not None and img.get("alt", "").startswith("Ysgol Cwm Derw"), entry["path"]
+            assert img.get("src").startswith("data:image/png;base64,")
+    assert logo
+    for entry in _pdfs(packs[False, False]):  # no profile, no logo
+        twin = lxml_html.fromstring((packs[False, False] / entry["path"]).with_suffix(".html").read_bytes())
+        assert twin.find(".//header/img") is None

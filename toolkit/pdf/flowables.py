@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional
+import io
+from typing import Callable, Dict, List, Optional, Tuple
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Spacer, Table,
 )
@@ -55,8 +57,39 @@ class TickBox(Flowable):
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
-def heading(text: str, level: int, styles: Styles) -> Paragraph:
+class LogoBeside(Flowable):
+    """The school's logo at the right of the title (and subtitle), which leave room for it
+    (`title_flowables`): it takes no height of its own."""
+
+    def __init__(self, logo: b.Logo, width: float, height: float) -> None:
+        super().__init__()
+        self.logo, self.logo_width, self.logo_height = logo, width, height
+
+    def wrap(self, available_width: float, available_height: float):
+        self.available_width = available_width
+        return 0, 0
+
+    def draw(self) -> None:
+        image = ImageReader(io.BytesIO(self.logo.data))
+        self.canv.drawImage(image, self.available_width - self.logo_width, -self.logo_height,
+                            self.logo_width, self.logo_height, mask="auto")
+
+
+def logo_size(logo: b.Logo, styles: Styles, subtitle: bool, width: float) -> Tuple[float, float]:
+    """(width, height): as tall as the title's first line (and the subtitle's), never wider than a
+    quarter of the page."""
+    height = styles.title.leading + (styles.subtitle.leading if subtitle else 0)
+    pixels_w, pixels_h = logo.pixels
+    logo_width = height * pixels_w / max(pixels_h, 1)
+    if logo_width > width / 4:
+        logo_width, height = width / 4, width / 4 * pixels_h / max(pixels_w, 1)
+    return logo_width, height
+
+
+def heading(text: str, level: int, styles: Styles, right: float = 0) -> Paragraph:
     style = {1: styles.title, 2: styles.h2}.get(level, styles.h3)
+    if right:
+        style = style.clone(f"{style.name}_beside_logo", rightIndent=right)
     paragraph = Paragraph(markup(text), style)
     paragraph.outline_level = max(level - 1, 0)  # read by the document template for bookmarks
     return paragraph

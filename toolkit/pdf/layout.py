@@ -45,7 +45,7 @@ def story(document: Document, styles: Styles, width: float,
         seen.add(block)
         return planner.flowables(block, styles, block_width)
 
-    header = list(planner.title(document, styles) if planner else title_flowables(document, styles))
+    header = list(planner.title(document, styles, width) if planner else title_flowables(document, styles, width))
     columns = columns_for(document, styles)
     split = document.full_width if columns > 1 else 0
     body_width = width if columns == 1 else column_width(width, columns)

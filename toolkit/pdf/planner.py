@@ -21,7 +21,7 @@ from .blocks import Document
 from .contacts import ContactPieces, columns_of_grid, least_height as least_contact_height
 from .document import column_width
 from .floors import least_height as least_block_height
-from .flowables import heading, to_flowables, width_free
+from .flowables import LogoBeside, heading, logo_size, to_flowables, width_free
 from .paragraphs import Paragraph
 from .styles import Styles
 from .text import markup
@@ -32,10 +32,19 @@ def flowables_height(flowables: Sequence[Flowable], width: float, height: float)
     return pagination.total(pagination.pieces(flowables, width, height))
 
 
-def title_flowables(document: Document, styles: Styles) -> List[Flowable]:
-    title: List[Flowable] = [heading(document.title, 1, styles)] if document.title else []
+def title_flowables(document: Document, styles: Styles, width: float = 0) -> List[Flowable]:
+    """The title and subtitle; with the school's logo at their right when the document has one."""
+    title: List[Flowable] = []
+    right = 0.0
+    if document.logo is not None and document.title and width:
+        logo_width, logo_height = logo_size(document.logo, styles, bool(document.subtitle), width)
+        right = logo_width + styles.body_size
+        title.append(LogoBeside(document.logo, logo_width, logo_height))
+    if document.title:
+        title.append(heading(document.title, 1, styles, right))
     if document.subtitle:
-        title.append(Paragraph(markup(document.subtitle), styles.subtitle))
+        style = styles.subtitle.clone("subtitle_beside_logo", rightIndent=right) if right else styles.subtitle
+        title.append(Paragraph(markup(document.subtitle), style))
     return title
 
 
@@ -54,7 +63,7 @@ class Planner:
         self._heights: Dict[Tuple[b.Block, Styles, float], float] = {}
         self._runs: Dict[Tuple[b.Block, Styles, float], List[Piece]] = {}
         self._flowables: Dict[Tuple[b.Block, Styles, Optional[float]], List[Flowable]] = {}
-        self._titles: Dict[Tuple[str, str, Styles], List[Flowable]] = {}
+        self._titles: Dict[tuple, List[Flowable]] = {}
         self._pieces = ContactPieces()
 
     def flowables(self, block: b.Block, styles: Styles, width: float) -> List[Flowable]:
@@ -64,11 +73,11 @@ class Planner:
             self._flowables[key] = to_flowables(block, styles, width, self._pieces)
         return self._flowables[key]
 
-    def title(self, document: Document, styles: Styles) -> List[Flowable]:
-        """The document's title and subtitle, which span the page."""
-        key = (document.title, document.subtitle, styles)
+    def title(self, document: Document, styles: Styles, width: float) -> List[Flowable]:
+        """The document's title and subtitle (and logo), which span the page."""
+        key = (document.title, document.subtitle, document.logo, styles, width)
         if key not in self._titles:
-            self._titles[key] = title_flowables(document, styles)
+            self._titles[key] = title_flowables(document, styles, width)
         return self._titles[key]
 
     def block_height(self, block: b.Block, styles: Styles, width: float, page_height: float) -> float:
@@ -105,7 +114,7 @@ class Planner:
         return pagination.total(kept), after
 
     def title_height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
-        return flowables_height(self.title(document, styles), width, page_height)
+        return flowables_height(self.title(document, styles, width), width, page_height)
 
     def height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
         """The height of the whole document in one column `width` wide."""
@@ -116,7 +125,7 @@ class Planner:
         """Roughly how many pages of `page_height` the document fills, in `columns` after its
         header: its content poured into the frames (`pagination`)."""
         if columns == 1:
-            run = pagination.pieces(self.title(document, styles), width, page_height)
+            run = pagination.pieces(self.title(document, styles, width), width, page_height)
             for block in document.blocks:
                 run += self.block_pieces(block, styles, width, page_height)
             return pagination.pour(run, page_height, page_height, 1) / page_height

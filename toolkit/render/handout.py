@@ -6,6 +6,7 @@ briefing of two to four pages. Every pupil handout ends with who can help."""
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass, replace
@@ -13,6 +14,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from ..adapt import AdaptedLesson, HelpContact
 from ..colours import accessible_on_white
+from ..deck.pictures import logo_image
 from ..freshness import lesson_checked_line
 from ..html import render_html
 from ..pdf import Document, render_cards, render_pdf
@@ -40,6 +42,20 @@ def accent(lesson: AdaptedLesson) -> str:
     if lesson.school and lesson.school.branding:
         return accessible_on_white(lesson.school.branding.primary)[0]
     return DEFAULT_ACCENT
+
+
+@functools.lru_cache(maxsize=16)
+def _logo_file(path: str, alt: str) -> Optional[b.Logo]:
+    data, pixels, problem = logo_image(path)
+    return None if data is None else b.Logo(data, pixels, alt)
+
+
+def logo(lesson: AdaptedLesson) -> Optional[b.Logo]:
+    """The school's logo, when its profile gives one that can be read (the deck warns when not)."""
+    school = lesson.school
+    if school is None or not school.logo:
+        return None
+    return _logo_file(str(school.logo), school.logo_alt or f"{school.name} logo")
 
 
 def author(lesson: AdaptedLesson) -> str:
@@ -78,7 +94,7 @@ def document(lesson: AdaptedLesson, title: str, subject: str, blocks: Sequence[b
     checked = lesson_checked_line(lesson)
     blocks = (review_state(lesson), *blocks) + ((b.Paragraph(checked, small=True),) if checked else ())
     return Document(title=title, subject=subject, author=author(lesson), blocks=blocks,
-                    accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), **extra)
+                    accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), logo=logo(lesson), **extra)
 
 
 # --- Pupils ------------------------------------------------------------------------------------------
@@ -378,7 +394,8 @@ def render_handout(lesson: AdaptedLesson, handout: Handout, context: RenderConte
     stem = handout_stem(lesson, handout) + ("-large-print" if context.options.large_print else "")
     title = variants[0].title
     return [OutputFile(f"{stem}.pdf", render_handout_pdf(handout, variants, context), title),
-            OutputFile(f"{stem}.html", render_html(variants[0]).encode("utf-8"), f"{title} (accessible web page)")]
+            OutputFile(f"{stem}.html", render_html(variants[0], handout.body_size(context.options.large_print))
+                       .encode("utf-8"), f"{title} (accessible web page)")]
 
 
 @register("handout", "Support cards, pocket cards, worksheets, parent leaflets and staff briefings (PDF + HTML)")

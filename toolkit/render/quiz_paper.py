@@ -18,7 +18,7 @@ from ..quizzes import quizzes
 from ..quizzes.order import shown_order
 from . import OutputFile, RenderContext, register
 from ..pdf.styles import body_size
-from .handout import accent, author, footer, review_state, warn_missing_glyphs, young
+from .handout import accent, author, footer, logo, review_state, warn_missing_glyphs, young
 
 LETTERS = "ABCDEFGH"
 ANONYMOUS = "Don't write your name on this paper. Your answers are anonymous."
@@ -75,7 +75,7 @@ def paper(lesson: AdaptedLesson, part: str, questions: Sequence[Tuple[int, Quest
     subtitle = " · ".join(x for x in (lesson.audience_name, _version(seed)) if x)
     return Document(f"{name}: {lesson.title}", f"{name} paper (no answers): {lesson.title}", author(lesson),
                     tuple(blocks), subtitle=subtitle, footer=footer(lesson), accent=accent(lesson),
-                    keywords=("quiz", lesson.audience_name))
+                    keywords=("quiz", lesson.audience_name), logo=logo(lesson))
 
 
 def _key_question(number: int, question: Question, seed: Optional[int]) -> b.KeyQuestion:
@@ -108,7 +108,7 @@ def answer_key(lesson: AdaptedLesson, seed: Optional[int]) -> Document:
     subtitle = " · ".join(x for x in (lesson.audience_name, _version(seed)) if x)
     return Document(f"Answer key: {lesson.title}", f"Quiz answer key for teachers: {lesson.title}",
                     author(lesson), tuple(blocks), subtitle=subtitle, footer=footer(lesson), accent=accent(lesson),
-                    keywords=("quiz", "answer key", lesson.audience_name))
+                    keywords=("quiz", "answer key", lesson.audience_name), logo=logo(lesson))
 
 
 def _stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bool) -> str:
@@ -122,7 +122,8 @@ def _files(lesson: AdaptedLesson, stem: str, documents: Sequence[Document],
     size = body_size(young=young(lesson))
     rendered = render_pdf(documents, context.options.paper, context.options.large_print, size=size)
     return [OutputFile(f"{stem}.pdf", rendered.data, document.title),
-            OutputFile(f"{stem}.html", render_html(document).encode("utf-8"),
+            OutputFile(f"{stem}.html", render_html(document, body_size(context.options.large_print, young(lesson)))
+                       .encode("utf-8"),
                        f"{document.title} (accessible web page)")]
 
 
