@@ -2,7 +2,7 @@
 Wales example school's pack and both in large print, read back with independent tools.
 
 - pypdf reads the size of every piece of text drawn: nothing below the handout's type rule
-  (`styles.TYPE_RULES`: 11 pt, 14 pt for key stage 2, 10 pt on pocket cards, 16 pt in large print).
+  (`styles.TYPE_RULES`: 12 pt, 14 pt for key stage 2, 12 pt on pocket cards, 16 pt in large print).
 - `pdftotext -bbox` gives every word of the standard and large-print versions of each handout; with
   the footer lines (title, version, page number) set aside, the words are the same, word for word."""
 

@@ -19,7 +19,6 @@ TINT = colors.HexColor("#EEF2F7")  # callout background; the border and bold tex
 RULE = colors.HexColor("#555555")
 
 
-
 @dataclass(frozen=True)
 class TypeRule:
     """The body size of one kind of print, in points: nothing on the page (small print, footers,
@@ -33,10 +32,13 @@ class TypeRule:
 # The one home of the type sizes: the PDF layout, the pocket cards and the HTML twins' print CSS all
 # read them from here (docs/handouts.md, "Type sizes", gives the sources).
 TYPE_RULES = {
-    "standard": TypeRule(11.0, "at least 11 pt for body text read by the general public"),
-    "young": TypeRule(14.0, "at least 14 pt for key stage 2 (ages 7 to 11) readers"),
-    "pocket": TypeRule(10.0, "at least 10 pt on an A6 pocket card"),
-    "large": TypeRule(16.0, "large print: at least 16 pt (RNIB clear print guidance)"),
+    "standard": TypeRule(12.0, "clear print: at least 12 pt (RNIB Clear Print; UKAAF minimum standards; UK "
+                               "Office for Disability Issues; BDA style guide: 12 to 14 pt)"),
+    "young": TypeRule(14.0, "key stage 2 readers: 14 pt, the size RNIB, UKAAF and DWP guidance recommend "
+                            "to reach more readers and the top of the BDA's 12 to 14 pt range"),
+    "pocket": TypeRule(12.0, "pocket cards: clear print too; a card's type grows to fill it (`cards.GROWTH`)"),
+    "large": TypeRule(16.0, "large print: at least 16 pt (UKAAF minimum standards; UK Office for Disability "
+                            "Issues)"),
 }
 NORMAL_BODY = TYPE_RULES["standard"].body
 LARGE_BODY = TYPE_RULES["large"].body
