@@ -141,6 +141,8 @@ def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, 
         for per_sheet, both in formats:
             _, _, frame_w, frame_h = _card_frames(paper, per_sheet)[0]
             sides = two_sided(card) if both else (card,)
+            if not all(fits(side, sizes[-1], frame_w, frame_h) for side in sides):
+                continue  # not even at its rule's size: no larger size is tried
             for size in sizes:  # largest first: the card is filled, never cramped
                 if all(fits(side, size, frame_w, frame_h) for side in sides):
                     return CardPlan(first + index, size, per_sheet, tuple(sides))

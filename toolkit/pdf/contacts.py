@@ -23,6 +23,8 @@ def _address(url: str, style, width: Optional[float], shown: str = "") -> str:
     text = shown or web_address(url)
     if width is None or stringWidth(f"Web: {text}", style.fontName, style.fontSize) <= width:
         return markup(text)
+    if stringWidth(text, style.fontName, style.fontSize) <= width:
+        return "<br/>" + markup(text)  # whole, on a line of its own
     lines = address_pieces("Web: " + text, style.fontName, style.fontSize, width)
     return "<br/>".join(markup(x) for x in lines)[len("Web: "):]
 

@@ -11,6 +11,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .blocks import Document, Paragraph
+from .boxes import Panel, PanelRow
 from .document import Metadata, PageLimit, build_pdf, column_width, frame_size
 from .flowables import to_flowables
 from .planner import Planner, title_flowables
@@ -74,13 +75,14 @@ def _keep_closing_note(flowables: List[Flowable]) -> List[Flowable]:
 
 def _keep_headings_with_groups(flowables: List[Flowable]) -> List[Flowable]:
     """A heading followed by something that cannot be split (a myth and its answer, a question and
-    its lines, a diagram) joins it, so the heading never ends a column on its own."""
+    its lines, a diagram, a row of contact boxes) joins it, so the heading never ends a column on
+    its own."""
     out: List[Flowable] = []
     for flowable in flowables:
         if out and hasattr(out[-1], "outline_level"):
             if isinstance(flowable, KeepTogether):
                 flowable = KeepTogether([out.pop()] + list(flowable._content))
-            elif isinstance(flowable, Drawing):
+            elif isinstance(flowable, (Drawing, Panel, PanelRow)):
                 flowable = KeepTogether([out.pop(), flowable])
         out.append(flowable)
     return out
