@@ -147,3 +147,14 @@ def test_a_school_pack_has_the_school_logo_on_every_handout_and_twin(packs):
     for entry in _pdfs(packs[False, False]):  # no profile, no logo
         twin = lxml_html.fromstring((packs[False, False] / entry["path"]).with_suffix(".html").read_bytes())
         assert twin.find(".//header/img") is None
+
+
+@pytest.mark.parametrize("school", [False, True])
+def test_each_quiz_is_one_sheet_at_its_type_size(packs, school):
+    from pypdf import PdfReader
+
+    output = packs[school, False]
+    sheets = [e for e in _pdfs(output) if e["path"].endswith("-quiz-paper.pdf")]
+    assert {"starter", "exit"} <= {Path(e["path"]).name.split("-quiz-paper")[0].rsplit("-", 1)[-1] for e in sheets}
+    for entry in sheets:
+        assert len(PdfReader(output / entry["path"]).pages) <= 2, entry["path"]  # both sides of one sheet

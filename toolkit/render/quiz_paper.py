@@ -8,6 +8,7 @@ always printed scrambled (the lesson lists them in the right order) and never re
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from typing import List, Optional, Sequence, Tuple
 
 from ..adapt import AdaptedLesson, Question
@@ -116,11 +117,14 @@ def _stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bo
             + ("-large-print" if large_print else ""))
 
 
+SHEET = 2  # pages: one sheet, both sides
+
+
 def _files(lesson: AdaptedLesson, stem: str, documents: Sequence[Document],
-           context: RenderContext) -> List[OutputFile]:
+           context: RenderContext, max_pages: Optional[int] = None) -> List[OutputFile]:
     document = documents[0]
     size = body_size(young=young(lesson))
-    rendered = render_pdf(documents, context.options.paper, context.options.large_print, size=size)
+    rendered = render_pdf(documents, context.options.paper, context.options.large_print, max_pages, size)
     return [OutputFile(f"{stem}.pdf", rendered.data, document.title),
             OutputFile(f"{stem}.html", render_html(document, body_size(context.options.large_print, young(lesson)))
                        .encode("utf-8"),
@@ -135,6 +139,8 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     warn_missing_glyphs([answer_key(lesson, seed)], context)
     files: List[OutputFile] = []
     for part, questions in _quizzes(lesson):  # one sheet per quiz, numbered as on the slides
-        files += _files(lesson, _stem(lesson, f"{part}-quiz-paper", seed, large), [paper(lesson, part, questions, seed)],
-                        context)
+        sheet = paper(lesson, part, questions, seed)
+        # one column when the quiz fits a sheet that way; else two columns after the opening notes
+        versions = [sheet, replace(sheet, columns=2, full_width=3)]
+        files += _files(lesson, _stem(lesson, f"{part}-quiz-paper", seed, large), versions, context, SHEET)
     return files + _files(lesson, _stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context)
