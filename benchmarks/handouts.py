@@ -85,9 +85,9 @@ def register_bare_font() -> None:
     pdfmetrics.registerFont(TTFont(BARE_FONT, str(fonts.font_folder() / "SourceSansPro-Regular.ttf")))
 
 
-def bare_reportlab(lines, paper: str) -> bytes:
-    """The baseline: the same words, same font file and paper, one plain paragraph each."""
-    style = ParagraphStyle("plain", fontName=BARE_FONT, fontSize=10, leading=13)
+def bare_reportlab(lines, paper: str, size: float) -> bytes:
+    """The baseline: the same words, same font file, paper and body size, one plain paragraph each."""
+    style = ParagraphStyle("plain", fontName=BARE_FONT, fontSize=size, leading=size * 1.3)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=PAPER[paper], title="bare", initialFontName=BARE_FONT)
     doc.build([Paragraph(markup(line), style) for line in lines])
@@ -114,9 +114,10 @@ def main() -> None:
             for handout in handouts(lesson, args.large_print):
                 def ours():
                     variants = handout.variants()
+                    size = handout.body_size(False)
                     if handout.cards:
-                        return variants, render_cards(variants, args.paper, args.large_print)
-                    return variants, render_pdf(variants, args.paper, args.large_print, handout.max_pages)
+                        return variants, render_cards(variants, args.paper, args.large_print, size)
+                    return variants, render_pdf(variants, args.paper, args.large_print, handout.max_pages, size)
 
                 start = time.process_time()
                 variants, rendered = ours()
@@ -125,8 +126,8 @@ def main() -> None:
                 lines = texts([printed.title, printed.subtitle, printed.blocks, printed.footer])
                 lines *= rendered.cards_per_page if handout.cards else 1
                 reader = PdfReader(io.BytesIO(rendered.data))
-                pdf, bare, html = best_of(args.repeat, ours, lambda: bare_reportlab(lines, args.paper),
-                                          lambda: render_html(handout.variants()[0]))
+                pdf, bare, html = best_of(args.repeat, ours, lambda: bare_reportlab(lines, args.paper, rendered.body_size),
+                                          lambda: render_html(handout.variants()[0], handout.body_size(args.large_print)))
                 ratio = pdf / bare
                 ratios.append(ratio)
                 once += max(first - pdf, 0.0)

@@ -197,12 +197,13 @@ def test_the_discreet_card_never_names_the_topic_outside(pupils):
     assert page.findtext(".//title") == "Worried about something online?"
 
 
-def test_the_support_card_fits_one_page_and_the_pocket_cards_are_four_to_a_sheet(pupils):
-    assert len(PdfReader(io.BytesIO(pupils["cymru-ks3-support-card.pdf"])).pages) == 1
+def test_the_support_card_fits_one_sheet_and_the_pocket_cards_repeat_on_it(pupils):
+    assert len(PdfReader(io.BytesIO(pupils["cymru-ks3-support-card.pdf"])).pages) <= 2  # both sides
     cards = PdfReader(io.BytesIO(pupils["cymru-ks3-pocket-cards.pdf"]))
-    assert len(cards.pages) == 1
-    text = " ".join(cards.pages[0].extract_text().split())
-    assert text.count("Need help? Your pocket card") == 4 and text.count("Childline") == 4
+    assert len(cards.pages) <= 2
+    text = " ".join(" ".join(page.extract_text().split()) for page in cards.pages)
+    copies = text.count("Need help? Your pocket card")
+    assert copies in (2, 4) and text.count("Childline") == copies  # four A6 or two A5, every card whole
 
 
 def test_a4_by_default_and_letter_on_request(project, pupils):

@@ -1,8 +1,8 @@
 """The planner's short cuts never change what is printed.
 
-The planner measures as little as it can: paragraphs keep their line breaks per width, versions
-are ruled out from the least height of the blocks not yet measured, and a rough guess decides which
-size to try first. Each test here compares a short cut with doing the work in full, on the shipped
+The planner measures as little as it can: paragraphs keep their line breaks per width, and versions
+are ruled out from the least height of the blocks not yet measured. The type size is fixed by the
+handout's rule (`styles.TYPE_RULES`); only pocket cards grow above it to fill the card. Each test here compares a short cut with doing the work in full, on the shipped
 lessons (with and without a school profile, A4, Letter and large print)."""
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from reportlab.platypus import SimpleDocTemplate
 
 from toolkit.pdf import blocks as b
 from toolkit.pdf import fonts
-from toolkit.pdf.cards import CARD_SIZES, _card_frames, plan_cards, two_sided
+from toolkit.pdf.cards import FORMATS, GROWTH, LARGE_FORMATS, _card_frames, plan_cards, two_sided
 from toolkit.pdf.contacts import least_height as least_contact_height
 from toolkit.pdf.document import column_width, frame_size
 from toolkit.pdf.floors import least_height
-from toolkit.pdf.layout import FILL, NORMAL_SIZES, columns_for, plan
+from toolkit.pdf.layout import columns_for, plan
 from toolkit.pdf.paragraphs import Paragraph
 from toolkit.pdf.planner import Planner
 from toolkit.pdf.styles import LARGE_BODY, make_styles
@@ -69,13 +69,14 @@ def test_a_paragraph_measured_at_other_widths_prints_as_if_measured_once():
 def test_least_heights_never_exceed_measured_heights(every_handout):
     checked, planners = 0, {}
     for name, handout, large_print in every_handout:
-        sizes = (LARGE_BODY,) if large_print else (NORMAL_SIZES[0], NORMAL_SIZES[-1], CARD_SIZES[-1])
+        size = handout.body_size(large_print)
+        sizes = (size,) if large_print or handout.cards else (size, size + GROWTH[0])
         variants = handout.variants()
         blocks = {block for variant in variants for block in variant.blocks}
         for size in sizes:
             styles = make_styles(size, large_print, variants[0].accent)
             width, height = frame_size("a4", size, large_print)
-            widths = {width, column_width(width, 2), _card_frames("a4", large_print)[0][2]}
+            widths = {width, column_width(width, 2), _card_frames("a4", 4)[0][2], _card_frames("a4", 2)[0][2]}
             planner = planners.setdefault(styles, Planner())  # blocks shared by handouts are measured once
             for block in blocks:
                 for block_width in widths:
@@ -90,40 +91,38 @@ def test_least_heights_never_exceed_measured_heights(every_handout):
     assert checked > 1000
 
 
-def _reference_plan(variants, paper: str, large_print: bool, max_pages: int) -> Tuple[int, float]:
-    """The plan found by measuring every version in full and trying every size."""
-    sizes = (LARGE_BODY,) if large_print else NORMAL_SIZES
+def _reference_plan(variants, paper: str, size: float, max_pages: int) -> int:
+    """The version found by measuring every version in full."""
     planner = Planner()
 
-    def fill(variant: int, size: float) -> float:
-        styles = make_styles(size, large_print, variants[variant].accent)
-        width, height = frame_size(paper, size, large_print)
-        return planner.pages(variants[variant], styles, width, height, columns_for(variants[variant], styles)) / (
-            max_pages * FILL)
+    def pages(variant: int) -> float:
+        styles = make_styles(size, False, variants[variant].accent)
+        width, height = frame_size(paper, size, False, variants[variant].footer)
+        return planner.pages(variants[variant], styles, width, height, columns_for(variants[variant], styles))
 
-    chosen = next((v for v in range(len(variants)) if fill(v, sizes[-1]) <= 1), None)
-    if chosen is None:
-        return len(variants) - 1, sizes[-1]
-    smallest = fill(chosen, sizes[-1])
-    larger = [size for size in sizes[:-1] if smallest * size / sizes[-1] <= 1 and fill(chosen, size) <= 1]
-    return chosen, (larger[0] if larger else sizes[-1])
+    return next((v for v in range(len(variants)) if pages(v) <= max_pages * (1 + 1e-9)), len(variants) - 1)
 
 
-def _reference_cards(variants, paper: str, large_print: bool) -> Tuple[int, float, int]:
-    """(version, size, sides) found by measuring every version of a pocket card in full."""
-    _, _, frame_w, frame_h = _card_frames(paper, large_print)[0]
-    sizes = (LARGE_BODY,) if large_print else CARD_SIZES
+def _reference_cards(variants, paper: str, large_print: bool, size: float) -> Tuple[int, float, int, int]:
+    """(version, size, cards per sheet, sides) found by measuring every version of a pocket card in full."""
     planner = Planner()
 
-    def fits(card, size: float) -> bool:
-        return planner.height(card, make_styles(size, large_print, card.accent), frame_w, frame_h) <= frame_h
+    def fits(card, at: float, per_sheet: int) -> bool:
+        _, _, frame_w, frame_h = _card_frames(paper, per_sheet)[0]
+        return planner.height(card, make_styles(at, large_print, card.accent), frame_w, frame_h) <= frame_h
 
-    for sides in ([[card] for card in variants], [list(two_sided(card)) for card in variants]):
-        chosen = next((v for v, cards in enumerate(sides) if all(fits(c, sizes[-1]) for c in cards)), None)
-        if chosen is not None:
-            size = next(s for s in sizes if all(fits(c, s) for c in sides[chosen]))
-            return chosen, size, len(sides[chosen])
-    return len(variants) - 1, sizes[-1], 2
+    if large_print:
+        variant, standard, _, _ = _reference_cards(variants, paper, False, size)
+        candidates, formats, sizes = [(variant, variants[variant])], LARGE_FORMATS, (max(LARGE_BODY, standard),)
+    else:
+        candidates, formats, sizes = list(enumerate(variants)), FORMATS, tuple(size + g for g in GROWTH)
+    for variant, card in candidates:
+        for per_sheet, both in formats:
+            sides = two_sided(card) if both else (card,)
+            for at in sizes:
+                if all(fits(side, at, per_sheet) for side in sides):
+                    return variant, at, per_sheet, len(sides)
+    return candidates[-1][0], sizes[-1], 2, 2
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -131,12 +130,14 @@ def test_the_planner_chooses_what_measuring_everything_would(every_handout, pape
     planned = 0
     for name, handout, large_print in every_handout:
         variants = handout.variants()
+        size = handout.body_size(False)
         if handout.cards:
-            variant, size, sides, _ = plan_cards(variants, paper, large_print, Planner(variants))
-            assert (variant, size, len(sides)) == _reference_cards(variants, paper, large_print), name
+            chosen = plan_cards(variants, paper, large_print, size, Planner(variants))
+            assert (chosen.variant, chosen.size, chosen.per_sheet, len(chosen.sides)) == _reference_cards(
+                variants, paper, large_print, size), name
         elif handout.max_pages:
-            chosen = plan(variants, paper, large_print, handout.max_pages, Planner(variants))
-            assert chosen == _reference_plan(variants, paper, large_print, handout.max_pages), name
+            chosen = plan(variants, paper, size, handout.max_pages, Planner(variants))
+            assert chosen == _reference_plan(variants, paper, size, handout.max_pages), name
         planned += 1
     assert planned == len(every_handout)
 
@@ -144,11 +145,11 @@ def test_the_planner_chooses_what_measuring_everything_would(every_handout, pape
 def test_ruling_a_version_out_early_agrees_with_measuring_it(every_handout):
     for name, handout, large_print in every_handout:
         variants = handout.variants()
-        size = LARGE_BODY if large_print else NORMAL_SIZES[-1]
+        size = handout.body_size(large_print)
         planner, full = Planner(variants), Planner()
         for variant in variants:
             styles = make_styles(size, large_print, variant.accent)
-            width, height = frame_size("a4", size, large_print)
+            width, height = frame_size("a4", size, large_print, variant.footer)
             columns = columns_for(variant, styles)
             pages = full.pages(variant, styles, width, height, columns)
             for limit in (pages * 0.9, pages * 0.999, pages * 1.001, pages * 1.1):

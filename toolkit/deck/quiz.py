@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import zlib
-from typing import List, Sequence, Tuple
+from typing import List, Sequence
 
 from ..adapt import AdaptedLesson, Question
+from ..quizzes.order import shown_order
 from .content import Block, Para, Run, SlideSpec, labelled, para
 
 _HOW_TO_ANSWER = {
@@ -18,19 +18,6 @@ _HOW_TO_ANSWER = {
 
 def letter(index: int) -> str:
     return "ABCDEFGH"[index]
-
-
-def shown_order(question: Question) -> Tuple[int, ...]:
-    """Options in the order the class sees them. Ordering questions are stored in the right
-    order, so they are shown in a fixed shuffled order (never the answer itself)."""
-    count = len(question.options)
-    if question.type != "ordering":
-        return tuple(range(count))
-    step = 1 + zlib.crc32(question.id.encode()) % max(1, count - 1)
-    order = tuple(sorted(range(count), key=lambda i: ((i * step) % count, i)))
-    if order == tuple(range(count)):
-        order = tuple(reversed(order))
-    return order
 
 
 def _question_slide(question: Question, title: str, group: str) -> SlideSpec:

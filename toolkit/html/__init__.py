@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..pdf import blocks as b
+from ..pdf.styles import TYPE_RULES
 from ..pdf.text import web_address
 from ..qr import qr_svg
 
@@ -58,7 +59,8 @@ def _kinds(document: b.Document) -> List[Tuple[str, b.Block]]:
     return [(_KINDS[type(block)], block) for block in document.blocks]
 
 
-def render_html(document: b.Document) -> str:
-    """The whole page as a string."""
+def render_html(document: b.Document, body_size: float = TYPE_RULES["standard"].body) -> str:
+    """The whole page as a string. Printed, its body text is `body_size` points, as in the PDF
+    (`styles.body_size`); on screen, rem units follow the reader's own settings."""
     template = _environment().get_template("page.html")
-    return template.render(document=document, blocks=_kinds(document))
+    return template.render(document=document, blocks=_kinds(document), body_pt=f"{body_size:g}")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from typing import Dict, List, Tuple
 
 from ..adapt import AdaptedLesson, HelpContact, Question
+from ..quizzes.order import shown_order as display_order  # one order for slides, paper and live quiz
 
 QUIZ_LABELS = {"starter": "Starter quiz", "exit": "Exit quiz"}
 HINTS = {
@@ -58,18 +58,6 @@ class LiveQuestion:
         if q.type == "ordering":
             shown["correct_order"] = [{"index": i, "text": o.text} for i, o in enumerate(q.options)]
         return shown
-
-
-def display_order(question: Question) -> Tuple[int, ...]:
-    """Options in the author's order, except ordering questions, which must not start out solved."""
-    count = len(question.options)
-    order = list(range(count))
-    if question.type != "ordering":
-        return tuple(order)
-    random.Random(question.id).shuffle(order)  # the same for every pupil and every run
-    if order == sorted(order):
-        order = order[1:] + order[:1]
-    return tuple(order)
 
 
 def live_questions(lesson: AdaptedLesson) -> Tuple[LiveQuestion, ...]:

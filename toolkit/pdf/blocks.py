@@ -3,6 +3,7 @@ the same blocks, so the two can never say different things."""
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from typing import Optional, Tuple, Union
 
@@ -157,6 +158,20 @@ Block = Union[
 
 
 @dataclass(frozen=True)
+class Logo:
+    """A school's logo: the PNG or JPEG bytes, their pixel size and the alt text."""
+
+    data: bytes
+    pixels: Tuple[int, int]
+    alt: str
+
+    @property
+    def data_uri(self) -> str:
+        kind = "png" if self.data[:8] == b"\x89PNG\r\n\x1a\n" else "jpeg"
+        return f"data:image/{kind};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+@dataclass(frozen=True)
 class Document:
     """One handout: what it says, plus what a PDF reader and a browser tab show as its title."""
 
@@ -170,3 +185,4 @@ class Document:
     accent: str = "#1D4E89"  # headings and rules; always dark enough for text on white
     columns: int = 1  # 2 sets everything after the first `full_width` blocks in balanced columns
     full_width: int = 0
+    logo: Optional["Logo"] = None  # the school's, beside the title

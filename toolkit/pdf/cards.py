@@ -1,7 +1,9 @@
 """Pocket cards: the same card four times on a sheet (A6 on A4), with cut marks and dashed cut lines.
 
-Large print puts two bigger cards on a sheet instead, since 16 pt text does not fit on A6, and
-prints them on both sides of the sheet when one side is not enough."""
+The type never shrinks below its rule (`styles.body_size`); it grows to fill the card. When a card
+does not fit A6, the sheet holds two larger cards (A5 on A4), printed on both sides of the sheet
+when one side is not enough. Large print is the card chosen for standard print, at 16 pt, two to a
+sheet."""
 
 from __future__ import annotations
 
@@ -17,10 +19,10 @@ from . import blocks as b
 from .blocks import Document
 from .document import SAFE_MARGIN, Metadata, binary_streams, page_size, plain_canvas
 from .layout import story
-from .planner import Planner, choose
+from .planner import Planner
 from .styles import LARGE_BODY, make_styles
 
-CARD_SIZES = (10.0, 9.5, 9.0, 8.5, 8.0)  # A6 is small: 8 pt is the floor for a pocket card
+GROWTH = (4.0, 3.0, 2.0, 1.0, 0.0)  # points above its rule a card's type may grow to fill the card
 CUT_GAP = 7 * mm  # space between the text and a cut line
 MARK_FROM, MARK_TO = 4 * mm, 12 * mm  # cut marks sit in the margin, away from the text
 
@@ -35,14 +37,14 @@ class RenderedCards:
     sides: int = 1  # 2 when the cards are printed on both sides of the sheet
 
 
-def _grid(paper: str, large_print: bool) -> Tuple[int, int]:
-    return (1, 2) if large_print else (2, 2)  # (columns, rows)
+def _grid(per_sheet: int) -> Tuple[int, int]:
+    return {4: (2, 2), 2: (1, 2), 1: (1, 1)}[per_sheet]  # (columns, rows)
 
 
-def _card_frames(paper: str, large_print: bool) -> List[Tuple[float, float, float, float]]:
+def _card_frames(paper: str, per_sheet: int) -> List[Tuple[float, float, float, float]]:
     """(x, y, width, height) of the text area of each card: the safe margin outside, a gap by cuts."""
     width, height = page_size(paper)
-    columns, rows = _grid(paper, large_print)
+    columns, rows = _grid(per_sheet)
     cell_w, cell_h = width / columns, height / rows
     frames = []
     for row in range(rows):
@@ -67,9 +69,9 @@ def _card_story(card: Document, styles, width: float, planner: Optional[Planner]
     return flat
 
 
-def _draw_cut_lines(canvas, paper: str, large_print: bool) -> None:
+def _draw_cut_lines(canvas, paper: str, per_sheet: int) -> None:
     width, height = page_size(paper)
-    columns, rows = _grid(paper, large_print)
+    columns, rows = _grid(per_sheet)
     canvas.saveState()
     canvas.setStrokeColor(colors.black)
     canvas.setLineWidth(0.5)
@@ -100,55 +102,75 @@ def two_sided(card: Document) -> Tuple[Document, Document]:
     return replace(card, blocks=card.blocks[:cut]), replace(card, title="", subtitle="", blocks=card.blocks[cut:])
 
 
-def plan_cards(variants: Sequence[Document], paper: str, large_print: bool,
-               planner: Planner) -> Tuple[int, float, List[Document], Tuple[str, ...]]:
-    """(version, body size, the sides to print, warnings): the first version that fits one side of a
-    card, as large as it fits; else the first that fits on both sides; else the most compact."""
-    _, _, frame_w, frame_h = _card_frames(paper, large_print)[0]
-    sizes = (LARGE_BODY,) if large_print else CARD_SIZES
+@dataclass(frozen=True)
+class CardPlan:
+    variant: int
+    size: float
+    per_sheet: int  # 4 (A6), 2 (A5) or 1 (A4, large print only)
+    sides: Tuple[Document, ...]  # one side, or front and back
+    warnings: Tuple[str, ...] = ()
 
-    def fits_one(card: Document, size: float) -> bool:
+
+# Formats from the smallest up: four A6 cards, two A5 cards, two A5 cards on both sides.
+FORMATS = ((4, False), (2, False), (2, True))
+# Large print keeps every contact of the standard card: two A5 cards, then one A4 card, a side or two.
+LARGE_FORMATS = ((2, False), (2, True), (1, False), (1, True))
+
+
+def plan_cards(variants: Sequence[Document], paper: str, large_print: bool, size: float,
+               planner: Planner) -> CardPlan:
+    """The first version that fits a card in the first format that holds it (every contact kept
+    before any is dropped), at the largest size from its rule `size` up that fits. Large print
+    takes the version chosen for standard print, at the large-print size."""
+    if large_print:
+        standard = plan_cards(variants, paper, False, size, planner)
+        return _fit([variants[standard.variant]], paper, LARGE_FORMATS, (max(LARGE_BODY, standard.size),), True,
+                    planner, standard.variant)
+    return _fit(variants, paper, FORMATS, tuple(size + step for step in GROWTH), False, planner)
+
+
+def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, bool]], sizes: Sequence[float],
+         large_print: bool, planner: Planner, first: int = 0) -> CardPlan:
+    def fits(card: Document, size: float, frame_w: float, frame_h: float) -> bool:
         styles = make_styles(size, large_print, card.accent)
         if planner.surely_over(card, styles, frame_w, frame_h, 1, 1, poured=False):
             return False  # known before measuring all of it
         return planner.height(card, styles, frame_w, frame_h) <= frame_h
 
-    def fill(variant: int, size: float) -> float:
-        styles = make_styles(size, large_print, variants[variant].accent)
-        return planner.height(variants[variant], styles, frame_w, frame_h) / frame_h
-
-    def likely(variant: int, size: float) -> bool:
-        styles = make_styles(size, large_print, variants[variant].accent)
-        return planner.likely_pages(variants[variant], styles, frame_w, frame_h, 1) <= 1
-
-    chosen = choose(len(variants), sizes, lambda v, size: fits_one(variants[v], size), fill, likely)
-    if chosen is not None:
-        return chosen[0], chosen[1], [variants[chosen[0]]], ()
-    halves = [two_sided(card) for card in variants]
-    chosen = choose(len(variants), sizes, lambda v, size: all(fits_one(side, size) for side in halves[v]))
-    if chosen is not None:
-        return chosen[0], chosen[1], list(halves[chosen[0]]), ()
+    for index, card in enumerate(variants):
+        for per_sheet, both in formats:
+            _, _, frame_w, frame_h = _card_frames(paper, per_sheet)[0]
+            sides = two_sided(card) if both else (card,)
+            if not all(fits(side, sizes[-1], frame_w, frame_h) for side in sides):
+                continue  # not even at its rule's size: no larger size is tried
+            for size in sizes:  # largest first: the card is filled, never cramped
+                if all(fits(side, size, frame_w, frame_h) for side in sides):
+                    return CardPlan(first + index, size, per_sheet, tuple(sides))
     warning = (f"'{variants[0].title}' is too long for a pocket card, even on both sides: "
                "shorten the steps or contacts")
-    return len(variants) - 1, sizes[-1], list(halves[-1]), (warning,)
+    return CardPlan(first + len(variants) - 1, sizes[-1], 2, tuple(two_sided(variants[-1])), (warning,))
 
 
-def render_cards(variants: Sequence[Document], paper: str = "a4", large_print: bool = False) -> RenderedCards:
-    """A sheet of identical cards: the first of `variants` that fits, as large as it fits. When no
-    version fits on one side, the cards are printed on both sides of the sheet (two pages)."""
-    frames = _card_frames(paper, large_print)
+def render_cards(variants: Sequence[Document], paper: str = "a4", large_print: bool = False,
+                 size: float = 10.0) -> RenderedCards:
+    """A sheet of identical cards: the first of `variants` that fits, as large as it fits (never
+    below `size`). When no version fits on one side, the cards are printed on both sides of the
+    sheet (two pages)."""
     planner = Planner(variants)
-    variant, size, sides, warnings = plan_cards(variants, paper, large_print, planner)
-    card = variants[variant]
-    styles = make_styles(size, large_print, card.accent)
+    chosen = plan_cards(variants, paper, large_print, size, planner)
+    frames = _card_frames(paper, chosen.per_sheet)
+    card = variants[chosen.variant]
+    styles = make_styles(chosen.size, large_print, card.accent)
     buffer = io.BytesIO()
     with binary_streams():
-        canvas = plain_canvas(buffer, paper, Metadata(card.title, card.author, card.subject, card.keywords), size)
-        for side in sides:
+        canvas = plain_canvas(buffer, paper, Metadata(card.title, card.author, card.subject, card.keywords),
+                              chosen.size)
+        for side in chosen.sides:
             for x, y, w, h in frames:
                 Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0).addFromList(
                     _card_story(side, styles, w, planner), canvas)  # the same flowables on every card
-            _draw_cut_lines(canvas, paper, large_print)
+            _draw_cut_lines(canvas, paper, chosen.per_sheet)
             canvas.showPage()
         canvas.save()
-    return RenderedCards(buffer.getvalue(), len(frames), size, variant, warnings, sides=len(sides))
+    return RenderedCards(buffer.getvalue(), len(frames), chosen.size, chosen.variant, chosen.warnings,
+                         sides=len(chosen.sides))

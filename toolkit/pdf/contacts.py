@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Dict, List, Optional, Sequence
 
 from reportlab.lib import colors
@@ -15,21 +14,18 @@ from .boxes import Panel, PanelRow
 from .paragraphs import Paragraph
 from .qr import QrCode
 from .styles import Styles
-from .text import markup, web_address
+from .text import address_pieces, markup, web_address
 
 
 def _address(url: str, style, width: Optional[float], shown: str = "") -> str:
-    """A web address that breaks after a '/' when too long for the line, never inside a word."""
+    """A web address that breaks after a '/' or a '.' when too long for the line, never inside a
+    word (the styles never split a word: `splitLongWords` is off)."""
     text = shown or web_address(url)
     if width is None or stringWidth(f"Web: {text}", style.fontName, style.fontSize) <= width:
         return markup(text)
-    lines, line = [], "Web: "
-    for piece in re.split(r"(?<=/)", text):
-        if line.strip() and stringWidth(line + piece, style.fontName, style.fontSize) > width:
-            lines.append(line)
-            line = ""
-        line += piece
-    lines.append(line)
+    if stringWidth(text, style.fontName, style.fontSize) <= width:
+        return "<br/>" + markup(text)  # whole, on a line of its own
+    lines = address_pieces("Web: " + text, style.fontName, style.fontSize, width)
     return "<br/>".join(markup(x) for x in lines)[len("Web: "):]
 
 
@@ -126,10 +122,10 @@ class ContactPieces:
             self._boxes[key] = _box(contact, styles, width, qr, purpose)
         return self._boxes[key]
 
-    def line(self, contact: HelpContact, styles: Styles) -> Paragraph:
-        key = (contact, styles)
+    def line(self, contact: HelpContact, styles: Styles, width: Optional[float] = None) -> Paragraph:
+        key = (contact, styles, width)
         if key not in self._lines:
-            self._lines[key] = _line(contact, styles)
+            self._lines[key] = _line(contact, styles, width)
         return self._lines[key]
 
 
@@ -143,8 +139,10 @@ def contact_grid(contacts: Sequence[HelpContact], styles: Styles, width: float, 
     return [PanelRow(boxes[i:i + columns], cell_width) for i in range(0, len(boxes), columns)]
 
 
-def _line(contact: HelpContact, styles: Styles) -> Paragraph:
-    ways = how_to_reach(contact, bold=False)  # the name is in bold: enough for a line
+def _line(contact: HelpContact, styles: Styles, width: Optional[float] = None) -> Paragraph:
+    style = styles.hanging()
+    room = None if width is None else width - style.leftIndent  # a long address breaks at '/' and '.'
+    ways = how_to_reach(contact, style, room, bold=False)  # the name is in bold: enough for a line
     if contact.where_to_find:
         ways.insert(0, markup(contact.where_to_find))
     if contact.nations_note:  # a national pack prints every nation's services: say where each works
@@ -154,7 +152,7 @@ def _line(contact: HelpContact, styles: Styles) -> Paragraph:
 
 
 def contact_lines(contacts: Sequence[HelpContact], styles: Styles,
-                  pieces: Optional[ContactPieces] = None) -> List[Paragraph]:
+                  pieces: Optional[ContactPieces] = None, width: Optional[float] = None) -> List[Paragraph]:
     """One line per contact: name, then how to reach them."""
     pieces = pieces or ContactPieces()
-    return [pieces.line(contact, styles) for contact in contacts]
+    return [pieces.line(contact, styles, width) for contact in contacts]

@@ -56,9 +56,10 @@ def _arrow_right(drawing: Drawing, y: float, left: float, right: float) -> None:
 def flow_drawing(flow: Flow, width: float, size: float, accent: colors.Color) -> Drawing:
     """Main steps down the left; the branch box to the right of its step, joined by a labelled arrow."""
     has_branch = flow.branch_from is not None and flow.branch
-    main_width = width * (0.58 if has_branch else 0.8)
+    large = size >= 14  # large type: the main steps take more of the width, so the diagram stays on a page
+    main_width = width * ((0.68 if large else 0.58) if has_branch else 0.8)
     main_x = 0 if has_branch else (width - main_width) / 2
-    branch_x = main_x + main_width + 22 * mm
+    branch_x = main_x + main_width + (14 if large else 22) * mm
     branch_width = width - branch_x
     pad = size * 0.6
     label_size = max(size * 0.9, min(size, 16))  # "Yes" and "No" never drop below large print

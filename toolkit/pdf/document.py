@@ -10,6 +10,7 @@ from typing import Iterator, List, Optional, Sequence, Tuple
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, PageTemplate, Paragraph
 
@@ -39,12 +40,49 @@ def page_size(paper: str) -> Tuple[float, float]:
 
 
 def footer_size(body_size: float, large_print: bool) -> float:
-    return body_size if large_print else max(body_size - 2, 8)
+    return body_size  # the type rules (`styles.TYPE_RULES`) hold for the footer too
 
 
-def bottom_margin(body_size: float, large_print: bool) -> float:
-    """Room for the footer line above the safe margin."""
-    return SAFE_MARGIN + footer_size(body_size, large_print) * 2.2
+PAGE_NUMBER_ROOM = "Page 99 of 99"
+
+
+def footer_lines(text: str, paper: str, size: float) -> Tuple[str, ...]:
+    """The footer as printed: whole parts ('title · audience · school · version') to a line, so it
+    wraps between parts rather than being cut; a part too long for a line wraps between words."""
+    if not text:
+        return ()
+    fonts.register_fonts()
+    width, _ = page_size(paper)
+    room = width - 2 * SIDE_MARGIN - pdfmetrics.stringWidth(PAGE_NUMBER_ROOM, fonts.REGULAR, size) - 6 * mm
+
+    def fits(line: str) -> bool:
+        return pdfmetrics.stringWidth(line, fonts.REGULAR, size) <= room
+
+    lines: List[str] = []
+    for part in text.split(" · "):
+        joined = f"{lines[-1]} · {part}" if lines else part
+        if lines and fits(joined):
+            lines[-1] = joined
+            continue
+        words, line = part.split(), ""
+        for word in words:
+            if line and not fits(f"{line} {word}"):
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+    return tuple(lines)
+
+
+FOOTER_LEADING = 1.25
+
+
+def bottom_margin(body_size: float, large_print: bool, footer: str = "", paper: str = "a4") -> float:
+    """Room for the footer's lines (at least one, for the page number) above the safe margin."""
+    size = footer_size(body_size, large_print)
+    lines = max(1, len(footer_lines(footer, paper, size)))
+    return SAFE_MARGIN + size * (2.2 + FOOTER_LEADING * (lines - 1))
 
 
 @contextlib.contextmanager
@@ -63,8 +101,8 @@ class _NumberedCanvas(Canvas):
     """Holds pages back until the end so each footer can say 'Page 2 of 3', and so bookmarks are
     only written for documents of more than one page."""
 
-    footer_text = ""
-    footer_size = 9.0
+    footer_lines: Tuple[str, ...] = ()
+    footer_size = 11.0
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,20 +137,10 @@ class _NumberedCanvas(Canvas):
         self.setFont(fonts.REGULAR, size)
         page = f"Page {self.getPageNumber()} of {total}"
         self.drawRightString(width - SIDE_MARGIN, baseline, page)
-        if self.footer_text:
-            room = width - 2 * SIDE_MARGIN - self.stringWidth(page, fonts.REGULAR, size) - 6 * mm
-            self.drawString(SIDE_MARGIN, baseline, self._fitted_footer(room))
+        lines = self.footer_lines
+        for number, line in enumerate(lines):  # wrapped, never cut: the last line sits lowest
+            self.drawString(SIDE_MARGIN, baseline + (len(lines) - 1 - number) * size * FOOTER_LEADING, line)
         self.restoreState()
-
-    def _fitted_footer(self, room: float) -> str:
-        """The footer, shortened with '…' to fit `room`: worked out once, not on every page."""
-        fitted = self.__dict__.setdefault("_fitted", {})
-        if room not in fitted:
-            text, size = self.footer_text, self.footer_size
-            while text and self.stringWidth(text, fonts.REGULAR, size) > room:
-                text = text[:-2].rstrip() + "…"
-            fitted[room] = text
-        return fitted[room]
 
 
 class PageLimit(Exception):
@@ -179,7 +207,7 @@ def build_pdf(header: Sequence[Flowable], body: Sequence[Flowable], metadata: Me
     font = fonts.register_fonts()
     buffer = io.BytesIO()
     width, height = page_size(paper)
-    bottom = bottom_margin(body_size, large_print)
+    bottom = bottom_margin(body_size, large_print, footer, paper)
     doc = _HandoutTemplate(
         buffer, pagesize=(width, height), leftMargin=SIDE_MARGIN, rightMargin=SIDE_MARGIN,
         topMargin=SIDE_MARGIN, bottomMargin=bottom,
@@ -194,8 +222,8 @@ def build_pdf(header: Sequence[Flowable], body: Sequence[Flowable], metadata: Me
     class Numbered(_NumberedCanvas):
         pass
 
-    Numbered.footer_text = footer
     Numbered.footer_size = footer_size(body_size, large_print)
+    Numbered.footer_lines = footer_lines(footer, paper, Numbered.footer_size)
     story = list(header) + ([FrameBreak()] if columns > 1 else []) + list(body)
     with binary_streams():
         doc.build(story, canvasmaker=Numbered)
@@ -207,9 +235,9 @@ def column_width(width: float, columns: int) -> float:
     return (width - COLUMN_GAP * (columns - 1)) / columns
 
 
-def frame_size(paper: str, body_size: float, large_print: bool) -> Tuple[float, float]:
+def frame_size(paper: str, body_size: float, large_print: bool, footer: str = "") -> Tuple[float, float]:
     width, height = page_size(paper)
-    return width - 2 * SIDE_MARGIN, height - SIDE_MARGIN - bottom_margin(body_size, large_print)
+    return width - 2 * SIDE_MARGIN, height - SIDE_MARGIN - bottom_margin(body_size, large_print, footer, paper)
 
 
 def plain_canvas(buffer: io.BytesIO, paper: str, metadata: Metadata, body_size: float) -> Canvas:

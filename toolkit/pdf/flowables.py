@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional
+import io
+from typing import Callable, Dict, List, Optional, Tuple
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Spacer, Table,
 )
@@ -17,7 +19,7 @@ from .diagram import flow_drawing
 from .paragraphs import Paragraph
 from .styles import INK, RULE, TINT, Styles
 from .tables import table_style
-from .text import markup
+from .text import markup, markup_breaking_addresses
 
 
 class RuledLines(Flowable):
@@ -55,8 +57,39 @@ class TickBox(Flowable):
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
-def heading(text: str, level: int, styles: Styles) -> Paragraph:
+class LogoBeside(Flowable):
+    """The school's logo at the right of the title (and subtitle), which leave room for it
+    (`title_flowables`): it takes no height of its own."""
+
+    def __init__(self, logo: b.Logo, width: float, height: float) -> None:
+        super().__init__()
+        self.logo, self.logo_width, self.logo_height = logo, width, height
+
+    def wrap(self, available_width: float, available_height: float):
+        self.available_width = available_width
+        return 0, 0
+
+    def draw(self) -> None:
+        image = ImageReader(io.BytesIO(self.logo.data))
+        self.canv.drawImage(image, self.available_width - self.logo_width, -self.logo_height,
+                            self.logo_width, self.logo_height, mask="auto")
+
+
+def logo_size(logo: b.Logo, styles: Styles, subtitle: bool, width: float) -> Tuple[float, float]:
+    """(width, height): as tall as the title's first line (and the subtitle's), never wider than a
+    quarter of the page."""
+    height = styles.title.leading + (styles.subtitle.leading if subtitle else 0)
+    pixels_w, pixels_h = logo.pixels
+    logo_width = height * pixels_w / max(pixels_h, 1)
+    if logo_width > width / 4:
+        logo_width, height = width / 4, width / 4 * pixels_h / max(pixels_w, 1)
+    return logo_width, height
+
+
+def heading(text: str, level: int, styles: Styles, right: float = 0) -> Paragraph:
     style = {1: styles.title, 2: styles.h2}.get(level, styles.h3)
+    if right:
+        style = style.clone(f"{style.name}_beside_logo", rightIndent=right)
     paragraph = Paragraph(markup(text), style)
     paragraph.outline_level = max(level - 1, 0)  # read by the document template for bookmarks
     return paragraph
@@ -69,12 +102,25 @@ def _heading(block: b.Heading, styles: Styles) -> List[Flowable]:
     return [start, heading(block.text, block.level, styles)]
 
 
-def _bullets(items, styles: Styles, small: bool = False) -> List[Flowable]:
+def _bullets(items, styles: Styles, small: bool = False, width: Optional[float] = None) -> List[Flowable]:
+    """A bulleted list; given the `width`, a web address too long for a line breaks at '/' and '.'."""
     style = styles.hanging()
     if small and not styles.large_print:
         style = style.clone("hanging_small", fontSize=styles.small.fontSize, leading=styles.small.leading,
                             bulletFontSize=styles.small.fontSize, textColor=styles.small.textColor)
-    return [Paragraph(markup(item), style, bulletText="•") for item in items]
+    if width is None:
+        return [Paragraph(markup(item), style, bulletText="•") for item in items]
+    room = width - style.leftIndent
+    return [Paragraph(markup_breaking_addresses(item, style.fontName, style.fontSize, room), style, bulletText="•")
+            for item in items]
+
+
+def width_free(block: b.Block) -> bool:
+    """Whether the block reads the same at any width, so its flowables are made once for all
+    widths: not a list with web addresses, which break to fit the line."""
+    if isinstance(block, b.Bullets):
+        return not any("://" in item or "www." in item for item in block.items)
+    return isinstance(block, WIDTH_FREE)
 
 
 def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
@@ -133,7 +179,7 @@ def _contacts(block: b.Contacts, styles: Styles, width: float, pieces: Optional[
     if block.detailed:
         return ([CondPageBreak(styles.body_size * 7)] if title else []) + title + [
             *contact_grid(block.contacts, styles, width, purpose=block.purpose, pieces=pieces)]
-    return [KeepTogether(title + contact_lines(block.contacts, styles, pieces))]
+    return [KeepTogether(title + contact_lines(block.contacts, styles, pieces, width))]
 
 
 def _pairs(block: b.Pairs, styles: Styles) -> List[Flowable]:
@@ -199,7 +245,7 @@ def to_flowables(block: b.Block, styles: Styles, width: float,
     simple: Dict[type, Callable[[], List[Flowable]]] = {
         b.Heading: lambda: _heading(block, styles),
         b.Paragraph: lambda: [Paragraph(markup(block.text), styles.small if block.small else styles.body)],
-        b.Bullets: lambda: _bullets(block.items, styles, block.small),
+        b.Bullets: lambda: _bullets(block.items, styles, block.small, None if width_free(block) else width),
         b.Steps: lambda: _steps(block, styles),
         b.Callout: lambda: [_callout(block, styles)],
         b.Contacts: lambda: _contacts(block, styles, width, pieces),

@@ -1,5 +1,6 @@
-"""A Document -> PDF bytes, within a page limit: shrink the type a little, then fall back to a more
-compact version of the handout, and say so when even that is not enough."""
+"""A Document -> PDF bytes, within a page limit, at the handout's body size (`styles.body_size`):
+the type never shrinks to fit; a more compact version of the handout is taken when the fullest one
+needs more pages than its limit, and the build says so when even that is not enough."""
 
 from __future__ import annotations
 
@@ -10,14 +11,12 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from .blocks import Document, Paragraph
+from .boxes import Panel, PanelRow
 from .document import Metadata, PageLimit, build_pdf, column_width, frame_size
 from .flowables import to_flowables
-from .planner import Planner, choose, title_flowables
+from .planner import Planner, title_flowables
 from .styles import LARGE_BODY, NORMAL_BODY, Styles, make_styles
 
-# Body sizes tried in turn for normal print; never below 9 pt, which still reads on a handout.
-NORMAL_SIZES = (NORMAL_BODY, 10.5, 10.0, 9.5, 9.0)
-FILL = 1.0  # the estimate pours the content into its frames (`pagination`): no slack needed
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def story(document: Document, styles: Styles, width: float,
         seen.add(block)
         return planner.flowables(block, styles, block_width)
 
-    header = list(planner.title(document, styles) if planner else title_flowables(document, styles))
+    header = list(planner.title(document, styles, width) if planner else title_flowables(document, styles, width))
     columns = columns_for(document, styles)
     split = document.full_width if columns > 1 else 0
     body_width = width if columns == 1 else column_width(width, columns)
@@ -76,68 +75,53 @@ def _keep_closing_note(flowables: List[Flowable]) -> List[Flowable]:
 
 def _keep_headings_with_groups(flowables: List[Flowable]) -> List[Flowable]:
     """A heading followed by something that cannot be split (a myth and its answer, a question and
-    its lines, a diagram) joins it, so the heading never ends a column on its own."""
+    its lines, a diagram, a row of contact boxes) joins it, so the heading never ends a column on
+    its own."""
     out: List[Flowable] = []
     for flowable in flowables:
         if out and hasattr(out[-1], "outline_level"):
             if isinstance(flowable, KeepTogether):
                 flowable = KeepTogether([out.pop()] + list(flowable._content))
-            elif isinstance(flowable, Drawing):
+            elif isinstance(flowable, (Drawing, Panel, PanelRow)):
                 flowable = KeepTogether([out.pop(), flowable])
         out.append(flowable)
     return out
 
 
-def _sizes(large_print: bool) -> Tuple[float, ...]:
-    return (LARGE_BODY,) if large_print else NORMAL_SIZES
-
-
-def plan(variants: Sequence[Document], paper: str, large_print: bool, max_pages: Optional[int],
-         planner: Planner) -> Tuple[int, float]:
-    """(version, body size) to lay out: the first version whose estimate fits `max_pages`, at the
-    largest body size that fits; the most compact version at the smallest size when none does."""
-    sizes = _sizes(large_print)
+def plan(variants: Sequence[Document], paper: str, size: float, max_pages: Optional[int],
+         planner: Planner) -> int:
+    """The first version whose estimate fits `max_pages` at the handout's body size (the size never
+    changes to make it fit); the most compact when none does."""
     if not max_pages:
-        return 0, sizes[0]
-
-    def setting(variant: int, size: float):
-        """What the planner needs to know about a version at a size."""
-        document = variants[variant]
-        styles = make_styles(size, large_print, document.accent)
-        width, height = frame_size(paper, size, large_print)
-        return document, styles, width, height, columns_for(document, styles)
-
-    def fill(variant: int, size: float) -> float:
-        return planner.pages(*setting(variant, size)) / (max_pages * FILL)
-
-    def fits(variant: int, size: float) -> bool:
-        if planner.surely_over(*setting(variant, size), max_pages * FILL):
-            return False  # known before measuring all of it
-        return fill(variant, size) <= 1
-
-    def likely(variant: int, size: float) -> bool:
-        return planner.likely_pages(*setting(variant, size)) <= max_pages * FILL
-
-    return choose(len(variants), sizes, fits, fill, likely) or (len(variants) - 1, sizes[-1])
+        return 0
+    for variant, document in enumerate(variants):
+        styles = make_styles(size, False, document.accent)
+        width, height = frame_size(paper, size, False, document.footer)
+        setting = (document, styles, width, height, columns_for(document, styles))
+        if not planner.surely_over(*setting, max_pages) and planner.pages(*setting) <= max_pages * (1 + 1e-9):
+            return variant
+    return len(variants) - 1
 
 
 def render_pdf(variants: Sequence[Document], paper: str = "a4", large_print: bool = False,
-               max_pages: Optional[int] = None) -> RenderedPdf:
+               max_pages: Optional[int] = None, size: float = NORMAL_BODY) -> RenderedPdf:
     """Lay out the first of `variants` (the full handout, then more compact versions) that fits in
-    `max_pages`, at the largest body size that fits. The flowables measured while planning are the
-    ones printed, so the chosen version is normally laid out only once; when the estimate was too
-    hopeful, the layout stops at the first page too many and the next more compact plan is tried."""
+    `max_pages` at body size `size` (`styles.body_size`). Large print is the same document, larger:
+    the version chosen for standard print, at the large-print size, on as many pages as it needs.
+    The flowables measured while planning are the ones printed, so the chosen version is normally
+    laid out only once; when the estimate was too hopeful, the layout stops at the first page too
+    many and the next more compact version is tried."""
     planner: Optional[Planner] = Planner(variants)
-    chosen: Optional[Tuple[int, float]] = plan(variants, paper, large_print, max_pages, planner)
+    variant = plan(variants, paper, size, max_pages, planner)
+    if large_print:
+        return _build(variants[variant], paper, True, max(LARGE_BODY, size), variant)
     while True:
-        variant, size = chosen
-        following = _next(chosen, len(variants), large_print) if max_pages else None
-        try:  # the last plan left is laid out in full, however long
-            result = _build(variants[variant], paper, large_print, size, variant, planner,
-                            max_pages if following else None)
+        last = not max_pages or variant + 1 >= len(variants)
+        try:  # the last version left is laid out in full, however long
+            result = _build(variants[variant], paper, False, size, variant, planner, None if last else max_pages)
         except PageLimit:
             # reportlab leaves marks on flowables a stopped layout moved on: the next is made afresh
-            chosen, planner = following, None
+            variant, planner = variant + 1, None
             continue
         if max_pages and result.pages > max_pages:
             note = (f"'{variants[0].title}' needs {result.pages} pages, more than the {max_pages} it should "
@@ -146,21 +130,10 @@ def render_pdf(variants: Sequence[Document], paper: str = "a4", large_print: boo
         return result
 
 
-def _next(plan: Tuple[int, float], variants: int, large_print: bool) -> Optional[Tuple[int, float]]:
-    """The next more compact plan, when the estimate was too hopeful."""
-    variant, size = plan
-    sizes = _sizes(large_print)
-    if sizes.index(size) + 1 < len(sizes):
-        return variant, sizes[sizes.index(size) + 1]
-    if variant + 1 < variants:
-        return variant + 1, sizes[0]
-    return None
-
-
 def _build(document: Document, paper: str, large_print: bool, size: float, variant: int,
            planner: Optional[Planner] = None, max_pages: Optional[int] = None) -> RenderedPdf:
     styles = make_styles(size, large_print, document.accent)
-    width, _ = frame_size(paper, size, large_print)
+    width, _ = frame_size(paper, size, large_print, document.footer)
     header, body = story(document, styles, width, planner)
     metadata = Metadata(document.title, document.author, document.subject, document.keywords)
     data, pages = build_pdf(header, body, metadata, paper, size, large_print, document.footer,

@@ -20,8 +20,8 @@ from .pagination import KEEP, Piece
 from .blocks import Document
 from .contacts import ContactPieces, columns_of_grid, least_height as least_contact_height
 from .document import column_width
-from .floors import least_height as least_block_height, likely_height as likely_block_height
-from .flowables import WIDTH_FREE, heading, to_flowables
+from .floors import least_height as least_block_height
+from .flowables import LogoBeside, heading, logo_size, to_flowables, width_free
 from .paragraphs import Paragraph
 from .styles import Styles
 from .text import markup
@@ -32,10 +32,19 @@ def flowables_height(flowables: Sequence[Flowable], width: float, height: float)
     return pagination.total(pagination.pieces(flowables, width, height))
 
 
-def title_flowables(document: Document, styles: Styles) -> List[Flowable]:
-    title: List[Flowable] = [heading(document.title, 1, styles)] if document.title else []
+def title_flowables(document: Document, styles: Styles, width: float = 0) -> List[Flowable]:
+    """The title and subtitle; with the school's logo at their right when the document has one."""
+    title: List[Flowable] = []
+    right = 0.0
+    if document.logo is not None and document.title and width:
+        logo_width, logo_height = logo_size(document.logo, styles, bool(document.subtitle), width)
+        right = logo_width + styles.body_size
+        title.append(LogoBeside(document.logo, logo_width, logo_height))
+    if document.title:
+        title.append(heading(document.title, 1, styles, right))
     if document.subtitle:
-        title.append(Paragraph(markup(document.subtitle), styles.subtitle))
+        style = styles.subtitle.clone("subtitle_beside_logo", rightIndent=right) if right else styles.subtitle
+        title.append(Paragraph(markup(document.subtitle), style))
     return title
 
 
@@ -54,21 +63,21 @@ class Planner:
         self._heights: Dict[Tuple[b.Block, Styles, float], float] = {}
         self._runs: Dict[Tuple[b.Block, Styles, float], List[Piece]] = {}
         self._flowables: Dict[Tuple[b.Block, Styles, Optional[float]], List[Flowable]] = {}
-        self._titles: Dict[Tuple[str, str, Styles], List[Flowable]] = {}
+        self._titles: Dict[tuple, List[Flowable]] = {}
         self._pieces = ContactPieces()
 
     def flowables(self, block: b.Block, styles: Styles, width: float) -> List[Flowable]:
         """The block's flowables, made once: the final layout reuses the ones measured here."""
-        key = (block, styles, None if isinstance(block, WIDTH_FREE) else width)
+        key = (block, styles, width if not width_free(block) else None)
         if key not in self._flowables:
             self._flowables[key] = to_flowables(block, styles, width, self._pieces)
         return self._flowables[key]
 
-    def title(self, document: Document, styles: Styles) -> List[Flowable]:
-        """The document's title and subtitle, which span the page."""
-        key = (document.title, document.subtitle, styles)
+    def title(self, document: Document, styles: Styles, width: float) -> List[Flowable]:
+        """The document's title and subtitle (and logo), which span the page."""
+        key = (document.title, document.subtitle, document.logo, styles, width)
         if key not in self._titles:
-            self._titles[key] = title_flowables(document, styles)
+            self._titles[key] = title_flowables(document, styles, width)
         return self._titles[key]
 
     def block_height(self, block: b.Block, styles: Styles, width: float, page_height: float) -> float:
@@ -105,7 +114,7 @@ class Planner:
         return pagination.total(kept), after
 
     def title_height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
-        return flowables_height(self.title(document, styles), width, page_height)
+        return flowables_height(self.title(document, styles, width), width, page_height)
 
     def height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
         """The height of the whole document in one column `width` wide."""
@@ -116,7 +125,7 @@ class Planner:
         """Roughly how many pages of `page_height` the document fills, in `columns` after its
         header: its content poured into the frames (`pagination`)."""
         if columns == 1:
-            run = pagination.pieces(self.title(document, styles), width, page_height)
+            run = pagination.pieces(self.title(document, styles, width), width, page_height)
             for block in document.blocks:
                 run += self.block_pieces(block, styles, width, page_height)
             return pagination.pour(run, page_height, page_height, 1) / page_height
@@ -127,23 +136,6 @@ class Planner:
         for block in document.blocks[document.full_width:]:
             run += self.block_pieces(block, styles, inner, page_height)
         return (head + pagination.pour(run, page_height - head, page_height, columns) / columns) / page_height
-
-    def likely_pages(self, document: Document, styles: Styles, width: float, page_height: float,
-                     columns: int) -> float:
-        """Roughly what `pages()` will say, from the length of the text alone (`floors`), measuring
-        nothing. Only to decide what to try first."""
-        split = document.full_width if columns > 1 else len(document.blocks)
-        inner = width if columns == 1 else column_width(width, columns)
-
-        def rough(block: b.Block, block_width: float) -> float:
-            if isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title:
-                return sum(least_contact_height(c, styles, block_width, block.detailed) for c in block.contacts)
-            return likely_block_height(block, styles, block_width)
-
-        title = [b.Heading(document.title, 1)] + ([b.Paragraph(document.subtitle)] if document.subtitle else [])
-        head = sum(rough(block, width) for block in title + list(document.blocks[:split]))
-        body = sum(rough(block, inner) for block in document.blocks[split:])
-        return (head + body / columns) / page_height
 
     def surely_over(self, document: Document, styles: Styles, width: float, page_height: float, columns: int,
                     pages: float, poured: bool = True) -> bool:
@@ -195,39 +187,3 @@ class Planner:
         rows = [block.contacts[i:i + per_row] for i in range(0, len(block.contacts), per_row)]
         return [(max(least_contact_height(c, styles, width, block.detailed) for c in row),
                  lambda row=row: max(kept(c) for c in row)) for row in rows] + [(0.0, after)]
-
-
-def choose(variants: int, sizes: Sequence[float], fits: Callable[[int, float], bool],
-           fill: Optional[Callable[[int, float], float]] = None,
-           likely: Optional[Callable[[int, float], bool]] = None) -> Optional[Tuple[int, float]]:
-    """The first version (in order of preference) that fits at the smallest size, then the largest
-    size at which it fits; None when nothing fits. `sizes` run from largest to smallest, and a
-    version that fits at one size fits at every smaller one.
-
-    Versions share most of their blocks, so after the first the scan mostly reads the cache.
-    `likely(variant, size)`, when given, is a rough guess that the full version fits at the largest
-    size: then it is tried at each size from the largest down, as the first that fits is the
-    answer. Otherwise the first version that fits at the smallest size is found, and `fill(variant,
-    size)`, when given, says how full the space is (1 = exactly full): text grows at least in step
-    with its size, so sizes that cannot fit are skipped unmeasured and the others are tried from
-    the largest down."""
-    first = 0
-    if likely is not None and likely(0, sizes[0]):
-        for size in sizes:
-            if fits(0, size):
-                return 0, size
-        first = 1  # the full version fits at no size
-    chosen = next((v for v in range(first, variants) if fits(v, sizes[-1])), None)
-    if chosen is None:
-        return None
-    low = 0
-    if fill is not None:
-        smallest = fill(chosen, sizes[-1])
-        while low < len(sizes) - 1 and smallest * sizes[low] / sizes[-1] > 1:
-            low += 1
-    # Largest first: the sizes left after the skip above usually fit, so the first one tried is
-    # normally the answer.
-    for index in range(low, len(sizes) - 1):
-        if fits(chosen, sizes[index]):
-            return chosen, sizes[index]
-    return chosen, sizes[-1]

@@ -18,8 +18,40 @@ MUTED = colors.HexColor("#404040")  # still 10:1 on white: small print must stay
 TINT = colors.HexColor("#EEF2F7")  # callout background; the border and bold text carry the meaning
 RULE = colors.HexColor("#555555")
 
-NORMAL_BODY = 11.0
-LARGE_BODY = 16.0  # the large-print floor (RNIB clear print guidance: 16 pt and up)
+
+@dataclass(frozen=True)
+class TypeRule:
+    """The body size of one kind of print, in points: nothing on the page (small print, footers,
+    table cells, the diagram) is set smaller. Where the content does not fit, the format changes
+    (more pages, two sides, fewer and larger cards), never the size."""
+
+    body: float
+    source: str
+
+
+# The one home of the type sizes: the PDF layout, the pocket cards and the HTML twins' print CSS all
+# read them from here (docs/handouts.md, "Type sizes", gives the sources).
+TYPE_RULES = {
+    "standard": TypeRule(12.0, "clear print: at least 12 pt (RNIB Clear Print; UKAAF minimum standards; UK "
+                               "Office for Disability Issues; BDA style guide: 12 to 14 pt)"),
+    "young": TypeRule(14.0, "key stage 2 readers: 14 pt, the size RNIB, UKAAF and DWP guidance recommend "
+                            "to reach more readers and the top of the BDA's 12 to 14 pt range"),
+    "pocket": TypeRule(12.0, "pocket cards: clear print too; a card's type grows to fill it (`cards.GROWTH`)"),
+    "large": TypeRule(16.0, "large print: at least 16 pt (UKAAF minimum standards; UK Office for Disability "
+                            "Issues)"),
+}
+NORMAL_BODY = TYPE_RULES["standard"].body
+LARGE_BODY = TYPE_RULES["large"].body
+
+
+def body_size(large_print: bool = False, young: bool = False, pocket: bool = False) -> float:
+    """The body size for a handout: the largest rule that applies (large print beats the rest;
+    a key stage 2 pocket card is still 14 pt)."""
+    if large_print:
+        return TYPE_RULES["large"].body
+    if young:
+        return TYPE_RULES["young"].body
+    return TYPE_RULES["pocket" if pocket else "standard"].body
 
 
 @dataclass(frozen=True, eq=False)  # one object per size and colour (`make_styles`): compared by identity, a cheap key
@@ -66,11 +98,12 @@ def make_styles(body_size: float, large_print: bool, accent: str = "#1D4E89") ->
     leading = body_size * (1.45 if large_print else 1.3)
     # Headings step up less in large print: the body is already big, and space is precious.
     title_scale, h2_scale = (1.5, 1.25) if large_print else (2.0, 1.4)
-    small_size = body_size if large_print else max(body_size - 1.5, 8)
+    small_size = body_size  # small print is muted, never smaller: the type rules cover every text
 
     def style(name: str, **extra) -> ParagraphStyle:
         base = dict(fontName=font, fontSize=body_size, leading=leading, textColor=INK, alignment=TA_LEFT,
-                    spaceBefore=0, spaceAfter=0, bulletFontName=font, allowWidows=0, allowOrphans=0)
+                    spaceBefore=0, spaceAfter=0, bulletFontName=font, allowWidows=0, allowOrphans=0,
+                    splitLongWords=0)  # never inside a word: web addresses break at '/' and '.' (`contacts`)
         base["bulletFontSize"] = extra.get("fontSize", body_size)
         base.update(extra)
         return ParagraphStyle(name, **base)
@@ -94,6 +127,5 @@ def make_styles(body_size: float, large_print: bool, accent: str = "#1D4E89") ->
         callout_detail=style("callout_detail", spaceBefore=body_size * 0.2),
         list_item=style("list_item", spaceAfter=body_size * 0.25),
         label=style("label", fontName=fonts.BOLD),
-        flow=style("flow", fontSize=body_size * 0.95 if not large_print else body_size,
-                   leading=(body_size * 0.95 if not large_print else body_size) * 1.25, alignment=1),
+        flow=style("flow", fontSize=body_size, leading=body_size * 1.25, alignment=1),
     )

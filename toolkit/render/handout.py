@@ -6,6 +6,7 @@ briefing of two to four pages. Every pupil handout ends with who can help."""
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass, replace
@@ -13,11 +14,13 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from ..adapt import AdaptedLesson, HelpContact
 from ..colours import accessible_on_white
+from ..deck.pictures import logo_image
 from ..freshness import lesson_checked_line
 from ..html import render_html
 from ..pdf import Document, render_cards, render_pdf
 from ..pdf import blocks as b
 from ..pdf.fonts import missing_characters
+from ..pdf.styles import body_size
 from ..pdf.text import web_address
 from . import OutputFile, RenderContext, register
 from ..pdf.referral import disclosure_split, referral_flow
@@ -26,9 +29,10 @@ from ..pdf.wording import DISCREET_TITLE, NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DET
 
 DEFAULT_ACCENT = "#1D4E89"
 
-# Page limits from the brief; large print may take more pages but says so in its name.
-MAX_PAGES = {"support-card": 1, "parent-leaflet": 2, "staff-briefing": 4, "adult-card": 2}
-MAX_PAGES_LARGE = {"support-card": 4, "parent-leaflet": 6, "staff-briefing": 9, "adult-card": 5}
+# Page limits in standard print: the type never shrinks to fit (`styles.TYPE_RULES`), so a handout
+# takes the pages its content needs at its size, up to these. Large print is the same version on
+# as many pages as it needs.
+MAX_PAGES = {"support-card": 2, "parent-leaflet": 4, "staff-briefing": 8, "adult-card": 2}
 
 
 # --- Shared pieces -------------------------------------------------------------------------------
@@ -38,6 +42,20 @@ def accent(lesson: AdaptedLesson) -> str:
     if lesson.school and lesson.school.branding:
         return accessible_on_white(lesson.school.branding.primary)[0]
     return DEFAULT_ACCENT
+
+
+@functools.lru_cache(maxsize=16)
+def _logo_file(path: str, alt: str) -> Optional[b.Logo]:
+    data, pixels, problem = logo_image(path)
+    return None if data is None else b.Logo(data, pixels, alt)
+
+
+def logo(lesson: AdaptedLesson) -> Optional[b.Logo]:
+    """The school's logo, when its profile gives one that can be read (the deck warns when not)."""
+    school = lesson.school
+    if school is None or not school.logo:
+        return None
+    return _logo_file(str(school.logo), school.logo_alt or f"{school.name} logo")
 
 
 def author(lesson: AdaptedLesson) -> str:
@@ -76,7 +94,7 @@ def document(lesson: AdaptedLesson, title: str, subject: str, blocks: Sequence[b
     checked = lesson_checked_line(lesson)
     blocks = (review_state(lesson), *blocks) + ((b.Paragraph(checked, small=True),) if checked else ())
     return Document(title=title, subject=subject, author=author(lesson), blocks=blocks,
-                    accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), **extra)
+                    accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), logo=logo(lesson), **extra)
 
 
 # --- Pupils ------------------------------------------------------------------------------------------
@@ -157,10 +175,10 @@ def worksheet(lesson: AdaptedLesson) -> Document:
         blocks.append(b.Paragraph(f"Who is in the story. {people}", small=True))
         # Younger readers get each stage's name on a line of its own; older ones have it run in,
         # which keeps each story and its questions to a page.
-        young = lesson.audience.youngest < 11
+        younger = young(lesson)
         blocks.append(b.Pairs(tuple((STAGES.get(stage, stage.title()), text) for stage, text in scenario.beats),
-                              inline=not young))
-        blocks.extend(b.WriteSpace(question, 3, roomy=young)
+                              inline=not younger))
+        blocks.extend(b.WriteSpace(question, 3, roomy=younger)
                       for question in scenario.discussion_questions)
     if any(s.warning_signs_shown for s in lesson.scenarios):
         blocks += [b.Heading("Looking back", new_page=True),
@@ -317,18 +335,29 @@ class Handout:
     max_pages: Optional[int] = None
     cards: bool = False  # a sheet of pocket cards rather than pages
     discreet: bool = False  # its file name must not give the topic away either
+    young: bool = False  # for key stage 2: the larger type rule applies
+
+    def body_size(self, large_print: bool) -> float:
+        return body_size(large_print, self.young, self.cards)
 
 
-def handouts(lesson: AdaptedLesson, large_print: bool) -> List[Handout]:
+def young(lesson: AdaptedLesson) -> bool:
+    """Key stage 2 and younger: their materials have the larger type rule."""
+    return lesson.audience.youngest < 11
+
+
+def handouts(lesson: AdaptedLesson, large_print: bool = False) -> List[Handout]:
     """The handouts that fit this audience."""
-    limits = MAX_PAGES_LARGE if large_print else MAX_PAGES
+    limits = MAX_PAGES
     if lesson.is_pupils:
-        found = [Handout("support-card", lambda: support_card(lesson, False), limits["support-card"]),
-                 Handout("help-card", lambda: support_card(lesson, True), limits["support-card"], discreet=True),
-                 Handout("pocket-cards", lambda: pocket_cards(lesson, False), cards=True),
-                 Handout("help-pocket-cards", lambda: pocket_cards(lesson, True), cards=True, discreet=True)]
+        y = young(lesson)
+        found = [Handout("support-card", lambda: support_card(lesson, False), limits["support-card"], young=y),
+                 Handout("help-card", lambda: support_card(lesson, True), limits["support-card"], discreet=True,
+                         young=y),
+                 Handout("pocket-cards", lambda: pocket_cards(lesson, False), cards=True, young=y),
+                 Handout("help-pocket-cards", lambda: pocket_cards(lesson, True), cards=True, discreet=True, young=y)]
         if lesson.scenarios:
-            found.append(Handout("worksheet", lambda: [worksheet(lesson)]))
+            found.append(Handout("worksheet", lambda: [worksheet(lesson)], young=y))
         return found
     if lesson.audience.kind == "parents":
         return [Handout("parent-leaflet", lambda: parent_leaflet(lesson), limits["parent-leaflet"])]
@@ -342,8 +371,9 @@ def handouts(lesson: AdaptedLesson, large_print: bool) -> List[Handout]:
 
 def render_handout_pdf(handout: Handout, variants: List[Document], context: RenderContext) -> bytes:
     paper, large = context.options.paper, context.options.large_print
-    rendered = (render_cards(variants, paper, large) if handout.cards
-                else render_pdf(variants, paper, large, handout.max_pages))
+    size = handout.body_size(False)  # large print is planned as the standard one, then set larger
+    rendered = (render_cards(variants, paper, large, size) if handout.cards
+                else render_pdf(variants, paper, large, handout.max_pages, size))
     for warning in rendered.warnings:
         context.warn(warning)
     return rendered.data
@@ -364,7 +394,8 @@ def render_handout(lesson: AdaptedLesson, handout: Handout, context: RenderConte
     stem = handout_stem(lesson, handout) + ("-large-print" if context.options.large_print else "")
     title = variants[0].title
     return [OutputFile(f"{stem}.pdf", render_handout_pdf(handout, variants, context), title),
-            OutputFile(f"{stem}.html", render_html(variants[0]).encode("utf-8"), f"{title} (accessible web page)")]
+            OutputFile(f"{stem}.html", render_html(variants[0], handout.body_size(context.options.large_print))
+                       .encode("utf-8"), f"{title} (accessible web page)")]
 
 
 @register("handout", "Support cards, pocket cards, worksheets, parent leaflets and staff briefings (PDF + HTML)")

@@ -8,14 +8,18 @@ always printed scrambled (the lesson lists them in the right order) and never re
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from typing import List, Optional, Sequence, Tuple
 
 from ..adapt import AdaptedLesson, Question
 from ..html import render_html
 from ..pdf import Document, render_pdf
 from ..pdf import blocks as b
+from ..quizzes import quizzes
+from ..quizzes.order import shown_order
 from . import OutputFile, RenderContext, register
-from .handout import accent, author, footer, review_state, warn_missing_glyphs
+from ..pdf.styles import body_size
+from .handout import accent, author, footer, logo, review_state, warn_missing_glyphs, young
 
 LETTERS = "ABCDEFGH"
 ANONYMOUS = "Don't write your name on this paper. Your answers are anonymous."
@@ -31,53 +35,48 @@ def instruction(question: Question) -> str:
 
 
 def printed_order(question: Question, seed: Optional[int]) -> List[int]:
-    """Indices of the question's options in the order they are printed."""
-    order = list(range(len(question.options)))
-    if len(order) < 2 or question.type == "true-false":
+    """Indices of the question's options in the order they are printed: the order of the slides
+    and the live quiz (`shown_order`), unless `--shuffle` asks for another version of a single- or
+    multiple-choice question."""
+    order = list(shown_order(question))
+    if seed is None or len(order) < 2 or question.type in ("true-false", "ordering"):
         return order
-    if question.type == "ordering":
-        rng = random.Random(f"ordering:{question.id}")  # the same scramble on every version
-    elif seed is None:
-        return order
-    else:
-        rng = random.Random(f"{seed}:{question.id}")
+    rng = random.Random(f"{seed}:{question.id}")
     rng.shuffle(order)
-    if order == sorted(order):  # a shuffle that changed nothing would give the answer away
+    if order == sorted(order):  # a shuffle that changed nothing would not be another version
         order = order[1:] + order[:1]
     return order
 
 
-def _numbered(lesson: AdaptedLesson) -> List[Tuple[int, Question]]:
-    return list(enumerate(lesson.quiz, start=1))
+QUIZ_TITLES = {"starter": ("Starter quiz", "At the start of the lesson."),
+               "exit": ("Exit quiz", "At the end of the lesson.")}
 
 
-def _sections(lesson: AdaptedLesson) -> List[Tuple[str, str, List[Tuple[int, Question]]]]:
-    numbered = _numbered(lesson)
-    return [(title, note, [(n, q) for n, q in numbered if q.quiz == kind])
-            for kind, title, note in (("starter", "Starter quiz", "At the start of the lesson."),
-                                      ("exit", "Exit quiz", "At the end of the lesson."))
-            if any(q.quiz == kind for _, q in numbered)]
+def _quizzes(lesson: AdaptedLesson) -> List[Tuple[str, List[Tuple[int, Question]]]]:
+    """(part, numbered questions) for each quiz, numbered from 1 within the quiz, as on the slides."""
+    return [(part, list(enumerate(questions, start=1))) for part, questions in quizzes(lesson)]
 
 
 def _version(seed: Optional[int]) -> str:
     return "" if seed is None else f"Version {seed}"
 
 
-def paper(lesson: AdaptedLesson, seed: Optional[int]) -> Document:
-    blocks: List[b.Block] = [review_state(lesson), b.Callout(ANONYMOUS)]
-    for title, note, questions in _sections(lesson):
-        blocks += [b.Heading(title), b.Paragraph(note, small=True)]
-        for number, question in questions:
-            order = printed_order(question, seed)
-            blocks.append(b.TickQuestion(
-                number, question.question, instruction(question),
-                tuple(b.TickOption(LETTERS[i], question.options[o].text) for i, o in enumerate(order)),
-                numbered_boxes=question.type == "ordering", choose_one=question.type in ("single", "true-false")))
+def paper(lesson: AdaptedLesson, part: str, questions: Sequence[Tuple[int, Question]],
+          seed: Optional[int]) -> Document:
+    """One quiz's sheet: the starter and the exit quiz are handed out at different times."""
+    name, note = QUIZ_TITLES[part]
+    blocks: List[b.Block] = [review_state(lesson), b.Callout(ANONYMOUS), b.Paragraph(note, small=True)]
+    for number, question in questions:
+        order = printed_order(question, seed)
+        blocks.append(b.TickQuestion(
+            number, question.question, instruction(question),
+            tuple(b.TickOption(LETTERS[i], question.options[o].text) for i, o in enumerate(order)),
+            numbered_boxes=question.type == "ordering", choose_one=question.type in ("single", "true-false")))
     blocks.append(b.Contacts(lesson.help_contacts, detailed=False, title="Who can help"))
     subtitle = " · ".join(x for x in (lesson.audience_name, _version(seed)) if x)
-    return Document(f"Quiz: {lesson.title}", f"Quiz paper (no answers): {lesson.title}", author(lesson),
+    return Document(f"{name}: {lesson.title}", f"{name} paper (no answers): {lesson.title}", author(lesson),
                     tuple(blocks), subtitle=subtitle, footer=footer(lesson), accent=accent(lesson),
-                    keywords=("quiz", lesson.audience_name))
+                    keywords=("quiz", lesson.audience_name), logo=logo(lesson))
 
 
 def _key_question(number: int, question: Question, seed: Optional[int]) -> b.KeyQuestion:
@@ -104,13 +103,13 @@ def answer_key(lesson: AdaptedLesson, seed: Optional[int]) -> Document:
     if seed is not None:
         intro += f" This key matches the paper marked {_version(seed)}, whose options are in a different order."
     blocks: List[b.Block] = [review_state(lesson), b.Paragraph(intro)]
-    for title, _, questions in _sections(lesson):
-        blocks.append(b.Heading(title))
+    for part, questions in _quizzes(lesson):
+        blocks.append(b.Heading(QUIZ_TITLES[part][0]))
         blocks += [_key_question(number, question, seed) for number, question in questions]
     subtitle = " · ".join(x for x in (lesson.audience_name, _version(seed)) if x)
     return Document(f"Answer key: {lesson.title}", f"Quiz answer key for teachers: {lesson.title}",
                     author(lesson), tuple(blocks), subtitle=subtitle, footer=footer(lesson), accent=accent(lesson),
-                    keywords=("quiz", "answer key", lesson.audience_name))
+                    keywords=("quiz", "answer key", lesson.audience_name), logo=logo(lesson))
 
 
 def _stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bool) -> str:
@@ -118,11 +117,17 @@ def _stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bo
             + ("-large-print" if large_print else ""))
 
 
-def _files(stem: str, documents: Sequence[Document], context: RenderContext) -> List[OutputFile]:
+SHEET = 2  # pages: one sheet, both sides
+
+
+def _files(lesson: AdaptedLesson, stem: str, documents: Sequence[Document],
+           context: RenderContext, max_pages: Optional[int] = None) -> List[OutputFile]:
     document = documents[0]
-    rendered = render_pdf(documents, context.options.paper, context.options.large_print)
+    size = body_size(young=young(lesson))
+    rendered = render_pdf(documents, context.options.paper, context.options.large_print, max_pages, size)
     return [OutputFile(f"{stem}.pdf", rendered.data, document.title),
-            OutputFile(f"{stem}.html", render_html(document).encode("utf-8"),
+            OutputFile(f"{stem}.html", render_html(document, body_size(context.options.large_print, young(lesson)))
+                       .encode("utf-8"),
                        f"{document.title} (accessible web page)")]
 
 
@@ -132,5 +137,10 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
         return []
     seed, large = context.options.shuffle_seed, context.options.large_print
     warn_missing_glyphs([answer_key(lesson, seed)], context)
-    return (_files(_stem(lesson, "quiz-paper", seed, large), [paper(lesson, seed)], context)
-            + _files(_stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context))
+    files: List[OutputFile] = []
+    for part, questions in _quizzes(lesson):  # one sheet per quiz, numbered as on the slides
+        sheet = paper(lesson, part, questions, seed)
+        # one column when the quiz fits a sheet that way; else two columns after the opening notes
+        versions = [sheet, replace(sheet, columns=2, full_width=3)]
+        files += _files(lesson, _stem(lesson, f"{part}-quiz-paper", seed, large), versions, context, SHEET)
+    return files + _files(lesson, _stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context)
