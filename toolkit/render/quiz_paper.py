@@ -113,7 +113,7 @@ def answer_key(lesson: AdaptedLesson, seed: Optional[int]) -> Document:
                     keywords=("quiz", "answer key", lesson.audience_name))
 
 
-def _stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bool) -> str:
+def file_stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bool) -> str:
     return (f"{lesson.slug}-{kind}" + (f"-v{seed}" if seed is not None else "")
             + ("-large-print" if large_print else ""))
 
@@ -132,5 +132,5 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
         return []
     seed, large = context.options.shuffle_seed, context.options.large_print
     warn_missing_glyphs([answer_key(lesson, seed)], context)
-    return (_files(_stem(lesson, "quiz-paper", seed, large), [paper(lesson, seed)], context)
-            + _files(_stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context))
+    return (_files(file_stem(lesson, "quiz-paper", seed, large), [paper(lesson, seed)], context)
+            + _files(file_stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context))

@@ -9,7 +9,12 @@ from ..deck import build_deck
 from . import OutputFile, RenderContext, register
 
 
+def deck_name(lesson: AdaptedLesson) -> str:
+    """'online-blackmail-ks3.pptx'."""
+    return f"{lesson.slug}.pptx"
+
+
 @register("slides", "An editable PowerPoint deck (16:9) with speaker notes, for each lesson and audience")
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     data = build_deck(lesson, context)
-    return [OutputFile(f"{lesson.slug}.pptx", data, f"{lesson.title} ({lesson.audience_name}): slides")]
+    return [OutputFile(deck_name(lesson), data, f"{lesson.title} ({lesson.audience_name}): slides")]
