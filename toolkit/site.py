@@ -72,6 +72,8 @@ KINDS = (
          "In Moodle: Question bank, Import, GIFT format. Each quiz is a category."),
     Kind("-quiz.moodle.xml", "platform", "Both quizzes for Moodle (XML)",
          "In Moodle: Question bank, Import, Moodle XML format. Keeps ordering questions."),
+    Kind("-quiz.moodle-before-4.4.xml", "platform", "Both quizzes for any Moodle, including before 4.4 (XML)",
+         "In Moodle: Question bank, Import, Moodle XML format. Ordering questions become a choice between sequences."),
     Kind("-starter-quiz.qti.zip", "platform", "Starter quiz for Canvas, Brightspace and others (QTI)",
          "In Canvas: Settings, Import course content, QTI .zip file."),
     Kind("-exit-quiz.qti.zip", "platform", "Exit quiz for Canvas, Brightspace and others (QTI)",

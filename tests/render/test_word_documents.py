@@ -69,7 +69,7 @@ def test_the_plan_names_the_school_the_lead_and_every_timing(adapted):
 def test_the_plan_uses_real_styles_and_passes_the_accessibility_rules(adapted):
     [plan] = _render("lesson-plan", adapted("online-blackmail", "ks3", ENGLAND))
     document = docx.Document(io.BytesIO(plan.data))
-    assert document.core_properties.title == "Lesson plan: Online blackmail: spot it, stop it, get help (Key Stage 3 (Years 7 to 9))"
+    assert document.core_properties.title == "Lesson plan: Online blackmail: spot it, stop it, get help \u2013 Key Stage 3 (Years 7 to 9)"
     assert document.core_properties.language == "en-GB"
     levels = [int(style[-1]) for style, _ in _headings(plan.data)]
     assert levels[0] == 1 and set(levels) == {1, 2, 3}

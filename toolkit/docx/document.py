@@ -99,11 +99,14 @@ class WordDocument:
         self.doc.add_heading(text, level)
 
     def paragraph(self, text: Text, style: Optional[str] = None, small: bool = False,
-                  align_right: bool = False) -> None:
+                  align_right: bool = False, keep_with_next: bool = False) -> None:
+        """`keep_with_next` for a label or an introduction: it never ends a page alone."""
         paragraph = self.doc.add_paragraph(style=style)
         _add_runs(paragraph, text, Pt(9) if small else None)
         if align_right:
             paragraph.alignment = 2  # WD_ALIGN_PARAGRAPH.RIGHT
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
 
     def bullets(self, items: Sequence[Text]) -> None:
         for item in items:

@@ -105,7 +105,7 @@ def _safeguarding(word: WordDocument, lesson: AdaptedLesson, warn) -> None:
         word.paragraph(notes.safeguarding_brief)
     word.paragraph([("bold", "Content warning to read out at the start: "), lesson.content_warning])
     if lesson.ground_rules:
-        word.paragraph([("bold", "Ground rules")])
+        word.paragraph([("bold", "Ground rules")], keep_with_next=True)
         word.bullets(lesson.ground_rules)
     if notes.disclosure_protocol:
         word.heading(f"If one of your {_people(lesson)} tells you something", 3)
@@ -123,7 +123,8 @@ def _safeguarding(word: WordDocument, lesson: AdaptedLesson, warn) -> None:
                                       f"Out of hours: {services.out_of_hours_phone}" if services.out_of_hours_phone else "",
                                       f"Email {services.email}" if services.email else "", str(services.url or "")) if x)
         staff_only.append((services.name, "For staff: children's services, referrals and advice about a child", reach))
-    word.paragraph(f"As the {_people(lesson)} see them, school first, then local and national services:")
+    word.paragraph(f"As the {_people(lesson)} see them, school first, then local and national services:",
+                   keep_with_next=True)
     contacts_table(word, lesson.help_contacts)
     if staff_only:
         word.table(("For staff only", "What for", "How to reach them"), staff_only, widths_cm=(4.5, 6.5, 6.0))
@@ -151,14 +152,16 @@ def _quiz(word: WordDocument, title: str, questions: Sequence[Question]) -> None
 
 
 def _scenario(word: WordDocument, scenario: Scenario) -> None:
-    word.paragraph([("bold", scenario.title)] + ([f" ({scenario.platform})"] if scenario.platform else []))
+    word.paragraph([("bold", scenario.title)] + ([f" ({scenario.platform})"] if scenario.platform else []),
+                   keep_with_next=True)
     for stage, text in scenario.beats:
         word.paragraph(text)
     if scenario.discussion_questions:
-        word.paragraph([("bold", "Questions to discuss")])
+        word.paragraph([("bold", "Questions to discuss")], keep_with_next=True)
         word.numbered(scenario.discussion_questions)
     if scenario.warning_signs_shown:
-        word.paragraph([("bold", "Warning signs in this story: ")] + ["; ".join(scenario.warning_signs_shown)])
+        word.paragraph([("bold", "Warning signs in this story")], keep_with_next=True)
+        word.bullets(scenario.warning_signs_shown)
     if scenario.notes:
         word.paragraph([("bold", "Teacher notes: "), scenario.notes])
 
@@ -178,7 +181,7 @@ def _session_plan(word: WordDocument, lesson: AdaptedLesson, session: Session, n
     for section in session.sections:
         word.heading(section.title + (f" ({section.minutes} min)" if section.minutes else ""), 3)
         if section.points:
-            word.paragraph([("bold", "What to show and say")])
+            word.paragraph([("bold", "What to show and say")], keep_with_next=True)
             word.bullets(section.points)
         if section.notes:
             word.paragraph([("bold", "Teacher notes: "), section.notes])
@@ -223,7 +226,7 @@ def _after(word: WordDocument, lesson: AdaptedLesson) -> None:
     files = pack_files(lesson)
     word.heading("Resources in this pack", 2)
     word.paragraph(f"The files a full build of the pack makes for {lesson.audience_name}, in its folder and on "
-                   "its index page:")
+                   "its index page:", keep_with_next=True)
     word.table(("Resource", "File", "What it is for"), [(f.title, f.name, f.description) for f in files],
                widths_cm=(4.0, 6.0, 7.0))
     if lesson.statistics or lesson.sources:
@@ -236,13 +239,13 @@ def _after(word: WordDocument, lesson: AdaptedLesson) -> None:
 
 
 def lesson_plan(lesson: AdaptedLesson, context: RenderContext, when: Optional[dt.date] = None) -> bytes:
-    title = f"Lesson plan: {lesson.title} ({lesson.audience_name})"
+    title = f"Lesson plan: {lesson.title} \u2013 {lesson.audience_name}"
     word = WordDocument(title, f"Lesson plan for teachers: {lesson.title}", author(lesson), accent(lesson),
                         when or lesson.last_reviewed, keywords=("lesson plan", "safeguarding", lesson.audience_name),
                         paper=context.options.paper)
     add_logo(word, lesson, context.warn)
-    word.heading(title, 1)
-    word.paragraph([("bold", lesson.review_notice)])
+    word.heading(f"Lesson plan: {lesson.title}", 1)
+    word.paragraph([("bold", f"For {lesson.audience_name}. {lesson.review_notice}")])
     if lesson.school is None:
         word.paragraph(PLACEHOLDER_NOTE, small=True)
     sessions = sessions_of(lesson)
