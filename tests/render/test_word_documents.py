@@ -183,6 +183,13 @@ def test_the_letter_comes_from_the_school_for_pupils_only(adapted):
     assert _render("parent-letter", adapted("parents-session", "parents")) == []
 
 
+def test_the_letter_for_the_youngest_pupils_names_no_nude_images(adapted):
+    text = _text(_render("parent-letter", adapted("online-safety-ks2", "ks2", LESSONS / "schools" / "example-wales.yaml"))[0].data)
+    assert "Years 3 to 6" in text and "Mr Rhys Morgan, Designated Safeguarding Person" in text
+    assert "Stay calm and listen" in text and "CEOP" in text
+    assert "nude" not in text.lower() and "sexual" not in text.lower()
+
+
 def test_the_letter_helps_in_the_schools_nation(adapted):
     text = _text(_render("parent-letter", adapted("online-blackmail", "ks4", SCOTLAND))[0].data)
     assert "Where to get help in Scotland" in text

@@ -47,6 +47,23 @@ AFFECTED_STEPS: Tuple[Tuple[str, str], ...] = (
      "remind them that they can always come to you, and that Childline is there for them too."),
 )
 
+# For the families of the youngest pupils (under 11), whose lesson has no sexual content: the same
+# advice without naming nude images, which a child may read over a parent's shoulder.
+AFFECTED_INTRO_YOUNG = (
+    "If your child tells you that someone online has made them feel worried, pressured or scared, asked "
+    "them to keep a secret, or is threatening them:"
+)
+AFFECTED_STEPS_YOUNG: Tuple[Tuple[str, str], ...] = (
+    AFFECTED_STEPS[0],
+    ("Don't reply, and stop contact.",
+     "Help your child stop replying and block the account. Don't pay or send anything that is asked for."),
+    ("Keep the evidence.",
+     "Avoid deleting anything: keep the messages and usernames. If a picture is involved, never copy, save "
+     "or forward it yourself."),
+    AFFECTED_STEPS[3],
+    AFFECTED_STEPS[5],
+)
+
 SESSION_NOTE = "Optional: keep this section if the school holds a session for parents and carers, or delete it."
 SESSION_INVITATION = (
     "We are holding a session for parents and carers about keeping children safe from online "

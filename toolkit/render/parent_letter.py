@@ -20,6 +20,10 @@ from . import OutputFile, RenderContext, register
 from .handout import accent, author
 
 
+# Below this age the lesson has no sexual content (key stage 2), and neither does its letter's advice.
+YOUNG_PUPILS_UNDER = 11
+
+
 def letter_date() -> dt.date:
     """The date the letter is written: the day of the build (the school changes it when sending)."""
     return dt.date.today()
@@ -75,8 +79,10 @@ def parent_letter(lesson: AdaptedLesson, context: RenderContext, today: Optional
     word.paragraph(w.HOW_TAUGHT + (" " + w.QUIZ_ANONYMOUS if lesson.quiz else ""))
 
     word.heading("If your child is affected", 2)
-    word.paragraph(w.AFFECTED_INTRO)
-    word.numbered([[("bold", action + " "), meaning] for action, meaning in w.AFFECTED_STEPS])
+    young = lesson.audience.youngest < YOUNG_PUPILS_UNDER
+    word.paragraph(w.AFFECTED_INTRO_YOUNG if young else w.AFFECTED_INTRO)
+    word.numbered([[("bold", action + " "), meaning]
+                   for action, meaning in (w.AFFECTED_STEPS_YOUNG if young else w.AFFECTED_STEPS)])
     word.paragraph(_contact_the_lead(lesson))
 
     word.heading(_help_heading(lesson), 2)
