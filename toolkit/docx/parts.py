@@ -44,6 +44,12 @@ def how_to_reach(contact: HelpContact) -> str:
     return ". ".join(parts[1:] if contact.purpose else parts)
 
 
+def contacts_list(word: WordDocument, contacts: Sequence[HelpContact]) -> None:
+    """Who can help as a list, one contact a line: shorter than a table, for a letter."""
+    word.bullets([[("bold", contact.name + ". ")] + [". ".join(contact_parts(contact)).rstrip(".") + "."]
+                  for contact in contacts])
+
+
 def contacts_table(word: WordDocument, contacts: Sequence[HelpContact], purpose_heading: str = "What for") -> None:
     word.table(("Who", purpose_heading, "How to reach them"),
                [(contact.name, one_line(contact.purpose), how_to_reach(contact) or "") for contact in contacts],

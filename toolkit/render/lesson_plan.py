@@ -108,7 +108,7 @@ def _safeguarding(word: WordDocument, lesson: AdaptedLesson, warn) -> None:
         word.paragraph([("bold", "Ground rules")], keep_with_next=True)
         word.bullets(lesson.ground_rules)
     if notes.disclosure_protocol:
-        word.heading(f"If one of your {_people(lesson)} tells you something", 3)
+        word.heading("Responding to a disclosure", 3)
         word.numbered(notes.disclosure_protocol)
     word.heading("Who to contact", 3)
     staff_only = []
@@ -245,7 +245,7 @@ def lesson_plan(lesson: AdaptedLesson, context: RenderContext, when: Optional[dt
                         paper=context.options.paper)
     add_logo(word, lesson, context.warn)
     word.heading(f"Lesson plan: {lesson.title}", 1)
-    word.paragraph([("bold", f"For {lesson.audience_name}. {lesson.review_notice}")])
+    word.paragraph([("bold", f"{lesson.audience_name}. {lesson.review_notice}")])
     if lesson.school is None:
         word.paragraph(PLACEHOLDER_NOTE, small=True)
     sessions = sessions_of(lesson)

@@ -14,7 +14,7 @@ from typing import List, Optional
 from ..adapt import NATION_NAMES, AdaptedLesson
 from ..docx import PLACEHOLDER_NOTE, Text, WordDocument
 from ..docx import wording as w
-from ..docx.parts import add_logo, contacts_table, lead_line, school_name
+from ..docx.parts import add_logo, contacts_list, lead_line, school_name
 from ..freshness import lesson_checked_line
 from . import OutputFile, RenderContext, register
 from .handout import accent, author
@@ -86,7 +86,7 @@ def parent_letter(lesson: AdaptedLesson, context: RenderContext, today: Optional
     word.paragraph(_contact_the_lead(lesson))
 
     word.heading(_help_heading(lesson), 2)
-    contacts_table(word, lesson.help_contacts)
+    contacts_list(word, lesson.help_contacts)
     checked = lesson_checked_line(lesson)
     if checked:
         word.paragraph(checked, small=True)
