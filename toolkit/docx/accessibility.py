@@ -108,7 +108,7 @@ def accessibility_problems(data: bytes) -> List[str]:
             problems.append(f"an empty Heading {level}")
         if level > previous + 1:
             problems.append(f"Heading {level} '{text}' follows " + (f"Heading {previous}" if previous else "no heading")
-                            + f": a level is skipped")
+                            + ": a level is skipped")
         previous = level
 
     for colour in _used_style_colours(styles, body) + list(body.iter(_w("color"))):
