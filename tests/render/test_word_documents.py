@@ -157,6 +157,8 @@ def test_a_lesson_with_sessions_is_planned_one_session_at_a_time(adapted):
     headings = [text for _, text in _headings(data)]
     assert "Session 1 of 2: What it is (30 minutes)" in headings
     assert "Session 2 of 2: Getting help (30 minutes)" in headings
+    assert headings.count("Warning signs") == 1 and headings.index("Warning signs") > headings.index(
+        "Session 2 of 2: Getting help (30 minutes)")
     text = _text(data)
     assert "0:00 to 0:25" in text and "0:10 to 0:30" in text
     assert accessibility_problems(data) == []

@@ -261,6 +261,9 @@ def lesson_plan(lesson: AdaptedLesson, context: RenderContext, when: Optional[dt
         word.table(("Word", "What it means"), list(lesson.keywords), widths_cm=(4.0, 13.0))
     for number, session in enumerate(sessions, 1):
         _session_plan(word, lesson, session, number, len(sessions))
+    if not sessions[0].whole_lesson_parts:  # taught over several sessions: once, after them
+        word.heading("In every session: signs, steps and myths", 2)
+        _whole_lesson_parts(word, lesson)
     _after(word, lesson)
     word.footer(footer(lesson))
     return word.to_bytes()
