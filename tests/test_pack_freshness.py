@@ -102,4 +102,5 @@ def test_a_whole_pack_builds_with_no_network(no_network, tmp_path):
     result = build(BuildRequest(lesson_paths=[LESSONS / "online-safety-ks2.yaml"], output=tmp_path,
                                 school=LESSONS / "schools" / "example-england.yaml"))
     formats = {entry.format for entry in result.files}
-    assert formats == {"slides", "handout", "quiz-paper", "kahoot", "gift", "moodle-xml", "qti", "json"}
+    assert formats == {"slides", "handout", "quiz-paper", "kahoot", "gift", "moodle-xml", "qti", "json",
+                       "lesson-plan", "parent-letter"}

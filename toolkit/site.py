@@ -19,6 +19,8 @@ class Use(NamedTuple):
 USES = (
     Use("teach", "To teach", "Slide decks with speaker notes. Open in PowerPoint, Google Slides, Keynote or LibreOffice; "
         "every slide can be edited."),
+    Use("edit", "To edit in Word", "The teacher's lesson plan and the letter home to parents and carers, as Word "
+        "documents to adapt, annotate and send. Open in Word, Google Docs or LibreOffice."),
     Use("print", "To print", "Handouts and quiz papers as PDF, each with an accessible web page of the same text for "
         "screen readers and for reading on a screen."),
     Use("platform", "For your learning platform", "The quizzes as files to import into Kahoot, Moodle, Canvas or "
@@ -37,6 +39,12 @@ class Kind(NamedTuple):
 
 KINDS = (
     Kind(".pptx", "teach", "Slide deck", "The lesson for this class, with speaker notes on every slide."),
+    Kind("-lesson-plan.docx", "edit", "Lesson plan",
+         "For the teacher: outcomes, key words, the timed activities with what to do and say, the safeguarding "
+         "brief, answers to hard questions, the resources in this pack and who to contact."),
+    Kind("-parent-letter.docx", "edit", "Letter to parents and carers",
+         "From the school to the families of this class: what the lesson covers, how it is taught, what to do "
+         "if their child is affected and where to get help. Check it, date it and send it before the lesson."),
     Kind("-support-card.pdf", "print", "Support card",
          "One page for each pupil to keep: what to do and who can help, under the lesson's title."),
     Kind("help-card-", "print", "Support card, discreet",
@@ -64,6 +72,8 @@ KINDS = (
          "In Moodle: Question bank, Import, GIFT format. Each quiz is a category."),
     Kind("-quiz.moodle.xml", "platform", "Both quizzes for Moodle (XML)",
          "In Moodle: Question bank, Import, Moodle XML format. Keeps ordering questions."),
+    Kind("-quiz.moodle-before-4.4.xml", "platform", "Both quizzes for any Moodle, including before 4.4 (XML)",
+         "In Moodle: Question bank, Import, Moodle XML format. Ordering questions become a choice between sequences."),
     Kind("-starter-quiz.qti.zip", "platform", "Starter quiz for Canvas, Brightspace and others (QTI)",
          "In Canvas: Settings, Import course content, QTI .zip file."),
     Kind("-exit-quiz.qti.zip", "platform", "Exit quiz for Canvas, Brightspace and others (QTI)",
@@ -71,7 +81,7 @@ KINDS = (
     Kind(".json", "integrate", "Lesson data", "The lesson exactly as this class sees it, contacts included."),
 )
 
-FORMAT_USES = {"slides": "teach", "handout": "print", "quiz-paper": "print", "kahoot": "platform", "gift": "platform",
+FORMAT_USES = {"slides": "teach", "lesson-plan": "edit", "parent-letter": "edit", "handout": "print", "quiz-paper": "print", "kahoot": "platform", "gift": "platform",
                "moodle-xml": "platform", "qti": "platform", "json": "integrate"}
 
 STYLE = """
@@ -83,6 +93,12 @@ a{color:#0b4f9c}a:focus{outline:3px solid #ffbf47}ul{padding-left:1.2rem}li{marg
 .for{border-left:6px solid #1d4e89;background:#f1f5fa;padding:.6rem 1rem}
 .for.example,.for.national{border-left-color:#8a4b00;background:#fdf5e8}
 """
+
+
+def describe(name: str, format_name: str) -> Kind:
+    """What a file of a pack is, for people: its title and what it is for (the pack index and the
+    lesson plan's list of resources both ask here)."""
+    return _kind({"path": name, "format": format_name})[0]
 
 
 def _kind(entry: dict) -> Tuple[Kind, bool]:

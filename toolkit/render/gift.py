@@ -30,9 +30,13 @@ def gift_text(lesson: AdaptedLesson, context: RenderContext) -> str:
     return "\n".join(lines)
 
 
+def gift_name(lesson: AdaptedLesson) -> str:
+    return f"{lesson.slug}-quiz.gift.txt"
+
+
 @register("gift", "Starter and exit quizzes in Moodle's GIFT text format, with feedback and categories")
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     if not quizzes(lesson):
         return []
-    return [OutputFile(f"{lesson.slug}-quiz.gift.txt", gift_text(lesson, context).encode("utf-8"),
+    return [OutputFile(gift_name(lesson), gift_text(lesson, context).encode("utf-8"),
                        f"{lesson.title} ({lesson.audience_name}): quizzes for Moodle (GIFT)")]

@@ -20,6 +20,11 @@ IMPORT_NOTE = ("To use: in Kahoot!, create a kahoot, choose Add question, then I
                "file. Check the time limits and correct answers before you play.")
 
 
+def sheet_name(lesson: AdaptedLesson, part: str) -> str:
+    """'online-blackmail-ks3-starter-quiz.kahoot.xlsx'."""
+    return f"{lesson.slug}-{part}-quiz.kahoot.xlsx"
+
+
 @register("kahoot", "Each quiz as a spreadsheet to import into Kahoot!")
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     files = []
@@ -44,7 +49,7 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
             "After the quiz, show the class where to get help: " + "; ".join(help_lines(lesson)),
         ]
         title = one_line(quiz_title(lesson, part))
-        files.append(OutputFile(f"{lesson.slug}-{part}-quiz.kahoot.xlsx",
+        files.append(OutputFile(sheet_name(lesson, part),
                                 workbook_bytes(title, notes, rows, lesson.last_reviewed),
                                 f"{lesson.title} ({lesson.audience_name}): {part} quiz for Kahoot!"))
     return files

@@ -95,6 +95,10 @@ def moodle_xml(lesson: AdaptedLesson, context: RenderContext, native_ordering: b
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(quiz, encoding="UTF-8", pretty_print=True)
 
 
+def xml_name(lesson: AdaptedLesson, before_4_4: bool = False) -> str:
+    return f"{lesson.slug}-quiz.moodle-before-4.4.xml" if before_4_4 else f"{lesson.slug}-quiz.moodle.xml"
+
+
 @register("moodle-xml", "Starter and exit quizzes as Moodle XML, with ordering questions and feedback "
                         "(and a file for Moodle before 4.4 when there are ordering questions)")
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
@@ -103,13 +107,13 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     title = f"{lesson.title} ({lesson.audience_name}): quizzes for Moodle (XML)"
     if not has_ordering(lesson):
         context.note(NOTE.format(kind="moodle.xml with no ordering question", suits=SUITS_ANY))
-        return [OutputFile(f"{lesson.slug}-quiz.moodle.xml", moodle_xml(lesson, context), title)]
+        return [OutputFile(xml_name(lesson), moodle_xml(lesson, context), title)]
     context.note(NOTE.format(kind="moodle.xml with ordering questions", suits=SUITS_ORDERING))
     context.note(NOTE.format(kind="moodle-before-4.4.xml", suits=SUITS_ANY + ", with ordering questions as a "
                              "choice between sequences"))
     return [
-        OutputFile(f"{lesson.slug}-quiz.moodle.xml", moodle_xml(lesson, context),
+        OutputFile(xml_name(lesson), moodle_xml(lesson, context),
                    f"{title}, for Moodle 4.4 and later (or the Ordering question plugin)"),
-        OutputFile(f"{lesson.slug}-quiz.moodle-before-4.4.xml", moodle_xml(lesson, context, native_ordering=False),
+        OutputFile(xml_name(lesson, before_4_4=True), moodle_xml(lesson, context, native_ordering=False),
                    f"{title}, for any Moodle, including before 4.4"),
     ]

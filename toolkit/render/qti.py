@@ -51,10 +51,14 @@ def package(lesson: AdaptedLesson, part: str, questions: Tuple[Question, ...], c
     ])
 
 
+def package_name(lesson: AdaptedLesson, part: str) -> str:
+    return f"{lesson.slug}-{part}-quiz.qti.zip"
+
+
 @register("qti", "Each quiz as a QTI 1.2 package for Canvas, Brightspace and similar platforms")
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     return [
-        OutputFile(f"{lesson.slug}-{part}-quiz.qti.zip", package(lesson, part, questions, context),
+        OutputFile(package_name(lesson, part), package(lesson, part, questions, context),
                    f"{lesson.title} ({lesson.audience_name}): {part} quiz for Canvas and other platforms (QTI)")
         for part, questions in quizzes(lesson)
     ]

@@ -112,7 +112,7 @@ def answer_key(lesson: AdaptedLesson, seed: Optional[int]) -> Document:
                     keywords=("quiz", "answer key", lesson.audience_name), logo=logo(lesson))
 
 
-def _stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bool) -> str:
+def file_stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bool) -> str:
     return (f"{lesson.slug}-{kind}" + (f"-v{seed}" if seed is not None else "")
             + ("-large-print" if large_print else ""))
 
@@ -142,5 +142,5 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
         sheet = paper(lesson, part, questions, seed)
         # one column when the quiz fits a sheet that way; else two columns after the opening notes
         versions = [sheet, replace(sheet, columns=2, full_width=3)]
-        files += _files(lesson, _stem(lesson, f"{part}-quiz-paper", seed, large), versions, context, SHEET)
-    return files + _files(lesson, _stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context)
+        files += _files(lesson, file_stem(lesson, f"{part}-quiz-paper", seed, large), versions, context, SHEET)
+    return files + _files(lesson, file_stem(lesson, "quiz-answer-key", seed, large), [answer_key(lesson, seed)], context)

@@ -9,14 +9,21 @@ from ..deck import build_deck
 from . import OutputFile, RenderContext, register
 
 
+def deck_names(lesson: AdaptedLesson) -> List[str]:
+    """'online-blackmail-ks3.pptx', or one deck per session: 'online-blackmail-ks3-session-1.pptx', ..."""
+    if len(lesson.sessions) <= 1:
+        return [f"{lesson.slug}.pptx"]
+    return [f"{lesson.slug}-session-{s.number}.pptx" for s in lesson.sessions]
+
+
 @register("slides", "An editable PowerPoint deck (16:9) with speaker notes, for each lesson and audience (one per session)")
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     if len(lesson.sessions) <= 1:
         session = lesson.sessions[0] if lesson.sessions else None
         data = build_deck(lesson, context, session)
-        return [OutputFile(f"{lesson.slug}.pptx", data, f"{lesson.title} ({lesson.audience_name}): slides")]
+        return [OutputFile(deck_names(lesson)[0], data, f"{lesson.title} ({lesson.audience_name}): slides")]
     return [
-        OutputFile(f"{lesson.slug}-session-{s.number}.pptx", build_deck(lesson, context, s),
+        OutputFile(name, build_deck(lesson, context, s),
                    f"{lesson.title} ({lesson.audience_name}): slides for session {s.number} of {s.count}, {s.title}")
-        for s in lesson.sessions
+        for name, s in zip(deck_names(lesson), lesson.sessions)
     ]

@@ -1,0 +1,228 @@
+"""Writing a Word document the way a careful person would in Word: built-in styles (Heading 1-3,
+List Bullet, List Number, Table Grid), a header row marked to repeat on each page, alt text on
+pictures, and the title, author and language (en-GB) in the document's properties.
+
+Word, Google Docs and LibreOffice all read these styles, so a teacher can navigate by headings,
+restyle the document and edit every word."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import List, Optional, Sequence, Tuple, Union
+
+import docx
+from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+from ..deck.package import stable_zip
+
+LANGUAGE = "en-GB"
+FONT = "Arial"  # in every office suite (LibreOffice substitutes the metric-compatible Liberation Sans)
+HEADING_SIZES = {1: 18, 2: 14, 3: 12}
+PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
+
+Run = Union[str, Tuple[str, str]]
+"""A piece of a paragraph: plain text, or ("bold", text), or ("fill", text) for a place the school
+fills in, printed in square brackets and highlighted."""
+Text = Union[str, Sequence[Run]]
+
+PLACEHOLDER_NOTE = ("Text in [square brackets] is for the school to fill in or delete before the document is used.")
+
+
+def _hex(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+class WordDocument:
+    """One document, written top to bottom. Headings must go down one level at a time (Heading 1,
+    then 2, then 3), as Microsoft's accessibility checker expects."""
+
+    def __init__(self, title: str, subject: str, author: str, accent: str, when: dt.date,
+                 keywords: Sequence[str] = (), paper: str = "a4") -> None:
+        self.doc = docx.Document()
+        self.when = when
+        self._level = 0
+        self._styles(accent)
+        self._page(paper)
+        props = self.doc.core_properties
+        props.title, props.subject, props.author = title, subject, author
+        props.keywords = ", ".join(keywords)
+        props.language = LANGUAGE
+        props.comments = ""
+        props.last_modified_by = author
+        props.revision = 1
+        # The lesson's date, not the time of the build: the same lesson gives the same file.
+        stamp = dt.datetime.combine(when, dt.time())
+        props.created = props.modified = props.last_printed = stamp
+
+    # --- Set-up --------------------------------------------------------------------------------
+
+    def _styles(self, accent: str) -> None:
+        styles = self.doc.styles
+        defaults = styles.element.find(qn("w:docDefaults"))
+        run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _set_fonts(run_defaults)
+        lang = run_defaults.find(qn("w:lang"))
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+        normal = styles["Normal"]
+        normal.font.size = Pt(11)
+        normal.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+        for level, size in HEADING_SIZES.items():
+            heading = styles[f"Heading {level}"]
+            _set_fonts(heading.element.get_or_add_rPr())
+            heading.font.size = Pt(size)
+            heading.font.bold = True
+            heading.font.italic = False  # no italics: harder for many readers, dyslexic readers among them
+            heading.font.color.rgb = _hex(accent)
+            heading.paragraph_format.space_before = Pt(14 if level == 1 else 10)
+            heading.paragraph_format.space_after = Pt(4)
+            heading.paragraph_format.keep_with_next = True
+
+    def _page(self, paper: str) -> None:
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = PAPER.get(paper, PAPER["a4"])
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(20))
+
+    # --- Content ----------------------------------------------------------------------------------
+
+    def heading(self, text: str, level: int) -> None:
+        if not 1 <= level <= self._level + 1 or level > 3:
+            raise ValueError(f"heading level {level} after level {self._level}: headings go down one level at a time")
+        self._level = level
+        self.doc.add_heading(text, level)
+
+    def paragraph(self, text: Text, style: Optional[str] = None, small: bool = False,
+                  align_right: bool = False, keep_with_next: bool = False) -> None:
+        """`keep_with_next` for a label or an introduction: it never ends a page alone."""
+        paragraph = self.doc.add_paragraph(style=style)
+        _add_runs(paragraph, text, Pt(9) if small else None)
+        if align_right:
+            paragraph.alignment = 2  # WD_ALIGN_PARAGRAPH.RIGHT
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
+
+    def bullets(self, items: Sequence[Text]) -> None:
+        for item in items:
+            self.paragraph(item, style="List Bullet")
+
+    def numbered(self, items: Sequence[Text]) -> None:
+        """A numbered list that starts at 1, whatever lists came before it."""
+        num_id = self._restarted_numbering()
+        for item in items:
+            paragraph = self.doc.add_paragraph(style="List Number")
+            _add_runs(paragraph, item)
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = num_id
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[Text]], widths_cm: Sequence[float] = ()) -> None:
+        """A table whose first row is its header: marked to repeat at the top of each page (which is
+        how Word and screen readers know it is the header), in bold."""
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = self.doc.styles["Table Grid"]
+        _mark_header_row(table)
+        for cell, text in zip(table.rows[0].cells, header):
+            cell.paragraphs[0].add_run(text).bold = True
+        for row in rows:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row):
+                _add_runs(cell.paragraphs[0], text)
+        if widths_cm:
+            # Word reads the cells' widths, LibreOffice and Google Docs the grid's: set both.
+            table.autofit = False
+            for column, width in zip(table._tbl.tblGrid.iterfind(qn("w:gridCol")), widths_cm):
+                column.set(qn("w:w"), str(int(Cm(width).twips)))
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            for cell, width in zip(row.cells, widths_cm):
+                cell.width = Cm(width)
+        self.doc.add_paragraph()  # room after the table; Word needs a paragraph between tables anyway
+
+    def picture(self, data: bytes, width_cm: float, alt: str, align_right: bool = False) -> None:
+        paragraph = self.doc.add_paragraph()
+        paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width_cm))
+        if align_right:
+            paragraph.alignment = 2
+        for properties in paragraph._p.iter(qn("wp:docPr")):
+            properties.set("descr", alt)
+            properties.set("title", alt)
+
+    def footer(self, text: str) -> None:
+        paragraph = self.doc.sections[0].footer.paragraphs[0]
+        run = paragraph.add_run(text)
+        run.font.size = Pt(9)
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return stable_zip(buffer.getvalue(), self.when)
+
+    # --- Numbering ----------------------------------------------------------------------------
+
+    def _restarted_numbering(self) -> int:
+        """A new numbering instance of the List Number style's list, restarting at 1."""
+        numbering = self.doc.part.numbering_part.element
+        style_num = self.doc.styles["List Number"].element.pPr.numPr.numId.val
+        abstract = next(n.abstractNumId.val for n in numbering.num_lst if n.numId == style_num)
+        num = numbering.add_num(abstract)
+        override = OxmlElement("w:lvlOverride")
+        override.set(qn("w:ilvl"), "0")
+        start = OxmlElement("w:startOverride")
+        start.set(qn("w:val"), "1")
+        override.append(start)
+        num.append(override)
+        return num.numId
+
+
+def _set_fonts(run_properties) -> None:
+    """Name the font outright: a theme font (Calibri, Cambria) is not in every office suite."""
+    fonts = run_properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        run_properties.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        if attribute.endswith("Theme") or attribute.endswith("theme"):
+            del fonts.attrib[attribute]
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+
+
+def _mark_header_row(table) -> None:
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    row_properties.append(OxmlElement("w:tblHeader"))
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    for name, value in (("w:firstRow", "1"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
+                        ("w:lastColumn", "0"), ("w:noHBand", "0"), ("w:noVBand", "1")):
+        look.set(qn(name), value)
+
+
+def _runs(text: Text) -> List[Tuple[str, str]]:
+    if isinstance(text, str):
+        return [("", text)]
+    return [("", run) if isinstance(run, str) else run for run in text]
+
+
+def _add_runs(paragraph, text: Text, size=None) -> None:
+    for kind, words in _runs(text):
+        if kind == "fill":
+            words = f"[{words}]"
+        run = paragraph.add_run(words)
+        if kind in ("bold", "fill"):
+            run.bold = True
+        if kind == "fill":
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if size is not None:
+            run.font.size = size
+
+
+__all__ = ["PLACEHOLDER_NOTE", "Text", "WordDocument"]

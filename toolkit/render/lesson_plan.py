@@ -1,0 +1,313 @@
+"""`lesson-plan`: the teacher's plan as an editable Word document, per lesson and audience.
+
+At a glance (who, how long, review state, who to contact), the safeguarding brief and what to do on
+a disclosure, outcomes and key words, then each session minute by minute: the timings, and for each
+part what to show, say and watch for, the stories with their questions, the quizzes with answers.
+Then hard questions with answers, words to use and avoid, the resources in the pack, and sources.
+
+Sessions: a lesson taught over several sessions (issue 15) will give the adapted lesson a
+`sessions` list; `sessions_of` is the one place that reads it, and every session is planned the
+same way. Until then the whole lesson is one session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, List, Optional, Sequence, Tuple
+
+from ..adapt import Activity, AdaptedLesson, Question, Scenario, Section
+from ..docx import PLACEHOLDER_NOTE, WordDocument
+from ..docx.parts import add_logo, contacts_table, lead_line, school_name
+from ..freshness import lesson_checked_line
+from ..notices import signs_caveat
+from . import OutputFile, RenderContext, register
+from ._pack_files import pack_files
+from .handout import accent, author, footer
+
+
+@dataclass(frozen=True)
+class Session:
+    """One sitting of a lesson, as the plan sets it out."""
+
+    title: str
+    minutes: Optional[int]
+    timings: Tuple[Tuple[str, int], ...]
+    baseline_activity: Optional[Activity]
+    sections: Tuple[Section, ...]
+    scenarios: Tuple[Scenario, ...]
+    starter_quiz: Tuple[Question, ...]
+    exit_quiz: Tuple[Question, ...]
+    closing_activity: Optional[Activity]
+    whole_lesson_parts: bool  # warning signs, steps and myths belong to the lesson as a whole
+    activities: Tuple[Activity, ...] = ()  # the session plan's activities (matching, practice, confidence check)
+
+
+def _session(lesson: AdaptedLesson, source: Any, whole: bool) -> Session:
+    """A session from the adapted lesson (`source` is the lesson itself or one of its sessions):
+    each field the session does not carry is taken from the lesson when it is the only session."""
+    def field(name: str, default: Any = ()) -> Any:
+        value = getattr(source, name, None)
+        return value if value is not None else (getattr(lesson, name, default) if whole else default)
+    notes = getattr(source, "teacher_notes", None) or (lesson.teacher_notes if whole else None)
+    return Session(
+        title=getattr(source, "title", "") if source is not lesson else "",
+        minutes=getattr(source, "duration_minutes", None) or getattr(source, "minutes", None),
+        timings=tuple(getattr(source, "timings", None) or (notes.timings if notes else ())),
+        baseline_activity=field("baseline_activity", None), sections=tuple(field("sections")),
+        scenarios=tuple(field("scenarios")), starter_quiz=tuple(field("starter_quiz")),
+        exit_quiz=tuple(field("exit_quiz")), closing_activity=field("closing_activity", None),
+        whole_lesson_parts=whole,
+    )
+
+
+def _planned(lesson: AdaptedLesson, session: Any, last: bool) -> Session:
+    """A session of the lesson's own plan (`adapt.Session`): its taught steps in order, each
+    section, story and activity the steps name, and the questions of its starter and exit check.
+    Parts a build leaves out are listed in the timings as optional, not taught."""
+    taught = session.taught
+    parts = [step.part for step in taught]
+    by_id = lambda items: [x for p in parts for x in items if x.id == p]  # noqa: E731
+    questions = lambda part: tuple(q for step in taught if step.part == part for q in step.questions)  # noqa: E731
+    timings = tuple((step.label, step.minutes) for step in taught)
+    return Session(
+        title=session.title if session.count > 1 else "", minutes=session.minutes, timings=timings,
+        baseline_activity=lesson.baseline_activity if "baseline" in parts else None,
+        sections=tuple(by_id(lesson.sections)), scenarios=tuple(by_id(lesson.scenarios)),
+        starter_quiz=questions("starter"), exit_quiz=questions("exit"),
+        closing_activity=lesson.closing_activity if "closing-activity" in parts else None,
+        whole_lesson_parts=last, activities=tuple(by_id(getattr(lesson, "activities", ()))),
+    )
+
+
+def sessions_of(lesson: AdaptedLesson) -> List[Session]:
+    """The sessions to plan: the lesson's own sessions when it has them (issue 15), else one made of
+    the whole lesson. Signs, steps and myths belong to the lesson as a whole: after the last one."""
+    sessions = getattr(lesson, "sessions", None) or ()
+    if sessions and hasattr(sessions[0], "taught"):
+        return [_planned(lesson, s, last=i == len(sessions) - 1) for i, s in enumerate(sessions)]
+    if len(sessions) > 1:  # a plain list of sessions, each carrying its own parts
+        return [_session(lesson, session, whole=False) for session in sessions]
+    return [_session(lesson, lesson, whole=True)]
+
+
+def clock(minute: int) -> str:
+    return f"{minute // 60}:{minute % 60:02d}"
+
+
+def timing_rows(timings: Sequence[Tuple[str, int]]) -> List[Tuple[str, str, str]]:
+    """(from-to, activity, minutes), counted from the start of the session."""
+    rows, start = [], 0
+    for activity, minutes in timings:
+        rows.append((f"{clock(start)} to {clock(start + minutes)}", activity, f"{minutes} min"))
+        start += minutes
+    return rows
+
+
+def _people(lesson: AdaptedLesson) -> str:
+    return "pupils" if lesson.is_pupils else "participants"
+
+
+def _at_a_glance(word: WordDocument, lesson: AdaptedLesson, sessions: Sequence[Session]) -> None:
+    length = f"{lesson.duration_minutes} minutes" + (f", in {len(sessions)} sessions" if len(sessions) > 1 else "")
+    rows = [("Lesson", lesson.title), ("Class", lesson.audience_name), ("Length", length),
+            ("School", school_name(lesson)), ("Safeguarding lead", lead_line(lesson)),
+            ("Version", f"{lesson.version}, content last reviewed on {lesson.last_reviewed:%-d %B %Y}"),
+            ("Review state", lesson.review_notice)]
+    checked = lesson_checked_line(lesson)
+    if checked:
+        rows.append(("Contacts", checked))
+    rows.append(("Summary", lesson.summary))
+    word.table(("About this lesson", "Details"), rows, widths_cm=(4.0, 13.0))
+
+
+def _safeguarding(word: WordDocument, lesson: AdaptedLesson, warn) -> None:
+    notes = lesson.teacher_notes
+    word.heading("Safeguarding", 2)
+    word.heading("Before you teach", 3)
+    if notes.safeguarding_brief:
+        word.paragraph(notes.safeguarding_brief)
+    word.paragraph([("bold", "Content warning to read out at the start: "), lesson.content_warning])
+    if lesson.ground_rules:
+        word.paragraph([("bold", "Ground rules")], keep_with_next=True)
+        word.bullets(lesson.ground_rules)
+    if notes.disclosure_protocol:
+        word.heading("Responding to a disclosure", 3)
+        word.numbered(notes.disclosure_protocol)
+    word.heading("Who to contact", 3)
+    staff_only = []
+    if lesson.school is None:
+        word.paragraph(["Write in your school's contacts: ", ("fill", "safeguarding lead and deputies, with phone "
+                        "numbers and where to find them"), ", ", ("fill", "children's services referral number"),
+                        ", ", ("fill", "local police")])
+    elif lesson.school.childrens_services is not None and lesson.audience.kind != "staff":
+        services = lesson.school.childrens_services
+        # Children's services are for staff only: the plan is for staff, the class never sees it.
+        reach = ". ".join(x for x in (f"Phone {services.phone}" if services.phone else "",
+                                      f"Out of hours: {services.out_of_hours_phone}" if services.out_of_hours_phone else "",
+                                      f"Email {services.email}" if services.email else "", str(services.url or "")) if x)
+        staff_only.append((services.name, "For staff: children's services, referrals and advice about a child", reach))
+    word.paragraph(f"As the {_people(lesson)} see them, school first, then local and national services:",
+                   keep_with_next=True)
+    contacts_table(word, lesson.help_contacts)
+    if staff_only:
+        word.table(("For staff only", "What for", "How to reach them"), staff_only, widths_cm=(4.5, 6.5, 6.0))
+
+
+def _activity(word: WordDocument, label: str, activity: Activity) -> None:
+    word.heading(f"{label}: {activity.title}" + (f" ({activity.minutes} min)" if activity.minutes else ""), 3)
+    word.paragraph(activity.instructions)
+    prompts = getattr(activity, "prompts", ())
+    if prompts:
+        word.bullets(prompts)
+    matching = getattr(activity, "matching", ())
+    if matching:
+        word.table(("Situation", "Where help is"), matching, widths_cm=(8.5, 8.5))
+    answers = getattr(activity, "answers", ())
+    if answers:
+        word.table(("Question", "Prepared answer"), answers, widths_cm=(6.0, 11.0))
+    if activity.notes:
+        word.paragraph([("bold", "Teacher notes: "), activity.notes])
+
+
+def _quiz(word: WordDocument, title: str, questions: Sequence[Question]) -> None:
+    if not questions:
+        return
+    word.heading(title, 3)
+    rows = []
+    for number, question in enumerate(questions, 1):
+        if question.type == "ordering":
+            answer = " then ".join(option.text for option in question.options)
+        else:
+            answer = "; ".join(question.options[i].text for i in question.correct_indices)
+        rows.append((str(number), question.question, answer, question.teaching_point))
+    word.table(("No.", "Question", "Answer", "Teaching point"), rows, widths_cm=(1.2, 5.6, 4.6, 5.6))
+
+
+def _scenario(word: WordDocument, scenario: Scenario) -> None:
+    word.paragraph([("bold", scenario.title)] + ([f" ({scenario.platform})"] if scenario.platform else []),
+                   keep_with_next=True)
+    for stage, text in scenario.beats:
+        word.paragraph(text)
+    if scenario.discussion_questions:
+        word.paragraph([("bold", "Questions to discuss")], keep_with_next=True)
+        word.numbered(scenario.discussion_questions)
+    if scenario.warning_signs_shown:
+        word.paragraph([("bold", "Warning signs in this story")], keep_with_next=True)
+        word.bullets(scenario.warning_signs_shown)
+    if scenario.notes:
+        word.paragraph([("bold", "Teacher notes: "), scenario.notes])
+
+
+def _session_plan(word: WordDocument, lesson: AdaptedLesson, session: Session, number: int, count: int) -> None:
+    if count > 1:
+        heading = f"Session {number} of {count}" + (f": {session.title}" if session.title else "")
+    else:
+        heading = "The lesson, step by step"
+    word.heading(heading + (f" ({session.minutes} minutes)" if session.minutes else ""), 2)
+    if session.timings:
+        word.heading("Timings", 3)
+        word.table(("Time", "Activity", "Length"), timing_rows(session.timings), widths_cm=(3.2, 11.3, 2.5))
+    _quiz(word, "Starter quiz, with answers", session.starter_quiz)
+    if session.baseline_activity:
+        _activity(word, "Baseline", session.baseline_activity)
+    for activity in session.activities:
+        _activity(word, "Activity", activity)
+    for section in session.sections:
+        word.heading(section.title + (f" ({section.minutes} min)" if section.minutes else ""), 3)
+        if section.points:
+            word.paragraph([("bold", "What to show and say")], keep_with_next=True)
+            word.bullets(section.points)
+        if section.notes:
+            word.paragraph([("bold", "Teacher notes: "), section.notes])
+    if session.scenarios:
+        word.heading("Stories for discussion", 3)
+        for scenario in session.scenarios:
+            _scenario(word, scenario)
+    if session.whole_lesson_parts:
+        _whole_lesson_parts(word, lesson)
+    _quiz(word, "Exit quiz, with answers", session.exit_quiz)
+    if session.closing_activity:
+        _activity(word, "Closing activity", session.closing_activity)
+
+
+def _whole_lesson_parts(word: WordDocument, lesson: AdaptedLesson) -> None:
+    if lesson.warning_signs:
+        word.heading("Warning signs", 3)
+        word.bullets([sign.text for sign in lesson.warning_signs])
+        word.paragraph(signs_caveat(lesson.audience.kind))
+    if lesson.response_steps:
+        word.heading("What to do", 3)
+        word.numbered([[("bold", step.title + ". "), step.text] + ([" Careful: " + step.caution] if step.caution else [])
+                       for step in lesson.response_steps])
+    if lesson.misconceptions:
+        word.heading("Facts and myths", 3)
+        word.table(("Myth", "What to say"), [(m.myth, m.response) for m in lesson.misconceptions], widths_cm=(6.5, 10.5))
+
+
+def _after(word: WordDocument, lesson: AdaptedLesson) -> None:
+    notes = lesson.teacher_notes
+    if notes.hard_questions:
+        word.heading(f"Hard questions {_people(lesson)} may ask", 2)
+        word.table(("Question", "A suggested answer"), list(notes.hard_questions), widths_cm=(6.0, 11.0))
+    if notes.language_to_use or notes.language_to_avoid:
+        word.heading("Words to use and words to avoid", 2)
+        if notes.language_to_use:
+            word.heading("Use", 3)
+            word.bullets(notes.language_to_use)
+        if notes.language_to_avoid:
+            word.heading("Avoid", 3)
+            word.bullets(notes.language_to_avoid)
+    files = pack_files(lesson)
+    word.heading("Resources in this pack", 2)
+    word.paragraph(f"The files a full build of the pack makes for {lesson.audience_name}, in its folder and on "
+                   "its index page:", keep_with_next=True)
+    word.table(("Resource", "File", "What it is for"), [(f.title, f.name, f.description) for f in files],
+               widths_cm=(4.0, 6.0, 7.0))
+    if lesson.statistics or lesson.sources:
+        word.heading("Figures and sources", 2)
+        if lesson.statistics:
+            word.table(("Figure", "Source", "Checked"),
+                       [(s.claim, s.source_url, f"{s.last_verified:%-d %B %Y}") for s in lesson.statistics],
+                       widths_cm=(8.5, 6.0, 2.5))
+        word.bullets([" ".join(str(x) for x in (s.get("title", ""), s.get("url", "")) if x) for s in lesson.sources])
+
+
+def lesson_plan(lesson: AdaptedLesson, context: RenderContext, when: Optional[dt.date] = None) -> bytes:
+    title = f"Lesson plan: {lesson.title} \u2013 {lesson.audience_name}"
+    word = WordDocument(title, f"Lesson plan for teachers: {lesson.title}", author(lesson), accent(lesson),
+                        when or lesson.last_reviewed, keywords=("lesson plan", "safeguarding", lesson.audience_name),
+                        paper=context.options.paper)
+    add_logo(word, lesson, context.warn)
+    word.heading(f"Lesson plan: {lesson.title}", 1)
+    word.paragraph([("bold", f"{lesson.audience_name}. {lesson.review_notice}")])
+    if lesson.school is None:
+        word.paragraph(PLACEHOLDER_NOTE, small=True)
+    sessions = sessions_of(lesson)
+    _at_a_glance(word, lesson, sessions)
+    _safeguarding(word, lesson, context.warn)
+    word.heading("Learning outcomes", 2)
+    word.bullets(lesson.learning_outcomes)
+    if lesson.key_messages:
+        word.heading("Key messages", 2)
+        word.bullets(lesson.key_messages)
+    if lesson.keywords:
+        word.heading("Key words", 2)
+        word.table(("Word", "What it means"), list(lesson.keywords), widths_cm=(4.0, 13.0))
+    for number, session in enumerate(sessions, 1):
+        _session_plan(word, lesson, session, number, len(sessions))
+    if not sessions[0].whole_lesson_parts:  # taught over several sessions: once, after them
+        word.heading("In every session: signs, steps and myths", 2)
+        _whole_lesson_parts(word, lesson)
+    _after(word, lesson)
+    word.footer(footer(lesson))
+    return word.to_bytes()
+
+
+def plan_name(lesson: AdaptedLesson) -> str:
+    return f"{lesson.slug}-lesson-plan.docx"
+
+
+@register("lesson-plan", "The teacher's lesson plan as an editable Word document (DOCX), for each lesson and audience")
+def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
+    return [OutputFile(plan_name(lesson), lesson_plan(lesson, context),
+                       f"{lesson.title} ({lesson.audience_name}): lesson plan")]
