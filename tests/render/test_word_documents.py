@@ -171,7 +171,7 @@ def test_the_letter_comes_from_the_school_for_pupils_only(adapted):
     assert "Pupils in Key Stage 3 (Years 7 to 9)" in text
     assert "Mrs Helen Carter, Designated Safeguarding Lead" in text and "020 7946 0123" in text
     assert "without shock tactics" in text and "never at fault" in text
-    for step in ("Stay calm", "Don't pay", "never copy the image", "101", "999", "CEOP", "Report Remove", "Take It Down"):
+    for step in ("Stay calm", "Don't pay", "Keep the evidence, then block", "Never screenshot, save, forward or print a nude image", "101", "999", "CEOP", "Report Remove", "Take It Down"):
         assert step in text
     assert "Where to get help in England" in [t for _, t in _headings(letter.data)]
     assert not any(name in text for name in ADULT_ONLY)

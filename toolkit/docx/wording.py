@@ -27,14 +27,14 @@ AFFECTED_STEPS: Tuple[Tuple[str, str], ...] = (
     ("Stay calm and listen.",
      "Tell your child they have done the right thing by telling you. It is not their fault: offenders "
      "trick, groom and manipulate children, and a child is never to blame."),
-    ("Don't pay, and stop contact.",
+    ("Don't pay.",
      "Paying is no guarantee that it stops: once someone has shown they can pay, they are likely to be "
-     "asked for more. If your child has already paid, don't panic, but pay nothing more. Stop replying "
-     "and block the account."),
-    ("Keep the evidence, but never copy the image.",
-     "Avoid deleting anything: keep the messages, usernames, profile links and any payment details. "
-     "Never screenshot, save, forward or print a nude image of a child, even as evidence: that is "
-     "illegal."),
+     "asked for more. If your child has already paid, don't panic, but pay nothing more."),
+    ("Keep the evidence, then block.",
+     "Don't delete anything: leave the chat as it is. Before blocking, note the usernames and profile "
+     "links, and screenshot the threats and any payment details. Never screenshot, save, forward or "
+     "print a nude image of a child, even as evidence: that is illegal. Then stop replying and block "
+     "the account."),
     ("Report it.",
      "Call the police on 101, or 999 if your child is in immediate danger, or report online to CEOP's "
      "Safety Centre. Please tell the school too, so we can support your child."),
@@ -55,11 +55,10 @@ AFFECTED_INTRO_YOUNG = (
 )
 AFFECTED_STEPS_YOUNG: Tuple[Tuple[str, str], ...] = (
     AFFECTED_STEPS[0],
-    ("Don't reply, and stop contact.",
-     "Help your child stop replying and block the account. Don't pay or send anything that is asked for."),
-    ("Keep the evidence.",
-     "Avoid deleting anything: keep the messages and usernames. If a picture is involved, never copy, save "
-     "or forward it yourself."),
+    ("Keep the evidence, then block.",
+     "Don't delete anything: keep the messages and note the usernames. If a picture is involved, never "
+     "copy, save or forward it yourself. Then help your child stop replying and block the account. "
+     "Don't pay or send anything that is asked for."),
     AFFECTED_STEPS[3],
     AFFECTED_STEPS[5],
 )
