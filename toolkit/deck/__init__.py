@@ -15,7 +15,7 @@ from ..adapt import AdaptedLesson, Session
 from .outline import main_slides, plan
 from .package import stable_zip
 from .palette import brand_colour
-from .pictures import logo_image
+from .pictures import school_logo
 from .template import open_template
 from .writer import DeckWriter
 
@@ -50,14 +50,10 @@ def _properties(prs, lesson: AdaptedLesson, session: Optional[Session] = None) -
 
 
 def _logo(lesson: AdaptedLesson, warn):
-    school = lesson.school
-    if school is None or not school.logo:
-        return None
-    data, pixels, problem = logo_image(school.logo)
-    if data is None:
-        warn(f"the logo {school.logo} of {school.name} cannot be used ({problem}); slides are built without it")
-        return None
-    return data, pixels, school.logo_alt or f"{school.name} logo"
+    placed, problem = school_logo(lesson.school)
+    if problem:
+        warn(f"the logo {lesson.school.logo} of {lesson.school.name} cannot be used ({problem}); slides are built without it")
+    return placed
 
 
 def _writer(lesson: AdaptedLesson, context):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import io
 from functools import lru_cache
 from typing import Optional, Tuple
@@ -26,6 +28,22 @@ def qr_picture(url: str) -> bytes:
     buffer = io.BytesIO()
     code.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def school_logo(school) -> Tuple[Optional[Tuple[bytes, Tuple[int, int], str]], str]:
+    """The school's logo as every format places it: ((bytes, pixel size, alt text), "") when the
+    profile gives one that can be read; (None, problem) when it cannot; (None, "") when it has none."""
+    if school is None or not school.logo:
+        return None, ""
+    data, pixels, problem = _cached_logo(str(school.logo))
+    if data is None:
+        return None, problem
+    return (data, pixels, school.logo_alt or f"{school.name} logo"), ""
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_logo(path: str) -> Tuple[Optional[bytes], Tuple[int, int], str]:
+    return logo_image(path)
 
 
 def logo_image(path: str) -> Tuple[Optional[bytes], Tuple[int, int], str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from ..adapt import AdaptedLesson, HelpContact
-from ..deck.pictures import logo_image
+from ..deck.pictures import school_logo
 from ..quizzes.help import contact_parts
 from ..quizzes.text import one_line
 from .document import Text, WordDocument
@@ -16,14 +16,14 @@ LOGO_WIDTH_CM = 3.0
 
 def add_logo(word: WordDocument, lesson: AdaptedLesson, warn: Callable[[str], None]) -> bool:
     """The school's logo, top right, with its alt text; False when there is none to place."""
-    school = lesson.school
-    if school is None or not school.logo:
+    placed, problem = school_logo(lesson.school)
+    if placed is None:
+        if problem:
+            warn(f"the logo {lesson.school.logo} of {lesson.school.name} cannot be used ({problem}); "
+                 "the document is built without it")
         return False
-    data, _, problem = logo_image(school.logo)
-    if data is None:
-        warn(f"the logo {school.logo} of {school.name} cannot be used ({problem}); the document is built without it")
-        return False
-    word.picture(data, LOGO_WIDTH_CM, school.logo_alt or f"{school.name} logo", align_right=True)
+    data, _, alt = placed
+    word.picture(data, LOGO_WIDTH_CM, alt, align_right=True)
     return True
 
 

@@ -6,7 +6,6 @@ briefing of two to four pages. Every pupil handout ends with who can help."""
 
 from __future__ import annotations
 
-import functools
 import re
 import zlib
 from dataclasses import dataclass, replace
@@ -14,7 +13,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from ..adapt import AdaptedLesson, HelpContact
 from ..colours import accessible_on_white
-from ..deck.pictures import logo_image
+from ..deck.pictures import school_logo
 from ..freshness import lesson_checked_line
 from ..html import render_html
 from ..pdf import Document, render_cards, render_pdf
@@ -44,18 +43,10 @@ def accent(lesson: AdaptedLesson) -> str:
     return DEFAULT_ACCENT
 
 
-@functools.lru_cache(maxsize=16)
-def _logo_file(path: str, alt: str) -> Optional[b.Logo]:
-    data, pixels, problem = logo_image(path)
-    return None if data is None else b.Logo(data, pixels, alt)
-
-
 def logo(lesson: AdaptedLesson) -> Optional[b.Logo]:
     """The school's logo, when its profile gives one that can be read (the deck warns when not)."""
-    school = lesson.school
-    if school is None or not school.logo:
-        return None
-    return _logo_file(str(school.logo), school.logo_alt or f"{school.name} logo")
+    placed, _ = school_logo(lesson.school)
+    return None if placed is None else b.Logo(*placed)
 
 
 def author(lesson: AdaptedLesson) -> str:
