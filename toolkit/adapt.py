@@ -185,6 +185,7 @@ class TeacherNotes:
     timings: Tuple[Tuple[str, int], ...]
     language_to_avoid: Tuple[str, ...]
     language_to_use: Tuple[str, ...]
+    differentiation: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -544,6 +545,7 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
             timings=tuple((t.activity, t.minutes) for t in notes.timings),
             language_to_avoid=tuple(notes.language_to_avoid),
             language_to_use=tuple(notes.language_to_use),
+            differentiation=tuple(text_for(t, a) for t in notes.differentiation),
         ),
         statistics=tuple(
             Statistic(s.id, text_for(s.claim, a), s.year, str(s.source_url), s.last_verified)

@@ -274,3 +274,18 @@ def test_libreoffice_opens_the_plan_and_the_letter(adapted, tmp_path):
         assert "Hazelbrook Academy (example)" in text and "Mrs Helen Carter" in text
     assert "0:00 to 0:01" in plan and "0:02 to 0:05" in plan and "Ground rules" in plan
     assert "Where to get help in England" in letter
+
+
+def test_the_plan_has_differentiation_and_the_optional_parts_of_each_session(adapted):
+    lesson = adapted("online-blackmail", "ks3")
+    data = lesson_plan(lesson, RenderContext())
+    headings = [text for _, text in _headings(data)]
+    assert "Differentiation: more support and more stretch" in headings
+    text = _text(data)
+    for line in lesson.teacher_notes.differentiation:
+        assert line in text
+    optional = [step for session in lesson.sessions for step in session.steps if step.optional]
+    assert optional and "Optional parts" in headings
+    for step in optional:
+        assert step.label in text
+    assert "--include PART" in text and ("in the deck's extra slides" in text or "taught" in text)

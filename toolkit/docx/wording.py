@@ -77,3 +77,9 @@ QUESTIONS = (
 )
 SIGN_OFF = "Yours sincerely,"
 REVIEW_NOTE = "Note for the school, to delete before sending: "
+
+OPTIONAL_NOTE = (
+    "Parts marked optional in the lesson. Choose them for your class when you build the pack "
+    "(lessonkit build --include PART or --exclude PART, or lesson_choices in the school profile); a part "
+    "left out is in the deck's extra slides, after the closing slide, and can be taught another time."
+)

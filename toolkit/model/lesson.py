@@ -142,6 +142,8 @@ class TeacherNotes(Strict):
     timings: List[Timing] = Field(default_factory=list)
     language_to_avoid: List[Words] = Field(default_factory=list)
     language_to_use: List[Words] = Field(default_factory=list)
+    differentiation: List[Line] = Field(default_factory=list)
+    """How to adapt the lesson for pupils who need more support or more stretch (the lesson plan prints it)."""
 
 
 class PreparedAnswer(ForAudiences):

@@ -18,6 +18,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 from ..adapt import Activity, AdaptedLesson, Question, Scenario, Section
 from ..docx import PLACEHOLDER_NOTE, WordDocument
 from ..docx.parts import add_logo, contacts_table, lead_line, school_name
+from ..docx.wording import OPTIONAL_NOTE
 from ..freshness import lesson_checked_line
 from ..notices import signs_caveat
 from . import OutputFile, RenderContext, register
@@ -40,6 +41,7 @@ class Session:
     closing_activity: Optional[Activity]
     whole_lesson_parts: bool  # warning signs, steps and myths belong to the lesson as a whole
     activities: Tuple[Activity, ...] = ()  # the session plan's activities (matching, practice, confidence check)
+    optional: Tuple[Tuple[str, int, bool], ...] = ()  # (part, minutes, taught in this build)
 
 
 def _session(lesson: AdaptedLesson, source: Any, whole: bool) -> Session:
@@ -76,6 +78,7 @@ def _planned(lesson: AdaptedLesson, session: Any, last: bool) -> Session:
         starter_quiz=questions("starter"), exit_quiz=questions("exit"),
         closing_activity=lesson.closing_activity if "closing-activity" in parts else None,
         whole_lesson_parts=last, activities=tuple(by_id(getattr(lesson, "activities", ()))),
+        optional=tuple((step.label, step.minutes, step.taught) for step in session.steps if step.optional),
     )
 
 
@@ -207,6 +210,12 @@ def _session_plan(word: WordDocument, lesson: AdaptedLesson, session: Session, n
     if session.timings:
         word.heading("Timings", 3)
         word.table(("Time", "Activity", "Length"), timing_rows(session.timings), widths_cm=(3.2, 11.3, 2.5))
+    if session.optional:
+        word.heading("Optional parts", 3)
+        word.paragraph(OPTIONAL_NOTE)
+        word.table(("Part", "Length", "In this pack"),
+                   [(label, f"{minutes} min", "taught" if taught else "in the deck's extra slides")
+                    for label, minutes, taught in session.optional], widths_cm=(9.0, 2.5, 5.5))
     _quiz(word, "Starter quiz, with answers", session.starter_quiz)
     if session.baseline_activity:
         _activity(word, "Baseline", session.baseline_activity)
@@ -293,6 +302,9 @@ def lesson_plan(lesson: AdaptedLesson, context: RenderContext, when: Optional[dt
     if lesson.keywords:
         word.heading("Key words", 2)
         word.table(("Word", "What it means"), list(lesson.keywords), widths_cm=(4.0, 13.0))
+    if lesson.teacher_notes.differentiation:
+        word.heading("Differentiation: more support and more stretch", 2)
+        word.bullets(lesson.teacher_notes.differentiation)
     for number, session in enumerate(sessions, 1):
         _session_plan(word, lesson, session, number, len(sessions))
     if not sessions[0].whole_lesson_parts:  # taught over several sessions: once, after them
