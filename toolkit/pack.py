@@ -39,7 +39,8 @@ def pack_summary(project: Project, school: Optional[SchoolProfile]) -> dict:
             "last_reviewed": lesson.last_reviewed.isoformat(), "reviewed_by": lesson.reviewed_by,
             "review": lesson_review_notice(lesson, school), "signed_off": signed_off(lesson, school),
         } for lesson in (loaded.model for loaded in project.lessons)],
-        "audiences": {a.id: a.label for a in project.audiences.values()},
+        "audiences": {a.id: a.names.for_nation(school.nation) if school else a.label  # in the nation's terms
+                      for a in project.audiences.values()},
     }
 
 
