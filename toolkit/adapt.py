@@ -6,16 +6,40 @@ filtered by audience and age, and the support routes filtered and ordered (schoo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from .model import (
-    NATIONS, Audience, Lesson, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
+    NATIONAL_PACK, NATIONS, Audience, Lesson, Nation, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
 )
 from .notices import adult_only_name, review_notice
+from .terms import fill, term_values
 
-NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
+
+def _builtin_nations() -> Dict[str, Nation]:
+    from .load import builtin_nations
+
+    return builtin_nations()
+
+
+class _NationNames(Mapping):
+    """Each nation's name as a teacher writes it, from nations.yaml."""
+
+    def __getitem__(self, nation: str) -> str:
+        if nation not in NATIONS:
+            raise KeyError(nation)
+        return _builtin_nations()[nation].name
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(NATIONS)
+
+    def __len__(self) -> int:
+        return len(NATIONS)
+
+
+NATION_NAMES: Mapping[str, str] = _NationNames()
 
 
 @dataclass(frozen=True)
@@ -239,6 +263,9 @@ class AdaptedLesson:
     school_contacts: Tuple[HelpContact, ...] = field(default=())
     local_contacts: Tuple[HelpContact, ...] = field(default=())
     national_contacts: Tuple[HelpContact, ...] = field(default=())
+    terms: Mapping[str, str] = field(default_factory=dict)
+    """The nation's words for this pack (see toolkit/terms.py): formats ask here for the school's
+    safeguarding role (`lead`, `lead_name`, `lead_title`) or the referral service (`social_care`)."""
 
     @property
     def help_contacts(self) -> Tuple[HelpContact, ...]:
@@ -272,7 +299,7 @@ def shows(item: Any, audience: Audience) -> bool:
 
 def route_reaches(route: SupportRoute, audience: Audience, nation: Optional[str]) -> bool:
     """Age, audience and nation filters. Adult-only services never reach under-18s."""
-    if route.adult_only and (audience.youngest < 18 or not audience.adult_services_allowed):
+    if route.adult_only and not audience.sees_adult_services:
         return False
     if route.audiences and audience.id not in route.audiences:
         return False
@@ -325,22 +352,23 @@ GENERIC_SCHOOL_CONTACT = {
 }
 
 
-def _generic_school_contact(nation: Optional[str], audience: Audience) -> HelpContact:
+def _generic_school_contact(facts: Nation, audience: Audience) -> HelpContact:
     """For the national pack: everyone is still pointed to someone in their school."""
     if audience.is_pupils and audience.youngest < 11:
         name, purpose, where = YOUNG_PUPILS_SCHOOL_CONTACT
         return HelpContact(name=name, purpose=purpose, scope="school", kind="talk", where_to_find=where)
-    role = "designated safeguarding person" if nation == "wales" else "designated safeguarding lead"
+    role = facts.lead.name.partition(" (")[0]  # "designated safeguarding lead (DSL)": the name alone
     purpose, where = GENERIC_SCHOOL_CONTACT[audience.kind]
     owner = "Your school's" if audience.kind != "parents" else "The school's"
     return HelpContact(name=f"{owner} {role}", purpose=purpose, scope="school", kind="talk", where_to_find=where)
 
 
-def _local_contacts(school: SchoolProfile, audience: Audience) -> List[HelpContact]:
+def _local_contacts(school: SchoolProfile, audience: Audience, facts: Nation) -> List[HelpContact]:
     contacts: List[HelpContact] = []
     services = [(school.local_police, "Local police: call 999 in an emergency, 101 otherwise", "report")]
     if audience.kind == "staff":
-        services.append((school.childrens_services, "Children's services: referrals and advice about a child", "report"))
+        social_care = fill("{{Social_care}}", {"social_care": facts.social_care})
+        services.append((school.childrens_services, f"{social_care}: referrals and advice about a child", "report"))
     for service, purpose, kind in services:
         if service is None:
             continue
@@ -481,14 +509,40 @@ def _notice(lesson: Lesson, school: Optional[SchoolProfile], name: str) -> str:
     return review_notice(name, role, None, None, lesson.version)
 
 
+def _filled(value: Any, values: Mapping[str, str]) -> Any:
+    """`value` with the nation tokens filled in every text it holds. A list item that is only a token
+    with nothing for this nation (e.g. `{{law}}` in Scotland) is left out."""
+    if isinstance(value, str):
+        return fill(value, values)
+    if isinstance(value, tuple):
+        items = ((item, _filled(item, values)) for item in value)
+        return tuple(new for old, new in items if not (isinstance(old, str) and "{{" in old and not new.strip()))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _filled(getattr(value, f.name), values)
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
+
+
 def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
           school: Optional[SchoolProfile] = None, include: Sequence[str] = (),
-          exclude: Sequence[str] = ()) -> AdaptedLesson:
-    """The lesson as `audience` sees it, with `school`'s contacts beside the national routes.
+          exclude: Sequence[str] = (), *, nations: Optional[Mapping[str, Nation]] = None,
+          audiences: Optional[Mapping[str, Audience]] = None) -> AdaptedLesson:
+    """The lesson as `audience` sees it, with `school`'s contacts beside the national routes, in the
+    terms of the school's nation (`nations`, default the built-in nations.yaml; `audiences` names the
+    stages a lesson's `{{ks2}}`-style tokens stand for).
     `include`/`exclude`: optional parts of the session plans this build picks or leaves out."""
+    nations = nations if nations is not None else _builtin_nations()
+    values = term_values(nations, school.nation if school else None, audiences or {audience.id: audience}, school)
+    adapted = _filled(_adapted(lesson, audience, routes, school, include, exclude, nations), values)
+    return dataclasses.replace(adapted, terms=values)
+
+
+def _adapted(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute], school: Optional[SchoolProfile],
+             include: Sequence[str], exclude: Sequence[str], nations: Mapping[str, Nation]) -> AdaptedLesson:
     a = audience.id
     sessions = _sessions(lesson, audience, *chosen_parts(lesson, school, include, exclude))
     nation = school.nation if school else None
+    facts = nations[nation or NATIONAL_PACK]
     signs = {s.id: s for s in lesson.warning_signs}
     national = [
         _route_contact(routes[route_id], "national", nation)
@@ -559,8 +613,8 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
         review_notice=lesson_review_notice(lesson, school), review_short=_notice(lesson, school, ""),
         signed_off=signed_off(lesson, school),
         school_contacts=(
-            tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(nation, audience),)
+            tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(facts, audience),)
         ),
-        local_contacts=tuple(_local_contacts(school, audience)) if school else (),
+        local_contacts=tuple(_local_contacts(school, audience, facts)) if school else (),
         national_contacts=tuple(national),
     )

@@ -126,7 +126,8 @@ def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = N
             duplicate = duplicate_lesson_id(loaded, first_file)
             own += [duplicate] if duplicate else []
             if catalogues.audiences_file is not None and catalogues.routes_file is not None:
-                own += run_checks(Project([loaded], catalogues.audiences_file, catalogues.routes_file), catalogues=False)
+                own += run_checks(Project([loaded], catalogues.audiences_file, catalogues.routes_file, catalogues.nations_file),
+                                    catalogues=False)
         findings += own
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
@@ -213,7 +214,8 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
                     f"so its files say it is a draft to be reviewed before use. Record the review "
                     f"under `sign_off` in the school profile.")
     for lesson, audience_id in pairs:
-        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school, request.include, request.exclude)
+        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school, request.include, request.exclude,
+                        nations=project.nations, audiences=project.audiences)
         for name in format_names:
             done += 1
             if progress:

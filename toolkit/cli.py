@@ -193,6 +193,8 @@ def list_command(paths, catalogue) -> None:
     Example:
       lessonkit list
     """
+    from .notices import adult_only_name
+
     project, _ = building.load_checked(paths, catalogue)
     say("Lessons:")
     for loaded in project.lessons:
@@ -205,7 +207,7 @@ def list_command(paths, catalogue) -> None:
     say("Support routes:")
     for route in project.routes.values():
         contact = route.phone or route.text or (str(route.url) if route.url else "") or route.email or ""
-        say(f"  {route.id:24} {route.name}: {contact}" + (" (18+ only)" if route.adult_only else ""))
+        say(f"  {route.id:24} {adult_only_name(route.name) if route.adult_only else route.name}: {contact}")
     say("Formats:")
     for output_format in formats().values():
         say(f"  {output_format.name:24} {output_format.description}")

@@ -37,7 +37,7 @@ def test_pupils_see_school_local_and_national_contacts_for_their_nation():
 def test_staff_also_see_childrens_services_and_adult_services():
     result = run("school", "check", SCHOOLS / "example-northern-ireland.yaml", "--lessons", MINIMAL)
     staff = _block(result.output, "All staff [staff], in: tiny")
-    assert "Lough Carran Children's Services (example): Children's services: referrals and advice about a\n      child" in staff
+    assert "Lough Carran HSC Trust Gateway Team (example): The HSC Trust Gateway team: referrals and advice\n      about a child" in staff
     assert "Out of hours: 01632 960451" in staff
     assert "Not shown here: Victim Support (England and Wales only)" in staff
     # The built-in staff briefing lists the adult-only services, each saying it is for adults.

@@ -43,7 +43,7 @@ def check(project: Project, today: Optional[dt.date] = None, catalogues: bool = 
 
 
 def _under_18(audience: Audience) -> bool:
-    return audience.youngest < 18 or not audience.adult_services_allowed
+    return not audience.sees_adult_services
 
 
 def _ages(audience: Audience) -> str:

@@ -63,7 +63,8 @@ def check(project: Project) -> List[Finding]:
             audience = project.audiences.get(audience_id)
             if audience is None:
                 continue
-            for spec in plan(adapt(loaded.model, audience, project.routes, None)):
+            for spec in plan(adapt(loaded.model, audience, project.routes, None, nations=project.nations,
+                                   audiences=project.audiences)):
                 if spec.title in seen:
                     continue
                 problem = title_problem(spec.title, spec.kind, spec.columns)

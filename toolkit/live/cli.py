@@ -75,7 +75,8 @@ def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, c
     if audience not in lesson.audiences:
         raise UsageProblem(f"'{lesson_id}' is not written for '{audience}'. It has: {', '.join(lesson.audiences)}")
     profile = load_school_checked(school).model if school else None
-    adapted = adapt(lesson, project.audiences[audience], project.routes, profile)
+    adapted = adapt(lesson, project.audiences[audience], project.routes, profile, nations=project.nations,
+                    audiences=project.audiences)
     if not adapted.quiz:
         raise UsageProblem(f"'{lesson_id}' has no quiz questions for {audience}")
     settings = QuizSettings(timer_seconds=timer, max_pupils=max_pupils)

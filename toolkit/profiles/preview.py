@@ -36,7 +36,7 @@ def every_route_lesson(audiences: Sequence[str], routes: Sequence[str]) -> Lesso
 
 
 def why_hidden(route: SupportRoute, audience: Audience, nation: str) -> str:
-    if route.adult_only and (audience.youngest < 18 or not audience.adult_services_allowed):
+    if route.adult_only and not audience.sees_adult_services:
         return "adults only"
     if nation not in route.nations:
         return " and ".join(NATION_NAMES[n] for n in route.nations) + " only"
@@ -56,7 +56,7 @@ def contacts_by_audience(profile: SchoolProfile, lessons: Sequence[Lesson], audi
         contacts: Dict[HelpContact, None] = {}
         hidden: Dict[Tuple[str, str], None] = {}
         for lesson in serving:
-            for contact in adapt(lesson, audience, routes, profile).help_contacts:
+            for contact in adapt(lesson, audience, routes, profile, audiences=audiences).help_contacts:
                 contacts.setdefault(contact)
             for route_id in lesson.support_routes:
                 route = routes.get(route_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import PurePath
 from typing import Any, List
 
 from ..adapt import AdaptedLesson
@@ -27,6 +28,14 @@ def _plain(value: Any) -> Any:
 def lesson_as_dict(lesson: AdaptedLesson) -> dict:
     data = _plain(lesson)
     data["help_contacts"] = _plain(lesson.help_contacts)
+    # The audience as this pack names it (not every nation's names), and the school's logo by its file
+    # name: the path on the machine that built the pack is nobody else's business, and would make the
+    # same pack differ from one computer to the next.
+    audience = lesson.audience
+    data["audience"] = {"id": audience.id, "name": lesson.audience_name, "kind": audience.kind,
+                        "min_age": audience.min_age, "max_age": audience.max_age}
+    if data.get("school") and data["school"].get("logo"):
+        data["school"]["logo"] = PurePath(data["school"]["logo"]).name
     return data
 
 

@@ -140,7 +140,7 @@ def _safeguarding(word: WordDocument, lesson: AdaptedLesson, warn) -> None:
     staff_only = []
     if lesson.school is None:
         word.paragraph(["Write in your school's contacts: ", ("fill", "safeguarding lead and deputies, with phone "
-                        "numbers and where to find them"), ", ", ("fill", "children's services referral number"),
+                        "numbers and where to find them"), ", ", ("fill", f"{lesson.terms['social_care']} referral number"),
                         ", ", ("fill", "local police")])
     elif lesson.school.childrens_services is not None and lesson.audience.kind != "staff":
         services = lesson.school.childrens_services
@@ -148,7 +148,7 @@ def _safeguarding(word: WordDocument, lesson: AdaptedLesson, warn) -> None:
         reach = ". ".join(x for x in (f"Phone {services.phone}" if services.phone else "",
                                       f"Out of hours: {services.out_of_hours_phone}" if services.out_of_hours_phone else "",
                                       f"Email {services.email}" if services.email else "", str(services.url or "")) if x)
-        staff_only.append((services.name, "For staff: children's services, referrals and advice about a child", reach))
+        staff_only.append((services.name, f"For staff: {lesson.terms['social_care']}, referrals and advice about a child", reach))
     word.paragraph(f"As the {_people(lesson)} see them, school first, then local and national services:",
                    keep_with_next=True)
     contacts_table(word, lesson.help_contacts)

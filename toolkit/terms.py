@@ -1,0 +1,83 @@
+"""Nation terms in lesson text: `{{lead}}`, `{{social_care}}`, `{{ks2}}`... filled for each pack.
+
+Lesson authors write a token where the words depend on the nation (the school's safeguarding role,
+the service that takes referrals, the guidance, a stage's name); adapt fills it from nations.yaml for
+the school's nation, or from its `uk` entry for the national pack. One function fills, one lists the
+tokens, so `validate` and the build agree on what is known.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Tuple
+
+from .model import NATIONAL_PACK, Audience, Nation, SchoolProfile
+
+TOKEN = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}")
+
+# Token -> what it stands for, as docs/lesson-format.md lists them. Audience ids (ks2, ks3...) are
+# tokens too: the audience's name in the nation's terms.
+NATION_TOKENS = {
+    "lead": "the school's safeguarding role in running text, e.g. DSL; DSP in Wales",
+    "lead_name": "the role in full, for a first mention, e.g. designated safeguarding lead (DSL)",
+    "lead_definition": "what the role is, as a keyword definition",
+    "lead_title": "the role as a title, e.g. Designated Safeguarding Lead (a school's own title if it gives one)",
+    "social_care": "the children's service that takes referrals, e.g. children's social care",
+    "guidance": "the safeguarding guidance schools follow, e.g. Keeping children safe in education (KCSIE)",
+    "law": "a point on the law on indecent images, where the nation's sources give one (else the item is left out)",
+}
+
+
+def known_tokens(audience_ids: Iterable[str]) -> List[str]:
+    return [*NATION_TOKENS, *audience_ids]
+
+
+def tokens_in(text: str) -> Iterator[Tuple[str, int]]:
+    """Each token's name and where it starts, for messages that point at it."""
+    for match in TOKEN.finditer(text):
+        yield match.group(1), match.start()
+
+
+def lead_words(nation: Nation, school: Optional[SchoolProfile]) -> Tuple[str, str]:
+    """(first mention, later mentions) of the safeguarding role. A school whose lead has another
+    title than the nation's usual one (say 'Head of Pastoral Care') gets that title throughout."""
+    if school is not None and school.safeguarding_contacts:
+        role = school.lead.role.strip()
+        if role.casefold() not in (nation.lead.title.casefold(), nation.lead.name.casefold(), nation.lead.short.casefold()):
+            return role, role
+    return nation.lead.name, nation.lead.short
+
+
+def term_values(nations: Mapping[str, Nation], nation_id: Optional[str], audiences: Mapping[str, Audience],
+                school: Optional[SchoolProfile] = None) -> Dict[str, str]:
+    """Every token's words for one pack: a school's nation, or the national pack (`nation_id` None)."""
+    nation = nations[nation_id or NATIONAL_PACK]
+    name, short = lead_words(nation, school)
+    values = {
+        "lead": short, "lead_name": name, "lead_definition": nation.lead.definition,
+        "lead_title": school.lead.role if school is not None and school.safeguarding_contacts else nation.lead.title,
+        "social_care": nation.social_care, "guidance": nation.guidance, "law": nation.law or "",
+    }
+    for audience in audiences.values():
+        values[audience.id] = audience.names.for_nation(nation_id) if nation_id else audience.label
+    return values
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """`text` with each known token replaced; `{{Lead}}` (capital first letter) starts a sentence.
+    Unknown tokens are left as written: `validate` reports them before any build."""
+    if "{{" not in text:
+        return text
+
+    def replace(match: "re.Match[str]") -> str:
+        token = match.group(1)
+        key = token[:1].lower() + token[1:]
+        if key not in values:
+            return match.group(0)
+        return _capital(values[key]) if token[:1].isupper() else values[key]
+
+    return TOKEN.sub(replace, text)
