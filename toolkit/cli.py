@@ -19,6 +19,7 @@ from .profiles.cli import school
 from .profiles.packs import build_school_packs
 from .render import RenderOptions, formats
 from .routes.cli import routes
+from .translation_cli import translations
 from .terminal import SafeStream, say, visible
 
 LESSONS = click.Path(path_type=Path)
@@ -251,3 +252,4 @@ def schema(output) -> None:
 main.add_command(school)
 main.add_command(quiz)
 main.add_command(routes)
+main.add_command(translations)

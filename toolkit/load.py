@@ -111,6 +111,8 @@ class Project:
     audiences_file: Optional[Loaded[AudienceCatalogue]] = None
     routes_file: Optional[Loaded[RouteCatalogue]] = None
     nations_file: Optional[Loaded[NationCatalogue]] = None
+    language: str = "en"
+    """The language of the text: English, or a translation (toolkit/translation.py)."""
 
     @property
     def nations(self) -> Dict[str, Nation]:
