@@ -493,6 +493,13 @@ def signed_off(lesson: Lesson, school: Optional[SchoolProfile]) -> bool:
     return bool(sign_off and sign_off.lessons.get(lesson.id) == lesson.version)
 
 
+def translation_checked(lesson: Lesson, school: Optional[SchoolProfile], language: str) -> bool:
+    """Whether someone who speaks `language` has checked this version's translation for the school."""
+    sign_off = school.sign_off if school else None
+    review = sign_off.translations.get(language.split("-")[0]) if sign_off else None
+    return bool(review and review.lessons.get(lesson.id) == lesson.version)
+
+
 def lesson_review_notice(lesson: Lesson, school: Optional[SchoolProfile]) -> str:
     """The review state every output of this lesson prints for this school (or the national pack)."""
     return _notice(lesson, school, school.name if school else "")
