@@ -32,6 +32,11 @@ def update(paths: Tuple[Path, ...], language: str, catalogue: Optional[Path]) ->
 
     Translations already made are kept; where the English changed, the old translation is marked
     fuzzy for the translator to check. Open the .po files in a PO editor such as Poedit.
+
+    \b
+    Example:
+      lessonkit translations update --language cy
+      lessonkit translations update our-lessons --language cy
     """
     from importlib.metadata import version
 
@@ -56,7 +61,12 @@ def update(paths: Tuple[Path, ...], language: str, catalogue: Optional[Path]) ->
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml, support-routes.yaml and nations.yaml.")
 def check(paths: Tuple[Path, ...], language: str, catalogue: Optional[Path]) -> None:
     """Report every text with no finished translation (file, line, column and field), then check the
-    translated lessons with the same rules as English ones."""
+    translated lessons with the rules that do not read English words.
+
+    \b
+    Example:
+      lessonkit translations check --language cy
+    """
     from .errors import ContentErrors
     from .load import lesson_paths_or_builtin, load_project
     from .translation import translated_project
