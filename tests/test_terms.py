@@ -116,3 +116,12 @@ def test_nations_yaml_is_checked_like_any_catalogue(tmp_path):
     nations.write_text(text.replace("  - id: wales\n", "  - id: wales-north\n"), encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(folder)])
     assert result.exit_code == 1 and "nations.yaml:" in result.output and "Traceback" not in result.output
+
+
+def test_welsh_articles_suit_the_words_a_token_brings():
+    """Welsh says "yr" before a vowel or h and "y" before a consonant: set when the token is filled."""
+    values = {"lead": "athro dynodedig", "social_care": "Gwasanaethau Cymdeithasol"}
+    assert fill("Dywed wrth y {{lead}}.", values, "cy") == "Dywed wrth yr athro dynodedig."
+    assert fill("Yr {{social_care}} a/neu'r {{social_care}}", values, "cy") == \
+        "Y Gwasanaethau Cymdeithasol a/neu'r Gwasanaethau Cymdeithasol"
+    assert fill("tell the {{lead}}", values) == "tell the athro dynodedig"  # English text is left alone

@@ -67,17 +67,29 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def fill(text: str, values: Mapping[str, str]) -> str:
+# Welsh's definite article is "yr" before a vowel or h and "y" before a consonant: a token's words are
+# only known when it is filled, so the article written before it is set then.
+_WELSH_ARTICLE = re.compile(r"(?:\b([Yy]r?) )?" + TOKEN.pattern)
+_WELSH_VOWELS = tuple("aeiouwyhâêîôûŵŷAEIOUWYHÂÊÎÔÛŴŶ")
+
+
+def fill(text: str, values: Mapping[str, str], language: str = "en") -> str:
     """`text` with each known token replaced; `{{Lead}}` (capital first letter) starts a sentence.
+    In Welsh (`language` 'cy') an article right before a token becomes "y" or "yr" to suit its words.
     Unknown tokens are left as written: `validate` reports them before any build."""
     if "{{" not in text:
         return text
+    welsh = language.split("-")[0].lower() == "cy"
 
     def replace(match: "re.Match[str]") -> str:
-        token = match.group(1)
+        article, token = (match.group(1), match.group(2)) if welsh else (None, match.group(1))
         key = token[:1].lower() + token[1:]
         if key not in values:
             return match.group(0)
-        return _capital(values[key]) if token[:1].isupper() else values[key]
+        words = _capital(values[key]) if token[:1].isupper() else values[key]
+        if article:
+            article = article[0] + ("r" if words.startswith(_WELSH_VOWELS) else "")
+            return f"{article} {words}"
+        return words
 
-    return TOKEN.sub(replace, text)
+    return (_WELSH_ARTICLE if welsh else TOKEN).sub(replace, text)
