@@ -45,6 +45,10 @@ def review_notice(school_name: str, lead_role: str, reviewer: Optional[str], rev
 SENSITIVE_WORDS = (
     "nude", "nudes", "naked", "semi-nude", "sexual", "sexually", "sex", "sextortion", "blackmail",
     "blackmailer", "blackmailing", "intimate", "porn", "indecent", "abuse", "grooming", "undress",
+    # The same in Welsh, for a Welsh card (facts.md Part 2 section 7: blacmel rhywiol, porn dial). Not
+    # "rhyw" alone: it also means "some".
+    "noeth", "rhywiol", "blacmel", "flacmel", "blacmeliwr", "blacmelwyr", "cam-drin", "gam-drin",
+    "camdriniaeth", "anweddus", "dadwisgo",
 )
 _SENSITIVE = re.compile(r"\b(" + "|".join(re.escape(w) for w in SENSITIVE_WORDS) + r")\b", re.IGNORECASE)
 
