@@ -20,6 +20,7 @@ from .profiles.packs import build_school_packs
 from .render import RenderOptions, formats
 from .routes.cli import routes
 from .terminal import SafeStream, say, visible
+from .wording.catalogues import DEFAULT_LANGUAGE, available as wording_languages
 
 LESSONS = click.Path(path_type=Path)
 CATALOGUE_HELP = "Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one)."
@@ -106,8 +107,10 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--exclude", "exclude", multiple=True, metavar="PART", help="Leave out this optional part: it moves to the extra slides (repeatable).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
+@click.option("--language", type=click.Choice(wording_languages()), default=DEFAULT_LANGUAGE, show_default=True,
+              help="Language of every output and of each document's declared language (docs/wording.md).")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
-                  paper, large_print, template, shuffle_seed, include, exclude, strict, force) -> None:
+                  paper, large_print, template, shuffle_seed, include, exclude, strict, force, language) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
 
     Nothing is written unless every lesson passes its checks, and the output folder changes as a
@@ -123,7 +126,8 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     request = building.BuildRequest(
         lesson_paths=paths, catalogue=catalogue, lessons=lessons, include=include, exclude=exclude,
         audiences=audiences, formats=format_names, school=school, output=output, strict=strict, force=force,
-        options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
+        options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed,
+                              language=language),
     )
     if schools is not None:
         if school is not None:

@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, PageTemplate, Paragraph
 
+from ..wording import current_language
 from . import fonts
 from .styles import MUTED
 
@@ -21,7 +22,6 @@ PAPER = {"a4": A4, "letter": LETTER}
 SAFE_MARGIN = 15 * mm  # school printers cannot reach the last few millimetres of a sheet
 SIDE_MARGIN = 18 * mm
 COLUMN_GAP = 6 * mm
-LANGUAGE = "en-GB"
 PRODUCER = "lessonkit"
 
 
@@ -212,7 +212,7 @@ def build_pdf(header: Sequence[Flowable], body: Sequence[Flowable], metadata: Me
         buffer, pagesize=(width, height), leftMargin=SIDE_MARGIN, rightMargin=SIDE_MARGIN,
         topMargin=SIDE_MARGIN, bottomMargin=bottom,
         title=metadata.title, author=metadata.author, subject=metadata.subject,
-        keywords=", ".join(metadata.keywords), creator=PRODUCER, lang=LANGUAGE, displayDocTitle=True,
+        keywords=", ".join(metadata.keywords), creator=PRODUCER, lang=current_language(), displayDocTitle=True,
         initialFontName=font, initialFontSize=body_size, initialLeading=body_size * 1.3,
         invariant=True,  # the same lesson gives byte-identical files: builds can be compared
     )
@@ -243,7 +243,7 @@ def frame_size(paper: str, body_size: float, large_print: bool, footer: str = ""
 def plain_canvas(buffer: io.BytesIO, paper: str, metadata: Metadata, body_size: float) -> Canvas:
     """A canvas for pages we draw ourselves, with the same font, metadata and language as handouts."""
     font = fonts.register_fonts()
-    canvas = Canvas(buffer, pagesize=page_size(paper), invariant=True, lang=LANGUAGE,
+    canvas = Canvas(buffer, pagesize=page_size(paper), invariant=True, lang=current_language(),
                     initialFontName=font, initialFontSize=body_size, initialLeading=body_size * 1.3)
     canvas.setTitle(metadata.title)
     canvas.setAuthor(metadata.author)
