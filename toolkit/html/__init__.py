@@ -18,7 +18,7 @@ from ..pdf import blocks as b
 from ..pdf.styles import TYPE_RULES
 from ..pdf.text import web_address
 from ..qr import qr_svg
-from ..wording import _, current_language, install
+from ..wording import _, current_language, install, phrases
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -58,6 +58,7 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
     install(env)  # messages looked up when a page is rendered, in the build's language
     env.filters.update(qr=inline_qr, web_address=web_address, tel=phone_link)
+    env.globals["phrases"] = phrases  # what several formats say, worded once
     return env
 
 

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, PageTemplate, Paragraph
 
 from ..wording import current_language
+from ..wording.phrases import page_of
 from . import fonts
 from .styles import MUTED
 
@@ -43,7 +44,6 @@ def footer_size(body_size: float, large_print: bool) -> float:
     return body_size  # the type rules (`styles.TYPE_RULES`) hold for the footer too
 
 
-PAGE_NUMBER_ROOM = "Page 99 of 99"
 
 
 def footer_lines(text: str, paper: str, size: float) -> Tuple[str, ...]:
@@ -53,7 +53,7 @@ def footer_lines(text: str, paper: str, size: float) -> Tuple[str, ...]:
         return ()
     fonts.register_fonts()
     width, _ = page_size(paper)
-    room = width - 2 * SIDE_MARGIN - pdfmetrics.stringWidth(PAGE_NUMBER_ROOM, fonts.REGULAR, size) - 6 * mm
+    room = width - 2 * SIDE_MARGIN - pdfmetrics.stringWidth(page_of(99, 99), fonts.REGULAR, size) - 6 * mm
 
     def fits(line: str) -> bool:
         return pdfmetrics.stringWidth(line, fonts.REGULAR, size) <= room
@@ -135,7 +135,7 @@ class _NumberedCanvas(Canvas):
         self.saveState()
         self.setFillColor(MUTED)
         self.setFont(fonts.REGULAR, size)
-        page = f"Page {self.getPageNumber()} of {total}"
+        page = page_of(self.getPageNumber(), total)
         self.drawRightString(width - SIDE_MARGIN, baseline, page)
         lines = self.footer_lines
         for number, line in enumerate(lines):  # wrapped, never cut: the last line sits lowest
