@@ -66,7 +66,9 @@ def _test_catalogue() -> gettext.GNUTranslations:
     """A made-up language's catalogue, compiled the way the package compiles its own."""
     catalogue = Catalog(locale="cy")
     catalogue.add("It's never your fault.", "Nid eich bai chi yw hi byth.")
-    catalogue.add(("{count} file", "{count} files"), ("{count} ffeil", "{count} ffeil"))
+    # Welsh counts in six forms (CLDR): 3 takes the fourth ("tair ffeil"), 4 the sixth.
+    catalogue.add(("{count} file", "{count} files"),
+                  ("{count} ffeil", "{count} ffeil", "{count} ffeil", "tair ffeil", "{count} ffeil", "{count} o ffeiliau"))
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)
     compiled.seek(0)
@@ -81,7 +83,8 @@ def test_messages_are_looked_up_in_the_language_of_the_build_in_progress(monkeyp
     with language("x-test"):
         assert current_language() == "x-test"
         assert _(stored) == "Nid eich bai chi yw hi byth."
-        assert ngettext("{count} file", "{count} files", 3) == "3 ffeil"
+        assert ngettext("{count} file", "{count} files", 3) == "tair ffeil"
+        assert ngettext("{count} file", "{count} files", 4) == "4 o ffeiliau"
     assert current_language() == DEFAULT_LANGUAGE
     assert ngettext("{count} file", "{count} files", 3) == "3 files"
     assert ngettext("{count} file", "{count} files", 1) == "1 file"
