@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from ..deck.package import stable_zip
-from ..wording import current_language
+from ..wording import N_, current_language
 
 FONT = "Arial"  # in every office suite (LibreOffice substitutes the metric-compatible Liberation Sans)
 HEADING_SIZES = {1: 18, 2: 14, 3: 12}
@@ -29,7 +29,7 @@ Run = Union[str, Tuple[str, str]]
 fills in, printed in square brackets and highlighted."""
 Text = Union[str, Sequence[Run]]
 
-PLACEHOLDER_NOTE = ("Text in [square brackets] is for the school to fill in or delete before the document is used.")
+PLACEHOLDER_NOTE = N_("Text in [square brackets] is for the school to fill in or delete before the document is used.")
 
 
 def _hex(colour: str) -> RGBColor:

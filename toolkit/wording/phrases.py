@@ -81,3 +81,8 @@ def long_date(day) -> str:
     from babel.dates import format_date
 
     return format_date(day, format="long", locale=current_language().replace("-", "_"))
+
+
+def short_minutes(minutes: int) -> str:
+    """A length of time in a timing table or after a heading: '10 min'."""
+    return _("{minutes} min", minutes=minutes)
