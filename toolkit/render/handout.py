@@ -87,7 +87,7 @@ def document(lesson: AdaptedLesson, title: str, subject: str, blocks: Sequence[b
     checked = lesson_checked_line(lesson)
     blocks = (review_state(lesson), *blocks) + ((b.Paragraph(checked, small=True),) if checked else ())
     return Document(title=title, subject=subject, author=author(lesson), blocks=blocks,
-                    accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), logo=logo(lesson), **extra)
+                    accent=accent(lesson), keywords=(_("safeguarding"), lesson.audience_name), logo=logo(lesson), **extra)
 
 
 # --- Pupils ------------------------------------------------------------------------------------------

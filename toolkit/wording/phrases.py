@@ -86,3 +86,11 @@ def long_date(day) -> str:
 def short_minutes(minutes: int) -> str:
     """A length of time in a timing table or after a heading: '10 min'."""
     return _("{minutes} min", minutes=minutes)
+
+
+_QUIZ_PARTS = {"starter": N_("starter"), "exit": N_("exit")}
+
+
+def quiz_part(part: str) -> str:
+    """'starter' or 'exit' as a quiz's name says it ('Online blackmail: starter quiz for Key Stage 3')."""
+    return _(_QUIZ_PARTS[part]) if part in _QUIZ_PARTS else part
