@@ -73,7 +73,7 @@ NOTE = N_("Moodle XML: <lesson>-<audience>-quiz.{kind} suits {suits}.")
 
 
 def has_ordering(lesson: AdaptedLesson) -> bool:
-    return any(question.type == "ordering" for _, questions in quizzes(lesson) for question in questions)
+    return any(question.type == "ordering" for _part, questions in quizzes(lesson) for question in questions)
 
 
 def moodle_xml(lesson: AdaptedLesson, context: RenderContext, native_ordering: bool = True) -> bytes:

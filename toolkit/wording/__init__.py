@@ -39,6 +39,8 @@ def language(tag: str) -> Iterator[str]:
 
 def _(message: str, **values: object) -> str:
     """`message` in the current language; `{name}` fields are then filled from `values`."""
+    if not message:
+        return message  # gettext's empty message id is the catalogue's header, never a message
     text = translations(_LANGUAGE.get()).gettext(message)
     return text.format(**values) if values else text
 
