@@ -53,7 +53,7 @@ def translations(tag: str) -> gettext.GNUTranslations:
     from babel.messages.pofile import read_po
 
     with path.open("rb") as po:
-        catalogue = read_po(po, locale=locale_name(tag))
+        catalogue = read_po(po)  # its header gives the plural rule
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)
     compiled.seek(0)
