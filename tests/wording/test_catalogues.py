@@ -41,6 +41,23 @@ def test_the_committed_template_is_what_extraction_finds_in_the_code_today(tmp_p
     assert len(found) > 100  # the extraction really read the code and the templates
 
 
+def test_no_function_that_looks_messages_up_hides_the_lookup():
+    """`for _, x in ...` inside a function that also calls `_()` makes `_` a local name there, and the
+    lookup fails (UnboundLocalError) only on the path that reaches it: name unused values otherwise."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "toolkit").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if not any(isinstance(n, ast.ImportFrom) and any(a.name == "_" for a in n.names) for n in ast.walk(tree)):
+            continue
+        for scope in ast.walk(tree):
+            if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.comprehension)):
+                found += [f"{path.relative_to(ROOT)}:{n.lineno}" for n in ast.walk(scope)
+                          if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)]
+    assert found == []
+
+
 def test_every_language_has_every_message():
     assert DEFAULT_LANGUAGE in available()
     template = _ids(TEMPLATE)

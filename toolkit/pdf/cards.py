@@ -140,7 +140,7 @@ def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, 
 
     for index, card in enumerate(variants):
         for per_sheet, both in formats:
-            _, _, frame_w, frame_h = _card_frames(paper, per_sheet)[0]
+            _x, _y, frame_w, frame_h = _card_frames(paper, per_sheet)[0]
             sides = two_sided(card) if both else (card,)
             if not all(fits(side, sizes[-1], frame_w, frame_h) for side in sides):
                 continue  # not even at its rule's size: no larger size is tried
