@@ -32,6 +32,7 @@ PENDING = {
 NOT_WORDING = {
     "toolkit/wording/": "the catalogue machinery itself",
     "toolkit/docx/accessibility.py": "a checker the tests run on Word documents: its findings are for developers",
+    "toolkit/live/export.py": "the results CSV: its column names and values are data for spreadsheets, the same in every language",
 }
 
 # Single strings that look like English but are read by another program, with the reason.
@@ -46,11 +47,12 @@ ALLOWED = {
 # "lessonkit failed unexpectedly"), a log line, or a name a program reads.
 PROGRAMMERS = {"ValueError", "TypeError", "KeyError", "AssertionError", "RuntimeError", "NotImplementedError",
                "debug", "getLogger", "Field", "TypeVar", "NamedTuple", "Route", "WebSocketRoute",
-               "TypeRule"}  # a type size's source: documentation for maintainers (docs/handouts.md)
+               "close_soon", "TypeRule"}  # a websocket close reason (for the protocol); a type size's source: documentation for maintainers (docs/handouts.md)
 MARKED = {"_", "N_", "ngettext"}
 # Keyword arguments that are not for readers of the outputs: a named style a program looks up
-# ("List Bullet"), and command-line help, which click reads at import, before any build has a language.
-NOT_READERS_ARGUMENTS = {"style", "style_name", "help"}
+# ("List Bullet"), a websocket close reason, and command-line help, which click reads at import, before
+# any build has a language.
+NOT_READERS_ARGUMENTS = {"style", "style_name", "help", "reason"}
 
 WORD = re.compile(r"[A-Za-z][a-z']+")
 
@@ -124,10 +126,21 @@ def test_every_sentence_in_the_code_is_in_the_catalogue():
 
 
 def test_the_templates_say_nothing_outside_the_catalogue():
-    for template in sorted((TOOLKIT / "html" / "templates").glob("*.html")):
+    templates = [*(TOOLKIT / "html" / "templates").glob("*.html"), *(TOOLKIT / "live" / "static").glob("*.html")]
+    assert len(templates) >= 4
+    for template in sorted(templates):
         text = re.sub(r"<style>.*?</style>|{#.*?#}|{%.*?%}|{{.*?}}|<[^>]*>", " ", template.read_text(encoding="utf-8"),
                       flags=re.S)
         assert [w for w in re.findall(r"[A-Za-z]{2,}", text)] == [], template.name
+
+
+def test_the_live_quiz_scripts_say_nothing_outside_the_catalogue():
+    """The scripts' words come from words.js (`gettext("...")`, extracted into the catalogue)."""
+    for script in sorted((TOOLKIT / "live" / "static").glob("*.js")):
+        code = script.read_text(encoding="utf-8")
+        loose = [literal for literal in re.findall(r'(?<!gettext\()"((?:[^"\\\n]|\\.)*)"', code)
+                 if english(literal) and literal != "use strict"]
+        assert loose == [], script.name
 
 
 def test_the_check_sees_what_it_should():
