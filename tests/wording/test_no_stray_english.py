@@ -27,6 +27,20 @@ PENDING = {
     "toolkit/checks/": "content checks: findings for lesson authors, reworked with the nation data (issue 14 points 2, 5)",
     "toolkit/textrules.py": "content rules, reworked with the nation data (issue 14 point 2)",
     "toolkit/notices.py": "review notices, reworked with the nation data (issue 14 point 2)",
+    # One build path (issue 14 point 4) is being written on another branch.
+    "toolkit/build.py": "its messages move with the one build path (issue 14 point 4)",
+    "toolkit/profiles/packs.py": "its messages move with the one build path (issue 14 point 4)",
+    # Error messages of reading, validating and writing files: a teacher sees them in the terminal, each
+    # with file:line:column. Not converted yet: the next step of this work.
+    "toolkit/yamlsource.py": "file errors: next step",
+    "toolkit/load.py": "file errors: next step",
+    "toolkit/validation.py": "file errors: next step",
+    "toolkit/outfolder.py": "output-folder errors: next step",
+    "toolkit/write.py": "output-folder errors: next step",
+    "toolkit/publish.py": "output-folder errors: next step",
+    "toolkit/model/": "lesson and profile model errors and defaults: next step",
+    # `lessonkit routes check`: the maintainers' check of the support-route catalogue against the web.
+    "toolkit/routes/": "the maintainers' route checker: next step",
 }
 
 NOT_WORDING = {
@@ -37,6 +51,9 @@ NOT_WORDING = {
 
 # Single strings that look like English but are read by another program, with the reason.
 ALLOWED = {
+    # Pieces of command-line help for `lessonkit school init` (see NOT_READERS_ARGUMENTS).
+    ("toolkit/profiles/cli.py", "title as pupils know it"): "command-line help",
+    ("toolkit/profiles/cli.py", "where pupils find them"): "command-line help",
     ("toolkit/cli.py", "Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the "
                        "built-in one)."): "command-line help (see NOT_READERS_ARGUMENTS)",
     ("toolkit/quizzes/kahoot_sheet.py", "Correct answer(s) - choose at least one"):
