@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import List, Optional, Sequence, Tuple
 
 from ..wording import N_, _
-from ..wording.phrases import verdict as verdict_of, who_can_help
+from ..wording.phrases import verdict as verdict_of, version_label, who_can_help
 from ..adapt import AdaptedLesson, Question
 from ..html import render_html
 from ..pdf import Document, render_pdf
@@ -60,7 +60,7 @@ def _quizzes(lesson: AdaptedLesson) -> List[Tuple[str, List[Tuple[int, Question]
 
 
 def _version(seed: Optional[int]) -> str:
-    return "" if seed is None else f"Version {seed}"
+    return "" if seed is None else version_label(str(seed))
 
 
 def paper(lesson: AdaptedLesson, part: str, questions: Sequence[Tuple[int, Question]],
