@@ -86,3 +86,18 @@ def test_the_command_line_offers_each_language_with_a_catalogue(tmp_path, second
     result = CliRunner().invoke(main, ["build", "--language", "xx", "--output", str(tmp_path / "o")])
     assert result.exit_code == 2 and "'xx'" in result.output
     assert "en-GB" in CliRunner().invoke(main, ["build", "--help"]).output
+
+
+def test_the_live_quiz_pages_and_script_words_follow_the_quiz_language(second_language):
+    from toolkit.live.app import load_assets
+    from toolkit.wording import language
+
+    with language(second_language):
+        assets = load_assets()
+    for page in ("pupil.html", "teacher.html"):
+        tree = lxml_html.fromstring(assets[page][0])
+        assert tree.get("lang") == "cy"
+        assert "[cy] Who can help" in tree.text_content()
+    words = assets["words.js"][0].decode("utf-8")
+    assert words.startswith("window.LiveWords = ") and '"Time left: {seconds} seconds"' in words
+    assert lxml_html.fromstring(load_assets()["pupil.html"][0]).get("lang") == "en-GB"  # outside: the default
