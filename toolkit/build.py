@@ -26,6 +26,7 @@ from .pack import current_packs, pack_files, pack_folder, pack_summary, updated_
 from .publish import clean_leftovers, publish
 from .site import packs_page
 from .validation import closest
+from .wording import language
 from .write import safe_relative
 
 INDEX = "index.html"
@@ -221,7 +222,8 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
             if progress:
                 progress(done, total, f"{shown}{lesson.id}/{audience_id} {name}")
             context = RenderContext(options=request.options)
-            files: List[OutputFile] = registry[name].render(adapted, context)
+            with language(request.options.language):
+                files: List[OutputFile] = registry[name].render(adapted, context)
             rendered.warnings.extend(f"{lesson.id}/{audience_id} {name}: {w}" for w in context.warnings)
             for note in context.notes:
                 rendered.note(note)
@@ -250,7 +252,7 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
             raise OutputProblem(f"two outputs want the same path '{relative}'; each file is written once per build")
         files[relative] = data
     folder = request.output_folder()
-    with hold_lock(folder, notice):
+    with hold_lock(folder, notice), language(request.options.language):
         clean_leftovers(folder)
         entries, warnings = read_previous(folder.path)
         rendered.warnings.extend(warnings)

@@ -21,6 +21,8 @@ from .render import RenderOptions, formats
 from .routes.cli import routes
 from .translation_cli import translations
 from .terminal import SafeStream, say, visible
+from .wording import _, ngettext
+from .wording.catalogues import DEFAULT_LANGUAGE, available as wording_languages
 
 LESSONS = click.Path(path_type=Path)
 CATALOGUE_HELP = "Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one)."
@@ -40,19 +42,19 @@ class Group(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
-            say("\nInterrupted: nothing half-written was left; earlier outputs are unchanged.", err=True)
+            say(_("\nInterrupted: nothing half-written was left; earlier outputs are unchanged."), err=True)
             ctx.exit(130)
         except OSError as exc:  # the disk or a path the user gave (too long, a loop of links, no permission)
             if os.environ.get("LESSONKIT_DEBUG"):
                 raise
-            raise UsageProblem(f"{exc.filename or 'a file'}: {exc.strerror or exc}. Check this path and its permissions, "
-                               "then run again. Earlier outputs are unchanged.") from exc
+            raise UsageProblem(_("{path}: {problem}. Check this path and its permissions, then run again. Earlier outputs are "
+                                 "unchanged.", path=exc.filename or _("a file"), problem=exc.strerror or exc)) from exc
         except Exception as exc:  # a bug in lessonkit, not the user's fault
             if os.environ.get("LESSONKIT_DEBUG"):
                 raise
             raise LessonkitError(
-                f"lessonkit failed unexpectedly ({type(exc).__name__}: {exc}). Earlier outputs are unchanged. "
-                "Run again with LESSONKIT_DEBUG=1 for details, and please report it."
+                _("lessonkit failed unexpectedly ({name}: {exc}). Earlier outputs are unchanged. Run again with "
+                  "LESSONKIT_DEBUG=1 for details, and please report it.", name=type(exc).__name__, exc=exc)
             ) from exc
 
 
@@ -85,8 +87,8 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
     count, findings = building.validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress())
     _show_warnings(findings)
     warnings = len(findings)
-    say(f"{count} lesson{'s' if count != 1 else ''} checked: no errors"
-               + (f", {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
+    say(ngettext("{count} lesson checked: no errors", "{count} lessons checked: no errors", count)
+        + (ngettext(", {count} warning.", ", {count} warnings.", warnings) if warnings else "."))
 
 
 @main.command(name="build")
@@ -107,8 +109,10 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--exclude", "exclude", multiple=True, metavar="PART", help="Leave out this optional part: it moves to the extra slides (repeatable).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
+@click.option("--language", type=click.Choice(wording_languages()), default=DEFAULT_LANGUAGE, show_default=True,
+              help="Language of every output and of each document's declared language (docs/wording.md).")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
-                  paper, large_print, template, shuffle_seed, include, exclude, strict, force) -> None:
+                  paper, large_print, template, shuffle_seed, include, exclude, strict, force, language) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
 
     Nothing is written unless every lesson passes its checks, and the output folder changes as a
@@ -124,11 +128,12 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     request = building.BuildRequest(
         lesson_paths=paths, catalogue=catalogue, lessons=lessons, include=include, exclude=exclude,
         audiences=audiences, formats=format_names, school=school, output=output, strict=strict, force=force,
-        options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
+        options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed,
+                              language=language),
     )
     if schools is not None:
         if school is not None:
-            raise LessonkitError("use --school or --schools, not both")
+            raise LessonkitError(_("use --school or --schools, not both"))
         result = build_school_packs(request, schools, jobs, progress=_progress_printer(), notice=_notice)
     else:
         result = building.build(request, progress=_progress_printer(), notice=_notice)
@@ -136,9 +141,10 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     _show_warnings(for_users(result.findings, strict))
     if strict or not only_builtin(paths):
         for warning in result.warnings:
-            say(f"warning: {warning}", err=True)
-    say(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
-               f"(open {result.output / building.INDEX} for a list).")
+            say(_("warning: {warning}", warning=warning), err=True)
+    say(ngettext("Wrote {count} file to {folder}/ (open {index} for a list).",
+                 "Wrote {count} files to {folder}/ (open {index} for a list).", len(result.files),
+                 folder=result.output, index=result.output / building.INDEX))
     for note in result.notes:
         say(note)
 
@@ -153,7 +159,7 @@ def _checking_progress():
         if total < 20:
             return
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="Checking lessons", show_pos=True, file=SafeStream(sys.stderr))
+            state["bar"] = click.progressbar(length=total, label=_("Checking lessons"), show_pos=True, file=SafeStream(sys.stderr))
             state["bar"].__enter__()
         state["bar"].update(1)
         if done >= total:
@@ -174,7 +180,7 @@ def _progress_printer():
 
     def show(done: int, total: int, step: str) -> None:
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="Building", file=SafeStream(sys.stderr),
+            state["bar"] = click.progressbar(length=total, label=_("Building"), file=SafeStream(sys.stderr),
                                              item_show_func=lambda s: visible(s) if s else s)
             state["bar"].__enter__()
         state["bar"].update(1, step)
@@ -196,22 +202,22 @@ def list_command(paths, catalogue) -> None:
     """
     from .notices import adult_only_name
 
-    project, _ = building.load_checked(paths, catalogue)
-    say("Lessons:")
+    project, _findings = building.load_checked(paths, catalogue)
+    say(_("Lessons:"))
     for loaded in project.lessons:
         lesson = loaded.model
         title = lesson.title if isinstance(lesson.title, str) else lesson.title["default"]
         say(f"  {lesson.id:24} {title} [{', '.join(lesson.audiences)}]")
-    say("Audiences:")
+    say(_("Audiences:"))
     for audience in project.audiences.values():
         say(f"  {audience.id:24} {audience.label}")
-    say("Support routes:")
+    say(_("Support routes:"))
     for route in project.routes.values():
         contact = route.phone or route.text or (str(route.url) if route.url else "") or route.email or ""
         say(f"  {route.id:24} {adult_only_name(route.name) if route.adult_only else route.name}: {contact}")
-    say("Formats:")
+    say(_("Formats:"))
     for output_format in formats().values():
-        say(f"  {output_format.name:24} {output_format.description}")
+        say(f"  {output_format.name:24} {_(output_format.description)}")
 
 
 @main.command()
@@ -232,8 +238,9 @@ def init(folder: Path, lesson_id: str, force: bool) -> None:
     from .starter import make_starter
     starter = make_starter(folder, lesson_id, force)
     for path in starter.written:
-        say(f"Wrote {display_path(path)}")
-    say(f"Next: read {display_path(starter.folder / 'README.md')}, then run `lessonkit school init` in {display_path(starter.folder)}.")
+        say(_("Wrote {path}", path=display_path(path)))
+    say(_("Next: read {readme}, then run `lessonkit school init` in {folder}.",
+          readme=display_path(starter.folder / "README.md"), folder=display_path(starter.folder)))
 
 
 @main.command()

@@ -15,17 +15,9 @@ from .model import NATIONAL_PACK, Audience, Nation, SchoolProfile
 
 TOKEN = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}")
 
-# Token -> what it stands for, as docs/lesson-format.md lists them. Audience ids (ks2, ks3...) are
-# tokens too: the audience's name in the nation's terms.
-NATION_TOKENS = {
-    "lead": "the school's safeguarding role in running text, e.g. DSL; DSP in Wales",
-    "lead_name": "the role in full, for a first mention, e.g. designated safeguarding lead (DSL)",
-    "lead_definition": "what the role is, as a keyword definition",
-    "lead_title": "the role as a title, e.g. Designated Safeguarding Lead (a school's own title if it gives one)",
-    "social_care": "the children's service that takes referrals, e.g. children's social care",
-    "guidance": "the safeguarding guidance schools follow, e.g. Keeping children safe in education (KCSIE)",
-    "law": "a point on the law on indecent images, where the nation's sources give one (else the item is left out)",
-}
+# The tokens a lesson may use (docs/lesson-format.md says what each stands for). Audience ids (ks2,
+# ks3...) are tokens too: the audience's name in the nation's terms.
+NATION_TOKENS = ("lead", "lead_name", "lead_title", "lead_definition", "social_care", "guidance", "law")
 
 
 def known_tokens(audience_ids: Iterable[str]) -> List[str]:

@@ -26,9 +26,10 @@ from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Type
 from pydantic import BaseModel, ValidationError
 
 from .errors import Finding
+from .wording import N_, _
 
 SOURCE_LANGUAGE = "en"
-LANGUAGES = {"cy": "Welsh (Cymraeg)"}
+LANGUAGES = {"cy": N_("Welsh (Cymraeg)")}
 """Languages a lesson's text can be translated into, besides English."""
 LOCALE_DIR = "locale"
 
@@ -131,9 +132,9 @@ def read_catalogue(path: Path, language: str) -> Tuple[Optional[Translations], L
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=language, abort_invalid=True)
     except (PoFileError, ValueError, UnicodeDecodeError, OSError) as problem:
-        return None, [Finding(str(path), f"the translation file cannot be read: {problem}",
-                              "fix it in a PO editor such as Poedit, or delete it and run "
-                              f"`lessonkit translations update --language {language}` to start again")]
+        return None, [Finding(str(path), _("the translation file cannot be read: {problem}", problem=problem),
+                              _("fix it in a PO editor such as Poedit, or delete it and run "
+                                "`lessonkit translations update --language {language}` to start again", language=language))]
     messages = {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
     return Translations(path, messages), []
 
@@ -149,16 +150,18 @@ def translate(loaded, language: str, translations: Translations) -> Tuple[Option
     that has no finished translation, and for translated text that breaks the model's rules (e.g. a
     title now too long), at the English text's file, line and column."""
     model = loaded.model
-    name = LANGUAGES.get(language, language)
+    name = _(LANGUAGES[language]) if language in LANGUAGES else language
     data = model.model_dump(by_alias=True)
     findings: List[Finding] = []
     for loc, english in texts(model):
         translated = translations.get(english)
         if translated is None:
             findings.append(loaded.finding(
-                loc, f"no {name} translation for {field_name(loc)}: \"{_short(english)}\"",
-                f"add it to {translations.path} (`lessonkit translations update --language {language}` adds every "
-                "missing text; a translation marked fuzzy is not used until it is checked)", rule="translation"))
+                loc, _("no {language} translation for {field}: \"{text}\"", language=name, field=field_name(loc),
+                       text=_short(english)),
+                _("add it to {file} (`lessonkit translations update --language {language}` adds every missing text; a "
+                  "translation marked fuzzy is not used until it is checked)", file=translations.path, language=language),
+                rule="translation"))
             continue
         _set(data, loc, translated)
     if findings:
@@ -166,8 +169,9 @@ def translate(loaded, language: str, translations: Translations) -> Tuple[Option
     try:
         return type(model).model_validate(data), []
     except ValidationError as error:
-        return None, [loaded.finding(tuple(e["loc"]), f"the {name} text breaks a rule: {e['msg']}",
-                                     f"shorten or fix the translation in {translations.path}", rule="translation")
+        return None, [loaded.finding(tuple(e["loc"]), _("the {language} text breaks a rule: {rule}", language=name,
+                                                         rule=e["msg"]),
+                                     _("shorten or fix the translation in {file}", file=translations.path), rule="translation")
                       for e in error.errors()]
 
 

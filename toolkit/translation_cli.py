@@ -8,6 +8,7 @@ from typing import Optional, Tuple
 import click
 
 from .terminal import say
+from .wording import _
 
 LANGUAGE_CHOICE = click.Choice(["cy"])
 
@@ -52,7 +53,7 @@ def update(paths: Tuple[Path, ...], language: str, catalogue: Optional[Path]) ->
         if loaded is None:
             continue
         path, total, missing = update_catalogue([loaded], Path(loaded.path), language, version("lessonkit"))
-        say(f"{path}: {total} texts, {missing} still to translate or check")
+        say(_("{file}: {total} texts, {missing} still to translate or check", file=path, total=total, missing=missing))
 
 
 @translations.command()
@@ -83,6 +84,7 @@ def check(paths: Tuple[Path, ...], language: str, catalogue: Optional[Path]) -> 
     problems = run_checks(translated)
     if any(f.severity == "error" for f in problems):
         raise ContentErrors(problems)
-    say(f"{len(translated.lessons)} lessons checked in {language}: every text translated, no errors.")
-    say("Checked on the English source only (these rules read English words; the translation must keep "
-        "the meaning): " + "; ".join(ENGLISH_ONLY_RULES.values()) + ".")
+    say(_("{count} lessons checked in {language}: every text translated, no errors.", count=len(translated.lessons),
+          language=language))
+    say(_("Checked on the English source only (these rules read English words; the translation must keep the "
+          "meaning): {rules}.", rules="; ".join(_(rule) for rule in ENGLISH_ONLY_RULES.values())))

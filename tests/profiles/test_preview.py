@@ -6,10 +6,10 @@ NI_KS3 = """\
 Key Stage 3 (Years 8 to 10) [ks3], in: tiny
   At school
     Mrs Aoife Byrne: Designated Teacher for Child Protection
-      Where to find them: Pastoral care office, B block, or ask your form teacher
+      Where: Pastoral care office, B block, or ask your form teacher
       Phone: 01632 960410 | Email: safeguarding@loughcarran.example.org
     Mr Conor Kelly: Deputy Designated Teacher for Child Protection
-      Where to find them: Pastoral care office, B block
+      Where: Pastoral care office, B block
       Phone: 01632 960411
   Local services
     Police Service of Northern Ireland (PSNI): Local police: call 999 in an emergency, 101 otherwise

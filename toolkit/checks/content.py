@@ -15,6 +15,7 @@ from ..errors import Finding
 from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, Project
 from ..model import Audience, Lesson, Misconception, Question, SupportRoute, TeacherNotes, text_for
+from ..wording import N_
 from . import readability
 from .wording import Loc, blaming_phrases, digits, texts, unknown_phone_numbers
 
@@ -48,10 +49,10 @@ def check(project: Project, today: Optional[dt.date] = None, catalogues: bool = 
 # passed them), not re-read: there is no sourced list of Welsh blaming phrases, and Flesch-Kincaid
 # measures English only, so it is not applied to Welsh rather than applied wrongly.
 ENGLISH_ONLY_RULES = {
-    "adult-only-route": "an adult-only service named for staff or parents says it is for adults",
-    "story-help": "every pressured story reaches the school's safeguarding lead (and CEOP or the police)",
-    "blame": "no victim-blaming or shaming wording",
-    "reading-level": "sentences within each audience's reading level (Flesch-Kincaid)",
+    "adult-only-route": N_("an adult-only service named for staff or parents says it is for adults"),
+    "story-help": N_("every pressured story reaches the school's safeguarding lead (and CEOP or the police)"),
+    "blame": N_("no victim-blaming or shaming wording"),
+    "reading-level": N_("sentences within each audience's reading level (Flesch-Kincaid)"),
 }
 
 

@@ -14,6 +14,7 @@ from .boxes import Panel, PanelRow
 from .paragraphs import Paragraph
 from .qr import QrCode
 from .styles import Styles
+from ..wording.phrases import text_label, way_label
 from .text import address_pieces, markup, web_address
 
 
@@ -21,12 +22,13 @@ def _address(url: str, style, width: Optional[float], shown: str = "") -> str:
     """A web address that breaks after a '/' or a '.' when too long for the line, never inside a
     word (the styles never split a word: `splitLongWords` is off)."""
     text = shown or web_address(url)
-    if width is None or stringWidth(f"Web: {text}", style.fontName, style.fontSize) <= width:
+    label = way_label("web") + " "
+    if width is None or stringWidth(label + text, style.fontName, style.fontSize) <= width:
         return markup(text)
     if stringWidth(text, style.fontName, style.fontSize) <= width:
         return "<br/>" + markup(text)  # whole, on a line of its own
-    lines = address_pieces("Web: " + text, style.fontName, style.fontSize, width)
-    return "<br/>".join(markup(x) for x in lines)[len("Web: "):]
+    lines = address_pieces(label + text, style.fontName, style.fontSize, width)
+    return "<br/>".join(markup(x) for x in lines)[len(markup(label)):]
 
 
 def how_to_reach(contact: HelpContact, style=None, width: Optional[float] = None, bold: bool = True) -> List[str]:
@@ -38,16 +40,16 @@ def how_to_reach(contact: HelpContact, style=None, width: Optional[float] = None
         return f"<b>{text}</b>" if bold else text
 
     if contact.phone:
-        ways.append(strong(f"Phone: {markup(contact.phone)}"))
+        ways.append(strong(f"{way_label('phone')} {markup(contact.phone)}"))
     if contact.textphone:
-        ways.append(f"Textphone: {markup(contact.textphone)}")
+        ways.append(f"{way_label('textphone')} {markup(contact.textphone)}")
     if contact.text:
-        label = "" if contact.text.lower().startswith("text") else "Text: "
-        ways.append(strong(f"{label}{markup(contact.text)}"))
+        label = text_label(contact.text)
+        ways.append(strong(f"{markup(label)} {markup(contact.text)}" if label else markup(contact.text)))
     if contact.url:
-        ways.append(f"Web: {_address(contact.url, style, width, contact.shown_url)}")
+        ways.append(f"{way_label('web')} {_address(contact.url, style, width, contact.shown_url)}")
     if contact.email:
-        ways.append(f"Email: {markup(contact.email)}")
+        ways.append(f"{way_label('email')} {markup(contact.email)}")
     return ways
 
 
@@ -56,7 +58,7 @@ def _details(contact: HelpContact, styles: Styles, purpose: bool, width: float) 
     if contact.purpose and purpose:
         lines.append(Paragraph(markup(contact.purpose), styles.small))
     if contact.where_to_find:
-        lines.append(Paragraph(f"Where: {markup(contact.where_to_find)}", styles.small))
+        lines.append(Paragraph(f"{way_label('where')} {markup(contact.where_to_find)}", styles.small))
     lines.extend(Paragraph(way, styles.small) for way in how_to_reach(contact, styles.small, width))
     extra = [text for text in (contact.hours, contact.nations_note) if text]
     if extra:

@@ -12,6 +12,7 @@ from reportlab.platypus import (
     CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Spacer, Table,
 )
 
+from ..wording.phrases import answer_label, careful, feedback_label, teaching_point_label
 from . import blocks as b
 from .boxes import Panel
 from .contacts import ContactPieces, contact_grid, contact_lines
@@ -131,7 +132,7 @@ def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
     for number, step in enumerate(block.items, start=1):
         parts = [f"<b>{markup(step.title)}</b>"] + ([markup(step.text)] if step.text else [])
         if step.caution:
-            parts.append(f"<b>Careful: {markup(step.caution)}</b>")
+            parts.append(f"<b>{markup(careful())} {markup(step.caution)}</b>")
         paragraphs = [Paragraph(part, style if index == len(parts) - 1 else tight,
                                 bulletText=f"{number}." if index == 0 else None)
                       for index, part in enumerate(parts)]
@@ -221,16 +222,16 @@ def _key_question(block: b.KeyQuestion, styles: Styles, width: float) -> KeepTog
     verdict_width = styles.body_size * (7 if styles.large_print else 6)
     rest = width - label_width - verdict_width
     rows = [[Paragraph(f"<b>{o.label}</b>", styles.small), Paragraph(f"<b>{markup(o.verdict)}</b>", styles.small),
-             Paragraph(f"{markup(o.text)}<br/><b>Feedback:</b> {markup(o.feedback)}", styles.small)]
+             Paragraph(f"{markup(o.text)}<br/><b>{markup(feedback_label())}</b> {markup(o.feedback)}", styles.small)]
             for o in block.options]
     grid = Table(rows, colWidths=[label_width, verdict_width, rest], hAlign="LEFT")
     grid.setStyle(table_style(padding=3, extra=[("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999"))]))
     return KeepTogether([
         Paragraph(f"<b>{block.number}. {markup(block.text)}</b>", styles.list_item),
-        Paragraph(f"<b>Answer:</b> {markup(block.answer)}", styles.body),
+        Paragraph(f"<b>{markup(answer_label())}</b> {markup(block.answer)}", styles.body),
         grid,
         Spacer(1, 3),
-        Paragraph(f"<b>Teaching point:</b> {markup(block.teaching_point)}", styles.body),
+        Paragraph(f"<b>{markup(teaching_point_label())}</b> {markup(block.teaching_point)}", styles.body),
         Spacer(1, styles.gap),
     ])
 

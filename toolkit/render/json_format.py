@@ -7,6 +7,7 @@ import json
 from pathlib import PurePath
 from typing import Any, List
 
+from ..wording import N_, _
 from ..adapt import AdaptedLesson
 from . import OutputFile, RenderContext, register
 
@@ -39,7 +40,8 @@ def lesson_as_dict(lesson: AdaptedLesson) -> dict:
     return data
 
 
-@register("json", "The adapted lesson as JSON, one file per lesson and audience")
+@register("json", N_("The adapted lesson as JSON, one file per lesson and audience"))
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     text = json.dumps(lesson_as_dict(lesson), ensure_ascii=False, indent=2) + "\n"
-    return [OutputFile(f"{lesson.slug}.json", text.encode("utf-8"), f"{lesson.title} ({lesson.audience_name}) as JSON")]
+    return [OutputFile(f"{lesson.slug}.json", text.encode("utf-8"), _("{title} ({audience}) as JSON", title=lesson.title,
+                                                                                audience=lesson.audience_name))]
