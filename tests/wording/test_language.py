@@ -23,19 +23,20 @@ FORMATS = ["handout", "quiz-paper", "lesson-plan", "parent-letter"]
 
 @pytest.fixture
 def second_language(tmp_path, monkeypatch):
-    """A catalogue for 'cy' beside the real en-GB one, as `python -m toolkit.wording init cy` makes it,
-    with one made-up translation to show which catalogue a message came from."""
+    """A catalogue for another language ('gd', which lessonkit does not ship) beside the real ones, as
+    `python -m toolkit.wording init gd` makes it, with one made-up translation to show which catalogue a
+    message came from."""
     locale = tmp_path / "locale"
     shutil.copytree(catalogues.LOCALE, locale)
     po = (locale / "en_GB" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
-    po = po.replace('"Language: en_GB\\n"', '"Language: cy\\n"')
-    po = po.replace('msgid "Who can help"\nmsgstr ""', 'msgid "Who can help"\nmsgstr "[cy] Who can help"')
-    assert "[cy] Who can help" in po
-    (locale / "cy" / "LC_MESSAGES").mkdir(parents=True)
-    (locale / "cy" / "LC_MESSAGES" / "messages.po").write_text(po, encoding="utf-8")
+    po = po.replace('"Language: en_GB\\n"', '"Language: gd\\n"')
+    po = po.replace('msgid "Who can help"\nmsgstr ""', 'msgid "Who can help"\nmsgstr "[gd] Who can help"')
+    assert "[gd] Who can help" in po
+    (locale / "gd" / "LC_MESSAGES").mkdir(parents=True)
+    (locale / "gd" / "LC_MESSAGES" / "messages.po").write_text(po, encoding="utf-8")
     monkeypatch.setattr(catalogues, "LOCALE", locale)
     catalogues.translations.cache_clear()
-    yield "cy"
+    yield "gd"
     catalogues.translations.cache_clear()
 
 
@@ -75,11 +76,11 @@ def test_the_build_language_reaches_every_document_and_its_words(tmp_path, secon
     found = _languages(output)
     assert "index.html" in found and any(name.endswith(".docx") for name in found)
     for name, declared in found.items():
-        assert declared in ("cy", ("cy", "cy")), name
+        assert declared in ("gd", ("gd", "gd")), name
     card = next(output.rglob("*-support-card.html")).read_text(encoding="utf-8")
-    assert "[cy] Who can help" in card
+    assert "[gd] Who can help" in card
     card_pdf = PdfReader(next(output.rglob("*-support-card.pdf")))
-    assert "[cy] Who can help" in "".join(page.extract_text() for page in card_pdf.pages)
+    assert "[gd] Who can help" in "".join(page.extract_text() for page in card_pdf.pages)
 
 
 def test_the_command_line_offers_each_language_with_a_catalogue(tmp_path, second_language):
@@ -96,8 +97,8 @@ def test_the_live_quiz_pages_and_script_words_follow_the_quiz_language(second_la
         assets = load_assets()
     for page in ("pupil.html", "teacher.html"):
         tree = lxml_html.fromstring(assets[page][0])
-        assert tree.get("lang") == "cy"
-        assert "[cy] Who can help" in tree.text_content()
+        assert tree.get("lang") == "gd"
+        assert "[gd] Who can help" in tree.text_content()
     words = assets["words.js"][0].decode("utf-8")
     assert words.startswith("window.LiveWords = ") and '"Time left: {seconds} seconds"' in words
     assert lxml_html.fromstring(load_assets()["pupil.html"][0]).get("lang") == "en-GB"  # outside: the default

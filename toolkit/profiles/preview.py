@@ -7,7 +7,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..adapt import NATION_NAMES, HelpContact, adapt, route_reaches
+from ..adapt import NATION_NAMES, HelpContact, adapt, nations_only, route_reaches
 from ..model import Audience, Lesson, SchoolProfile, SupportRoute
 from ..wording import N_, _
 from ..wording.phrases import way_label
@@ -41,7 +41,7 @@ def why_hidden(route: SupportRoute, audience: Audience, nation: str) -> str:
     if route.adult_only and not audience.sees_adult_services:
         return _("adults only")
     if nation not in route.nations:
-        return " and ".join(NATION_NAMES[n] for n in route.nations) + " only"
+        return nations_only(route)
     if route.audiences and audience.id not in route.audiences:
         return "for " + ", ".join(route.audiences) + " only"
     return _("outside its age range")
