@@ -1,4 +1,13 @@
-"""The `lessonkit` command: thin commands that parse options, call the library and print."""
+"""The `lessonkit` command: thin commands that parse options, call the library and print.
+
+Help must be instant (`lessonkit --help`, `lessonkit build --help`), so this module imports only
+click and a few small modules at the top. A command imports what it uses when it runs (inside its
+function), and command groups kept in other modules are loaded only when named: see `COMMANDS`.
+
+To add a command: write it as a click command or group in its own module (importing at the top
+only what its options need, e.g. click), then add one line to `COMMANDS` below. Its `--help` then
+costs no more than importing that module.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +19,15 @@ from typing import Optional, Tuple
 
 import click
 
-from . import build as building
-from .builtin import for_users, lessons_dir, only_builtin
 from .errors import LessonkitError, UsageProblem
-from .live.cli import quiz
-from .load import display_path
-from .profiles.cli import school
-from .profiles.packs import build_school_packs
-from .render import RenderOptions, formats
-from .routes.cli import routes
 from .terminal import SafeStream, say, visible
+
+# Commands kept in other modules, by name: "module:attribute", imported only when the command is used.
+COMMANDS = {
+    "quiz": "toolkit.live.cli:quiz",
+    "routes": "toolkit.routes.cli:routes",
+    "school": "toolkit.profiles.cli:school",
+}
 
 LESSONS = click.Path(path_type=Path)
 CATALOGUE_HELP = "Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one)."
@@ -31,7 +39,20 @@ def _show_warnings(findings) -> None:
 
 
 class Group(click.Group):
-    """A user sees a message, never a traceback (set LESSONKIT_DEBUG=1 to see one)."""
+    """A user sees a message, never a traceback (set LESSONKIT_DEBUG=1 to see one).
+
+    The commands named in `COMMANDS` are imported when they are first asked for.
+    """
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx, cmd_name):
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            import importlib
+            module, attribute = COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx):
         try:
@@ -81,6 +102,9 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
       lessonkit validate lessons
       lessonkit validate lessons/my-lesson.yaml --strict
     """
+    from . import build as building
+    from .builtin import lessons_dir
+
     count, findings = building.validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress())
     _show_warnings(findings)
     warnings = len(findings)
@@ -120,6 +144,10 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
       lessonkit build --school example-england
       lessonkit build --audience ks3 --include copied-account
     """
+    from . import build as building
+    from .builtin import for_users, only_builtin
+    from .render import RenderOptions
+
     request = building.BuildRequest(
         lesson_paths=paths, catalogue=catalogue, lessons=lessons, include=include, exclude=exclude,
         audiences=audiences, formats=format_names, school=school, output=output, strict=strict, force=force,
@@ -128,6 +156,7 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     if schools is not None:
         if school is not None:
             raise LessonkitError("use --school or --schools, not both")
+        from .profiles.packs import build_school_packs
         result = build_school_packs(request, schools, jobs, progress=_progress_printer(), notice=_notice)
     else:
         result = building.build(request, progress=_progress_printer(), notice=_notice)
@@ -193,6 +222,9 @@ def list_command(paths, catalogue) -> None:
     Example:
       lessonkit list
     """
+    from . import build as building
+    from .render import formats
+
     project, _ = building.load_checked(paths, catalogue)
     say("Lessons:")
     for loaded in project.lessons:
@@ -226,6 +258,7 @@ def init(folder: Path, lesson_id: str, force: bool) -> None:
       lessonkit init our-lessons
       lessonkit init our-lessons --lesson parents-session
     """
+    from .load import display_path
     from .starter import make_starter
     starter = make_starter(folder, lesson_id, force)
     for path in starter.written:
@@ -246,6 +279,3 @@ def schema(output) -> None:
     output.write(json.dumps(lesson_schema(), indent=2) + "\n")
 
 
-main.add_command(school)
-main.add_command(quiz)
-main.add_command(routes)

@@ -8,12 +8,8 @@ from typing import Optional
 
 import click
 
-from ..adapt import adapt
-from ..build import load_checked, load_school_checked
 from ..errors import UsageProblem
 from ..terminal import say
-from ..validation import closest
-from .session import QuizSettings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,6 +23,7 @@ def quiz() -> None:
 
 
 def _lesson(project, lesson_id: str):
+    from ..validation import closest
     lesson = project.lesson(lesson_id)
     if lesson is None:
         known = [loaded.model.id for loaded in project.lessons]
@@ -68,7 +65,10 @@ def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, c
       lessonkit quiz serve online-blackmail --audience ks3 --host 0.0.0.0
       lessonkit quiz serve online-blackmail --audience ks4 --school my-school.yaml --host 0.0.0.0 --export results.csv
     """
+    from ..adapt import adapt
+    from ..build import load_checked, load_school_checked
     from .server import prepare, serve as run  # imports the web stack only when serving
+    from .session import QuizSettings
 
     project, _ = load_checked([lessons_dir] if lessons_dir else [], catalogue)
     lesson = _lesson(project, lesson_id)
