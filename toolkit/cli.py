@@ -119,7 +119,7 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--format", "format_names", multiple=True, help="Only this format, e.g. slides (repeatable).")
 @click.option("--school", type=click.Path(path_type=Path, dir_okay=False), help="A school profile: its contacts and look go into every output.")
 @click.option("--schools", type=click.Path(path_type=Path, file_okay=False), help="A folder of school profiles: one pack per school.")
-@click.option("--jobs", type=click.IntRange(1, 32), default=1, show_default=True, help="Schools built in parallel with --schools.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Files rendered at once, each in its own process (default: the number of cores).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"), show_default=True, help="Where to write.")
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help=CATALOGUE_HELP)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size for PDFs.")
@@ -130,8 +130,9 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--exclude", "exclude", multiple=True, metavar="PART", help="Leave out this optional part: it moves to the extra slides (repeatable).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
+@click.option("--no-cache", is_flag=True, help="Render every file again, ignoring the cache of earlier builds beside the output folder.")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
-                  paper, large_print, template, shuffle_seed, include, exclude, strict, force) -> None:
+                  paper, large_print, template, shuffle_seed, include, exclude, strict, force, no_cache) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
 
     Nothing is written unless every lesson passes its checks, and the output folder changes as a
@@ -147,19 +148,19 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     from . import build as building
     from .builtin import for_users, only_builtin
     from .render import RenderOptions
+    from .renderjobs import default_jobs
 
+    if schools is not None and school is not None:
+        raise LessonkitError("use --school or --schools, not both")
     request = building.BuildRequest(
         lesson_paths=paths, catalogue=catalogue, lessons=lessons, include=include, exclude=exclude,
-        audiences=audiences, formats=format_names, school=school, output=output, strict=strict, force=force,
+        audiences=audiences, formats=format_names, school=school, schools=schools, output=output, strict=strict,
+        force=force, jobs=jobs or default_jobs(), cache=not no_cache,
         options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
     )
-    if schools is not None:
-        if school is not None:
-            raise LessonkitError("use --school or --schools, not both")
-        from .profiles.packs import build_school_packs
-        result = build_school_packs(request, schools, jobs, progress=_progress_printer(), notice=_notice)
-    else:
-        result = building.build(request, progress=_progress_printer(), notice=_notice)
+    result = building.build(request, progress=_progress_printer(), notice=_notice)
+    for problem in result.cache_problems:
+        say(f"warning: {problem}", err=True)
     # Built-in content is for its authors to fix: they see its warnings with validate or --strict.
     _show_warnings(for_users(result.findings, strict))
     if strict or not only_builtin(paths):
