@@ -174,7 +174,8 @@ class RenderCache:
                 os.unlink(temporary)
             except OSError:
                 pass
-            problem = f"the build cache in {self.folder} could not be written ({exc.strerror or exc}); the next build renders everything again"
+            problem = (f"the build cache in {self.folder} could not be written ({exc.strerror or exc}); "
+                       "the files it could not keep are rendered again next time")
             if problem not in self.problems:
                 self.problems.append(problem)
 

@@ -82,8 +82,10 @@ def render_unit(job: Job, unit: Unit) -> UnitResult:
         lesson = job.project.lesson(unit.lesson)
         _adapted.update(key=key, value=adapt(lesson, job.project.audiences[unit.audience], job.project.routes,
                                              job.school(unit), job.include, job.exclude))
+    if "formats" not in _adapted:
+        _adapted["formats"] = formats()
     context = RenderContext(options=job.options)
-    files = formats()[unit.format].render(_adapted["value"], context)
+    files = _adapted["formats"][unit.format].render(_adapted["value"], context)
     return UnitResult(list(files), list(context.warnings), list(context.notes))
 
 
