@@ -148,7 +148,7 @@ def test_a_damaged_cache_is_ignored_with_a_warning(tmp_path, rendered_units, dam
     build(request)
     reference = tree(tmp_path / "out")
     cache = tmp_path / ".out.lessonkit" / CACHE
-    victim = sorted(cache.iterdir())[0]
+    victim = sorted(cache.glob("*.unit"))[0]
     data = victim.read_bytes()
     if damage == "truncated":
         victim.write_bytes(data[:-7])
@@ -184,6 +184,24 @@ def test_the_cli_warns_of_a_damaged_cache_and_no_cache_ignores_it(tmp_path):
     result = run(*args, "--jobs", "2")
     assert result.exit_code == 0, result.output
     assert "warning: ignored a damaged build cache file" in result.output
+
+
+def test_the_checks_are_not_run_again_on_unchanged_lessons(tmp_path, monkeypatch):
+    import toolkit.build as building
+    runs = []
+    real = building.run_checks
+    monkeypatch.setattr(building, "run_checks", lambda project, *a, **k: runs.append(1) or real(project, *a, **k))
+    lessons = _lessons(tmp_path)
+    request = BuildRequest(lesson_paths=[lessons], output=tmp_path / "out", formats=("json",), cache=True, strict=False)
+    first = build(request)
+    again = build(request)
+    assert len(runs) == 1 and again.findings == first.findings
+    _edit(lessons, "other")
+    edited = build(request)
+    assert len(runs) == 2 and edited.findings == build(BuildRequest(**{**request.__dict__, "cache": False})).findings
+    (tmp_path / ".out.lessonkit" / CACHE / "checks.json").write_text('{not json')
+    damaged = build(request)
+    assert damaged.findings == edited.findings and "damaged build cache file" in damaged.cache_problems[0]
 
 
 def test_the_cache_is_safe_to_delete(tmp_path, rendered_units):
@@ -243,3 +261,30 @@ def test_jobs_defaults_to_the_cores_and_is_checked(tmp_path):
     assert renderjobs.default_jobs() >= 1
     result = run("build", "--jobs", "0", "-o", tmp_path / "out")
     assert result.exit_code == 2 and "--jobs" in result.output
+
+
+def test_a_rebuild_that_changes_nothing_publishes_nothing_but_repairs_what_is_missing(tmp_path, monkeypatch):
+    import toolkit.build as building
+    published = []
+    real = building.publish
+    monkeypatch.setattr(building, "publish", lambda folder, files: published.append(1) or real(folder, files))
+    lessons = _lessons(tmp_path)
+    request = BuildRequest(lesson_paths=[lessons], output=tmp_path / "out", formats=("json",), cache=True)
+    build(request)
+    reference = tree(tmp_path / "out")
+    build(request)
+    assert len(published) == 1
+    for damage in ("deleted", "edited", "leftover", "mode"):
+        target = tmp_path / "out" / "national" / "tiny" / "ks3" / "tiny-ks3.json"
+        if damage == "deleted":
+            target.unlink()
+        elif damage == "edited":
+            target.write_text("{}")
+        elif damage == "leftover":
+            (target.parent / ".tiny-ks3.json.1234.tmp").write_bytes(b"from an older lessonkit")
+        else:
+            target.chmod(0o600)
+        build(request)
+        assert tree(tmp_path / "out") == reference, damage
+        assert not (target.parent / ".tiny-ks3.json.1234.tmp").exists()
+    assert len(published) == 5

@@ -7,9 +7,11 @@ build leaves the previous outputs exactly as they were.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from pathlib import Path, PurePosixPath
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .adapt import signed_off
 from .builtin import lessons_dir as builtin_lessons
@@ -23,12 +25,12 @@ from .profiles.packs import check_profiles, load_school_checked, profile_paths
 from .render import RenderOptions, formats
 from .renderjobs import Job, Unit, UnitResult, run_units
 from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous, read_previous_packs
-from .outfolder import Notice, OutputFolder, check_output_folder, hold_lock
+from .outfolder import MARKER, MARKER_TEXT, Notice, OutputFolder, check_output_folder, hold_lock
 from .pack import current_packs, pack_files, pack_folder, pack_summary, updated_summary
 from .publish import clean_leftovers, publish
 from .site import packs_page
 from .validation import closest
-from .write import safe_relative
+from .write import FILE_MODE, safe_relative
 
 INDEX = "index.html"
 CACHE = "cache"
@@ -109,11 +111,15 @@ class BuildResult:
     """Damaged cache files that were ignored, or a cache that could not be written: always said."""
 
 
-def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False) -> Tuple[Project, List[Finding]]:
-    """Load and check everything; raise ContentErrors with every problem if any is an error."""
+def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False,
+                 cache: Optional[RenderCache] = None) -> Tuple[Project, List[Finding]]:
+    """Load and check everything; raise ContentErrors with every problem if any is an error.
+
+    With a `cache`, the checks are not run again on lessons and catalogues read exactly as before."""
     project, findings = load_project(lesson_paths, catalogue)
     if project.audiences_file is not None and project.routes_file is not None:
-        findings += run_checks(project)  # on every lesson that loaded, so all problems show at once
+        # on every lesson that loaded, so all problems show at once
+        findings += run_checks(project) if cache is None else cache.checked(project, run_checks)
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     return project, findings
@@ -317,11 +323,12 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
         pack_list = current_packs(list(previous.values()), built)
         files[safe_relative(MANIFEST)] = manifest_bytes(listed, pack_list)
         files[safe_relative(INDEX)] = packs_page(pack_list).encode("utf-8")
-        publish(folder, files)
+        if not already_there(folder.path, files):
+            publish(folder, files)
     return [entry for entry, _ in rendered.entries]
 
 
-def check_everything(request: BuildRequest) -> Tuple[Project, List[SchoolProfile], List[Finding]]:
+def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None) -> Tuple[Project, List[SchoolProfile], List[Finding]]:
     """Every school profile asked for (`--school` or `--schools`) and every lesson, checked; one
     ContentErrors listing the problems of all of them if any is an error (or, with `strict`, a warning)."""
     if request.school is not None and request.schools is not None:
@@ -329,7 +336,7 @@ def check_everything(request: BuildRequest) -> Tuple[Project, List[SchoolProfile
     paths = [request.school] if request.school is not None else profile_paths(request.schools) if request.schools is not None else []
     profiles = check_profiles(paths)
     try:
-        project, lesson_findings = load_checked(request.lesson_paths, request.catalogue, request.strict)
+        project, lesson_findings = load_checked(request.lesson_paths, request.catalogue, request.strict, cache)
     except ContentErrors as problems:
         raise ContentErrors(profiles.findings + problems.findings) from None
     findings = profiles.findings + lesson_findings
@@ -338,15 +345,37 @@ def check_everything(request: BuildRequest) -> Tuple[Project, List[SchoolProfile
     return project, profiles.schools, findings
 
 
+def already_there(path: Path, files: Mapping[PurePosixPath, bytes]) -> bool:
+    """The output folder already is what publishing `files` would make it (a rebuild that changed
+    nothing): every file there with the same bytes and permissions, the marker, and nothing an
+    interrupted older build left behind. Then there is nothing to publish."""
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        if (path / MARKER).read_bytes() != MARKER_TEXT.encode("utf-8") or not stat.S_ISREG(os.lstat(path / MARKER).st_mode):
+            return False
+        for relative, data in files.items():
+            target = path.joinpath(*relative.parts)
+            info = os.lstat(target)
+            if (not stat.S_ISREG(info.st_mode) or info.st_size != len(data)
+                    or stat.S_IMODE(info.st_mode) != FILE_MODE & ~umask or target.read_bytes() != data):
+                return False
+        return not any(name.startswith(".") and name.endswith(".tmp") for _, _, names in os.walk(path) for name in names)
+    except OSError:
+        return False
+
+
 def build(request: BuildRequest, progress: Optional[Progress] = None, notice: Optional[Notice] = None) -> BuildResult:
     """Build the pack described by `request` into `request.output`: the national pack, one
     school's (`request.school`) or one per school in a folder (`request.schools`), the same way."""
     request.check_before_reading()
-    project, schools, findings = check_everything(request)
     cache = RenderCache(request.output_folder().workspace / CACHE) if request.cache else None
+    project, schools, findings = check_everything(request, cache)
     rendered = render_packs(project, request, schools, progress, cache)
     written = write_outputs(request, rendered, [pack_summary(project, school) for school in schools or [None]], notice=notice)
     for slot, key, result in rendered.fresh:
         cache.save(slot, key, result)
+    if cache is not None:
+        cache.save_pending()
     return BuildResult(request.output, written, rendered.warnings, findings, rendered.notes,
                        cache.problems if cache is not None else [])

@@ -27,6 +27,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from .errors import Finding
+from .load import Project
 from .renderjobs import Job, Unit, UnitResult
 from .render import OutputFile
 
@@ -81,22 +83,37 @@ def _dump(model) -> Any:
     return model.model_dump(mode="json")
 
 
+def _other_catalogue_files(project: Project) -> Dict[str, Optional[str]]:
+    """The digests of the catalogue folder's other YAML files (not lessons, not audiences or routes,
+    which are keyed by what was read from them): data a check or a format may read from there."""
+    lesson_files = {Path(l.path).resolve() for l in project.lessons}
+    folder = Path(project.audiences_file.path).resolve().parent if project.audiences_file else None
+    if folder is None or not folder.is_dir():
+        return {}
+    return {p.name: _file_digest(p) for p in sorted(folder.iterdir())
+            if p.suffix in (".yaml", ".yml") and p.is_file() and p.resolve() not in lesson_files}
+
+
+def checks_key(project: Project, today: Optional[dt.date] = None) -> str:
+    """What the lesson checks' findings depend on: every file as read (with the positions messages
+    give), the rest of the catalogue folder, the code, and the date (some rules count months)."""
+    read = [(loaded.path, repr(loaded.raw), repr(loaded.positions.values), repr(loaded.positions.keys))
+            for loaded in [*project.lessons, project.audiences_file, project.routes_file] if loaded is not None]
+    return _digest("checks", code_fingerprint(), (today or dt.date.today()).isoformat(), read,
+                   _other_catalogue_files(project))
+
+
 class UnitKeys:
     """The cache slot and key of each unit of one build."""
 
     def __init__(self, job: Job, today: Optional[dt.date] = None):
         self.job = job
         project = job.project
-        lesson_files = {Path(l.path).resolve() for l in project.lessons}
-        catalogue_folder = Path(project.audiences_file.path).resolve().parent if project.audiences_file else None
-        others = sorted(p for p in catalogue_folder.iterdir()
-                        if p.suffix in (".yaml", ".yml") and p.is_file() and p.resolve() not in lesson_files) \
-            if catalogue_folder and catalogue_folder.is_dir() else []
         options = {f.name: getattr(job.options, f.name) for f in dataclasses.fields(job.options)}
         options = {name: (_file_digest(value) if isinstance(value, Path) else value) for name, value in options.items()}
         self.common = _digest(
             code_fingerprint(), (today or dt.date.today()).isoformat(), options, list(job.include), list(job.exclude),
-            {p.name: _file_digest(p) for p in others},
+            _other_catalogue_files(project),
             {route_id: _dump(route) for route_id, route in project.routes.items()},
         )
         self.lessons = {l.model.id: _digest(l.path, _dump(l.model)) for l in project.lessons}
@@ -119,6 +136,31 @@ class RenderCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self.problems: List[str] = []
+        self.pending: List[Tuple[str, str, List[Finding]]] = []
+        """Findings of checks run by this build, kept once the build has written its files."""
+
+    def checked(self, project: Project, run) -> List[Finding]:
+        """The lesson checks' findings for `project`: from the cache if nothing they depend on
+        changed, else `run(project)` (kept by `save_pending` once the build succeeds)."""
+        key = checks_key(project)
+        path = self.folder / "checks.json"
+        try:
+            header = json.loads(path.read_bytes().decode("utf-8"))
+            if isinstance(header, dict) and header.get("key") == key:
+                return [Finding(**_finding(item)) for item in header["findings"]]
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            self._damaged(path, getattr(exc, "strerror", None) or str(exc))
+        findings = run(project)
+        self.pending.append(("checks", key, findings))
+        return findings
+
+    def save_pending(self) -> None:
+        for _, key, findings in self.pending:
+            encoded = json.dumps({"key": key, "findings": [dataclasses.asdict(f) for f in findings]}, ensure_ascii=False)
+            self._write(self.folder / "checks.json", [encoded.encode("utf-8")])
+        self.pending.clear()
 
     def _path(self, slot: str) -> Path:
         return self.folder / f"{slot}.unit"
@@ -160,14 +202,16 @@ class RenderCache:
                       for f in result.files],
         }
         encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
-        target = self._path(slot)
-        temporary = self.folder / f".{slot}.{secrets.token_hex(4)}.tmp"
+        self._write(self._path(slot), [MAGIC + str(len(encoded)).encode("ascii") + b"\n" + encoded,
+                                       *(output.data for output in result.files)])
+
+    def _write(self, target: Path, chunks: Sequence[bytes]) -> None:
+        temporary = self.folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with open(temporary, "wb") as handle:
-                handle.write(MAGIC + str(len(encoded)).encode("ascii") + b"\n" + encoded)
-                for output in result.files:
-                    handle.write(output.data)
+                for chunk in chunks:
+                    handle.write(chunk)
             os.replace(temporary, target)
         except OSError as exc:
             try:
@@ -199,6 +243,22 @@ def _parse(data: bytes) -> Tuple[dict, bytes]:
                 and isinstance(item.get("size"), int) and item["size"] >= 0 and isinstance(item.get("sha256"), str)):
             raise ValueError("its list of files is not what lessonkit writes")
     return header, rest[int(length):]
+
+
+_FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}
+
+
+def _finding(item: Any) -> dict:
+    """A finding as the cache keeps it, checked field by field (a damaged file raises ValueError)."""
+    if not isinstance(item, dict) or set(item) != set(_FINDING_FIELDS):
+        raise ValueError("a finding in it is not what lessonkit writes")
+    for name in ("path", "message", "hint", "severity", "rule"):
+        if not isinstance(item[name], str):
+            raise ValueError("a finding in it is not what lessonkit writes")
+    for name in ("line", "column"):
+        if item[name] is not None and not isinstance(item[name], int):
+            raise ValueError("a finding in it is not what lessonkit writes")
+    return item
 
 
 def _strings(value: Any) -> bool:
