@@ -27,6 +27,7 @@ from .renderjobs import Job, Unit, UnitResult, run_units
 from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous, read_previous_packs
 from .outfolder import MARKER, MARKER_TEXT, Notice, OutputFolder, check_output_folder, hold_lock
 from .pack import current_packs, pack_files, pack_folder, pack_summary, updated_summary
+from .publish import _is_leftover as is_leftover
 from .publish import clean_leftovers, publish
 from .site import packs_page
 from .validation import closest
@@ -360,7 +361,7 @@ def already_there(path: Path, files: Mapping[PurePosixPath, bytes]) -> bool:
             if (not stat.S_ISREG(info.st_mode) or info.st_size != len(data)
                     or stat.S_IMODE(info.st_mode) != FILE_MODE & ~umask or target.read_bytes() != data):
                 return False
-        return not any(name.startswith(".") and name.endswith(".tmp") for _, _, names in os.walk(path) for name in names)
+        return not any(is_leftover(name) for _, _, names in os.walk(path) for name in names)
     except OSError:
         return False
 
