@@ -288,3 +288,23 @@ def test_a_rebuild_that_changes_nothing_publishes_nothing_but_repairs_what_is_mi
         assert tree(tmp_path / "out") == reference, damage
         assert not (target.parent / ".tiny-ks3.json.1234.tmp").exists()
     assert len(published) == 5
+
+
+def test_a_packs_zip_is_made_again_only_when_its_files_change(tmp_path, monkeypatch):
+    import toolkit.build as building
+    zipped = []
+    real = building.pack_files
+    monkeypatch.setattr(building, "pack_files", lambda summary, contents: zipped.append(summary["folder"]) or real(summary, contents))
+    lessons = _lessons(tmp_path)
+    request = BuildRequest(lesson_paths=[lessons], output=tmp_path / "out", formats=("json", "gift"), cache=True)
+    build(request)
+    build(request)
+    assert zipped == ["national"]
+    _edit(lessons, "other")
+    build(request)
+    assert zipped == ["national", "national"]
+    build(BuildRequest(**{**request.__dict__, "cache": False, "output": tmp_path / "fresh"}))
+    assert tree(tmp_path / "out") == tree(tmp_path / "fresh")
+    (tmp_path / "out" / "national" / "other" / "staff" / "other-staff.json").write_text("{}")
+    build(request)  # a file changed under lessonkit's feet: this build writes it again, and the zip matches it
+    assert tree(tmp_path / "out") == tree(tmp_path / "fresh")

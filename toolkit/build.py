@@ -20,9 +20,9 @@ from .checks.structure import duplicate_lesson_id
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
 from .load import Project, catalogue_dir_for, lesson_files, load_file, load_project, plain_input
 from .model import Lesson, SchoolProfile
-from .buildcache import RenderCache, UnitKeys, cached_units
+from .buildcache import RenderCache, UnitKeys, cached_units, pack_key
 from .profiles.packs import check_profiles, load_school_checked, profile_paths
-from .render import RenderOptions, formats
+from .render import OutputFile, RenderOptions, formats
 from .renderjobs import Job, Unit, UnitResult, run_units
 from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous, read_previous_packs
 from .outfolder import MARKER, MARKER_TEXT, Notice, OutputFolder, check_output_folder, hold_lock
@@ -290,9 +290,10 @@ def render_packs(project: Project, request: BuildRequest, schools: Sequence[Scho
 
 
 def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dict] = (),
-                  notice: Optional[Notice] = None) -> List[ManifestEntry]:
+                  notice: Optional[Notice] = None, cache: Optional[RenderCache] = None) -> List[ManifestEntry]:
     """Publish every file, each pack's index page and zip, the manifest and the index of packs as
-    one change, keeping earlier builds' files. `packs`: pack_summary() of each pack built.
+    one change, keeping earlier builds' files. `packs`: pack_summary() of each pack built. With a
+    `cache`, a pack whose files are all the same as in an earlier build takes its zip from there.
 
     Warnings about an unreadable earlier manifest are added to `rendered.warnings`.
     """
@@ -318,7 +319,7 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
             summary = updated_summary(summary, previous.get(summary["folder"]), inside)
             contents = [(e, data_of[e["path"]] if e["path"] in data_of else (folder.path / e["path"]).read_bytes())
                         for e in inside]
-            for name, data in pack_files(summary, contents):
+            for name, data in _pack_files(summary, contents, cache, rendered):
                 files[safe_relative(name)] = data
             built.append(summary)
         pack_list = current_packs(list(previous.values()), built)
@@ -327,6 +328,20 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
         if not already_there(folder.path, files):
             publish(folder, files)
     return [entry for entry, _ in rendered.entries]
+
+
+def _pack_files(summary: dict, contents: List[Tuple[dict, bytes]], cache: Optional[RenderCache],
+                rendered: Rendered) -> List[Tuple[str, bytes]]:
+    """pack_files(), or what it made for the same summary and the same files in an earlier build."""
+    if cache is None:
+        return pack_files(summary, contents)
+    slot, key = pack_key(summary, [(entry, hashlib.sha256(data).hexdigest()) for entry, data in contents])
+    kept = cache.load(slot, key)
+    if kept is not None:
+        return [(output.name, output.data) for output in kept.files]
+    made = pack_files(summary, contents)
+    rendered.fresh.append((slot, key, UnitResult([OutputFile(name, data) for name, data in made])))
+    return made
 
 
 def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None) -> Tuple[Project, List[SchoolProfile], List[Finding]]:
@@ -373,7 +388,8 @@ def build(request: BuildRequest, progress: Optional[Progress] = None, notice: Op
     cache = RenderCache(request.output_folder().workspace / CACHE) if request.cache else None
     project, schools, findings = check_everything(request, cache)
     rendered = render_packs(project, request, schools, progress, cache)
-    written = write_outputs(request, rendered, [pack_summary(project, school) for school in schools or [None]], notice=notice)
+    written = write_outputs(request, rendered, [pack_summary(project, school) for school in schools or [None]],
+                            notice=notice, cache=cache)
     for slot, key, result in rendered.fresh:
         cache.save(slot, key, result)
     if cache is not None:

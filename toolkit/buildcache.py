@@ -103,6 +103,12 @@ def checks_key(project: Project, today: Optional[dt.date] = None) -> str:
                    _other_catalogue_files(project))
 
 
+def pack_key(summary: dict, contents: Sequence[Tuple[dict, str]]) -> Tuple[str, str]:
+    """The cache slot and key of a pack's index page and zip: its summary, and each file's manifest
+    entry and the digest of its bytes."""
+    return _digest("pack", summary["folder"])[:32], _digest("pack", code_fingerprint(), summary, list(contents))
+
+
 class UnitKeys:
     """The cache slot and key of each unit of one build."""
 
