@@ -89,3 +89,14 @@ def test_a_profile_problem_is_reported_when_the_lessons_are_fine(tmp_path):
         build(BuildRequest(lesson_paths=[MINIMAL], output=tmp_path / "out", school=trust / "example-wales.yaml"))
     assert [f.path.endswith("example-wales.yaml") for f in raised.value.findings] == [True]
     assert not (tmp_path / "out").exists()
+
+
+def test_school_and_schools_together_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from toolkit.cli import main
+
+    result = CliRunner().invoke(main, ["build", str(MINIMAL), "--school", str(SCHOOLS / "example-wales.yaml"),
+                                       "--schools", str(SCHOOLS), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "use --school or --schools, not both" in result.output
+    assert not (tmp_path / "out").exists()

@@ -80,6 +80,8 @@ class BuildRequest:
 
     def check_before_reading(self) -> None:
         """Usage problems found before the long part: the output folder, and the slide template."""
+        if self.school is not None and self.schools is not None:
+            raise UsageProblem("use --school or --schools, not both")
         plain_input(self.options.template, "slide template")
         self.output_folder()
 
@@ -347,8 +349,6 @@ def _pack_files(summary: dict, contents: List[Tuple[dict, bytes]], cache: Option
 def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None) -> Tuple[Project, List[SchoolProfile], List[Finding]]:
     """Every school profile asked for (`--school` or `--schools`) and every lesson, checked; one
     ContentErrors listing the problems of all of them if any is an error (or, with `strict`, a warning)."""
-    if request.school is not None and request.schools is not None:
-        raise UsageProblem("use --school or --schools, not both")
     paths = [request.school] if request.school is not None else profile_paths(request.schools) if request.schools is not None else []
     profiles = check_profiles(paths)
     try:

@@ -150,8 +150,6 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     from .render import RenderOptions
     from .renderjobs import default_jobs
 
-    if schools is not None and school is not None:
-        raise LessonkitError("use --school or --schools, not both")
     request = building.BuildRequest(
         lesson_paths=paths, catalogue=catalogue, lessons=lessons, include=include, exclude=exclude,
         audiences=audiences, formats=format_names, school=school, schools=schools, output=output, strict=strict,
