@@ -30,7 +30,6 @@ from toolkit.adapt import adapt
 from toolkit.build import BuildRequest, build
 from toolkit.model import SchoolProfile
 from toolkit.notices import SENSITIVE_WORDS, sensitive_words
-from toolkit.profiles.packs import build_school_packs
 
 from kit import LESSONS
 
@@ -59,7 +58,7 @@ def entries(output: Path) -> List[Dict]:
 @pytest.fixture(scope="module")
 def school_packs(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("school-packs")
-    build_school_packs(BuildRequest(lesson_paths=[LESSONS], output=output), LESSONS / "schools", jobs=2)
+    build(BuildRequest(lesson_paths=[LESSONS], output=output, schools=LESSONS / "schools", jobs=2))
     return output
 
 

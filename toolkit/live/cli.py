@@ -9,12 +9,8 @@ from typing import Optional
 import click
 
 from ..wording import DEFAULT_LANGUAGE, _, available, language, ngettext
-from ..adapt import adapt
-from ..build import load_checked, load_school_checked
 from ..errors import UsageProblem
 from ..terminal import say
-from ..validation import closest
-from .session import QuizSettings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,6 +24,7 @@ def quiz() -> None:
 
 
 def _lesson(project, lesson_id: str):
+    from ..validation import closest
     lesson = project.lesson(lesson_id)
     if lesson is None:
         known = [loaded.model.id for loaded in project.lessons]
@@ -76,7 +73,10 @@ def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, c
 
 
 def _serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, catalogue, max_pupils) -> None:
+    from ..adapt import adapt
+    from ..build import load_checked, load_school_checked
     from .server import prepare, serve as run  # imports the web stack only when serving
+    from .session import QuizSettings
 
     project, _findings = load_checked([lessons_dir] if lessons_dir else [], catalogue)
     lesson = _lesson(project, lesson_id)

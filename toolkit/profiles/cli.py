@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
 
 import click
 
 from ..errors import ContentErrors, Finding, LessonkitError, UsageProblem
-from ..load import display_path, load_project
-from ..outfolder import disk_problem
-from ..write import write_atomic
 from ..terminal import say
 from ..wording import _, ngettext
-from .checks import ProfileCheck, check_profile
-from .guided import Asker, Given, ask_profile
-from .preview import contacts_by_audience, every_route_lesson, preview_text
-from .logo import confined_logo
-from .writer import ProfileAnswers, profile_yaml
+
+# The commands import the profiles package when they run, so that `--help` is instant.
+if TYPE_CHECKING:
+    from .checks import ProfileCheck
+    from .writer import ProfileAnswers
 
 DEFAULT_FOLDER = Path("schools")
 
@@ -82,6 +79,13 @@ def init(path: Optional[Path], fictional: Optional[bool], no_input: bool, force:
         --name "Hazelbrook Academy" --lead-name "Mrs Helen Carter" \\
         --lead-where "Room B12, or ask at Reception" --lead-phone "01632 960123" --fictional
     """
+    from ..load import display_path
+    from ..outfolder import disk_problem
+    from ..write import write_atomic
+    from .checks import check_profile
+    from .guided import Asker, Given, ask_profile
+    from .writer import profile_yaml
+
     if path is not None:
         _refuse_existing(path, force)
 
@@ -104,6 +108,10 @@ def init(path: Optional[Path], fictional: Optional[bool], no_input: bool, force:
 
 def _logo_beside(profile: ProfileAnswers, target: Path) -> ProfileAnswers:
     """A logo lives in its profile's folder (profiles may not reach outside it): copy one given from elsewhere."""
+    from ..load import display_path
+    from ..write import write_atomic
+    from .logo import confined_logo
+
     if not profile.logo or confined_logo(target, profile.logo)[1] is None:
         return profile
     source = (target.parent / profile.logo).resolve()
@@ -118,6 +126,8 @@ def _logo_beside(profile: ProfileAnswers, target: Path) -> ProfileAnswers:
 
 
 def _refuse_existing(target: Path, force: bool) -> Path:
+    from ..load import display_path
+
     if target.is_dir():
         raise UsageProblem(_("{target} is a folder: give a file name, e.g. {example}", target=target, example=target / "my-school.yaml"))
     if target.exists() and not force:
@@ -157,6 +167,8 @@ def check(paths: Tuple[Path, ...], lesson_paths: Tuple[Path, ...], catalogue: Op
       lessonkit school check schools/my-school.yaml
       lessonkit school check example-wales
     """
+    from .checks import check_profile
+
     checks: List[ProfileCheck] = [check_profile(path) for path in _profile_paths(paths)]
     if not checks:
         raise UsageProblem(_("no school profiles (.yaml) in {folders}. Try: lessonkit school init", folders=", ".join(map(str, paths))))
@@ -172,6 +184,9 @@ def check(paths: Tuple[Path, ...], lesson_paths: Tuple[Path, ...], catalogue: Op
 
 
 def _preview(checked: ProfileCheck, lesson_paths: Sequence[Path], catalogue: Optional[Path]) -> str:
+    from ..load import load_project
+    from .preview import contacts_by_audience, every_route_lesson, preview_text
+
     profile = checked.profile
     if profile is None:
         return ""
