@@ -17,7 +17,7 @@ from .boxes import Panel
 from .contacts import ContactPieces, contact_grid, contact_lines
 from .diagram import flow_drawing
 from .paragraphs import Paragraph
-from .styles import INK, RULE, TINT, Styles
+from .styles import INK, RULE, TINT, Styles, callout_pad
 from .tables import table_style
 from .text import markup, markup_breaking_addresses
 
@@ -145,7 +145,7 @@ def _callout(block: b.Callout, styles: Styles) -> Panel:
     content = [Paragraph(markup(block.text), styles.callout)]
     if block.detail:
         content.append(Paragraph(markup(block.detail), styles.callout_detail))
-    return Panel(content, styles.body_size * 0.7, styles.accent, 2, background=TINT)
+    return Panel(content, callout_pad(styles), styles.accent, 2, background=TINT)
 
 
 def _fill_in(block: b.FillIn, styles: Styles, width: float) -> Table:

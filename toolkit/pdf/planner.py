@@ -64,6 +64,7 @@ class Planner:
         self._runs: Dict[Tuple[b.Block, Styles, float], List[Piece]] = {}
         self._flowables: Dict[Tuple[b.Block, Styles, Optional[float]], List[Flowable]] = {}
         self._titles: Dict[tuple, List[Flowable]] = {}
+        self._floors: Dict[tuple, float] = {}
         self._pieces = ContactPieces()
 
     def flowables(self, block: b.Block, styles: Styles, width: float) -> List[Flowable]:
@@ -174,8 +175,8 @@ class Planner:
         """(least height, measure) for each piece of the block's estimated height: one piece, or a
         contact list contact by contact (a row of two boxes at a time in a two-column grid)."""
         if not (isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title):
-            return [(least_block_height(block, styles, width),
-                     lambda: self.block_height(block, styles, width, page_height))]
+            least = self._least((block, styles, width), lambda: least_block_height(block, styles, width))
+            return [(least, lambda: self.block_height(block, styles, width, page_height))]
 
         def kept(contact) -> float:
             return self._contact(block, contact, styles, width, page_height)[0]
@@ -185,5 +186,16 @@ class Planner:
 
         per_row = 2 if block.detailed and columns_of_grid(styles, width) == 2 else 1
         rows = [block.contacts[i:i + per_row] for i in range(0, len(block.contacts), per_row)]
-        return [(max(least_contact_height(c, styles, width, block.detailed) for c in row),
-                 lambda row=row: max(kept(c) for c in row)) for row in rows] + [(0.0, after)]
+
+        def least(contact) -> float:
+            return self._least((contact, styles, width, block.detailed, block.purpose), lambda: least_contact_height(
+                contact, styles, width, block.detailed, purpose=block.purpose))
+
+        return [(max(least(c) for c in row), lambda row=row: max(kept(c) for c in row))
+                for row in rows] + [(0.0, after)]
+
+    def _least(self, key: tuple, work: Callable[[], float]) -> float:
+        """A least height (`floors`), worked out once."""
+        if key not in self._floors:
+            self._floors[key] = work()
+        return self._floors[key]
