@@ -66,6 +66,17 @@ def test_a_paragraph_measured_at_other_widths_prints_as_if_measured_once():
     assert Paragraph(text, style).wrap(120, 800) == ReportlabParagraph(text, style).wrap(120, 800)
 
 
+@pytest.mark.parametrize("text", [
+    "", "   ", "Block the account.", "  two\tspaces  and\nnew lines\r\n  ", "wide\u2003space and\u3000more",
+    "no-break\xa0space kept", "zero\u200bwidth space", "\u200b leading", "line\u2028separator", "ends\x1f",
+    "mixed \xa0 and\u200b\u2009thin", "\n\n", "caf\u00e9 \u2019quoted\u2019 \u2014 dash",
+])
+def test_cleaning_a_paragraphs_text_matches_reportlab(text):
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+    from toolkit.pdf.paragraphs import clean
+    assert clean(text) == cleanBlockQuotedText(text)
+
+
 def test_least_heights_never_exceed_measured_heights(every_handout):
     checked, planners = 0, {}
     for name, handout, large_print in every_handout:

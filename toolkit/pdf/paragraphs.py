@@ -37,9 +37,18 @@ def _template(style, bold: bool) -> ParaFrag:
     return templates[bold]
 
 
+def clean(text: str) -> str:
+    """What reportlab's `cleanBlockQuotedText` makes of a paragraph's text: its words, one space
+    between them. reportlab's spaces are Python's but for the no-break space (not one) and the
+    zero-width space (one); text with neither is cleaned in one step."""
+    if "\xa0" in text or "\u200b" in text:
+        return cleanBlockQuotedText(text)
+    return " ".join(text.split())
+
+
 def plain_fragments(text: str, style) -> Optional[Tuple[str, List[ParaFrag]]]:
     """(the cleaned text, its one fragment) when `text` is plain or wholly bold; None otherwise."""
-    cleaned = cleanBlockQuotedText(text)
+    cleaned = clean(text)
     bold = cleaned.startswith(BOLD[0]) and cleaned.endswith(BOLD[1])
     inner = cleaned[len(BOLD[0]):-len(BOLD[1])] if bold else cleaned
     if not inner.strip() or any(mark in inner for mark in "<>&"):
