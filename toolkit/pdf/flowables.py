@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Callable, Dict, List, Optional, Tuple
 
@@ -70,9 +71,14 @@ class LogoBeside(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        image = ImageReader(io.BytesIO(self.logo.data))
-        self.canv.drawImage(image, self.available_width - self.logo_width, -self.logo_height,
+        self.canv.drawImage(_image(self.logo.data), self.available_width - self.logo_width, -self.logo_height,
                             self.logo_width, self.logo_height, mask="auto")
+
+
+@functools.lru_cache(maxsize=8)
+def _image(data: bytes) -> ImageReader:
+    """The logo decoded once a build: every handout of a school draws the same one."""
+    return ImageReader(io.BytesIO(data))
 
 
 def logo_size(logo: b.Logo, styles: Styles, subtitle: bool, width: float) -> Tuple[float, float]:
