@@ -97,7 +97,8 @@ def test_least_heights_never_exceed_measured_heights(every_handout):
                         for contact in block.contacts:
                             one = planner.block_height(b.Contacts((contact,), block.detailed, block.purpose),
                                                        styles, block_width, height)
-                            assert least_contact_height(contact, styles, block_width, block.detailed) <= one + 1e-9
+                            assert least_contact_height(contact, styles, block_width, block.detailed,
+                                                   purpose=block.purpose) <= one + 1e-9
                     checked += 1
     assert checked > 1000
 
