@@ -77,6 +77,26 @@ def test_cleaning_a_paragraphs_text_matches_reportlab(text):
     assert clean(text) == cleanBlockQuotedText(text)
 
 
+@pytest.mark.parametrize("text, parsed", [
+    ("Block the account.", True), ("<b>Don't pay</b>", True), ("<b>Childline</b>: Phone: 0800 1111; childline.org.uk", True),
+    ("<b>Myth:</b> it only happens to girls", True), ("Call <b>999</b> now, or <b>101</b>", True),
+    ("Ask  for\n help <b> first </b> then", True), ("<b>a</b> <b>b</b>", False), ("Tom &amp; Ann", False),
+    ("Web:<br/>site.org", False), ("<b><b>x</b></b>", False), ("<b>open", False), ("x</b>", False), ("  ", False),
+])
+def test_paragraph_fragments_made_without_the_parser_are_the_parsers(text, parsed):
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+    from reportlab.platypus.paraparser import ParaParser
+    from toolkit.pdf.paragraphs import plain_fragments
+    style = make_styles(12, False).hanging()
+    found = plain_fragments(text, style)
+    assert (found is not None) == parsed
+    if found:
+        cleaned, fragments = found
+        assert cleaned == cleanBlockQuotedText(text)
+        _, expected, _ = ParaParser().parse(cleaned, style)
+        assert [f.__dict__ for f in fragments] == [f.__dict__ for f in expected]
+
+
 def test_least_heights_never_exceed_measured_heights(every_handout):
     checked, planners = 0, {}
     for name, handout, large_print in every_handout:
