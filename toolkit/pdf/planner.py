@@ -65,6 +65,8 @@ class Planner:
         self._flowables: Dict[Tuple[b.Block, Styles, Optional[float]], List[Flowable]] = {}
         self._titles: Dict[tuple, List[Flowable]] = {}
         self._floors: Dict[tuple, float] = {}
+        self._contact_floors: Dict[tuple, tuple] = {}
+        self._singles: Dict[tuple, tuple] = {}
         self._pieces = ContactPieces()
 
     def flowables(self, block: b.Block, styles: Styles, width: float) -> List[Flowable]:
@@ -111,8 +113,21 @@ class Planner:
     def _contact(self, block: b.Contacts, contact, styles: Styles, width: float,
                  page_height: float) -> Tuple[float, Piece]:
         """(the height of one contact's box or line, the space after the list)."""
-        *kept, after = self.block_pieces(replace(block, contacts=(contact,)), styles, width, page_height)
-        return pagination.total(kept), after
+        def work() -> Tuple[float, Piece]:
+            *kept, after = self.block_pieces(replace(block, contacts=(contact,)), styles, width, page_height)
+            return pagination.total(kept), after
+        return self._per_contact(self._singles, contact, (block.detailed, block.purpose, styles, width), work)
+
+    @staticmethod
+    def _per_contact(store: Dict[tuple, tuple], contact, rest: tuple, work: Callable[[], object]):
+        """`work()` for one contact, done once: looked up by the contact object itself, as a list's
+        contacts are asked about once per version (every version lists the same contact objects),
+        and comparing contacts field by field costs more than the look-up."""
+        key = (id(contact),) + rest
+        found = store.get(key)
+        if found is None or found[0] is not contact:  # the same id, another contact
+            found = store[key] = (contact, work())
+        return found[1]
 
     def title_height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
         return flowables_height(self.title(document, styles, width), width, page_height)
@@ -188,8 +203,9 @@ class Planner:
         rows = [block.contacts[i:i + per_row] for i in range(0, len(block.contacts), per_row)]
 
         def least(contact) -> float:
-            return self._least((contact, styles, width, block.detailed, block.purpose), lambda: least_contact_height(
-                contact, styles, width, block.detailed, purpose=block.purpose))
+            return self._per_contact(self._contact_floors, contact, (styles, width, block.detailed, block.purpose),
+                                     lambda: least_contact_height(contact, styles, width, block.detailed,
+                                                                  purpose=block.purpose))
 
         return [(max(least(c) for c in row), lambda row=row: max(kept(c) for c in row))
                 for row in rows] + [(0.0, after)]
