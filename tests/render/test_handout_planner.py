@@ -199,3 +199,27 @@ def test_handouts_come_out_byte_identical_when_built_again(adapted):
     build(pupils, large_print=True)  # other sizes and styles in between: shared caches must not leak
     assert build(pupils) == first
     assert build(staff) == build(staff)
+
+
+@pytest.mark.parametrize("logo", sorted((LESSONS / "schools").glob("*.png")), ids=lambda p: p.name)
+def test_a_logo_drawn_from_objects_made_once_is_what_reportlab_draws(logo):
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+    from toolkit.pdf.document import binary_streams
+    from toolkit.pdf.flowables import _draw_logo
+
+    data = logo.read_bytes()
+
+    def pdf(draw) -> bytes:
+        buffer = io.BytesIO()
+        with binary_streams():
+            canvas = Canvas(buffer, invariant=True)
+            for page in range(2):
+                draw(canvas, 10 + page, 20, 50, 40)
+                canvas.showPage()
+            canvas.save()
+        return buffer.getvalue()
+
+    expected = pdf(lambda canvas, *box: canvas.drawImage(ImageReader(io.BytesIO(data)), *box, mask="auto"))
+    for _ in range(2):  # the second time from the objects made the first
+        assert pdf(lambda canvas, *box: _draw_logo(canvas, data, *box)) == expected
