@@ -223,3 +223,22 @@ def test_a_logo_drawn_from_objects_made_once_is_what_reportlab_draws(logo):
     expected = pdf(lambda canvas, *box: canvas.drawImage(ImageReader(io.BytesIO(data)), *box, mask="auto"))
     for _ in range(2):  # the second time from the objects made the first
         assert pdf(lambda canvas, *box: _draw_logo(canvas, data, *box)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Block the account, keep the evidence and tell an adult you trust as soon as you can.",
+    "Phone\xa00800\xa01111\xa0free\xa0from\xa0any\xa0phone\xa0at\xa0any\xa0time\xa0of\xa0day or night",
+    "wide\u2003spaces\u2003between\u2003these\u2003words\u2003all\u2003along\u2003the\u2003line",
+    "zero\u200bwidth\u200bspaces\u200bbetween\u200bwords\u200bthat\u200breportlab\u200bbreaks\u200bat",
+    "<b>Childline</b>: 0800 1111; www.childline.org.uk/info-advice/bullying-abuse-safety/online-mobile-safety/",
+    "Web:<br/>www.ceop.police.uk/Safety-Centre/<br/>report-abuse", "averyveryverylongwordwithoutanyspaces" * 3,
+    "Tom &amp; Ann said &lt;hello&gt; to the <b>whole</b> class, twice over, in the hall.",
+])
+def test_least_lines_never_exceed_the_lines_reportlab_breaks(text):
+    from toolkit.pdf.floors import least_lines
+    styles = make_styles(12, False)
+    for style in (styles.body, styles.hanging(), styles.h2, styles.callout):
+        for width in (60, 90, 140, 238, 480):
+            paragraph = Paragraph(text, style)
+            _, height = paragraph.wrap(width, 10_000)
+            assert least_lines(text, style, width) <= round(height / style.leading), (text, style.name, width)

@@ -24,7 +24,10 @@ from .styles import Styles, callout_pad
 from .text import markup
 
 _TAGS = re.compile(r"(<b>|</b>|<br/>)")
-_SPACES = re.compile(r"[ \t\r\n]+")
+# Where reportlab may break a line: at any space but the no-break space (`_SPACES`), and also at a
+# zero-width space when the text has a no-break space (`_ANY_SPACES`, for counting words).
+_SPACES = re.compile("[^\\S\xa0]+")
+_ANY_SPACES = re.compile("[\\s\u200b]+")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -64,14 +67,19 @@ def _measures(text: str, regular: str, bold: str) -> Tuple[Tuple[float, int, Tup
     """For each line of `text` forced by `<br/>`, at 1 pt: the width of its text (each piece's
     spaces collapsed and its ends trimmed, so the spaces between pieces are left out and the text is
     never counted wider than it is), how many words it has, and the widths of its longer words (in
-    the wider of the faces). Empty when the markup holds tags other than bold and breaks."""
+    the wider of the faces): fewer and longer words than reportlab may break the line at, so that no
+    word wider than a line is missed, but counted as many as it may break at, for the spaces it may
+    shrink. Empty when the markup holds tags other than bold and breaks."""
     out = []
     for run in _runs(text):
-        content = sum(_width(_SPACES.sub(" ", piece).strip(), bold if strong else regular) for piece, strong in run)
-        words = " ".join(piece for piece, _ in run).split()
+        content = sum(_width(_SPACES.sub(" ", piece.replace("\u200b", "")).strip(" "), bold if strong else regular)
+                      for piece, strong in run)
+        joined = "".join(piece for piece, _ in run)
+        words = [word for word in _SPACES.split(joined) if word]  # as few as reportlab makes, or fewer
         if words:
             longer = tuple(max(_width(word, regular), _width(word, bold)) for word in words if len(word) >= SHORT)
-            out.append((content, len(words), longer))
+            most = len([word for word in _ANY_SPACES.split(joined) if word])  # as many, or more
+            out.append((content, most, longer))
     return tuple(out)
 
 
