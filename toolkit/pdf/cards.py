@@ -123,11 +123,14 @@ def plan_cards(variants: Sequence[Document], paper: str, large_print: bool, size
     """The first version that fits a card in the first format that holds it (every contact kept
     before any is dropped), at the largest size from its rule `size` up that fits. Large print
     takes the version chosen for standard print, at the large-print size."""
+    growth = tuple(size + step for step in GROWTH)
     if large_print:
-        standard = plan_cards(variants, paper, False, size, planner)
+        # Only the version is taken from standard print, and its size when that could pass large
+        # print's: when no size the card could grow to does, its growing is not worked out.
+        standard = _fit(variants, paper, FORMATS, growth if max(growth) > LARGE_BODY else growth[-1:], False, planner)
         return _fit([variants[standard.variant]], paper, LARGE_FORMATS, (max(LARGE_BODY, standard.size),), True,
                     planner, standard.variant)
-    return _fit(variants, paper, FORMATS, tuple(size + step for step in GROWTH), False, planner)
+    return _fit(variants, paper, FORMATS, growth, False, planner)
 
 
 def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, bool]], sizes: Sequence[float],

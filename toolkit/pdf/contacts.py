@@ -96,17 +96,33 @@ def _cell_width(styles: Styles, width: float) -> float:
     return (width - GUTTER * (columns - 1)) / columns
 
 
-def least_height(contact: HelpContact, styles: Styles, width: float, detailed: bool, qr: bool = True) -> float:
-    """The least height one contact can take, known without laying it out: a line of text, or a
-    box in the grid with its padding around its name or its QR code. The planner uses it to rule
-    out a version of a handout before measuring every box."""
-    named = bool(contact.name.strip())  # a name always prints, so takes a line at least
+def _ways(contact: HelpContact) -> List[str]:
+    """The ways to reach someone as printed, without their labels."""
+    address = (contact.shown_url or web_address(contact.url)) if contact.url else ""
+    return [markup(x) for x in (contact.phone, contact.textphone, contact.text, address, contact.email) if x]
+
+
+def least_height(contact: HelpContact, styles: Styles, width: float, detailed: bool, qr: bool = True,
+                 purpose: bool = False) -> float:
+    """The least height one contact can take, known without laying it out (`floors`): its line of
+    text, or its box in the grid: the padding around its QR code or its details (each way to
+    reach it a line at least, without its label; the name and what the service is for in full).
+    The planner uses it to rule out a version of a handout before measuring every box."""
+    from .floors import paragraph_height, stack_height  # floors measures contact lists with this module
     if not detailed:
         style = styles.hanging()
-        return (style.leading + style.spaceBefore + style.spaceAfter) if named else 0.0
+        text = " ".join([f"<b>{markup(contact.name)}</b>", markup(contact.where_to_find)] + _ways(contact)
+                        + [markup(contact.nations_note)])
+        return paragraph_height(text, style, width)
     box_width = _cell_width(styles, width) - 2 * PAD
-    qr_height = _qr_size(styles) if _shows_qr(contact, styles, box_width, qr) else 0
-    return max(qr_height, styles.list_item.leading if named else 0) + 2 * PAD
+    shows_qr = _shows_qr(contact, styles, box_width, qr)
+    room = box_width - (_qr_size(styles) + 4 * mm if shows_qr else 0)
+    extra = ". ".join(markup(x) for x in (contact.hours, contact.nations_note) if x)
+    details = ([(f"<b>{markup(contact.name)}</b>", styles.list_item),
+                (markup(contact.purpose) if purpose else "", styles.small),
+                (markup(contact.where_to_find), styles.small)]
+               + [(way, styles.small) for way in _ways(contact)] + [(extra, styles.small)])
+    return max(_qr_size(styles) if shows_qr else 0, stack_height(details, room)) + 2 * PAD
 
 
 class ContactPieces:

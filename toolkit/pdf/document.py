@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 from dataclasses import dataclass
 from typing import Iterator, List, Optional, Sequence, Tuple
@@ -46,6 +47,7 @@ def footer_size(body_size: float, large_print: bool) -> float:
 
 
 
+@functools.lru_cache(maxsize=256)  # asked for every version of a handout, and again for its pages
 def footer_lines(text: str, paper: str, size: float) -> Tuple[str, ...]:
     """The footer as printed: whole parts ('title · audience · school · version') to a line, so it
     wraps between parts rather than being cut; a part too long for a line wraps between words."""
