@@ -14,9 +14,10 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 from .model import (
     NATIONAL_PACK, NATIONS, Audience, Lesson, Nation, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
 )
-from .notices import adult_only_name, review_notice
+from .notices import adult_only_name, review_notice, translation_notice
 from .terms import fill, term_values
-from .wording import N_, _
+from .translation import is_source_language, language_name
+from .wording import N_, _, current_language
 
 
 def _builtin_nations() -> Dict[str, Nation]:
@@ -521,25 +522,35 @@ def lesson_review_notice(lesson: Lesson, school: Optional[SchoolProfile]) -> str
 
 def _notice(lesson: Lesson, school: Optional[SchoolProfile], name: str) -> str:
     """The review notice; without the school's `name` it is the short form for a title slide, which
-    names the school beside it and has room for a short role title only."""
+    names the school beside it and has room for a short role title only. In a translated build it
+    also says whether the translation has been checked."""
     if school is None:
-        return review_notice("", "", None, None, lesson.version)
-    role = school.lead.role if name or len(school.lead.role) <= 40 else _("safeguarding lead")
-    if signed_off(lesson, school):
-        return review_notice(name, role, school.sign_off.name, school.sign_off.date, lesson.version)
-    return review_notice(name, role, None, None, lesson.version)
+        notice = review_notice("", "", None, None, lesson.version)
+    else:
+        role = school.lead.role if name or len(school.lead.role) <= 40 else _("safeguarding lead")
+        if signed_off(lesson, school):
+            notice = review_notice(name, role, school.sign_off.name, school.sign_off.date, lesson.version)
+        else:
+            notice = review_notice(name, role, None, None, lesson.version)
+    language = current_language()
+    if is_source_language(language):
+        return notice
+    review = school.sign_off.translations.get(language.split("-")[0]) if school and school.sign_off else None
+    checked = translation_checked(lesson, school, language)
+    return notice + " " + translation_notice(language_name(language), review.name if checked else None,
+                                             review.date if checked else None)
 
 
-def _filled(value: Any, values: Mapping[str, str]) -> Any:
+def _filled(value: Any, values: Mapping[str, str], language: str = "en") -> Any:
     """`value` with the nation tokens filled in every text it holds. A list item that is only a token
     with nothing for this nation (e.g. `{{law}}` in Scotland) is left out."""
     if isinstance(value, str):
-        return fill(value, values)
+        return fill(value, values, language)
     if isinstance(value, tuple):
-        items = ((item, _filled(item, values)) for item in value)
+        items = ((item, _filled(item, values, language)) for item in value)
         return tuple(new for old, new in items if not (isinstance(old, str) and "{{" in old and not new.strip()))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{f.name: _filled(getattr(value, f.name), values)
+        return dataclasses.replace(value, **{f.name: _filled(getattr(value, f.name), values, language)
                                              for f in dataclasses.fields(value) if f.init})
     return value
 
@@ -554,7 +565,7 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
     `include`/`exclude`: optional parts of the session plans this build picks or leaves out."""
     nations = nations if nations is not None else _builtin_nations()
     values = term_values(nations, school.nation if school else None, audiences or {audience.id: audience}, school)
-    adapted = _filled(_adapted(lesson, audience, routes, school, include, exclude, nations), values)
+    adapted = _filled(_adapted(lesson, audience, routes, school, include, exclude, nations), values, current_language())
     return dataclasses.replace(adapted, terms=values)
 
 

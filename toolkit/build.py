@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from .adapt import signed_off
+from .adapt import signed_off, translation_checked
 from .builtin import lessons_dir as builtin_lessons
 from .checks import run_checks
 from .checks.structure import duplicate_lesson_id
@@ -31,7 +31,8 @@ from .publish import _is_leftover as is_leftover
 from .publish import clean_leftovers, publish
 from .site import packs_page
 from .validation import closest
-from .wording import language
+from .translation import is_source_language, language_name, translated_project
+from .wording import _, language
 from .write import FILE_MODE, safe_relative
 
 INDEX = "index.html"
@@ -225,7 +226,7 @@ def _plan(project: Project, request: BuildRequest, schools: Sequence[SchoolProfi
     ]
     if not pairs:
         raise _nothing_selected(project, request, lesson_ids)
-    lessons = list({lesson.id: lesson for lesson, _ in pairs}.values())
+    lessons = list({lesson.id: lesson for lesson, _audience in pairs}.values())
     units: List[Unit] = []
     notes: List[str] = []
     for index, school in enumerate(schools or [None]):
@@ -233,10 +234,17 @@ def _plan(project: Project, request: BuildRequest, schools: Sequence[SchoolProfi
         for lesson in lessons if school is not None else ():
             if not signed_off(lesson, school):
                 # A note, always printed: it is about this school's pack, not the lesson's wording.
-                notes.append(
-                    f"Not signed off: {lesson.id} {lesson.version} has not been reviewed by {school.name}'s {school.lead.role}, "
-                    f"so its files say it is a draft to be reviewed before use. Record the review "
-                    f"under `sign_off` in the school profile.")
+                notes.append(_(
+                    "Not signed off: {lesson} {version} has not been reviewed by {school}'s {role}, so its files say it "
+                    "is a draft to be reviewed before use. Record the review under `sign_off` in the school profile.",
+                    lesson=lesson.id, version=lesson.version, school=school.name, role=school.lead.role))
+            if not is_source_language(request.options.language) and \
+                    not translation_checked(lesson, school, request.options.language):
+                notes.append(_(
+                    "Translation not checked: the {language} of {lesson} {version} has not been checked for {school}, so "
+                    "its files say the translation must be checked before use. Record the check under "
+                    "`sign_off: translations:` in the school profile.", language=language_name(request.options.language),
+                    lesson=lesson.id, version=lesson.version, school=school.name))
         units += [Unit(None if school is None else index, lesson.id, audience_id, name)
                   for lesson, audience_id in pairs for name in format_names]
     return units, notes
@@ -312,7 +320,7 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
         clean_leftovers(folder)
         entries, warnings = read_previous(folder.path)
         rendered.warnings.extend(warnings)
-        for entry, _ in rendered.entries:
+        for entry, _data in rendered.entries:
             entries[entry.path] = entry.__dict__
         listed = [entries[path] for path in sorted(entries)]
         previous = {p["folder"]: p for p in read_previous_packs(folder.path)}
@@ -331,7 +339,7 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
         files[safe_relative(INDEX)] = packs_page(pack_list).encode("utf-8")
         if not already_there(folder.path, files):
             publish(folder, files)
-    return [entry for entry, _ in rendered.entries]
+    return [entry for entry, _data in rendered.entries]
 
 
 def _pack_files(summary: dict, contents: List[Tuple[dict, bytes]], cache: Optional[RenderCache],
@@ -360,6 +368,16 @@ def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None)
     findings = profiles.findings + lesson_findings
     if profiles.has_errors or (request.strict and findings):
         raise ContentErrors(findings)
+    # A build in another language reads the lessons' translations (docs/translations.md): every text must
+    # have a finished one, and the translated lessons must still fit every format.
+    translated, missing = translated_project(project, request.options.language)
+    if missing:
+        raise ContentErrors(missing)
+    if translated is not project:
+        problems = [f for f in run_checks(translated) if f.severity == "error"]
+        if problems:
+            raise ContentErrors(problems)
+        project = translated
     return project, profiles.schools, findings
 
 
@@ -378,7 +396,7 @@ def already_there(path: Path, files: Mapping[PurePosixPath, bytes]) -> bool:
             if (not stat.S_ISREG(info.st_mode) or info.st_size != len(data)
                     or stat.S_IMODE(info.st_mode) != FILE_MODE & ~umask or target.read_bytes() != data):
                 return False
-        return not any(is_leftover(name) for _, _, names in os.walk(path) for name in names)
+        return not any(is_leftover(name) for _root, _dirs, names in os.walk(path) for name in names)
     except OSError:
         return False
 

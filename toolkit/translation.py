@@ -48,6 +48,17 @@ EXTRA_TEXT_FIELDS = {
 Loc = Tuple[Any, ...]
 
 
+def is_source_language(language: str) -> bool:
+    """English (en, en-GB...): the lessons' own language, needing no translation."""
+    return language.split("-")[0].lower() == SOURCE_LANGUAGE
+
+
+def language_name(language: str) -> str:
+    """A translated language's name as a reader sees it, in the build's language: 'Welsh (Cymraeg)'."""
+    code = language.split("-")[0].lower()
+    return _(LANGUAGES[code]) if code in LANGUAGES else language
+
+
 def _is_text_type(annotation: Any) -> bool:
     """True for the audience-varying text types of toolkit.model.common (Text, Line, Heading), also
     inside Optional[...] or List[...]."""
@@ -219,8 +230,9 @@ def translated_project(project, language: str):
     every text without a finished translation. English (`en`, `en-GB`) returns it unchanged."""
     from .load import Loaded, Project
 
-    if language.split("-")[0].lower() == SOURCE_LANGUAGE:
+    if is_source_language(language):
         return project, []
+    language = language.split("-")[0].lower()
     findings: List[Finding] = []
 
     def one(loaded):

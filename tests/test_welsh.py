@@ -1,0 +1,99 @@
+"""A Welsh pack (`lessonkit build --language cy`): every output in Welsh, each declaring its language,
+and the translation's review state on it.
+
+"In Welsh" is checked against the English itself: every English sentence lessonkit could print (each
+message of the interface catalogue, each text of the built-in lessons and catalogues) is looked for in
+the text of every output file; none may be there. Service names, addresses, numbers and a school's own
+words (its profile is in English) are not sentences of either catalogue, so they may stay."""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Set
+
+import pytest
+from babel.messages.pofile import read_po
+from pypdf import PdfReader
+
+from toolkit.build import BuildRequest, build
+from toolkit.load import load_project
+from toolkit.render import RenderOptions
+from toolkit.translation import texts
+from toolkit.wording import catalogues
+
+from kit import LESSONS
+
+WALES = LESSONS / "schools" / "example-wales.yaml"
+SENTENCE = re.compile(r"[A-Z][^.!?:\n]{25,}[.!?]")  # an English sentence of some length, as printed
+
+
+@pytest.fixture(scope="module")
+def welsh_pack(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("welsh")
+    build(BuildRequest(lesson_paths=[LESSONS], school=WALES, output=output, options=RenderOptions(language="cy"), jobs=2))
+    return output
+
+
+@lru_cache(maxsize=None)
+def english_sentences() -> Set[str]:
+    """Every sentence of 30+ letters in the English interface catalogue and the built-in lessons."""
+    found: Set[str] = set()
+    with (catalogues.LOCALE / "messages.pot").open("rb") as handle:
+        for message in read_po(handle):
+            for text in ([message.id] if isinstance(message.id, str) else list(message.id or ())):
+                found.update(SENTENCE.findall(re.sub(r"\{\w+\}|%\(\w+\)s", "", text)))
+    project, _ = load_project([LESSONS])
+    for loaded in [*project.lessons, project.routes_file, project.audiences_file, project.nations_file]:
+        for _loc, text in texts(loaded.model):
+            found.update(SENTENCE.findall(re.sub(r"\{\{\w+\}\}", "", text)))
+    return {" ".join(s.split()) for s in found}
+
+
+def text_of(path: Path) -> str:
+    if path.suffix == ".pdf":
+        return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    if path.suffix in (".pptx", ".docx", ".xlsx", ".zip"):
+        with zipfile.ZipFile(path) as archive:
+            xml = "\n".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
+                            if n.endswith((".xml", ".html", ".txt")))
+        return html.unescape(re.sub(r"<[^>]+>", " ", xml))
+    return html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+
+
+def _files(pack: Path) -> List[Path]:
+    return sorted(p for p in pack.rglob("*") if p.is_file() and p.suffix not in (".json", ".zip"))  # a zip holds the files
+
+
+def test_no_english_sentence_in_any_welsh_output(welsh_pack):
+    english = english_sentences()
+    assert len(english) > 500
+    leftovers: Dict[str, List[str]] = {}
+    for path in _files(welsh_pack):
+        said = " ".join(text_of(path).split())
+        hits = [sentence for sentence in english if sentence in said]
+        if hits:
+            leftovers[path.relative_to(welsh_pack).as_posix()] = hits[:3]
+    assert not leftovers, leftovers
+
+
+def test_every_welsh_document_declares_welsh(welsh_pack):
+    for path in _files(welsh_pack):
+        if path.suffix == ".pdf":
+            assert str(PdfReader(path).trailer["/Root"]["/Lang"]) == "cy", path.name
+        elif path.suffix == ".html":
+            assert re.search(r'<html[^>]* lang="cy"', path.read_text(encoding="utf-8")), path.name
+        elif path.suffix == ".pptx":
+            with zipfile.ZipFile(path) as archive:
+                slides = [n for n in archive.namelist() if n.startswith("ppt/slides/slide")]
+                langs = set(re.findall(r' lang="([^"]+)"', "".join(archive.read(n).decode() for n in slides)))
+            assert langs == {"cy-GB"}, (path.name, langs)
+
+
+def test_the_welsh_pack_says_its_translation_must_be_checked(welsh_pack):
+    card = next(welsh_pack.rglob("online-blackmail-ks3-support-card.pdf"))
+    said = " ".join(text_of(card).split())
+    assert "Cymraeg" in said and "blacmel" in said.lower()
