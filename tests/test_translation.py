@@ -129,3 +129,12 @@ def test_rules_that_read_english_words_say_so_for_a_translation(tiny):
     rules = {f.rule for f in run_checks(welsh)}
     assert not rules & set(ENGLISH_ONLY_RULES)
     assert {"blame", "reading-level", "story-help", "adult-only-route"} == set(ENGLISH_ONLY_RULES)
+
+
+def test_validate_with_a_language_reports_missing_translations(tiny):
+    result = CliRunner().invoke(main, ["validate", "--language", "cy", str(tiny)])
+    assert result.exit_code == 1
+    assert "tiny.yaml:10:10: error: no Welsh (Cymraeg) translation for summary" in result.output
+    result = CliRunner().invoke(main, ["validate", "--language", "cy"])
+    assert result.exit_code == 0, result.output
+    assert "every text translated" in result.output

@@ -95,7 +95,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=LESSONS)
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help=CATALOGUE_HELP)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -> None:
+@click.option("--language", "language_tag", type=click.Choice(["cy"]), default=None,
+              help="Also check the lessons' translation into this language (cy: Welsh): every text translated.")
+def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, language_tag: Optional[str]) -> None:
     """Check lesson files and report every problem with its file, line and column.
 
     Exits 0 when the lessons are fine, 1 when they have errors (or warnings, with --strict).
@@ -104,6 +106,7 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
     Example:
       lessonkit validate lessons
       lessonkit validate lessons/my-lesson.yaml --strict
+      lessonkit validate --language cy
     """
     from . import build as building
     from .builtin import lessons_dir
@@ -113,6 +116,10 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
     warnings = len(findings)
     say(ngettext("{count} lesson checked: no errors", "{count} lessons checked: no errors", count)
         + (ngettext(", {count} warning.", ", {count} warnings.", warnings) if warnings else "."))
+    if language_tag:
+        from .translation_cli import check_translation
+
+        check_translation(paths, language_tag, catalogue)
 
 
 @main.command(name="build")

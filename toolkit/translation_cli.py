@@ -68,6 +68,12 @@ def check(paths: Tuple[Path, ...], language: str, catalogue: Optional[Path]) -> 
     Example:
       lessonkit translations check --language cy
     """
+    check_translation(paths, language, catalogue)
+
+
+def check_translation(paths: Tuple[Path, ...], language: str, catalogue: Optional[Path]) -> None:
+    """`translations check` and `validate --language`: every text translated, and the translated lessons
+    pass the rules that do not read English words; ContentErrors listing every problem otherwise."""
     from .errors import ContentErrors
     from .load import lesson_paths_or_builtin, load_project
     from .translation import translated_project
