@@ -13,7 +13,8 @@ line, column and field.
 
 Which fields are text: every `Text`, `Line` or `Heading` field of a model (the ones that may vary by
 audience), plus the plain-text fields listed in `EXTRA_TEXT_FIELDS`. Ids, addresses, numbers, dates,
-the names of services and of fictional characters are never translated.
+and the names of fictional characters are never translated; a service's name is offered to the translator,
+who keeps a proper name (Childline, Meic) as it is and translates a descriptive one ("Police (emergency)").
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ LOCALE_DIR = "locale"
 EXTRA_TEXT_FIELDS = {
     ("Keyword", "term"), ("Option", "short"), ("Question", "short"), ("Timing", "activity"),
     ("TeacherNotes", "language_to_avoid"), ("TeacherNotes", "language_to_use"),
-    ("SupportRoute", "purpose"), ("SupportRoute", "for_whom"), ("SupportRoute", "hours"), ("SupportRoute", "text"),
+    ("SupportRoute", "name"), ("SupportRoute", "purpose"), ("SupportRoute", "for_whom"), ("SupportRoute", "hours"), ("SupportRoute", "text"),
     ("Audience", "label"), ("NationNames", "england"), ("NationNames", "wales"), ("NationNames", "scotland"),
     ("NationNames", "northern_ireland"),
     ("Nation", "name"), ("Nation", "social_care"), ("Nation", "guidance"), ("Nation", "law"),
