@@ -17,7 +17,7 @@ TOKEN = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}")
 
 # The tokens a lesson may use (docs/lesson-format.md says what each stands for). Audience ids (ks2,
 # ks3...) are tokens too: the audience's name in the nation's terms.
-NATION_TOKENS = ("lead", "lead_name", "lead_title", "lead_definition", "social_care", "guidance", "law")
+NATION_TOKENS = ("lead", "lead_name", "lead_title", "lead_definition", "social_care", "guidance", "law", "nation_name")
 
 
 def known_tokens(audience_ids: Iterable[str]) -> List[str]:
@@ -49,6 +49,7 @@ def term_values(nations: Mapping[str, Nation], nation_id: Optional[str], audienc
         "lead": short, "lead_name": name, "lead_definition": nation.lead.definition,
         "lead_title": school.lead.role if school is not None and school.safeguarding_contacts else nation.lead.title,
         "social_care": nation.social_care, "guidance": nation.guidance, "law": nation.law or "",
+        "nation_name": nation.name,
     }
     for audience in audiences.values():
         values[audience.id] = audience.names.for_nation(nation_id) if nation_id else audience.label

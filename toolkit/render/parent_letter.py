@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import List, Optional
 
-from ..adapt import NATION_NAMES, AdaptedLesson
+from ..adapt import AdaptedLesson
 from ..docx import PLACEHOLDER_NOTE, Text, WordDocument
 from ..docx import wording as w
 from ..docx.parts import add_logo, contacts_list, lead_line, school_name, with_places
@@ -48,7 +48,7 @@ def _contact_the_lead(lesson: AdaptedLesson) -> Text:
 
 
 def _help_heading(lesson: AdaptedLesson) -> str:
-    return _("Where to get help in {nation}", nation=NATION_NAMES[lesson.nation]) if lesson.nation else _("Where to get help")
+    return _("Where to get help in {nation}", nation=lesson.terms["nation_name"]) if lesson.nation else _("Where to get help")
 
 
 def parent_letter(lesson: AdaptedLesson, context: RenderContext, today: Optional[dt.date] = None) -> bytes:
