@@ -1,0 +1,33 @@
+"""`lessonkit studio`: the command's work, kept out of toolkit/cli.py so the web stack loads only here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import UsageProblem
+from ..terminal import say
+from .server import LOOPBACK, prepare, serve
+
+
+def run_studio(folder: Path, host: str, port: int, allow_other_hosts: bool, open_browser: bool) -> None:
+    if host not in LOOPBACK and not allow_other_hosts:
+        raise UsageProblem(f"--host {host} would let other computers on the network try to reach the studio. "
+                           "Leave --host out (this computer only), or add --allow-other-hosts if you really mean it.")
+    if folder.exists() and not folder.is_dir():
+        raise UsageProblem(f"{folder} is a file: give a folder for the school's workspace")
+    try:
+        studio, app, listener = prepare(folder, host, port)
+    except OSError as exc:
+        raise UsageProblem(f"cannot listen on {host}:{port} ({exc.strerror or exc}). Try another --port, or leave it out.") from None
+    if host not in LOOPBACK:
+        say(f"Warning: the studio is listening on {host}, so other computers on the network can reach it. "
+            "Only someone with the full address below (it carries a secret) can use it; keep it to yourself.", err=True)
+    say(f"lessonkit studio: workspace {studio.workspace.root}")
+    say("Open this address in your browser (keep it to yourself: it carries a secret):")
+    say(f"  {studio.guard.start_url()}")
+    say("Press Ctrl+C to stop.")
+    try:
+        serve(studio, app, listener, open_browser, say)
+    except KeyboardInterrupt:
+        pass
+    say("Studio stopped.")
