@@ -353,7 +353,7 @@ def create_app(studio: Studio) -> Starlette:
         job = studio.builds.get(request.path_params["job"])
         if job is None:
             return studio.refuse("not-found", 404)
-        macros = studio.env.get_template("progress.html").module
+        macros = studio.env.get_template("messages.html").module
 
         async def events():
             last = None
