@@ -153,18 +153,33 @@ def create_app(studio: Studio) -> Starlette:
             form.problem("nation", "nation-missing")
         if not school_id:
             form.problem("name", "id-empty")
+        for name in pf.required_fields():
+            if not pf.given(form.get(name)):
+                form.problem(name, "required")
         pending = form.get("logo_pending")
         if pending and not pf.is_pending_logo(ws, pending):
             form.values["logo_pending"] = pending = ""
         logo = pending or ("" if form.get("logo_remove") == "on" or not isinstance(raw, dict)
                            else str(raw.get("logo") or ""))
-        answers, where = form.answers(school_id or "school", logo)
         shown_path = f"schools/{path.name if path else (school_id or 'school') + '.yaml'}"
-        text = pf.profile_text(form, answers, shown_path, raw)
-        check = pf.check_text(ws, text)
-        _, positions = parse(text.encode("utf-8"))
-        checked = pf.placed(check, positions, where, pf.field_names())
-        checked.yaml_text = text
+
+        def run(values: pf.ProfileForm) -> pf.Checked:
+            answers, where = values.answers(school_id or "school", logo)
+            text = pf.profile_text(values, answers, shown_path, raw)
+            _, positions = parse(text.encode("utf-8"))
+            result = pf.placed(pf.check_text(ws, text), positions, where, pf.field_names())
+            result.yaml_text = text
+            return result
+
+        checked = run(form)
+        broken = [name for name, shown in checked.by_field.items() if any(s.severity == "error" for s in shown)]
+        if checked.check.loaded is None and broken:
+            # A value the profile cannot hold (e.g. a malformed email) stops the other rules; run them
+            # again without it, so every other field still gets its own messages as the lead types.
+            rest = run(pf.ProfileForm({k: ("" if k in broken else v) for k, v in form.values.items()}))
+            for name, shown in rest.by_field.items():
+                if name not in broken:
+                    checked.by_field[name] = shown
         if upload_problems:
             checked = pf.replace_fields(checked, {"logo": upload_problems})
         colours = {name: pf.colour_feedback(form.get(name), checked.by_field.get(name, []))
@@ -227,7 +242,8 @@ def create_app(studio: Studio) -> Starlette:
                                preview=None, logo=logo, failed=True, just_saved=False)
         target = path or ws.schools / f"{school_id}.yaml"
         text = checked.yaml_text
-        if pending:
+        pending = form.get("logo_pending")  # checked in this request or kept from a failed save
+        if pending and logo == pending:
             final = pf.logo_name(school_id, pending)
             text = text.replace(json.dumps(pending), json.dumps(final), 1)
             os.replace(ws.inside(ws.schools / pending), ws.schools / final)

@@ -36,6 +36,24 @@ PENDING_LOGO = re.compile(r"\.studio-logo-[0-9a-f]{16}\.(?:png|jpg)")
 SIGN_OFF_COMMENT = "# The safeguarding lead's review (recorded in lessonkit studio): lesson id and version reviewed."
 
 
+def required_fields() -> List[str]:
+    """What `school init` will not take blank: the school's name, the lead's name and where to find them."""
+    return ["name", "lead_name", "lead_where"]
+
+
+def given(text: str) -> bool:
+    """Whether `school init` takes this answer to a required question (its own test)."""
+    import click
+
+    from ..profiles.guided import _required
+
+    try:
+        _required(text)
+        return True
+    except click.BadParameter:
+        return False
+
+
 def contact_prefixes() -> List[str]:
     return ["lead"] + [f"deputy{n}" for n in range(1, DEPUTIES + 1)]
 
