@@ -37,7 +37,7 @@ FILE_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-
 
 def headers_for(csp: str) -> dict:
     return {
-        "Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+        "Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",  # a form post then names its origin (no-referrer sends "null")
         "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Resource-Policy": "same-origin",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
         "Cache-Control": "no-store",

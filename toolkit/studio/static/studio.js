@@ -6,12 +6,6 @@ function csrf() {
   return document.querySelector('meta[name="csrf"]').content;
 }
 
-function paintSwatches(root) {
-  root.querySelectorAll("[data-colour]").forEach(function (el) {
-    el.style.backgroundColor = el.getAttribute("data-colour");
-  });
-}
-
 function profileForm() {
   var form = document.getElementById("profile-form");
   if (!form) return;
@@ -37,7 +31,7 @@ function profileForm() {
         });
         Object.keys(answer.colours).forEach(function (name) {
           var box = document.getElementById("colour-" + name);
-          if (box) { box.innerHTML = answer.colours[name]; paintSwatches(box); }
+          if (box) box.innerHTML = answer.colours[name];
         });
       })
       .catch(function () { /* the next keystroke tries again */ });
@@ -94,7 +88,6 @@ function focusBanner() {
 }
 
 document.addEventListener("DOMContentLoaded", function () {
-  paintSwatches(document);
   profileForm();
   buildProgress();
   focusBanner();
