@@ -20,6 +20,7 @@ import uvicorn
 
 from kit import missing, require_node_module
 from toolkit.profiles.checks import check_profile
+from toolkit.studio.pack_view import can_draw_slides
 from toolkit.studio.server import prepare
 
 from .conftest import png
@@ -121,6 +122,9 @@ class Mouse:
     def upload(self, selector: str, path: Path) -> None:
         self.page.set_input_files(selector, str(path))
 
+    def radio(self, selector: str) -> None:
+        self.page.check(selector)
+
 
 class Keyboard:
     """Drives the page by keyboard alone: Tab to each control (never a click), then type, Space or Enter."""
@@ -160,6 +164,16 @@ class Keyboard:
         self.reach(selector)
         self.page.keyboard.press("Enter")
 
+    def radio(self, selector: str) -> None:
+        """Tab into the group (one stop), then arrows to the choice, as radio buttons work."""
+        name = self.page.get_attribute(selector, "name")
+        self.reach(f"input[name='{name}']")
+        for _ in range(30):
+            if self.page.is_checked(selector):
+                return
+            self.page.keyboard.press("ArrowDown")
+        raise AssertionError(f"arrows never reached {selector}")
+
     def upload(self, selector: str, path: Path) -> None:
         self.reach(selector)
         with self.page.expect_file_chooser() as chooser:
@@ -168,12 +182,7 @@ class Keyboard:
 
 
 def go(driver, link: str) -> None:
-    """Follow a link in the steps menu (by keyboard: from the top of the page)."""
-    if isinstance(driver, Keyboard):
-        driver.page.evaluate("document.activeElement && document.activeElement.blur()")
-        driver.page.evaluate("window.scrollTo(0, 0)")
-        driver.page.keyboard.press("Tab")  # the skip link comes first
-        assert driver.page.evaluate("document.activeElement.className") == "skip"
+    """Follow a link in the steps menu (by keyboard: Tab on to it, round past the end of the page if need be)."""
     driver.press(f"nav a[href='{link}']")
     driver.page.wait_for_url(f"**{link}")
 
@@ -182,6 +191,11 @@ def journey(page, driver, studio, logo: Path, shots: Shots, download_to: Path) -
     page.goto(studio.guard.start_url())
     page.wait_for_url("**/")
     assert "key=" not in page.url, "the secret leaves the address bar"
+    if isinstance(driver, Keyboard):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip", "the first Tab reaches 'Skip to the main content'"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "main"
     shots.step("start")
 
     go(driver, "/profile")
@@ -241,10 +255,14 @@ def journey(page, driver, studio, logo: Path, shots: Shots, download_to: Path) -
         driver.press("details.twin > summary")
     else:
         twin.locator("summary").click()
-    page.wait_for_function("() => document.querySelector('details.twin[open] iframe') !== null")
+    page.frame_locator("details.twin[open] iframe").locator("h1").wait_for()  # the handout, read in the page
+    if isinstance(driver, Mouse) and can_draw_slides():  # pictures of the slides (LibreOffice, once per deck)
+        page.locator("details.slides summary").first.click()
+        page.wait_for_function("() => { const i = document.querySelector('details.slides[open] img');"
+                               " return i && i.complete && i.naturalWidth > 0; }", timeout=180_000)
     shots.step("pack")
     with page.expect_download() as download:
-        driver.press("a[href$='.zip?download=1']")
+        driver.press("#download-zip")
     saved = download_to / download.value.suggested_filename
     download.value.save_as(str(saved))
     names = zipfile.ZipFile(io.BytesIO(saved.read_bytes())).namelist()
@@ -267,7 +285,7 @@ def journey(page, driver, studio, logo: Path, shots: Shots, download_to: Path) -
 
     go(driver, "/quiz")
     shots.step("quiz")
-    driver.choose("#q-quiz", "Online blackmail: spot it, stop it, get help: Key Stage 3 (Years 7 to 9)")
+    driver.radio("#q-online-blackmail-ks3")
     driver.press("#quiz-form button[type=submit]")
     page.wait_for_url("http://127.0.0.1:*/teacher", timeout=30_000)
     page.wait_for_function("() => document.getElementById('join-code').textContent.length > 0")

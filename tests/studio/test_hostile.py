@@ -32,10 +32,12 @@ def outside(tmp_path):
 
 def test_no_secret_no_entry(studio):
     with TestClient(create_app(studio), follow_redirects=False) as stranger:
-        for path in ("/", "/profile", "/build", "/pack", "/signoff", "/quiz", "/static/studio.css"):
+        for path in ("/", "/profile", "/build", "/pack", "/signoff", "/quiz", "/files/x.zip", "/build/x/events", "/slides/1/x.pptx"):
             page = stranger.get(path)
             assert page.status_code == 403, path
             assert "only opens from the address it printed" in page.text
+        assert stranger.get("/static/studio.css").status_code == 200  # the refusal page's own style: no secret in it
+        assert stranger.post("/static/studio.css").status_code == 403
         assert stranger.get("/?key=wrong").status_code == 403
         assert stranger.get("/", headers={"Cookie": f"{studio.guard.cookie}=wrong"}).status_code == 403
         assert stranger.post("/profile", data=dict(PROFILE, csrf=studio.guard.csrf), headers={"Origin": ORIGIN}).status_code == 403

@@ -524,7 +524,7 @@ def create_app(studio: Studio) -> Starlette:
             return studio.page("quiz.html", request, 422, school=school, choices=choices,
                                quiz=studio.quizzes.current, problem="no-quiz")
         adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)
-        running = await asyncio.to_thread(studio.quizzes.start, lesson_id, audience_id, adapted)
+        running = await asyncio.to_thread(studio.quizzes.start, lesson_id, audience_id, adapted, form.get("network") == "on")
         return RedirectResponse(running.teacher_url, status_code=303)
 
     async def quiz_stop(request: Request) -> Response:

@@ -85,21 +85,23 @@ class RunningQuiz:
     join_urls: List[str]
     server: object
     thread: threading.Thread
+    network: bool = False
 
 
 class Quizzes:
-    """The live quiz, started from the studio on this computer only (127.0.0.1, a free port)."""
+    """The live quiz, started from the studio on a free port: this computer only unless the teacher ticks the network."""
 
     def __init__(self) -> None:
         self.current: Optional[RunningQuiz] = None
         self.lock = threading.Lock()
 
-    def start(self, lesson_id: str, audience_id: str, adapted: AdaptedLesson) -> RunningQuiz:
+    def start(self, lesson_id: str, audience_id: str, adapted: AdaptedLesson, network: bool = False) -> RunningQuiz:
+        """`network`: listen on every address (as `lessonkit quiz serve --host 0.0.0.0`) so pupils can join."""
         from ..live.server import prepare, uvicorn_server
 
         with self.lock:
             self._stop()
-            live = prepare(adapted, "127.0.0.1", 0)
+            live = prepare(adapted, "0.0.0.0" if network else "127.0.0.1", 0)
             server = uvicorn_server(live)
             thread = threading.Thread(target=server.run, kwargs={"sockets": [live.listener]},
                                       name="studio-quiz", daemon=True)
@@ -108,7 +110,7 @@ class Quizzes:
             while not server.started and thread.is_alive() and time.monotonic() < deadline:
                 time.sleep(0.02)
             self.current = RunningQuiz(lesson_id, audience_id, adapted.title, adapted.audience_name,
-                                       live.teacher_url, live.join_urls, server, thread)
+                                       live.teacher_url, live.join_urls, server, thread, network)
             return self.current
 
     def stop(self) -> None:

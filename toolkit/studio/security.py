@@ -25,6 +25,7 @@ from ..profiles.logo import MAX_BYTES as LOGO_BYTES
 
 MAX_BODY = LOGO_BYTES * 4  # a logo larger than the limit still arrives, so its size can be reported
 SAFE_METHODS = ("GET", "HEAD")
+PUBLIC = "/static/"  # the same for every run: the refusal page needs its style too
 COOKIE = "lessonkit_studio_{port}"
 
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -113,7 +114,8 @@ class GuardMiddleware:
         if method == "GET" and scope["path"] == "/" and "key" in parse_qs(scope.get("query_string", b"").decode("latin-1")):
             await self._first_visit(scope, receive, send)
             return
-        if not self.guard.has_secret(headers):
+        public = method in SAFE_METHODS and scope["path"].startswith(PUBLIC)  # the pages' own CSS, script and icon
+        if not public and not self.guard.has_secret(headers):
             await self.refuse("secret", 403)(scope, receive, send)
             return
         if method not in SAFE_METHODS and not self.guard.same_origin(headers):
