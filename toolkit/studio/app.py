@@ -75,11 +75,12 @@ class Studio:
     def page(self, template: str, request: Optional[Request], status: int = 200, **context: Any) -> HTMLResponse:
         current = template.split(".")[0]
         html = self.env.get_template(template).render(
-            nav=NAV, current=current, csrf=self.guard.csrf, workspace=str(self.workspace.root), **context)
+            nav=NAV, current=current, csrf=self.guard.csrf, workspace=str(self.workspace.root),
+            **dict({"bare": False}, **context))
         return HTMLResponse(html, status_code=status, headers=headers_for(PAGE_CSP))
 
     def refuse(self, reason: str, status: int) -> Response:
-        return self.page("refused.html", None, status, reason=reason)
+        return self.page("refused.html", None, status, reason=reason, bare=True)  # nothing about the workspace
 
     # --- what the pages need -----------------------------------------------------------------------
 
