@@ -300,3 +300,12 @@ def test_the_command_refuses_another_host_without_the_flag_and_warns_with_it(tmp
 def test_loopback_answers_to_its_own_names_only():
     assert studio_server.hosts_for("127.0.0.1", 8790) == frozenset({"127.0.0.1:8790", "localhost:8790"})
     assert studio_server.hosts_for("192.0.2.7", 8790) == frozenset({"192.0.2.7:8790"})
+
+
+def test_a_workspace_lesson_with_errors_is_listed_not_a_traceback(client, studio, workspace):
+    assert save_profile(client, studio).status_code == 303
+    (workspace / "lessons").mkdir()
+    (workspace / "lessons" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    page = client.get("/build")
+    assert page.status_code == 400 and "Something needs fixing first" in page.text
+    assert "broken.yaml" in page.text and "Traceback" not in page.text

@@ -26,7 +26,7 @@ from starlette.routing import Route
 
 from ..adapt import adapt, lesson_review_notice, part_titles, signed_off
 from ..build import BuildRequest, load_checked
-from ..errors import LessonkitError
+from ..errors import ContentErrors, LessonkitError
 from ..model.school import SignOff
 from ..pack import pack_folder
 from ..profiles.checks import ProfileCheck, check_profile
@@ -123,8 +123,10 @@ def create_app(studio: Studio) -> Starlette:
                 return studio.refuse(refused.reason, refused.status)
             except OutsideWorkspace:
                 return studio.refuse("outside", 400)
+            except ContentErrors as problems:  # the workspace's own lessons (or the profile) have errors
+                return studio.page("problem.html", request, 400, problem=problems.format_message(), findings=problems.findings)
             except LessonkitError as problem:
-                return studio.page("problem.html", request, 400, problem=problem.format_message())
+                return studio.page("problem.html", request, 400, problem=problem.format_message(), findings=[])
         return wrapped
 
     # --- home and assets ---------------------------------------------------------------------------
