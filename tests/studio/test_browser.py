@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from kit import missing, require_node_module
+from kit import require_node_module
+from live.test_browser import WCAG_AA, browser  # noqa: F401  (the same chromium, launched the same way)
 from toolkit.profiles.checks import check_profile
 from toolkit.studio.pack_view import can_draw_slides
 from toolkit.studio.server import prepare
@@ -26,24 +27,6 @@ from toolkit.studio.server import prepare
 from .conftest import png
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        missing("Debian's chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
-
 
 @pytest.fixture
 def running(tmp_path):
