@@ -288,7 +288,7 @@ def test_the_command_refuses_another_host_without_the_flag_and_warns_with_it(tmp
     assert refused.exit_code == 2 and "--allow-other-hosts" in refused.output
     assert not (tmp_path / "ws").exists()
     seen = {}
-    monkeypatch.setattr("toolkit.studio.cli.serve", lambda studio, app, listener, open_browser, say: seen.update(
+    monkeypatch.setattr("toolkit.studio.cli.serve", lambda studio, app, listener, open_browser: seen.update(
         url=studio.guard.start_url(), browser=open_browser, listener=listener.close()))
     allowed = CliRunner().invoke(main, ["studio", str(tmp_path / "ws"), "--host", "0.0.0.0", "--allow-other-hosts", "--no-browser"])
     assert allowed.exit_code == 0, allowed.output
@@ -309,3 +309,43 @@ def test_a_workspace_lesson_with_errors_is_listed_not_a_traceback(client, studio
     page = client.get("/build")
     assert page.status_code == 400 and "Something needs fixing first" in page.text
     assert "broken.yaml" in page.text and "Traceback" not in page.text
+
+
+def test_the_browser_opens_on_the_printed_address_once_the_server_is_up(tmp_path, monkeypatch):
+    import threading
+
+    opened = threading.Event()
+    seen = []
+    monkeypatch.setattr(studio_server.webbrowser, "open", lambda url: (seen.append(url), opened.set()))
+    studio, app, listener = studio_server.prepare(tmp_path / "ws")
+    runner = threading.Thread(target=studio_server.serve, args=(studio, app, listener, True), daemon=True)
+    original = studio_server.uvicorn.Server.run
+    servers = []
+
+    def run(self, sockets=None):
+        servers.append(self)
+        original(self, sockets=sockets)
+
+    monkeypatch.setattr(studio_server.uvicorn.Server, "run", run)
+    runner.start()
+    assert opened.wait(10)
+    assert seen == [studio.guard.start_url()] and seen[0].startswith("http://127.0.0.1:")
+    servers[0].should_exit = True
+    runner.join(10)
+
+
+def test_leftovers_of_unsaved_work_are_tidied_after_a_day(tmp_path):
+    import os
+    import time
+
+    from toolkit.studio.workspace import Workspace
+
+    schools = tmp_path / "ws" / "schools"
+    schools.mkdir(parents=True)
+    old, new, mine = schools / ".studio-logo-0123456789abcdef.png", schools / ".studio-logo-fedcba9876543210.png", schools / "school.yaml"
+    for path in (old, new, mine):
+        path.write_bytes(b"x")
+    os.utime(old, (time.time() - 3 * 24 * 3600,) * 2)
+    os.utime(mine, (time.time() - 3 * 24 * 3600,) * 2)
+    Workspace.open(tmp_path / "ws")
+    assert not old.exists() and new.exists() and mine.exists()

@@ -27,7 +27,7 @@ def run_studio(folder: Path, host: str, port: int, allow_other_hosts: bool, open
     say(f"  {studio.guard.start_url()}")
     say("Press Ctrl+C to stop.")
     try:
-        serve(studio, app, listener, open_browser, say)
+        serve(studio, app, listener, open_browser)
     except KeyboardInterrupt:
         pass
     say("Studio stopped.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import webbrowser
 from pathlib import Path
-from typing import Callable, Optional
 
 import uvicorn
 
@@ -38,12 +38,18 @@ def prepare(folder: Path, host: str = "127.0.0.1", port: int = 0) -> tuple:
     return studio, create_app(studio), listener
 
 
-def serve(studio: Studio, app, listener: socket.socket, open_browser: bool,
-          say: Callable[[str], None], ready: Optional[threading.Event] = None) -> None:
+def serve(studio: Studio, app, listener: socket.socket, open_browser: bool) -> None:
+    """Serve until Ctrl+C; the browser opens on the printed address once the server is up."""
     config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, lifespan="on",
                             timeout_graceful_shutdown=3)
     server = uvicorn.Server(config)
-    url = studio.guard.start_url()
     if open_browser:
-        threading.Timer(0.5, lambda: webbrowser.open(url)).start()
+        def opener() -> None:
+            for _ in range(200):  # up to 10 seconds for the server to start
+                if server.started:
+                    webbrowser.open(studio.guard.start_url())
+                    return
+                time.sleep(0.05)
+
+        threading.Thread(target=opener, name="studio-browser", daemon=True).start()
     server.run(sockets=[listener])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional
@@ -28,7 +29,19 @@ class Workspace:
         """The workspace at `folder`, created if missing (with its schools/ folder)."""
         root = Path(os.path.realpath(os.path.abspath(folder)))
         (root / SCHOOLS).mkdir(parents=True, exist_ok=True)
-        return cls(root)
+        workspace = cls(root)
+        workspace.tidy()
+        return workspace
+
+    def tidy(self, older_than: float = 24 * 3600) -> None:
+        """Remove the studio's leftovers in schools/ (a logo chosen for a profile never saved, a check cut short)."""
+        now = time.time()
+        for path in self.schools.glob(".studio-*"):
+            try:
+                if path.is_file() and not path.is_symlink() and now - path.stat().st_mtime > older_than:
+                    path.unlink()
+            except OSError:
+                pass  # in use or gone: next time
 
     @property
     def schools(self) -> Path:
