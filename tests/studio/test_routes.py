@@ -349,3 +349,14 @@ def test_leftovers_of_unsaved_work_are_tidied_after_a_day(tmp_path):
     os.utime(mine, (time.time() - 3 * 24 * 3600,) * 2)
     Workspace.open(tmp_path / "ws")
     assert not old.exists() and new.exists() and mine.exists()
+
+
+def test_a_workspace_that_cannot_be_written_gets_a_message(client, studio, workspace, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(workspace / "schools" / "x.yaml"))
+
+    monkeypatch.setattr("toolkit.studio.workspace.write_atomic", full)
+    answer = save_profile(client, studio)
+    assert answer.status_code == 500
+    assert "could not write to the workspace folder (No space left on device" in answer.text
+    assert list((workspace / "schools").glob("*.yaml")) == []

@@ -127,6 +127,9 @@ def create_app(studio: Studio) -> Starlette:
                 return studio.page("problem.html", request, 400, problem=problems.format_message(), findings=problems.findings)
             except LessonkitError as problem:
                 return studio.page("problem.html", request, 400, problem=problem.format_message(), findings=[])
+            except OSError as problem:  # the disk: full, read-only, no permission
+                return studio.page("problem.html", request, 500, disk=problem.strerror or str(problem),
+                                   path=problem.filename or "", findings=[])
         return wrapped
 
     # --- home and assets ---------------------------------------------------------------------------
@@ -249,8 +252,7 @@ def create_app(studio: Studio) -> Starlette:
         if pending and logo == pending:
             final = pf.logo_name(school_id, pending)
             text = text.replace(json.dumps(pending), json.dumps(final), 1)
-            os.replace(ws.inside(ws.schools / pending), ws.schools / final)
-            ws.inside(ws.schools / final)
+            os.replace(ws.inside(ws.schools / pending), ws.inside(ws.schools / final))
         ws.write(target, text.encode("utf-8"))
         return RedirectResponse("/profile?saved=1#saved", status_code=303)
 

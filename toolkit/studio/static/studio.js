@@ -29,6 +29,8 @@ function profileForm() {
             else input.removeAttribute("aria-invalid");
           }
         });
+        var general = document.getElementById("msg-general");
+        if (general && general.innerHTML.trim() !== answer.general.trim()) general.innerHTML = answer.general;
         Object.keys(answer.colours).forEach(function (name) {
           var box = document.getElementById("colour-" + name);
           if (box) box.innerHTML = answer.colours[name];
