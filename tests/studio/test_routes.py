@@ -191,7 +191,7 @@ def test_build_streams_progress_then_shows_the_pack(client, studio, workspace):
     states = [line for line in events.splitlines() if line.startswith("data: ")]
     assert '"state": "done"' in states[-1] and '"percent": 100' in states[-1]
     assert any('"state": "running"' in s for s in states)
-    assert "Building the pack" in client.get(job).text
+    assert "The pack is built" in client.get(job).text
     pack = client.get("/pack?built=1")
     assert pack.status_code == 200 and "Built" in pack.text
     twins = re.findall(r'<iframe src="(/files/[^"]+\.html)" title="([^"]+)"', pack.text)
