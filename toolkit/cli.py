@@ -294,3 +294,23 @@ def schema(output) -> None:
     output.write(json.dumps(lesson_schema(), indent=2) + "\n")
 
 
+@main.command()
+@click.argument("folder", required=False, default=Path("."), type=click.Path(path_type=Path, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port to listen on (default: a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on. Only this computer can reach 127.0.0.1; any other address lets others on the network try.")
+@click.option("--allow-other-hosts", is_flag=True, help="Needed with a --host other than this computer (127.0.0.1, localhost, ::1).")
+@click.option("--no-browser", is_flag=True, help="Print the address but do not open the browser.")
+def studio(folder: Path, port: int, host: str, allow_other_hosts: bool, no_browser: bool) -> None:
+    """Do everything in a browser: the school profile, the build, sign-off and the live quiz.
+
+    FOLDER (default: here) is the school's workspace, created if missing: its profile goes in
+    FOLDER/schools/ and the pack in FOLDER/output/. The studio runs on this computer only and sends
+    nothing anywhere; its address carries a secret, so no other page can use it.
+
+    \b
+    Example:
+      lessonkit studio our-school
+    """
+    from .studio.cli import run_studio  # the web stack is imported only for this command
+    run_studio(folder, host, port, allow_other_hosts, not no_browser)
+
