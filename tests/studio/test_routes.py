@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import re
 import zipfile
@@ -360,3 +361,14 @@ def test_a_workspace_that_cannot_be_written_gets_a_message(client, studio, works
     assert answer.status_code == 500
     assert "could not write to the workspace folder (No space left on device" in answer.text
     assert list((workspace / "schools").glob("*.yaml")) == []
+
+
+def test_a_pack_can_be_built_in_welsh(client, studio, workspace):
+    assert save_profile(client, studio, nation="wales").status_code == 303
+    assert 'name="language" value="cy"' in client.get("/build").text
+    job, events = build(client, studio, format="handout", language="cy")
+    assert '"state": "done"' in events.splitlines()[-1] or '"state": "done"' in events
+    cards = list(workspace.rglob("online-blackmail-ks3-support-card.html"))
+    assert cards
+    card = html.unescape(cards[0].read_text(encoding="utf-8"))
+    assert '<html lang="cy">' in card and "Beth i'w wneud" in card and "Nid dy fai di" in card

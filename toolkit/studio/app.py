@@ -40,6 +40,9 @@ from .pack_view import can_draw_slides, current_pack, slide_titles, thumbnails
 from .security import FILE_CSP, PAGE_CSP, BodyTooLarge, Guard, GuardMiddleware, headers_for
 from .workspace import OutsideWorkspace, Workspace
 
+# The languages a pack can be built in, each named in its own language (docs/translations.md).
+LANGUAGE_NAMES = {"en-GB": "English", "cy": "Cymraeg"}
+
 STATIC = Path(__file__).resolve().parent / "static"
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
 FILE_TYPES = {
@@ -344,15 +347,16 @@ def create_app(studio: Studio) -> Starlette:
                         exclude.append(part["id"])
         if not problems and not any(a in l["audiences"] for l in options["lessons"] if l["id"] in lessons for a in audiences):
             problems.append("no-pair")
+        language = form.get("language") if form.get("language") in LANGUAGE_NAMES else "en-GB"
         chosen = {"lessons": lessons, "audiences": audiences, "formats": chosen_formats, "paper": paper,
-                  "large_print": form.get("large_print") == "on", "parts": picked}
+                  "large_print": form.get("large_print") == "on", "parts": picked, "language": language}
         if problems:
             return studio.page("build.html", request, 422, school=school, has_profile=True, options=options,
                                chosen=chosen, problems=problems)
         request_ = BuildRequest(
             lesson_paths=ws.lessons, lessons=lessons, audiences=audiences, formats=chosen_formats, school=path,
             output=ws.output, include=include, exclude=exclude,
-            options=RenderOptions(paper=paper, large_print=chosen["large_print"]))
+            options=RenderOptions(paper=paper, large_print=chosen["large_print"], language=language))
         studio.last_build = request_
         job = studio.builds.start(request_)
         return RedirectResponse(f"/build/{job.id}", status_code=303)
