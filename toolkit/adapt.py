@@ -85,6 +85,14 @@ class Character:
 
 
 @dataclass(frozen=True)
+class ChatLine:
+    sender: str  # a character's name, "unknown" (an account the story does not name), or "" (what happens)
+    time: str
+    text: str
+    turn: bool  # the tone changes here
+
+
+@dataclass(frozen=True)
 class Scenario:
     id: str
     title: str
@@ -94,6 +102,7 @@ class Scenario:
     discussion_questions: Tuple[str, ...]
     warning_signs_shown: Tuple[str, ...]  # the signs' texts
     notes: str
+    chat: Tuple[ChatLine, ...] = ()  # the story as a chat on the first character's phone
 
 
 @dataclass(frozen=True)
@@ -522,6 +531,7 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
                 discussion_questions=tuple(text_for(q, a) for q in s.discussion_questions),
                 warning_signs_shown=tuple(text_for(signs[i].text, a) for i in s.warning_signs_shown if i in signs),
                 notes=text_for(s.notes, a),
+                chat=tuple(ChatLine(m.sender or "", m.time or "", text_for(m.text, a), m.turn) for m in s.chat),
             )
             for s in lesson.scenarios if shows(s, audience)
         ),

@@ -61,7 +61,8 @@ class Block:
 class SlideSpec:
     """One slide as planned; a content slide may become several when its text is long.
 
-    kind: "title" (title slide), "section" (a divider) or "content" (title and body)."""
+    kind: "title" (title slide), "section" (a divider), "content" (title and body) or "picture"
+    (a drawn picture on the left, the text on the right)."""
 
     kind: str
     title: str
@@ -72,6 +73,7 @@ class SlideSpec:
     logo: bool = False
     group: str = ""  # what the slide is part of, for matching timings (e.g. "Starter quiz")
     columns: int = 1  # 2: the text flows down two columns side by side (on a Two Content layout)
+    picture: Optional[object] = None  # kind "picture": a drawn picture (e.g. a story's chat) beside the text
 
 
 def para(text: str, level: int = 0, bullet: bool = True, bold: bool = False) -> Para:

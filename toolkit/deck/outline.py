@@ -14,6 +14,7 @@ from .contacts import closing, who_can_help
 from ..notices import signs_caveat
 from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
 from .quiz import letter, quiz_slides
+from . import chat, wording as w
 
 
 def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[SlideSpec]:
@@ -209,16 +210,25 @@ def _scenario(s: Scenario) -> List[SlideSpec]:
     slides: List[SlideSpec] = []
     people = [f"{c.name}{f' ({c.age})' if c.age else ''}: {c.description}" for c in s.characters]
     signs = n.listed("Warning signs in this story:", s.warning_signs_shown)
-    slides.append(SlideSpec(
-        "section", f"Story: {s.title}", plain(["A made-up story. The people in it are not real."]),
-        group=s.title,
-        notes=n.join(
-            "Introduce the story. Remind the class of the ground rules: talk about the characters, "
-            "not about anyone you know.",
-            n.listed("Characters (all fictional):", people),
-        ),
-    ))
-    story = [Block((labelled(f"{c.name}: ", c.description),)) for c in s.characters]
+    cast = [Block((labelled(f"{c.name}: ", c.description),)) for c in s.characters]
+    intro_notes = n.join(
+        "Introduce the story. Remind the class of the ground rules: talk about the characters, "
+        "not about anyone you know.",
+        w.CHAT_NOTES.format(owner=chat.owner_of(s)) if s.chat else "",
+        n.listed("Characters (all fictional):", people),
+    )
+    if s.chat:
+        # The story as a picture: the chat on the main character's phone, who's who beside it.
+        slides.append(SlideSpec(
+            "picture", f"Story: {s.title}", tuple(plain([w.MADE_UP_STORY])) + tuple(cast), group=s.title,
+            notes=intro_notes, picture=s,
+        ))
+        story: List[Block] = []
+    else:
+        slides.append(SlideSpec(
+            "section", f"Story: {s.title}", plain([w.MADE_UP_STORY]), group=s.title, notes=intro_notes,
+        ))
+        story = list(cast)
     story += [Block((para(text, bullet=False),)) for _, text in s.beats]
     slides.append(SlideSpec(
         "content", s.title, tuple(story), group=s.title,

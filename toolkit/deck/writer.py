@@ -4,7 +4,7 @@ fitted at the size it is written in, colours checked for contrast, notes and alt
 from __future__ import annotations
 
 import io
-from typing import List, Optional, Sequence, Set
+from typing import List, Optional, Sequence, Set, Tuple
 
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -22,12 +22,14 @@ from .textxml import write_text
 TITLE_SIZES = {"title": (48, 44, 40, 36, 32, 28), "section": (44, 40, 36, 32, 28), "content": (40, 36, 32, 28),
                "two": (40, 36, 32, 28)}
 LOGO_BOX_IN = (2.8, 1.2)
+PICTURE_SHARE = 0.6  # a picture slide gives its picture this share of the width, its text the rest
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 class DeckWriter:
     def __init__(self, prs, layouts, theme_xml: bytes, brand_hex: str, min_body_pt: int, warn, lesson_id: str = ""):
         self.prs, self.warn, self.lesson_id = prs, warn, lesson_id
+        self.brand = parse_hex(brand_hex)
         theme = theme_colours(theme_xml)
         self.looks = {role: Look(role, layout, theme, parse_hex(brand_hex)) for role, layout in layouts.items()}
         self.body_sizes = body_sizes(min_body_pt)
@@ -42,7 +44,12 @@ class DeckWriter:
     # --- planning pages -------------------------------------------------------------------------
 
     def role_for(self, spec: SlideSpec) -> str:
-        """Two columns on the Two Content layout when the template has one, else one column."""
+        """The layout a slide is built on: for text in two columns, Two Content when the template
+        has one, else one column; a picture beside text, Two Content or else Title and Content."""
+        if spec.kind == "picture":
+            return self.picture_frames()[0]
+        if spec.kind != "content":
+            return spec.kind
         return "two" if spec.columns == 2 and "two" in self.looks else "content"
 
     def pages(self, spec: SlideSpec) -> List[Page]:
@@ -67,6 +74,9 @@ class DeckWriter:
                 notes = spec.notes if number == 1 else f"(Continued from the previous slide.)\n\n{spec.notes}"
                 self._content(role, page, notes)
             return len(pages)
+        if spec.kind == "picture":
+            self._picture(spec)
+            return 1
         slide, title, bodies = self._new_slide(spec.kind)
         look = self.looks[spec.kind]
         self._title(slide, title, spec.title, spec.kind)
@@ -132,6 +142,41 @@ class DeckWriter:
             else:
                 body.getparent().remove(body)  # an empty placeholder would say "Click to add text"
         self._notes(slide, notes)
+
+    def picture_frames(self) -> Tuple[str, Frame, Frame]:
+        """(layout role, where the picture goes, where its text goes): the two columns of Two
+        Content, or the halves of Title and Content's body when the template has no Two Content."""
+        role = "two" if "two" in self.looks else "content"
+        first, last = self.looks[role].bodies[0], self.looks[role].bodies[-1]
+        left, right = first.left, last.left + last.width
+        wide = int((right - left - Inches(0.3)) * PICTURE_SHARE)
+        return (role, Frame(first.idx, left, first.top, wide, first.height),
+                Frame(last.idx, left + wide + Inches(0.3), last.top, right - left - wide - Inches(0.3), last.height))
+
+    def _picture(self, spec: SlideSpec) -> None:
+        """A drawn picture on the left (a story's chat on a phone), the slide's text on the right."""
+        from .chat import draw_chat
+
+        role, picture_at, text_at = self.picture_frames()
+        slide, title, bodies = self._new_slide(role)
+        look = self.looks[role]
+        self._title(slide, title, spec.title, role)
+        for extra in bodies[:-1]:
+            extra.getparent().remove(extra)
+        body = bodies[-1]
+        shape = slide.shapes._shape_factory(body)
+        shape.left, shape.top, shape.width, shape.height = (Emu(text_at.left), Emu(text_at.top),
+                                                            Emu(text_at.width), Emu(text_at.height))
+        paras = [p for b in spec.blocks for p in b.paras]
+        size = next((s for s in self.body_sizes if fits(paras, s, text_at.box)), None)
+        if size is None:
+            raise LessonkitError(f"the text beside the picture on \"{spec.title}\" does not fit at "
+                                 f"{self.body_sizes[-1]} pt. Shorten it in the lesson file.")
+        write_text(body.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
+                   self._linker(slide, look))
+        box = tuple(v / EMU_PER_PT for v in (picture_at.left, picture_at.top, picture_at.width, picture_at.height))
+        draw_chat(slide, spec.picture, box, self.brand)
+        self._notes(slide, spec.notes)
 
     @staticmethod
     def _linker(slide, look: Look):

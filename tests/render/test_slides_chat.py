@@ -1,0 +1,126 @@
+"""Stories as pictures: each story's chat drawn on a phone in native, editable shapes, described
+by its alt text; `lessonkit validate` checks a chat's senders, times, turn and that it fits."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from toolkit.deck import wording
+from toolkit.deck.chat import SIZES
+from toolkit.load import load_project
+
+from kit import LESSONS
+from test_slides_support import LESSON, adapted_lesson, body_of, lesson_folder, make_deck, notes_of, slides_titled
+
+CHAT = [
+    {"text": "Someone new follows Alex."},
+    {"from": "Sky", "time": "17:02", "text": "Hi Alex! Love your drawings."},
+    {"from": "Alex", "time": "17:05", "text": "Thanks!"},
+    {"from": "Sky", "time": "17:30", "turn": True, "text": "Keep this chat a secret."},
+]
+
+
+def _with_chat(chat, characters=None):
+    lesson = copy.deepcopy(LESSON)
+    story = lesson["scenarios"][0]
+    story["chat"] = chat
+    story["characters"] = characters or story["characters"] + [
+        {"name": "\"Sky\"", "description": "An account Alex does not know.", "fictional": True}]
+    return {"scenarios": lesson["scenarios"]}
+
+
+@pytest.fixture(scope="module")
+def chat_deck(tmp_path_factory):
+    folder = lesson_folder(tmp_path_factory.mktemp("chat"), **_with_chat(CHAT))
+    prs, warnings, _ = make_deck(adapted_lesson(folder, "ks3"))
+    return prs
+
+
+def _picture(slide):
+    groups = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    assert len(groups) == 1
+    return groups[0]
+
+
+def test_a_story_with_a_chat_opens_on_its_phone_picture_drawn_in_editable_shapes(chat_deck):
+    slide = slides_titled(chat_deck, "Story: Alex")[0]
+    assert wording.MADE_UP_STORY in body_of(slide) and "Alex: Alex likes drawing." in body_of(slide)
+    picture = _picture(slide)
+    texts = [s.text_frame.text for s in picture.shapes if s.has_text_frame and s.text_frame.text]
+    # Every message is text a teacher can change, with its time; the username heads the chat.
+    for expected in ("Sky", "Hi Alex! Love your drawings.", "Thanks!", "Keep this chat a secret.", "17:02",
+                     "Someone new follows Alex.", wording.TONE_CHANGES):
+        assert expected in texts, expected
+    assert not [s for s in picture.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    # Avatars are initials in circles.
+    assert "S" in texts
+    # The story's text and questions follow; the divider is replaced by the picture.
+    assert slides_titled(chat_deck, "Alex and the new friend") and slides_titled(chat_deck, "Discuss: Alex")
+    assert "chat on Alex's phone" in notes_of(slide)
+
+
+def test_the_alt_text_tells_the_story_in_order(chat_deck):
+    picture = _picture(slides_titled(chat_deck, "Story: Alex")[0])
+    described = picture._element.nvGrpSpPr.cNvPr.get("descr")
+    order = ["Alex's phone", "Someone new follows Alex.", "Sky at 17:02", "Alex at 17:05", wording.CHAT_ALT_TURN,
+             "Keep this chat a secret."]
+    positions = [described.index(part) for part in order]
+    assert positions == sorted(positions), described
+
+
+def test_messages_from_the_phones_owner_are_on_the_right(chat_deck):
+    picture = _picture(slides_titled(chat_deck, "Story: Alex")[0])
+    bubbles = {s.text_frame.text: s for s in picture.shapes if s.name.startswith("Message from")}
+    mine, theirs = bubbles["Thanks!"], bubbles["Hi Alex! Love your drawings."]
+    assert mine.left + mine.width > theirs.left + theirs.width
+    assert mine.left > theirs.left
+
+
+def test_an_unnamed_sender_shows_as_an_unknown_account(tmp_path):
+    chat = [{"from": "unknown", "time": "09:00", "turn": True, "text": "Pay me, or else."}]
+    folder = lesson_folder(tmp_path, **_with_chat(chat))
+    prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
+    picture = _picture(slides_titled(prs, "Story: Alex")[0])
+    texts = [s.text_frame.text for s in picture.shapes if s.has_text_frame]
+    assert wording.UNKNOWN_ACCOUNT in texts and "?" in texts
+
+
+def _findings(tmp_path, chat):
+    folder = lesson_folder(tmp_path, **_with_chat(chat))
+    from toolkit.checks import run_checks
+
+    project, findings = load_project([folder])
+    return [f.render() for f in findings + run_checks(project) if f.severity == "error"]
+
+
+def test_validate_names_an_unknown_sender_a_second_turn_and_a_missing_time(tmp_path):
+    chat = CHAT + [{"from": "Skye", "time": "17:31", "text": "Hello?"},
+                   {"from": "Sky", "turn": True, "text": "Now."}]
+    errors = "\n".join(_findings(tmp_path, chat))
+    assert "unknown sender 'Skye'" in errors and "did you mean 'Sky'?" in errors
+    assert "marks the change of tone twice" in errors
+    assert "has no time" in errors
+    assert "deck-test.yaml:" in errors
+
+
+def test_validate_refuses_a_chat_too_long_for_its_phone(tmp_path):
+    chat = [{"from": "Sky", "time": "17:00", "text": f"Message {n} is long enough to take several lines of a bubble."}
+            for n in range(12)]
+    errors = _findings(tmp_path, chat)
+    assert any(f"does not fit on its phone picture, even at {SIZES[-1]} pt" in e for e in errors), errors
+
+
+def test_every_shipped_story_has_a_chat_that_fits(tmp_path):
+    project, findings = load_project([LESSONS])
+    assert not [f for f in findings if f.severity == "error"]
+    stories = [s for l in project.lessons for s in l.model.scenarios]
+    assert stories and all(s.chat for s in stories), [s.id for s in stories if not s.chat]
+    for loaded in project.lessons:
+        raw = yaml.safe_load(open(loaded.path, encoding="utf-8"))
+        for story in raw.get("scenarios", []):
+            names = {c["name"].strip('"') for c in story["characters"]} | {"unknown"}
+            assert all(m.get("from", "unknown") in names for m in story["chat"]), story["id"]

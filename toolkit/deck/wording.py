@@ -1,0 +1,18 @@
+"""Every fixed English string the deck's designed slides show or say (pictures, cards, alt text).
+
+One module, so the whole set can move to the gettext catalogue in one step. Text that lesson
+authors own (stories, steps, myths, names of services) comes from the lesson data instead."""
+
+from __future__ import annotations
+
+# --- stories drawn as a chat on a phone --------------------------------------------------------
+MADE_UP_STORY = "A made-up story. The people in it are not real."
+UNKNOWN_ACCOUNT = "Unknown account"
+TONE_CHANGES = "The tone changes"
+CHAT_ALT_START = "Picture of a made-up chat on {owner}'s phone, with {other}."
+CHAT_ALT_SCREEN = "Picture of {owner}'s phone screen, on {platform}."
+CHAT_ALT_MESSAGE = "{sender} at {time}: \u201c{text}\u201d"
+CHAT_ALT_NOTE = "Then: {text}"
+CHAT_ALT_TURN = "Here the tone changes."
+CHAT_NOTES = "The picture shows the story as a chat on {owner}'s phone. Read the messages aloud, and stop at the point where the tone changes: ask what has changed."
+STORY_TEXT_TITLE = "What happened: {title}"
