@@ -68,7 +68,7 @@ def session_slides(lesson: AdaptedLesson, context) -> List[Tuple[Session, int, i
     _, writer = _writer(lesson, context)
 
     def count(specs) -> int:
-        return sum(len(writer.pages(s)) if s.kind == "content" else 1 for s in specs)
+        return sum(writer.count(s) for s in specs)
 
     counts = []
     for session in lesson.sessions:

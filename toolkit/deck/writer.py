@@ -13,7 +13,7 @@ from pptx.util import Emu, Inches
 from ..colours import WHITE, parse_hex
 from ..errors import LessonkitError
 from .content import Column, Page, Para, Run, SlideSpec
-from .fit import body_sizes, fits, paginate, title_size
+from .fit import body_sizes, continued_title, fits, paginate, title_size
 from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
@@ -76,7 +76,7 @@ class DeckWriter:
             return len(pages)
         if spec.kind == "picture":
             self._picture(spec)
-            return 1
+            return self.count(spec)
         slide, title, bodies = self._new_slide(spec.kind)
         look = self.looks[spec.kind]
         self._title(slide, title, spec.title, spec.kind)
@@ -167,16 +167,37 @@ class DeckWriter:
         shape = slide.shapes._shape_factory(body)
         shape.left, shape.top, shape.width, shape.height = (Emu(text_at.left), Emu(text_at.top),
                                                             Emu(text_at.width), Emu(text_at.height))
-        paras = [p for b in spec.blocks for p in b.paras]
-        size = next((s for s in self.body_sizes if fits(paras, s, text_at.box)), None)
-        if size is None:
-            raise LessonkitError(f"the text beside the picture on \"{spec.title}\" does not fit at "
-                                 f"{self.body_sizes[-1]} pt. Shorten it in the lesson file.")
+        shown, rest = self.picture_text(spec)
+        paras = [p for b in shown for p in b.paras]
+        size = next(s for s in self.body_sizes if fits(paras, s, text_at.box))
         write_text(body.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
                    self._linker(slide, look))
         box = tuple(v / EMU_PER_PT for v in (picture_at.left, picture_at.top, picture_at.width, picture_at.height))
         draw_chat(slide, spec.picture, box, self.brand)
         self._notes(slide, spec.notes)
+        if rest:  # text too long to stand beside the picture carries on, never cut
+            extra = SlideSpec("content", spec.title, rest, notes=spec.notes, group=spec.group)
+            for page in self.pages(extra):
+                self._content(self.role_for(extra), Page(continued_title(spec.title, 2), page.columns, page.size_pt),
+                              f"(Continued from the previous slide.)\n\n{spec.notes}")
+
+    def picture_text(self, spec: SlideSpec) -> Tuple[Tuple, Tuple]:
+        """(the blocks beside a picture, the blocks that follow on a slide of their own): as many
+        as fit beside it at the deck's smallest body size, at least the first."""
+        text_at = self.picture_frames()[2]
+        for count in range(len(spec.blocks), 0, -1):
+            if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box):
+                return spec.blocks[:count], spec.blocks[count:]
+        return spec.blocks[:1], spec.blocks[1:]
+
+    def count(self, spec: SlideSpec) -> int:
+        """How many slides `spec` becomes."""
+        if spec.kind == "content":
+            return len(self.pages(spec))
+        if spec.kind == "picture":
+            rest = self.picture_text(spec)[1]
+            return 1 + (len(self.pages(SlideSpec("content", spec.title, rest))) if rest else 0)
+        return 1
 
     @staticmethod
     def _linker(slide, look: Look):
