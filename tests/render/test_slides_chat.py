@@ -124,3 +124,42 @@ def test_every_shipped_story_has_a_chat_that_fits(tmp_path):
         for story in raw.get("scenarios", []):
             names = {c["name"].strip('"') for c in story["characters"]} | {"unknown"}
             assert all(m.get("from", "unknown") in names for m in story["chat"]), story["id"]
+
+
+def test_what_to_do_is_one_graphic_of_numbered_steps_with_the_caution_and_then_each_step_in_full(tmp_path):
+    from test_slides_support import LESSON
+
+    folder = lesson_folder(tmp_path)
+    prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
+    graphic = slides_titled(prs, "What to do")[0]
+    picture = _picture(graphic)
+    texts = [s.text_frame.text for s in picture.shapes if s.has_text_frame]
+    steps = LESSON["response_steps"]
+    for number, step in enumerate(steps, start=1):
+        assert step["title"] in texts and str(number) in texts
+    described = picture._element.nvGrpSpPr.cNvPr.get("descr")
+    assert all(f"{n}. {s['title']}." in described for n, s in enumerate(steps, start=1))
+    for step in steps:
+        if step.get("caution"):
+            assert any(step["caution"] in t for t in texts) and step["caution"] in described
+    assert slides_titled(prs, wording.STEPS_IN_FULL)
+
+
+def test_facts_lead_their_myths_on_cards(tmp_path):
+    from test_slides_support import LESSON
+
+    folder = lesson_folder(tmp_path)
+    prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
+    picture = _picture(slides_titled(prs, "Facts and myths")[0])
+    cards = [s for s in picture.shapes if s.has_text_frame]
+    for item in LESSON["misconceptions"]:
+        fact = next(c for c in cards if item["response"] in c.text_frame.text)
+        myth = next(c for c in cards if item["myth"] in c.text_frame.text)
+        assert fact.text_frame.text.startswith(wording.FACT) and myth.text_frame.text.startswith(wording.MYTH)
+        # The fact comes first (left), and in a larger type than the myth.
+        assert fact.left < myth.left and shapes_order(picture, fact) < shapes_order(picture, myth)
+        assert fact.text_frame.paragraphs[0].runs[1].font.size > myth.text_frame.paragraphs[0].runs[1].font.size
+
+
+def shapes_order(picture, shape) -> int:
+    return [s.shape_id for s in picture.shapes].index(shape.shape_id)

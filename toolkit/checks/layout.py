@@ -73,7 +73,7 @@ def check(project: Project) -> List[Finding]:
             if audience is None:
                 continue
             for spec in plan(adapt(loaded.model, audience, project.routes, None)):
-                problem = chat_problem(spec.picture) if spec.picture is not None else None
+                problem = chat_problem(spec.picture) if spec.kind == "picture" else None
                 if problem and ("chat", problem) not in seen:  # a chat differs by audience: each is checked
                     seen[("chat", problem)] = False
                     loc = ("scenarios", [s.id for s in loaded.model.scenarios].index(spec.picture.id), "chat")

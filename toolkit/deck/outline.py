@@ -15,6 +15,7 @@ from ..notices import signs_caveat
 from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
 from .quiz import letter, quiz_slides
 from . import chat, wording as w
+from .cards import MythCards, StepsGraphic
 
 
 def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[SlideSpec]:
@@ -300,8 +301,13 @@ def what_to_do(lesson: AdaptedLesson) -> List[SlideSpec]:
         if step.caution:
             paras.append(labelled("Take care: ", step.caution, level=1))
         blocks.append(Block(tuple(paras)))
+    graphic = StepsGraphic(tuple((i, s.title) for i, s in enumerate(lesson.response_steps, start=1)),
+                           tuple((i, s.caution) for i, s in enumerate(lesson.response_steps, start=1) if s.caution))
     return [SlideSpec(
-        "content", "What to do", tuple(blocks), group="what to do",
+        "graphic", "What to do", tuple(blocks), group="what to do", picture=graphic,
+        notes="Point to each step in turn: the class reads the whole path at a glance. The next slide has each step in full.",
+    ), SlideSpec(
+        "content", w.STEPS_IN_FULL, tuple(blocks), group="what to do", columns=2,
         notes=n.join(
             "Go through the steps in order. Stress that it is never the fault of the person targeted, "
             "and that telling someone is the step that makes the others possible.",
@@ -319,8 +325,9 @@ def myths(lesson: AdaptedLesson) -> List[SlideSpec]:
         Block((labelled("Fact: ", m.response), labelled("Myth: ", m.myth, level=1)))
         for m in lesson.misconceptions
     )
+    cards = MythCards(tuple((m.response, m.myth) for m in lesson.misconceptions))
     return [SlideSpec(
-        "content", "Facts and myths", blocks, group="myths",
+        "graphic", "Facts and myths", blocks, group="myths", picture=cards,
         notes="Read each fact, then the myth it answers, and ask why people might believe the myth. "
               "Correct it kindly: these are common beliefs, and nobody should feel silly for having heard them.",
     )]

@@ -48,6 +48,8 @@ class DeckWriter:
         has one, else one column; a picture beside text, Two Content or else Title and Content."""
         if spec.kind == "picture":
             return self.picture_frames()[0]
+        if spec.kind == "graphic":
+            return "content"
         if spec.kind != "content":
             return spec.kind
         return "two" if spec.columns == 2 and "two" in self.looks else "content"
@@ -77,6 +79,8 @@ class DeckWriter:
         if spec.kind == "picture":
             self._picture(spec)
             return self.count(spec)
+        if spec.kind == "graphic":
+            return self._graphic(spec)
         slide, title, bodies = self._new_slide(spec.kind)
         look = self.looks[spec.kind]
         self._title(slide, title, spec.title, spec.kind)
@@ -190,8 +194,46 @@ class DeckWriter:
                 return spec.blocks[:count], spec.blocks[count:]
         return spec.blocks[:1], spec.blocks[1:]
 
+    def graphic_plan(self, spec: SlideSpec):
+        """(size, the graphic for each slide) for a designed slide, or None when it does not fit at
+        the deck's smallest body size: it is then shown as the plain list in its blocks."""
+        from .cards import MythCards, split_myths
+
+        frame = self.looks["content"].body
+        width, height = frame.width / EMU_PER_PT, frame.height / EMU_PER_PT
+        for size in self.body_sizes:
+            if isinstance(spec.picture, MythCards):
+                parts = split_myths(spec.picture, width, height, size)
+                if parts and (len(parts) == 1 or size == self.body_sizes[-1]):
+                    return size, parts
+            elif spec.picture.fits(width, height, size):
+                return size, [spec.picture]
+        return None
+
+    def _graphic(self, spec: SlideSpec) -> int:
+        planned = self.graphic_plan(spec)
+        if planned is None:
+            plain = SlideSpec("content", spec.title, spec.blocks, notes=spec.notes, group=spec.group, columns=spec.columns)
+            return self.add(plain)
+        size, parts = planned
+        frame = self.looks["content"].body
+        box = tuple(v / EMU_PER_PT for v in (frame.left, frame.top, frame.width, frame.height))
+        for number, part in enumerate(parts, start=1):
+            slide, title, bodies = self._new_slide("content")
+            self._title(slide, title, continued_title(spec.title, number), "content")
+            for body in bodies:
+                body.getparent().remove(body)
+            part.draw(slide, box, self.brand, size)
+            self._notes(slide, spec.notes if number == 1 else f"(Continued from the previous slide.)\n\n{spec.notes}")
+        return len(parts)
+
     def count(self, spec: SlideSpec) -> int:
         """How many slides `spec` becomes."""
+        if spec.kind == "graphic":
+            planned = self.graphic_plan(spec)
+            if planned is None:
+                return self.count(SlideSpec("content", spec.title, spec.blocks, columns=spec.columns))
+            return len(planned[1])
         if spec.kind == "content":
             return len(self.pages(spec))
         if spec.kind == "picture":

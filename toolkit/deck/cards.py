@@ -1,0 +1,169 @@
+"""Designed slides for the ideas every lesson comes back to, drawn in editable shapes:
+
+- "What to do" as one graphic: numbered step cards a class can follow at a glance, with each
+  step's caution (the under-18 evidence rule) in a marked box under them;
+- facts and myths as distinct cards: the fact first, in a bold card, the myth beside it, smaller
+  and struck through with a label, so the blaming sentence is never the headline.
+
+Each is planned at the deck's body size from real font metrics; `None` from a planner means "does
+not fit": the outline then falls back to a plain list, so nothing is ever cut."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+from pptx.enum.shapes import MSO_SHAPE
+
+from ..colours import INK, RGB, WHITE
+from .fit import WIDTH_SAFETY
+from .metrics import count_lines, line_height_em
+from .shapes import PAD_PT, Line, group, text_shape
+from . import wording as w
+
+GAP_PT = 12.0
+NUMBER_PT = 40.0  # the circle holding a step's number
+CARD: RGB = (238, 242, 247)
+CAUTION_FILL: RGB = (253, 236, 200)
+CAUTION_INK: RGB = (110, 60, 0)
+FACT_FILL: RGB = (225, 242, 230)
+FACT_INK: RGB = (20, 83, 45)
+MYTH_FILL: RGB = (243, 243, 243)
+MYTH_INK: RGB = (84, 84, 84)
+
+
+def _lines(pieces, size: float, width: float) -> int:
+    return count_lines(pieces, size, width * WIDTH_SAFETY - 2 * PAD_PT)
+
+
+def _height(lines: int, size: float) -> float:
+    return lines * line_height_em() * size + PAD_PT
+
+
+@dataclass(frozen=True)
+class StepsGraphic:
+    """What to do: (number, title) cards in a grid, and the cautions under them."""
+
+    steps: Tuple[Tuple[int, str], ...]
+    cautions: Tuple[Tuple[int, str], ...]
+
+    @property
+    def alt_text(self) -> str:
+        parts = [w.STEPS_ALT.format(count=len(self.steps))]
+        parts += [f"{n}. {title}." for n, title in self.steps]
+        parts += [w.CAUTION_ALT.format(number=n, text=text) for n, text in self.cautions]
+        return " ".join(parts)
+
+    def layout(self, width: float, height: float, size: int):
+        """(columns, card height, caution heights) at `size`, or None if it does not fit."""
+        count = len(self.steps)
+        columns = count if count <= 4 else math.ceil(count / 2)
+        rows = math.ceil(count / columns)
+        card_w = (width - GAP_PT * (columns - 1)) / columns
+        card_lines = max(_lines([(t, True)], size, card_w) for _, t in self.steps)
+        card_h = NUMBER_PT + GAP_PT / 2 + _height(card_lines, size) + PAD_PT
+        cautions = [_height(_lines([(w.TAKE_CARE.format(number=n), True), (" " + t, False)], size, width), size)
+                    for n, t in self.cautions]
+        used = rows * card_h + (rows - 1) * GAP_PT + sum(c + GAP_PT for c in cautions)
+        return (columns, card_h, cautions) if used <= height else None
+
+    def fits(self, width: float, height: float, size: int) -> bool:
+        return self.layout(width, height, size) is not None
+
+    def draw(self, slide, box, brand: RGB, size: int):
+        left, top, width, height = box
+        columns, card_h, cautions = self.layout(width, height, size)
+        card_w = (width - GAP_PT * (columns - 1)) / columns
+        picture = group(slide, w.STEPS_NAME, self.alt_text)
+        for index, (number, title) in enumerate(self.steps):
+            x = left + (index % columns) * (card_w + GAP_PT)
+            y = top + (index // columns) * (card_h + GAP_PT)
+            text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, card_h), CARD,
+                       [Line(title, size, INK, bold=True)], align="centre", anchor="bottom",
+                       name=f"Step {number}", radius=12)
+            text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + (card_w - NUMBER_PT) / 2, y + PAD_PT, NUMBER_PT, NUMBER_PT),
+                       brand, [Line(str(number), 24, WHITE, bold=True)], align="centre", name=f"Number {number}",
+                       pad_pt=0)
+        rows = math.ceil(len(self.steps) / columns)
+        y = top + rows * (card_h + GAP_PT)
+        for (number, text), h in zip(self.cautions, cautions):
+            box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, width, h), CAUTION_FILL,
+                             [Line(w.TAKE_CARE.format(number=number), size, CAUTION_INK, bold=True)],
+                             line=CAUTION_INK, name=f"Take care, step {number}", radius=10)
+            run = box.text_frame.paragraphs[0].add_run()
+            _style(run, " " + text, size, CAUTION_INK)
+            y += h + GAP_PT
+        return picture
+
+
+@dataclass(frozen=True)
+class MythCards:
+    """Facts and myths, one row each: the fact's card (first, larger), the myth's beside it."""
+
+    pairs: Tuple[Tuple[str, str], ...]  # (fact, myth)
+
+    @property
+    def alt_text(self) -> str:
+        return " ".join(w.MYTH_ALT.format(fact=f, myth=m) for f, m in self.pairs)
+
+    def _widths(self, width: float) -> Tuple[float, float]:
+        fact_w = (width - GAP_PT) * 0.6
+        return fact_w, width - GAP_PT - fact_w
+
+    def rows(self, width: float, size: int) -> List[float]:
+        fact_w, myth_w = self._widths(width)
+        small = max(size - 4, 20)
+        heights = []
+        for fact, myth in self.pairs:
+            fact_h = _height(_lines([(w.FACT, True), (" " + fact, False)], size, fact_w), size)
+            myth_h = _height(_lines([(w.MYTH, True), (" " + myth, False)], small, myth_w), small)
+            heights.append(max(fact_h, myth_h))
+        return heights
+
+    def fits(self, width: float, height: float, size: int) -> bool:
+        rows = self.rows(width, size)
+        return sum(rows) + GAP_PT * (len(rows) - 1) <= height
+
+    def draw(self, slide, box, brand: RGB, size: int):
+        left, top, width, height = box
+        fact_w, myth_w = self._widths(width)
+        small = max(size - 4, 20)
+        picture = group(slide, w.MYTHS_NAME, self.alt_text)
+        y = top
+        for (fact, myth), h in zip(self.pairs, self.rows(width, size)):
+            card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, fact_w, h), FACT_FILL,
+                              [Line(w.FACT, size, FACT_INK, bold=True)], line=FACT_INK, name="Fact", radius=10)
+            _style(card.text_frame.paragraphs[0].add_run(), " " + fact, size, INK)
+            card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left + fact_w + GAP_PT, y, myth_w, h),
+                              MYTH_FILL, [Line(w.MYTH, small, MYTH_INK, bold=True)], name="Myth", radius=10)
+            _style(card.text_frame.paragraphs[0].add_run(), " " + myth, small, MYTH_INK)
+            y += h + GAP_PT
+        return picture
+
+
+def _style(run, text: str, size: float, colour: RGB) -> None:
+    from pptx.dml.color import RGBColor
+    from pptx.enum.lang import MSO_LANGUAGE_ID
+    from pptx.util import Pt
+
+    from .metrics import DECK_FONT
+
+    run.text = text
+    run.font.name = DECK_FONT
+    run.font.size = Pt(size)
+    run.font.bold = False
+    run.font.color.rgb = RGBColor(*colour)
+    run.font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
+
+
+def split_myths(cards: MythCards, width: float, height: float, size: int) -> Optional[List[MythCards]]:
+    """The myth cards shared evenly over as few slides as hold them; None if one pair alone does not fit."""
+    if any(not MythCards((pair,)).fits(width, height, size) for pair in cards.pairs):
+        return None
+    for slides in range(1, len(cards.pairs) + 1):
+        per = math.ceil(len(cards.pairs) / slides)
+        parts = [MythCards(cards.pairs[i:i + per]) for i in range(0, len(cards.pairs), per)]
+        if all(p.fits(width, height, size) for p in parts):
+            return parts
+    return None
