@@ -21,8 +21,9 @@ from .metrics import count_lines, line_height_em
 BULLET_HANG_EM = 0.9  # room for the bullet before the text
 LEVEL_INDENT_EM = 1.0  # extra indent for a detail under a point
 SPACE_BEFORE_EM = {0: 0.25, 1: 0.1}
-# Body text starts a little larger than the audience's minimum when it fits.
-OVER_MINIMUM_PT = (4, 2, 0)
+# One body size per deck, the audience's own (`min_body_pt`): text never changes size from slide to
+# slide; a list that does not fit is planned onto more slides or columns instead.
+OVER_MINIMUM_PT = (0,)
 # A small margin for renderers that kern or round line positions differently.
 WIDTH_SAFETY = 0.98
 HEIGHT_SAFETY = 0.99

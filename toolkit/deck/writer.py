@@ -93,10 +93,10 @@ class DeckWriter:
             if spec.review:
                 paras = paras + [Para((Run(spec.review),), bullet=False)]
             moved: List[str] = []
-            while len(paras) > 1 and not self._fits_fixed(look, paras):
+            while len(paras) > 1 and not self._fits_fixed(look, paras, subtitle=True):
                 moved.insert(0, paras.pop().runs[0].text)
             notes = "\n".join(moved + ([""] if moved else []) + [notes]) if moved else notes
-        self._fill_fixed(slide, bodies[0], look, paras, spec.title)
+        self._fill_fixed(slide, bodies[0], look, paras, spec.title, subtitle=spec.kind == "title")
         if logo is not None:
             self._logo(slide, *logo)
         self._notes(slide, notes)
@@ -254,22 +254,23 @@ class DeckWriter:
         write_text(shape.find(f"{{{P}}}txBody"), [Para((Run(text, True),), bullet=False)], size, look.title_colour,
                    SIDE_INSET, END_INSET, lambda url: None, title=True)
 
-    def _fixed_size(self, look: Look, paras: Sequence[Para]) -> Optional[int]:
-        """The largest size, not below the deck's smallest body size, at which `paras` fit one body."""
-        sizes = sorted({32, 28, *self.body_sizes}, reverse=True)
+    def _fixed_size(self, look: Look, paras: Sequence[Para], subtitle: bool = False) -> Optional[int]:
+        """The size `paras` are written in on one body: the deck's body size; a title slide's
+        subtitle may be larger (up to 32 pt) when it fits."""
+        sizes = sorted({32, 28, *self.body_sizes} if subtitle else set(self.body_sizes), reverse=True)
         return next((s for s in sizes if s >= self.body_sizes[-1] and fits(paras, s, look.body.box)), None)
 
-    def _fits_fixed(self, look: Look, paras: Sequence[Para]) -> bool:
-        return look.body is not None and self._fixed_size(look, paras) is not None
+    def _fits_fixed(self, look: Look, paras: Sequence[Para], subtitle: bool = False) -> bool:
+        return look.body is not None and self._fixed_size(look, paras, subtitle) is not None
 
-    def _fill_fixed(self, slide, shape, look: Look, paras: Sequence[Para], title: str) -> None:
+    def _fill_fixed(self, slide, shape, look: Look, paras: Sequence[Para], title: str, subtitle: bool = False) -> None:
         """Subtitles and divider text: one slide, the largest size that fits, never below the minimum."""
         if shape is None:
             return
         if not paras:
             shape.getparent().remove(shape)
             return
-        size = self._fixed_size(look, paras)
+        size = self._fixed_size(look, paras, subtitle)
         if size is None:
             raise LessonkitError(
                 f"the text under \"{title}\" does not fit its slide at {self.body_sizes[-1]} pt. "
