@@ -157,13 +157,78 @@ def _style(run, text: str, size: float, colour: RGB) -> None:
     run.font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
 
 
-def split_myths(cards: MythCards, width: float, height: float, size: int) -> Optional[List[MythCards]]:
-    """The myth cards shared evenly over as few slides as hold them; None if one pair alone does not fit."""
-    if any(not MythCards((pair,)).fits(width, height, size) for pair in cards.pairs):
+@dataclass(frozen=True)
+class ItemCards:
+    """Short items as cards in two columns: keywords (term over its meaning), or warning signs
+    (each beside a drawn warning icon)."""
+
+    items: Tuple[Tuple[str, str], ...]  # (heading, text); heading "" for an item without one
+    icon: bool = False  # a warning triangle beside each card
+    name: str = ""
+    alt_intro: str = ""
+
+    @property
+    def alt_text(self) -> str:
+        return " ".join([self.alt_intro] + [f"{h}: {t}" if h else t for h, t in self.items]).strip()
+
+    def _card_w(self, width: float) -> float:
+        return (width - GAP_PT) / 2 - (ICON_PT + GAP_PT / 2 if self.icon else 0)
+
+    def _pieces(self, heading: str, text: str):
+        return [(heading, True)] if heading else [(text, False)]
+
+    def rows(self, width: float, size: int) -> List[float]:
+        card_w = self._card_w(width)
+        heights = []
+        for start in range(0, len(self.items), 2):
+            row = []
+            for heading, text in self.items[start:start + 2]:
+                lines = _lines([(text, False)], size, card_w)
+                if heading:
+                    lines += _lines([(heading, True)], size, card_w)
+                row.append(_height(lines, size) + 2)
+            heights.append(max(max(row), ICON_PT + PAD_PT if self.icon else 0))
+        return heights
+
+    def fits(self, width: float, height: float, size: int) -> bool:
+        rows = self.rows(width, size)
+        return sum(rows) + ROW_GAP_PT * (len(rows) - 1) <= height
+
+    def draw(self, slide, box, brand: RGB, size: int):
+        left, top, width, height = box
+        card_w = self._card_w(width)
+        picture = group(slide, self.name, self.alt_text)
+        y = top
+        for row, h in zip(range(0, len(self.items), 2), self.rows(width, size)):
+            for column, (heading, text) in enumerate(self.items[row:row + 2]):
+                x = left + column * ((width + GAP_PT) / 2)
+                if self.icon:
+                    text_shape(picture.shapes, MSO_SHAPE.ISOSCELES_TRIANGLE, (x, y + (h - ICON_PT) / 2, ICON_PT, ICON_PT),
+                               CAUTION_FILL, [Line("!", 20, CAUTION_INK, bold=True)], align="centre", anchor="bottom",
+                               line=CAUTION_INK, name="Warning icon", pad_pt=0)
+                    x += ICON_PT + GAP_PT / 2
+                lines = ([Line(heading, size, brand, bold=True)] if heading else []) + [Line(text, size, INK)]
+                text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, h), CARD, lines,
+                           name=heading or "Card", radius=10)
+            y += h + ROW_GAP_PT
+        return picture
+
+
+ICON_PT = 44.0
+ROW_GAP_PT = 8.0
+
+
+def split_evenly(cards, width: float, height: float, size: int, make) -> Optional[list]:
+    """`cards` shared evenly over as few slides as hold them (`make(items)` builds one slide's
+    cards); None if one item alone does not fit."""
+    items = cards.pairs if isinstance(cards, MythCards) else cards.items
+    if any(not make((item,)).fits(width, height, size) for item in items):
         return None
-    for slides in range(1, len(cards.pairs) + 1):
-        per = math.ceil(len(cards.pairs) / slides)
-        parts = [MythCards(cards.pairs[i:i + per]) for i in range(0, len(cards.pairs), per)]
+    for slides in range(1, len(items) + 1):
+        per = math.ceil(len(items) / slides)
+        if isinstance(cards, ItemCards):
+            per += per % 2  # whole rows of two
+        parts = [make(items[i:i + per]) for i in range(0, len(items), per)]
         if all(p.fits(width, height, size) for p in parts):
             return parts
     return None

@@ -15,7 +15,7 @@ from ..notices import signs_caveat
 from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
 from .quiz import letter, quiz_slides
 from . import chat, wording as w
-from .cards import MythCards, StepsGraphic
+from .cards import ItemCards, MythCards, StepsGraphic
 
 
 def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[SlideSpec]:
@@ -124,12 +124,15 @@ def before_we_start(lesson: AdaptedLesson) -> List[SlideSpec]:
         heading = para("Our ground rules" if lesson.is_pupils else "Ground rules", bullet=False, bold=True)
         blocks.append(Block((heading,) + rules[0].paras))
         blocks.extend(rules[1:])
+    # Too long for one slide: the content warning, then the ground rules on a slide of their own.
+    instead = tuple(content_warning(lesson) + ground_rules(lesson)) if lesson.content_warning else ()
     return [SlideSpec(
         "content", n.BEFORE_WE_START, tuple(blocks), group="ground rules",
         notes=n.join(
             "Read the content warning aloud and agree the ground rules before anything else.",
             n.disclosure_protocol(lesson),
         ),
+        instead=instead,
     )]
 
 
@@ -185,8 +188,9 @@ def keywords(lesson: AdaptedLesson) -> List[SlideSpec]:
     if not lesson.keywords:
         return []
     blocks = tuple(Block((labelled(f"{term}: ", definition, bullet=True),)) for term, definition in lesson.keywords)
+    cards = ItemCards(tuple(lesson.keywords), name=w.KEYWORDS_NAME, alt_intro=w.KEYWORDS_ALT)
     return [SlideSpec(
-        "content", "Keywords", blocks,
+        "graphic", "Keywords", blocks, picture=cards,
         notes=n.join(
             "Read each word and its meaning aloud. Ask someone to put one of them in their own words.",
             n.listed("Keywords:", [f"{t}: {d}" for t, d in lesson.keywords]),
@@ -288,7 +292,10 @@ def warning_signs(lesson: AdaptedLesson) -> List[SlideSpec]:
             blocks = bullets(signs)
             if kind == "victim-sign":  # a list of signs always carries its caveat
                 blocks += plain([signs_caveat(lesson.audience.kind)])
-            slides.append(SlideSpec("content", title, blocks, notes=ask, group="warning signs"))
+                slides.append(SlideSpec("content", title, blocks, notes=ask, group="warning signs"))
+                continue
+            cards = ItemCards(tuple(("", sign) for sign in signs), icon=True, name=w.SIGNS_NAME, alt_intro=w.SIGNS_ALT)
+            slides.append(SlideSpec("graphic", title, blocks, notes=ask, group="warning signs", picture=cards))
     return slides
 
 

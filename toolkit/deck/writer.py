@@ -4,7 +4,8 @@ fitted at the size it is written in, colours checked for contrast, notes and alt
 from __future__ import annotations
 
 import io
-from typing import List, Optional, Sequence, Set, Tuple
+from dataclasses import replace
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -34,6 +35,7 @@ class DeckWriter:
         self.looks = {role: Look(role, layout, theme, parse_hex(brand_hex)) for role, layout in layouts.items()}
         self.body_sizes = body_sizes(min_body_pt)
         self.titles: Set[str] = set()
+        self._replans: Dict = {}
         warned: Set[str] = set()
         for role, look in self.looks.items():
             if look.background is None and layouts[role].name not in warned:
@@ -52,11 +54,26 @@ class DeckWriter:
             return "content"
         if spec.kind != "content":
             return spec.kind
-        return "two" if spec.columns == 2 and "two" in self.looks else "content"
+        return "two" if self.replanned(spec).columns == 2 and "two" in self.looks else "content"
+
+    def _paginate(self, spec: SlideSpec, role: str) -> List[Page]:
+        return paginate(spec, self.looks[role].column_box(any(b.qr for b in spec.blocks)), self.body_sizes)
+
+    def replanned(self, spec: SlideSpec) -> SlideSpec:
+        """A list too long for one column is re-planned into two columns when that needs fewer
+        slides (a heading then never ends a slide alone, and no slide is left mostly empty)."""
+        if spec.columns != 1 or "two" not in self.looks or any(b.qr for b in spec.blocks):
+            return spec
+        key = (spec.title, spec.blocks)
+        if key not in self._replans:
+            one = len(self._paginate(spec, "content"))
+            two = replace(spec, columns=2)
+            self._replans[key] = 2 if one > 1 and len(self._paginate(two, "two")) < one else 1
+        return replace(spec, columns=2) if self._replans[key] == 2 else spec
 
     def pages(self, spec: SlideSpec) -> List[Page]:
-        look = self.looks[self.role_for(spec)]
-        return paginate(spec, look.column_box(any(b.qr for b in spec.blocks)), self.body_sizes)
+        spec = self.replanned(spec)
+        return self._paginate(spec, self.role_for(spec))
 
     def _unique(self, title: str) -> str:
         candidate, n = title, 2
@@ -69,6 +86,8 @@ class DeckWriter:
 
     def add(self, spec: SlideSpec, logo=None) -> int:
         """Add the slide(s) for `spec`; returns how many."""
+        if spec.kind == "content" and spec.instead and len(self.pages(spec)) > 1:
+            return sum(self.add(part) for part in spec.instead)
         if spec.kind == "content":
             role = self.role_for(spec)
             pages = self.pages(spec)
@@ -197,18 +216,19 @@ class DeckWriter:
     def graphic_plan(self, spec: SlideSpec):
         """(size, the graphic for each slide) for a designed slide, or None when it does not fit at
         the deck's smallest body size: it is then shown as the plain list in its blocks."""
-        from .cards import MythCards, split_myths
+        from .cards import ItemCards, MythCards, split_evenly
 
         frame = self.looks["content"].body
         width, height = frame.width / EMU_PER_PT, frame.height / EMU_PER_PT
-        for size in self.body_sizes:
-            if isinstance(spec.picture, MythCards):
-                parts = split_myths(spec.picture, width, height, size)
-                if parts and (len(parts) == 1 or size == self.body_sizes[-1]):
-                    return size, parts
-            elif spec.picture.fits(width, height, size):
-                return size, [spec.picture]
-        return None
+        size = self.body_sizes[-1]
+        cards = spec.picture
+        if isinstance(cards, MythCards):
+            parts = split_evenly(cards, width, height, size, MythCards)
+        elif isinstance(cards, ItemCards):
+            parts = split_evenly(cards, width, height, size, lambda items: replace(cards, items=items))
+        else:
+            parts = [cards] if cards.fits(width, height, size) else None
+        return (size, parts) if parts else None
 
     def _graphic(self, spec: SlideSpec) -> int:
         planned = self.graphic_plan(spec)
@@ -229,6 +249,8 @@ class DeckWriter:
 
     def count(self, spec: SlideSpec) -> int:
         """How many slides `spec` becomes."""
+        if spec.kind == "content" and spec.instead and len(self.pages(spec)) > 1:
+            return sum(self.count(part) for part in spec.instead)
         if spec.kind == "graphic":
             planned = self.graphic_plan(spec)
             if planned is None:

@@ -1,5 +1,7 @@
-"""Stories as pictures: each story's chat drawn on a phone in native, editable shapes, described
-by its alt text; `lessonkit validate` checks a chat's senders, times, turn and that it fits."""
+"""Designed slides: stories as pictures (each story's chat drawn on a phone in native, editable
+shapes, described by its alt text; `lessonkit validate` checks a chat's senders, times, turn and
+that it fits), What to do as one graphic, facts before myths on cards, keyword and warning-sign
+cards, lists re-planned rather than continued, and one body size per deck."""
 
 from __future__ import annotations
 
@@ -163,3 +165,46 @@ def test_facts_lead_their_myths_on_cards(tmp_path):
 
 def shapes_order(picture, shape) -> int:
     return [s.shape_id for s in picture.shapes].index(shape.shape_id)
+
+
+def test_keywords_and_warning_signs_are_cards_and_signs_carry_a_warning_icon(tmp_path):
+    from test_slides_support import LESSON
+
+    folder = lesson_folder(tmp_path)
+    prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
+    keywords = _picture(slides_titled(prs, "Keywords")[0])
+    texts = [s.text_frame.text for s in keywords.shapes if s.has_text_frame]
+    for item in LESSON["keywords"]:
+        assert f"{item['term']}\n{item['definition']}" in texts
+        assert item["definition"] in keywords._element.nvGrpSpPr.cNvPr.get("descr")
+    signs = _picture(slides_titled(prs, "Warning signs")[0])
+    icons = [s for s in signs.shapes if s.name == "Warning icon"]
+    cards = [s for s in signs.shapes if s.has_text_frame and s.name != "Warning icon"]
+    assert [c.text_frame.text for c in cards] == [s["text"] for s in LESSON["warning_signs"]]
+    assert len(icons) == len(cards)
+    for icon, card in zip(icons, cards):  # each icon stands just left of its card, level with it
+        assert icon.left + icon.width <= card.left and card.top <= icon.top <= card.top + card.height
+
+
+def test_a_long_before_we_start_is_planned_as_a_warning_slide_and_a_ground_rules_slide(tmp_path):
+    rules = [f"Ground rule {n}: a rule long enough to need most of a line on the slide, or more." for n in range(1, 15)]
+    folder = lesson_folder(tmp_path, ground_rules=rules)
+    prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
+    from test_slides_support import title_of
+
+    titles = [title_of(s) for s in prs.slides]
+    assert "Before we start" in titles and "Our ground rules" in titles
+    assert not [t for t in titles if t.startswith("Before we start (continued")]
+    assert LESSON["content_warning"] in body_of(slides_titled(prs, "Before we start")[0])
+    assert all(rule in "\n".join(body_of(s) for s in prs.slides) for rule in rules)
+
+
+def test_body_text_has_one_size_per_deck(tmp_path):
+    from test_slides_support import body_runs
+
+    folder = lesson_folder(tmp_path)
+    for audience, size in (("ks3", 24), ("staff", 20)):
+        prs, _, _ = make_deck(adapted_lesson(folder, audience))
+        sizes = {run.font.size.pt for slide in prs.slides if slide.slide_layout.name != "Title Slide"
+                 for run, is_title in body_runs(slide) if not is_title}
+        assert sizes == {size}, (audience, sizes)
