@@ -117,7 +117,7 @@ def who_can_help(lesson: AdaptedLesson) -> List[SlideSpec]:
         blocks.extend(contact_block(c, largest) for c in contacts[1:])
     if not blocks:
         return []
-    return [SlideSpec("content", WHO_CAN_HELP, tuple(blocks), group="who can help", columns=2,
+    return [SlideSpec("content", WHO_CAN_HELP, tuple(blocks), group="who can help", columns=2, layout="help",
                       notes=n.join(_say(lesson, scopes), _contact_notes(lesson.help_contacts)))]
 
 

@@ -26,7 +26,7 @@ def _question_slide(question: Question, title: str, group: str) -> SlideSpec:
     blocks += [Block((labelled(f"{letter(pos)}. ", question.options[i].text),)) for pos, i in enumerate(order)]
     answer = _answer_words(question)
     return SlideSpec(
-        "content", title, tuple(blocks), group=group,
+        "content", title, tuple(blocks), group=group, layout="quiz",
         notes=f"Everyone answers on their own and anonymously: on paper or in the live quiz, not by hands up, "
               f"so nobody has to show what they think about blame or help in front of others. "
               f"The answer is on the next slide. {answer}",
@@ -63,7 +63,7 @@ def _answer_slide(question: Question, title: str, group: str) -> SlideSpec:
             )))
     blocks.append(Block((labelled("Remember: ", question.teaching_point),)))
     return SlideSpec(
-        "content", title, tuple(blocks), group=group,
+        "content", title, tuple(blocks), group=group, layout="quiz",
         notes=f"{_answer_words(question)} Go through why each option is right or not. "
               f"Teaching point: {question.teaching_point}",
     )

@@ -47,6 +47,16 @@ NEEDS = (
          "a title and a text placeholder"),
     # Who can help in two columns; without it those slides use Title and Content, in one column.
     Need("two", "Two Content", ("twoObj", "twoColTx"), _CONTENT, "a title and two content placeholders", 2, False),
+    # Found by name only, each optional: without them the slides use the layouts above.
+    Need("picture", "Picture and Text", (), _CONTENT, "a picture area and a text placeholder", 2, False),
+    Need("quiz", "Quiz", (), _CONTENT, "a title and a content placeholder", 1, False),
+    Need("help", "Help", (), _CONTENT, "a title and two content placeholders", 2, False),
+)
+# The deck's own layouts, made from the built-in ones: (name, made from, where the bodies go).
+_NAMED = (
+    ("Picture and Text", "two", [(0.5, 1.35, 7.4, 5.95), (8.2, 1.35, 4.63, 5.95)]),
+    ("Quiz", "content", None),
+    ("Help", "two", None),
 )
 
 
@@ -158,6 +168,38 @@ def _solid_background(layout, colour_hex: str) -> None:
     etree.SubElement(bg_pr, f"{{{A}}}effectLst")
 
 
+# The slide number sits in the band below the body text, at the bottom right.
+SLIDE_NUMBER_BOX = (11.93, 7.22, 0.9, 0.26)
+
+
+def _copy_layout(prs, source, name: str):
+    """A copy of `source` named `name`, with no layout type, so it is found by its name alone."""
+    import copy
+
+    from pptx.opc.packuri import PackURI
+    from pptx.parts.slide import SlideLayoutPart
+
+    master = prs.slide_master
+    element = copy.deepcopy(source._element)
+    element.attrib.pop("type", None)
+    element.cSld.set("name", name)
+    count = len(master.slide_layouts) + 1
+    part = SlideLayoutPart(PackURI(f"/ppt/slideLayouts/slideLayout{count}.xml"), source.part.content_type,
+                           prs.part.package, element)
+    part.relate_to(master.part, RT.SLIDE_MASTER)
+    r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+    id_list = master._element.get_or_add_sldLayoutIdLst()
+    used = [int(i.get("id")) for m in prs.slide_masters for i in m._element.sldLayoutIdLst] + \
+        [int(i.get("id")) for i in prs.part._element.xpath("./p:sldMasterIdLst/p:sldMasterId")]
+    entry = id_list._add_sldLayoutId()
+    entry.set("id", str(max(used) + 1))
+    entry.set(f"{{{R_NS}}}id", r_id)
+    return master.slide_layouts[-1]
+
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
 @lru_cache(maxsize=16)
 def default_template(brand_hex: str) -> bytes:
     """python-pptx's default template, 16:9, in the deck's font and the brand colour."""
@@ -168,6 +210,14 @@ def default_template(brand_hex: str) -> bytes:
         _set_box(title_placeholder(layout), _DEFAULT_GEOMETRY[role]["title"])
         for placeholder, box in zip(body_placeholders(layout), _DEFAULT_GEOMETRY[role]["body"]):
             _set_box(placeholder, box)
+    for name, source, boxes in _NAMED:
+        layout = _copy_layout(prs, layouts[source], name)
+        for placeholder, box in zip(body_placeholders(layout), boxes or []):
+            _set_box(placeholder, box)
+    for layout in prs.slide_master.slide_layouts:
+        number = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        if number is not None:
+            _set_box(number, SLIDE_NUMBER_BOX)
     _solid_background(layouts["section"], brand_hex)
     _brand_theme(prs, brand_hex)
     buffer = io.BytesIO()

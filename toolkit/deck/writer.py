@@ -18,10 +18,12 @@ from .fit import body_sizes, continued_title, fits, paginate, title_size
 from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
-from .textxml import write_text
+from .metrics import DECK_FONT
+from .textxml import A, write_text
+from pptx.oxml import parse_xml
 
 TITLE_SIZES = {"title": (48, 44, 40, 36, 32, 28), "section": (44, 40, 36, 32, 28), "content": (40, 36, 32, 28),
-               "two": (40, 36, 32, 28)}
+               "two": (40, 36, 32, 28), "picture": (40, 36, 32, 28), "quiz": (40, 36, 32, 28), "help": (40, 36, 32, 28)}
 LOGO_BOX_IN = (2.8, 1.2)
 PICTURE_SHARE = 0.6  # a picture slide gives its picture this share of the width, its text the rest
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -54,7 +56,12 @@ class DeckWriter:
             return "content"
         if spec.kind != "content":
             return spec.kind
-        return "two" if self.replanned(spec).columns == 2 and "two" in self.looks else "content"
+        role = "two" if self.replanned(spec).columns == 2 and "two" in self.looks else "content"
+        # A named layout (Quiz, Help) when the template has one with as many columns.
+        preferred = self.looks.get(spec.layout)
+        if preferred is not None and len(preferred.bodies) == len(self.looks[role].bodies):
+            return spec.layout
+        return role
 
     def _paginate(self, spec: SlideSpec, role: str) -> List[Page]:
         return paginate(spec, self.looks[role].column_box(any(b.qr for b in spec.blocks)), self.body_sizes)
@@ -145,7 +152,35 @@ class DeckWriter:
             if shape is not None:
                 tree.remove(shape)
                 tree.insert(position, shape)
+        if role != "title":
+            self._slide_number(slide, look)
         return slide, title, [bodies.get(i) for i in wanted]
+
+    def _slide_number(self, slide, look: Look) -> None:
+        """The slide's number, where the layout puts it (a field PowerPoint keeps up to date)."""
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        number = next((ph for ph in look.layout.placeholders
+                       if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        if number is None:
+            return
+        slide.shapes.clone_placeholder(number)
+        shape = slide.shapes._spTree.xpath("./p:sp")[-1]
+        tx_body = shape.find(f"{{{P}}}txBody")
+        if tx_body is None:
+            tx_body = parse_xml(f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/><a:lstStyle/></p:txBody>')
+            shape.append(tx_body)
+        for old in tx_body.findall(f"{{{A}}}p"):
+            tx_body.remove(old)
+        body_pr = tx_body.find(f"{{{A}}}bodyPr")
+        for side in ("lIns", "rIns", "tIns", "bIns"):
+            body_pr.set(side, "0")
+        body_pr.set("anchor", "ctr")
+        colour = "{:02X}{:02X}{:02X}".format(*look.body_colour)
+        tx_body.append(parse_xml(
+            f'<a:p xmlns:a="{A}"><a:pPr algn="r"/><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+            f'<a:rPr lang="en-GB" sz="1100" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+            f'<a:latin typeface="{DECK_FONT}"/></a:rPr><a:t>{len(self.prs.slides)}</a:t></a:fld></a:p>'))
 
     def _content(self, role: str, page: Page, notes: str) -> None:
         slide, title, bodies = self._new_slide(role)
@@ -169,6 +204,9 @@ class DeckWriter:
     def picture_frames(self) -> Tuple[str, Frame, Frame]:
         """(layout role, where the picture goes, where its text goes): the two columns of Two
         Content, or the halves of Title and Content's body when the template has no Two Content."""
+        if "picture" in self.looks:  # the template's own Picture and Text layout
+            first, last = self.looks["picture"].bodies[:2]
+            return "picture", first, last
         role = "two" if "two" in self.looks else "content"
         first, last = self.looks[role].bodies[0], self.looks[role].bodies[-1]
         left, right = first.left, last.left + last.width
