@@ -208,3 +208,31 @@ def test_body_text_has_one_size_per_deck(tmp_path):
         sizes = {run.font.size.pt for slide in prs.slides if slide.slide_layout.name != "Title Slide"
                  for run, is_title in body_runs(slide) if not is_title}
         assert sizes == {size}, (audience, sizes)
+
+
+def test_every_slide_of_a_session_deck_has_one_timing_line_matching_its_plan():
+    import re
+
+    from pptx import Presentation
+    import io
+
+    from toolkit.adapt import adapt
+    from toolkit.deck import build_deck
+    from toolkit.render import RenderContext
+
+    project, _ = load_project([LESSONS])
+    lesson = adapt(project.lesson("online-blackmail"), project.audiences["ks3"], project.routes, None)
+    for session in lesson.sessions:
+        prs = Presentation(io.BytesIO(build_deck(lesson, RenderContext(), session)))
+        lines = [[l for l in s.notes_slide.notes_text_frame.text.split("\n") if l.startswith("Timing:")]
+                 for s in prs.slides]
+        assert all(len(found) == 1 for found in lines), [(i, f) for i, f in enumerate(lines, 1) if len(f) != 1]
+        # Each taught step's minutes appear once per step, and add up to the session's length.
+        steps = {}
+        for (line,) in lines:
+            match = re.match(r"Timing: (?:about (\d+) minutes? \((.*)\)\.|(.*), about (\d+) minutes? in all: slide \d+ of \d+\.)$",
+                             line)
+            if match:
+                label, minutes = (match.group(2), match.group(1)) if match.group(1) else (match.group(3), match.group(4))
+                steps[label] = int(minutes)
+        assert sum(steps.values()) == session.minutes, (session.number, steps)

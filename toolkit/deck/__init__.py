@@ -86,7 +86,9 @@ def build_deck(lesson: AdaptedLesson, context, session: Optional[Session] = None
         session = lesson.sessions[0]
     prs, writer = _writer(lesson, context)
     logo = _logo(lesson, context.warn)
-    for spec in plan(lesson, session):
+    specs = plan(lesson, session)
+    writer.plan_timings(specs)
+    for spec in specs:
         writer.add(spec, logo if spec.logo else None)
     _properties(prs, lesson, session)
     buffer = io.BytesIO()

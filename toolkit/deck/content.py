@@ -74,6 +74,7 @@ class SlideSpec:
     group: str = ""  # what the slide is part of, for matching timings (e.g. "Starter quiz")
     columns: int = 1  # 2: the text flows down two columns side by side (on a Two Content layout)
     picture: Optional[object] = None  # kind "picture": a drawn picture (e.g. a story's chat) beside the text
+    timing: Optional[tuple] = None  # (plan step key, label, minutes, extra?) or a fixed timing line: notes get one per slide
     layout: str = ""  # a named layout this slide prefers when the template has it: "quiz" or "help"
     instead: Tuple["SlideSpec", ...] = ()  # the authored slides to use when this one would need a continuation
 

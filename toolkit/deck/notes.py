@@ -94,6 +94,25 @@ def step_timing(step: PlanStep) -> str:
     return f"Timing: about {count_minutes(step.minutes)} ({step.label})."
 
 
+def extra_choice(step: PlanStep) -> str:
+    """How to put an extra step into the plan (or back in)."""
+    return _choose(step)
+
+
+def slide_timing(timing, number: int, count: int) -> str:
+    """The timing line of one slide: its step's minutes, and which of the step's slides it is."""
+    from . import wording as w
+
+    if isinstance(timing, str):
+        return timing
+    _, label, minutes, extra = timing
+    if extra:
+        return w.TIMING_EXTRA.format(label=label, minutes=count_minutes(minutes), number=number, count=count)
+    if count == 1:
+        return w.TIMING_ONE.format(label=label, minutes=count_minutes(minutes))
+    return w.TIMING_PART.format(label=label, minutes=count_minutes(minutes), number=number, count=count)
+
+
 def extra_timing(step: PlanStep) -> str:
     return (f"Extra slide, not in this session's timings: {step.label}, about {count_minutes(step.minutes)} "
             f"if you teach it. {_choose(step)}")

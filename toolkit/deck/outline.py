@@ -43,18 +43,24 @@ def session_plan(lesson: AdaptedLesson, session: Session) -> List[SlideSpec]:
     """Title, then each taught step of the plan in order (its timing in the notes of its first
     slide), ending on help; then the optional parts left out, in an appendix after the closing slide."""
     slides: List[SlideSpec] = [title_slide(lesson, session)]
+    slides[0].timing = w.TIMING_TITLE
     taught = session.taught
-    for step in taught:
-        slides.extend(_timed(part_slides(lesson, session, step), n.step_timing(step)))
+    # Every slide's notes get one timing line from its step (the writer counts the slides a step
+    # becomes); an extra step's first slide also says how to choose it.
+    for index, step in enumerate(taught):
+        slides.extend(_stepped(part_slides(lesson, session, step), (f"taught-{index}", step.label, step.minutes, False)))
     if not any(step.part == "help" for step in taught):
-        slides.extend(who_can_help(lesson) + closing(lesson))  # every deck ends on help
+        for spec in who_can_help(lesson) + closing(lesson):  # every deck ends on help
+            spec.timing = w.TIMING_UNPLANNED
+            slides.append(spec)
     if session.extra:
         slides.append(SlideSpec(
             "section", EXTRA_SLIDES, plain(["Optional parts that are not in this session's plan."]),
-            group="extra", notes=n.extra_slides(session),
+            group="extra", notes=n.extra_slides(session), timing=w.TIMING_DIVIDER,
         ))
-        for step in session.extra:
-            slides.extend(_timed(part_slides(lesson, session, step), n.extra_timing(step)))
+        for index, step in enumerate(session.extra):
+            parts = _stepped(part_slides(lesson, session, step), (f"extra-{index}", step.label, step.minutes, True))
+            slides.extend(_timed(parts, n.extra_choice(step)))
     reminder = n.disclosure_reminder(lesson)
     for slide in slides:
         slide.notes = n.join(slide.notes, reminder)
@@ -67,6 +73,12 @@ def main_slides(slides: Sequence[SlideSpec]) -> List[SlideSpec]:
         if slide.kind == "section" and slide.title == EXTRA_SLIDES:
             return list(slides[:index])
     return list(slides)
+
+
+def _stepped(slides: List[SlideSpec], timing: tuple) -> List[SlideSpec]:
+    for slide in slides:
+        slide.timing = timing
+    return slides
 
 
 def _timed(slides: List[SlideSpec], timing: str) -> List[SlideSpec]:

@@ -31,3 +31,11 @@ KEYWORDS_NAME = "Keyword cards"
 KEYWORDS_ALT = "Keywords and what they mean:"
 SIGNS_NAME = "Warning signs, each with a warning icon"
 SIGNS_ALT = "Warning signs:"
+
+# --- speaker notes: one timing line on every slide ------------------------------------------------
+TIMING_ONE = "Timing: about {minutes} ({label})."
+TIMING_PART = "Timing: {label}, about {minutes} in all: slide {number} of {count}."
+TIMING_EXTRA = "Timing: extra slide {number} of {count} for {label}, not in this session's timings (about {minutes} if you teach it)."
+TIMING_TITLE = "Timing: none; the plan's first step starts on the next slide."
+TIMING_UNPLANNED = "Timing: not in the plan's minutes; every deck ends on who can help."
+TIMING_DIVIDER = "Timing: none; the extra slides are not in this session's timings."

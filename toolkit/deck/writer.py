@@ -38,6 +38,9 @@ class DeckWriter:
         self.body_sizes = body_sizes(min_body_pt)
         self.titles: Set[str] = set()
         self._replans: Dict = {}
+        self._timing = None  # the timing of the slide being written (see plan_timings)
+        self._step_slides: Dict = {}
+        self._step_done: Dict = {}
         warned: Set[str] = set()
         for role, look in self.looks.items():
             if look.background is None and layouts[role].name not in warned:
@@ -91,10 +94,23 @@ class DeckWriter:
 
     # --- writing slides -------------------------------------------------------------------------
 
+    def plan_timings(self, specs: Sequence[SlideSpec]) -> None:
+        """Count the slides each plan step becomes, so every slide's notes can say which it is."""
+        self._step_slides: Dict = {}
+        self._step_done: Dict = {}
+        for spec in specs:
+            if isinstance(spec.timing, tuple):
+                key = spec.timing[0]
+                self._step_slides[key] = self._step_slides.get(key, 0) + self.count(spec)
+
     def add(self, spec: SlideSpec, logo=None) -> int:
         """Add the slide(s) for `spec`; returns how many."""
+        self._timing = spec.timing
+        return self._add(spec, logo)
+
+    def _add(self, spec: SlideSpec, logo=None) -> int:
         if spec.kind == "content" and spec.instead and len(self.pages(spec)) > 1:
-            return sum(self.add(part) for part in spec.instead)
+            return sum(self._add(part) for part in spec.instead)
         if spec.kind == "content":
             role = self.role_for(spec)
             pages = self.pages(spec)
@@ -272,7 +288,7 @@ class DeckWriter:
         planned = self.graphic_plan(spec)
         if planned is None:
             plain = SlideSpec("content", spec.title, spec.blocks, notes=spec.notes, group=spec.group, columns=spec.columns)
-            return self.add(plain)
+            return self._add(plain)
         size, parts = planned
         frame = self.looks["content"].body
         box = tuple(v / EMU_PER_PT for v in (frame.left, frame.top, frame.width, frame.height))
@@ -369,8 +385,19 @@ class DeckWriter:
         picture = slide.shapes.add_picture(io.BytesIO(data), self.prs.slide_width - margin - width, margin, width, height)
         set_alt_text(picture, alt, "School logo")
 
-    @staticmethod
-    def _notes(slide, text: str) -> None:
+    def _notes(self, slide, text: str) -> None:
+        timing = getattr(self, "_timing", None)
+        if timing is not None:
+            from .notes import join, slide_timing
+
+            if isinstance(timing, tuple):
+                key = timing[0]
+                self._step_done[key] = self._step_done.get(key, 0) + 1
+                count = max(self._step_slides.get(key, 0), self._step_done[key])
+                line = slide_timing(timing, self._step_done[key], count)
+            else:
+                line = timing
+            text = join(line, text)
         slide.notes_slide.notes_text_frame.text = text
 
 
