@@ -4,6 +4,7 @@ school's contacts, the speaker notes and the document's properties."""
 from __future__ import annotations
 
 import pytest
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
 
 from toolkit.render import RenderContext, formats
@@ -110,9 +111,11 @@ def test_every_slide_has_notes_and_pupil_notes_carry_the_disclosure_reminder(ks3
 
 def test_what_to_do_shows_each_step_in_order_with_its_caution(ks3_deck):
     _, prs, _ = ks3_deck
-    text = "\n".join(body_of(s) for s in slides_titled(prs, "What to do"))
-    assert text.index("1. Don't pay") < text.index("2. Keep the evidence") < text.index("3. Tell a trusted adult")
-    assert "Take care: Never keep or send on the picture itself." in text
+    # One graphic: numbered cards in order, each with its text, and the step's caution under them.
+    (picture,) = [s for s in slides_titled(prs, "What to do")[0].shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    text = "\n".join(s.text_frame.text for s in picture.shapes if s.has_text_frame)
+    assert text.index("Don't pay\nPaying") < text.index("Keep the evidence\nKeep") < text.index("Tell a trusted adult")
+    assert "Take care (step 2): Never keep or send on the picture itself." in text
 
 
 def test_a_quiz_question_is_followed_by_its_answer_with_feedback_for_every_option(ks3_deck):

@@ -138,13 +138,37 @@ def test_what_to_do_is_one_graphic_of_numbered_steps_with_the_caution_and_then_e
     texts = [s.text_frame.text for s in picture.shapes if s.has_text_frame]
     steps = LESSON["response_steps"]
     for number, step in enumerate(steps, start=1):
-        assert step["title"] in texts and str(number) in texts
+        assert any(t.startswith(step["title"] + "\n") for t in texts) and str(number) in texts
     described = picture._element.nvGrpSpPr.cNvPr.get("descr")
     assert all(f"{n}. {s['title']}." in described for n, s in enumerate(steps, start=1))
     for step in steps:
         if step.get("caution"):
             assert any(step["caution"] in t for t in texts) and step["caution"] in described
-    assert slides_titled(prs, wording.STEPS_IN_FULL)
+    # A few short steps: each card has room for its step's text, so no slide repeats them.
+    assert [f"{s['title']}\n{s['text']}" in texts for s in steps] == [True] * len(steps)
+    assert not slides_titled(prs, wording.STEPS_IN_FULL)
+    # Icons are decorative pictures inside the graphic.
+    icons = [s for s in picture.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert icons and all(i._element.xpath(".//*[local-name()='decorative']/@val") == ["1"] for i in icons)
+
+
+def test_many_steps_show_titles_at_a_glance_then_each_step_in_full():
+    import io
+
+    from pptx import Presentation
+
+    from toolkit.adapt import adapt
+    from toolkit.deck import build_deck
+    from toolkit.render import RenderContext
+
+    project, _ = load_project([LESSONS])
+    lesson = adapt(project.lesson("online-blackmail"), project.audiences["ks4"], project.routes, None)
+    prs = Presentation(io.BytesIO(build_deck(lesson, RenderContext(), lesson.sessions[1])))
+    picture = _picture(slides_titled(prs, "What to do")[0])
+    texts = [s.text_frame.text for s in picture.shapes if s.has_text_frame]
+    assert [s.title in texts for s in lesson.response_steps] == [True] * len(lesson.response_steps)
+    full = "\n".join(body_of(s) for s in slides_titled(prs, wording.STEPS_IN_FULL))
+    assert all(s.text in full for s in lesson.response_steps)
 
 
 def test_facts_lead_their_myths_on_cards(tmp_path):

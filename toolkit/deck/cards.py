@@ -10,6 +10,7 @@ not fit": the outline then falls back to a plain list, so nothing is ever cut.""
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
@@ -19,11 +20,13 @@ from pptx.enum.shapes import MSO_SHAPE
 from ..colours import INK, RGB, WHITE
 from .fit import WIDTH_SAFETY
 from .metrics import count_lines, line_height_em
-from .shapes import PAD_PT, Line, group, text_shape
+from .iconset import icon_png
+from .shapes import PAD_PT, Line, _emu, decorative, group, text_shape
 from . import wording as w
 
 GAP_PT = 12.0
 NUMBER_PT = 40.0  # the circle holding a step's number
+STEP_ICON_PT = 44.0
 CARD: RGB = (238, 242, 247)
 CAUTION_FILL: RGB = (253, 236, 200)
 CAUTION_INK: RGB = (110, 60, 0)
@@ -47,6 +50,8 @@ class StepsGraphic:
 
     steps: Tuple[Tuple[int, str], ...]
     cautions: Tuple[Tuple[int, str], ...]
+    icons: Tuple[str, ...] = ()  # each step's icon name (see iconset), "" for none
+    texts: Tuple[str, ...] = ()  # each step's text, shown in its card when there is room
 
     @property
     def alt_text(self) -> str:
@@ -55,36 +60,56 @@ class StepsGraphic:
         parts += [w.CAUTION_ALT.format(number=n, text=text) for n, text in self.cautions]
         return " ".join(parts)
 
+    def _shapes(self):
+        """What each card may show, most first: (with each step's text, icon size)."""
+        return [(True, 64.0), (True, STEP_ICON_PT), (False, STEP_ICON_PT)] if self.texts else [(False, STEP_ICON_PT)]
+
     def layout(self, width: float, height: float, size: int):
-        """(columns, card height, caution heights) at `size`, or None if it does not fit."""
+        """(columns, card height, caution heights, with texts, icon size) at `size`: the fullest
+        cards that fit, or None if even titles alone do not."""
         count = len(self.steps)
         columns = count if count <= 4 else math.ceil(count / 2)
         rows = math.ceil(count / columns)
         card_w = (width - GAP_PT * (columns - 1)) / columns
-        card_lines = max(_lines([(t, True)], size, card_w) for _, t in self.steps)
-        card_h = NUMBER_PT + GAP_PT / 2 + _height(card_lines, size) + PAD_PT
         cautions = [_height(_lines([(w.TAKE_CARE.format(number=n), True), (" " + t, False)], size, width), size)
                     for n, t in self.cautions]
-        used = rows * card_h + (rows - 1) * GAP_PT + sum(c + GAP_PT for c in cautions)
-        return (columns, card_h, cautions) if used <= height else None
+        for with_text, icon in self._shapes():
+            card_lines = max(_lines([(t, True)], size, card_w) for _, t in self.steps)
+            text_lines = max(_lines([(t, False)], size, card_w) for t in self.texts) if with_text else 0
+            card_h = PAD_PT + icon + GAP_PT / 2 + _height(card_lines, size) + text_lines * line_height_em() * size + PAD_PT
+            used = rows * card_h + (rows - 1) * GAP_PT + sum(c + GAP_PT for c in cautions)
+            if used <= height:
+                return columns, card_h, cautions, with_text, icon
+        return None
 
     def fits(self, width: float, height: float, size: int) -> bool:
         return self.layout(width, height, size) is not None
 
+    def complete(self, width: float, height: float, size: int) -> bool:
+        """Whether the cards show each step's text too (else it follows on a slide of its own)."""
+        planned = self.layout(width, height, size)
+        return planned is not None and planned[3]
+
     def draw(self, slide, box, brand: RGB, size: int):
         left, top, width, height = box
-        columns, card_h, cautions = self.layout(width, height, size)
+        columns, card_h, cautions, with_text, icon_pt = self.layout(width, height, size)
         card_w = (width - GAP_PT * (columns - 1)) / columns
         picture = group(slide, w.STEPS_NAME, self.alt_text)
         for index, (number, title) in enumerate(self.steps):
             x = left + (index % columns) * (card_w + GAP_PT)
             y = top + (index // columns) * (card_h + GAP_PT)
-            text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, card_h), CARD,
-                       [Line(title, size, INK, bold=True)], align="centre", anchor="bottom",
-                       name=f"Step {number}", radius=12)
-            text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + (card_w - NUMBER_PT) / 2, y + PAD_PT, NUMBER_PT, NUMBER_PT),
+            lines = [Line(title, size, INK, bold=True)] + ([Line(self.texts[index], size, INK)] if with_text else [])
+            text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, card_h), CARD, lines,
+                       align="centre", anchor="bottom", name=f"Step {number}", radius=12)
+            text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + PAD_PT, y + PAD_PT, NUMBER_PT, NUMBER_PT),
                        brand, [Line(str(number), 24, WHITE, bold=True)], align="centre", name=f"Number {number}",
                        pad_pt=0)
+            icon = icon_png(self.icons[index]) if index < len(self.icons) and self.icons[index] else None
+            if icon is not None:
+                placed = picture.shapes.add_picture(io.BytesIO(icon), _emu(x + (card_w - icon_pt) / 2),
+                                                    _emu(y + PAD_PT), _emu(icon_pt), _emu(icon_pt))
+                placed.name = f"Icon, step {number}"
+                decorative(placed)
         rows = math.ceil(len(self.steps) / columns)
         y = top + rows * (card_h + GAP_PT)
         for (number, text), h in zip(self.cautions, cautions):

@@ -16,6 +16,7 @@ from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
 from .quiz import letter, quiz_slides
 from . import chat, wording as w
 from .cards import ItemCards, MythCards, StepsGraphic
+from .iconset import STEP_ICONS
 
 
 def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[SlideSpec]:
@@ -321,18 +322,20 @@ def what_to_do(lesson: AdaptedLesson) -> List[SlideSpec]:
             paras.append(labelled("Take care: ", step.caution, level=1))
         blocks.append(Block(tuple(paras)))
     graphic = StepsGraphic(tuple((i, s.title) for i, s in enumerate(lesson.response_steps, start=1)),
-                           tuple((i, s.caution) for i, s in enumerate(lesson.response_steps, start=1) if s.caution))
+                           tuple((i, s.caution) for i, s in enumerate(lesson.response_steps, start=1) if s.caution),
+                           tuple(STEP_ICONS.get(s.verb, "") for s in lesson.response_steps),
+                           tuple(s.text for s in lesson.response_steps))
+    steps_notes = n.join(
+        "Go through the steps in order. Stress that it is never the fault of the person targeted, "
+        "and that telling someone is the step that makes the others possible.",
+        n.listed("Steps:", [f"{s.title}: {s.text}" + (f" (Take care: {s.caution})" if s.caution else "")
+                            for s in lesson.response_steps], numbered=True),
+    )
+    # When the cards have no room for each step's text, it follows in full, in two columns.
+    in_full = SlideSpec("content", w.STEPS_IN_FULL, tuple(blocks), group="what to do", columns=2, notes=steps_notes)
     return [SlideSpec(
-        "graphic", "What to do", tuple(blocks), group="what to do", picture=graphic,
-        notes="Point to each step in turn: the class reads the whole path at a glance. The next slide has each step in full.",
-    ), SlideSpec(
-        "content", w.STEPS_IN_FULL, tuple(blocks), group="what to do", columns=2,
-        notes=n.join(
-            "Go through the steps in order. Stress that it is never the fault of the person targeted, "
-            "and that telling someone is the step that makes the others possible.",
-            n.listed("Steps:", [f"{s.title}: {s.text}" + (f" (Take care: {s.caution})" if s.caution else "")
-                                for s in lesson.response_steps], numbered=True),
-        ),
+        "graphic", "What to do", tuple(blocks), group="what to do", picture=graphic, instead=(in_full,),
+        notes=n.join("Point to each step in turn: the class can follow the whole path at a glance.", steps_notes),
     )]
 
 

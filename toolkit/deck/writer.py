@@ -299,7 +299,15 @@ class DeckWriter:
                 body.getparent().remove(body)
             part.draw(slide, box, self.brand, size)
             self._notes(slide, spec.notes if number == 1 else f"(Continued from the previous slide.)\n\n{spec.notes}")
-        return len(parts)
+        details = sum(self._add(extra) for extra in self._details(spec, parts, size))
+        return len(parts) + details
+
+    def _details(self, spec: SlideSpec, parts, size: int) -> Tuple[SlideSpec, ...]:
+        """A graphic's text in full after it (`spec.instead`), when its cards had no room for it."""
+        frame = self.looks["content"].body
+        shown = all(getattr(p, "complete", lambda *a: True)(frame.width / EMU_PER_PT, frame.height / EMU_PER_PT, size)
+                    for p in parts)
+        return () if shown else spec.instead
 
     def count(self, spec: SlideSpec) -> int:
         """How many slides `spec` becomes."""
@@ -309,7 +317,7 @@ class DeckWriter:
             planned = self.graphic_plan(spec)
             if planned is None:
                 return self.count(SlideSpec("content", spec.title, spec.blocks, columns=spec.columns))
-            return len(planned[1])
+            return len(planned[1]) + sum(self.count(s) for s in self._details(spec, planned[1], planned[0]))
         if spec.kind == "content":
             return len(self.pages(spec))
         if spec.kind == "picture":
