@@ -75,6 +75,7 @@ class Section:
     points: Tuple[str, ...]
     notes: str
     minutes: Optional[int]
+    sort: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = ()  # (label, icon, items) for each box
 
 
 @dataclass(frozen=True)
@@ -519,7 +520,8 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
         keywords=tuple((k.term, text_for(k.definition, a)) for k in lesson.keywords if shows(k, audience)),
         baseline_activity=_activity(lesson.baseline_activity, audience),
         sections=tuple(
-            Section(s.id, text_for(s.title, a), tuple(text_for(p, a) for p in s.points), text_for(s.notes, a), s.minutes)
+            Section(s.id, text_for(s.title, a), tuple(text_for(p, a) for p in s.points), text_for(s.notes, a), s.minutes,
+                    tuple((text_for(g.label, a), g.icon or "", tuple(text_for(i, a) for i in g.items)) for g in s.sort))
             for s in lesson.sections if shows(s, audience)
         ),
         scenarios=tuple(

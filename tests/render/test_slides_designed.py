@@ -260,3 +260,23 @@ def test_every_slide_of_a_session_deck_has_one_timing_line_matching_its_plan():
                 label, minutes = (match.group(2), match.group(1)) if match.group(1) else (match.group(3), match.group(4))
                 steps[label] = int(minutes)
         assert sum(steps.values()) == session.minutes, (session.number, steps)
+
+
+def test_a_sections_sort_is_drawn_as_two_boxes_with_their_pictures_and_examples(tmp_path):
+    from test_slides_support import LESSON
+
+    sections = copy.deepcopy(LESSON["sections"])
+    sections[0]["sort"] = [
+        {"label": "A surprise: fine to keep", "icon": "surprise", "items": ["A present for Gran"]},
+        {"label": "A secret to tell", "icon": "secret", "items": ["Someone says: don't tell anyone"]},
+    ]
+    folder = lesson_folder(tmp_path, sections=sections)
+    prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
+    picture = _picture(slides_titled(prs, "A very long list: sort them")[0])
+    texts = [s.text_frame.text for s in picture.shapes if s.has_text_frame]
+    assert texts == ["A surprise: fine to keep", "A present for Gran", "A secret to tell",
+                     "Someone says: don't tell anyone"]
+    described = picture._element.nvGrpSpPr.cNvPr.get("descr")
+    assert "A secret to tell: Someone says: don't tell anyone." in described
+    icons = [s for s in picture.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(icons) == 2

@@ -257,3 +257,56 @@ def split_evenly(cards, width: float, height: float, size: int, make) -> Optiona
         if all(p.fits(width, height, size) for p in parts):
             return parts
     return None
+
+
+@dataclass(frozen=True)
+class SortBoxes:
+    """Examples sorted into two labelled boxes, each under its picture (a present, a padlock)."""
+
+    groups: Tuple[Tuple[str, str, Tuple[str, ...]], ...]  # (label, icon, items)
+
+    @property
+    def alt_text(self) -> str:
+        return " ".join([w.SORT_ALT] + [f"{label}: " + "; ".join(items) + "." for label, _, items in self.groups])
+
+    def _layout(self, width: float, size: int):
+        box_w = (width - GAP_PT * (len(self.groups) - 1)) / len(self.groups)
+        inner = box_w - 2 * PAD_PT
+        label_h = max(_height(_lines([(label, True)], size, inner), size) for label, _, _ in self.groups)
+        item_hs = [[_height(_lines([(i, False)], size, inner), size) + 2 for i in items] for _, _, items in self.groups]
+        tallest = max(sum(h) + GAP_PT / 2 * len(h) for h in item_hs)
+        return box_w, inner, label_h, item_hs, PAD_PT + SORT_ICON_PT + label_h + GAP_PT / 2 + tallest + PAD_PT
+
+    def fits(self, width: float, height: float, size: int) -> bool:
+        return self._layout(width, size)[4] <= height
+
+    def draw(self, slide, box, brand: RGB, size: int):
+        from .iconset import SECRET, SURPRISE
+
+        left, top, width, height = box
+        box_w, inner, label_h, item_hs, box_h = self._layout(width, size)
+        box_h = height  # the boxes fill the slide: room to add examples in PowerPoint
+        picture = group(slide, w.SORT_NAME, self.alt_text)
+        for index, ((label, icon, items), heights) in enumerate(zip(self.groups, item_hs)):
+            x = left + index * (box_w + GAP_PT)
+            colour = FACT_INK if icon == "surprise" else (CAUTION_INK if icon == "secret" else brand)
+            shape_box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, top, box_w, box_h), WHITE,
+                                   [Line(label, size, colour, bold=True)], align="centre", anchor="top",
+                                   line=colour, name=label, radius=14)
+            shape_box.text_frame.margin_top = _emu(PAD_PT + SORT_ICON_PT)
+            png = icon_png({"surprise": SURPRISE, "secret": SECRET}.get(icon, ""))
+            if png is not None:
+                placed = picture.shapes.add_picture(io.BytesIO(png), _emu(x + (box_w - SORT_ICON_PT) / 2),
+                                                    _emu(top + PAD_PT), _emu(SORT_ICON_PT), _emu(SORT_ICON_PT))
+                placed.name = f"Icon: {label}"
+                decorative(placed)
+            y = top + PAD_PT + SORT_ICON_PT + label_h + GAP_PT / 2
+            for item, h in zip(items, heights):
+                text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x + PAD_PT, y, inner, h),
+                           FACT_FILL if icon == "surprise" else (CAUTION_FILL if icon == "secret" else CARD),
+                           [Line(item, size, INK)], align="centre", name="Example", radius=8)
+                y += h + GAP_PT / 2
+        return picture
+
+
+SORT_ICON_PT = 64.0

@@ -15,7 +15,7 @@ from ..notices import signs_caveat
 from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
 from .quiz import letter, quiz_slides
 from . import chat, wording as w
-from .cards import ItemCards, MythCards, StepsGraphic
+from .cards import ItemCards, MythCards, SortBoxes, StepsGraphic
 from .iconset import STEP_ICONS
 
 
@@ -107,7 +107,7 @@ def part_slides(lesson: AdaptedLesson, session: Session, step: PlanStep) -> List
         return fixed[step.part](lesson)
     for section in lesson.sections:
         if section.id == step.part:
-            return [_section(section, timed=False)]
+            return [_section(section, timed=False)] + _sort(section)
     for scenario in lesson.scenarios:
         if scenario.id == step.part:
             return _scenario(scenario)
@@ -217,7 +217,17 @@ def _section(s: Section, timed: bool = True) -> SlideSpec:
 
 
 def sections(lesson: AdaptedLesson) -> List[SlideSpec]:
-    return [_section(s) for s in lesson.sections]
+    return [slide for s in lesson.sections for slide in [_section(s)] + _sort(s)]
+
+
+def _sort(s: Section) -> List[SlideSpec]:
+    """A section's sort (e.g. a surprise or a secret to tell) as a picture of two boxes."""
+    if not s.sort:
+        return []
+    blocks = tuple(Block((para(label, bullet=False, bold=True),) + tuple(para(i) for i in items))
+                   for label, _, items in s.sort)
+    return [SlideSpec("graphic", w.SORT_TITLE.format(title=s.title), blocks, picture=SortBoxes(s.sort),
+                      notes=n.join(w.SORT_NOTES, s.notes))]
 
 
 def scenarios(lesson: AdaptedLesson) -> List[SlideSpec]:

@@ -39,3 +39,7 @@ TIMING_EXTRA = "Timing: extra slide {number} of {count} for {label}, not in this
 TIMING_TITLE = "Timing: none; the plan's first step starts on the next slide."
 TIMING_UNPLANNED = "Timing: not in the plan's minutes; every deck ends on who can help."
 TIMING_DIVIDER = "Timing: none; the extra slides are not in this session's timings."
+SORT_TITLE = "{title}: sort them"
+SORT_NAME = "Examples sorted into two boxes"
+SORT_ALT = "Two boxes, with examples sorted into them."
+SORT_NOTES = "Before you talk about this slide, read each example aloud and ask the class which box it goes in. Then show where it belongs and ask why."

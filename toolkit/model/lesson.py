@@ -35,6 +35,17 @@ class Misconception(ForAudiences):
     """The accurate answer, kindly put."""
 
 
+class SortGroup(Strict):
+    """One box of a sort: its label and the examples that belong in it."""
+
+    label: Heading
+    """What goes in this box, e.g. "A surprise: fine to keep"."""
+    icon: Optional[Literal["surprise", "secret"]] = None
+    """A picture for the box: a present (surprise) or a padlock (secret)."""
+    items: List[Line] = Field(min_length=1, max_length=4)
+    """Examples that belong in this box."""
+
+
 class Section(ForAudiences):
     """A block of explanation, e.g. 'What is sextortion?'."""
 
@@ -44,6 +55,9 @@ class Section(ForAudiences):
     notes: Optional[Text] = None
     """What the teacher says or asks (speaker notes)."""
     minutes: Optional[int] = Field(default=None, ge=1, le=120)
+    sort: List[SortGroup] = Field(default_factory=list, max_length=2)
+    """Two boxes to sort examples into, drawn as a picture on the section's slide (e.g. a surprise
+    or a secret to tell); the class sorts them before the answer is discussed."""
 
 
 class Character(Strict):
