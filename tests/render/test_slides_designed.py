@@ -280,3 +280,23 @@ def test_a_sections_sort_is_drawn_as_two_boxes_with_their_pictures_and_examples(
     assert "A secret to tell: Someone says: don't tell anyone." in described
     icons = [s for s in picture.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert len(icons) == 2
+
+
+def test_only_the_youngest_pupils_title_slide_has_the_friendly_guide_marked_decorative():
+    import io
+
+    from pptx import Presentation
+
+    from toolkit.adapt import adapt
+    from toolkit.deck import build_deck
+    from toolkit.render import RenderContext
+
+    project, _ = load_project([LESSONS])
+    for lesson_id, audience, expected in (("online-safety-ks2", "ks2", True), ("online-blackmail", "ks3", False)):
+        lesson = adapt(project.lesson(lesson_id), project.audiences[audience], project.routes, None)
+        prs = Presentation(io.BytesIO(build_deck(lesson, RenderContext(), lesson.sessions[0])))
+        guides = [s for slide in prs.slides for s in slide.shapes if s.name == wording.GUIDE_NAME]
+        assert bool(guides) == expected
+        for guide in guides:
+            assert guide._element.xpath(".//*[local-name()='decorative']/@val") == ["1"]
+            assert guide in list(prs.slides[0].shapes)

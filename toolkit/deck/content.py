@@ -71,6 +71,7 @@ class SlideSpec:
     subtitle: Tuple[str, ...] = ()
     review: str = ""  # the title slide's last subtitle line; in its notes instead if the slide has no room
     logo: bool = False
+    guide: bool = False  # the friendly guide drawn on the title slide (the youngest pupils)
     group: str = ""  # what the slide is part of, for matching timings (e.g. "Starter quiz")
     columns: int = 1  # 2: the text flows down two columns side by side (on a Two Content layout)
     picture: Optional[object] = None  # kind "picture": a drawn picture (e.g. a story's chat) beside the text

@@ -16,6 +16,7 @@ from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
 from .quiz import letter, quiz_slides
 from . import chat, wording as w
 from .cards import ItemCards, MythCards, SortBoxes, StepsGraphic
+from .character import wants_guide
 from .iconset import STEP_ICONS
 
 
@@ -123,6 +124,7 @@ def title_slide(lesson: AdaptedLesson, session: Optional[Session] = None) -> Sli
     has_intro = bool(lesson.content_warning or lesson.ground_rules)
     return SlideSpec(
         "title", lesson.title, subtitle=subtitle, review=lesson.review_short, logo=lesson.school is not None,
+        guide=wants_guide(lesson.audience),
         notes=n.join(n.session_plan(lesson, session) if session else n.lesson_plan(lesson),
                      "" if has_intro else n.disclosure_protocol(lesson)),
     )

@@ -124,6 +124,7 @@ def decorative(added) -> None:
     from lxml import etree
 
     c_nv_pr = added._element.xpath("./*[1]/p:cNvPr")[0]
+    c_nv_pr.attrib.pop("descr", None)
     ext_lst = etree.SubElement(c_nv_pr, "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst")
     ext = etree.SubElement(ext_lst, "{http://schemas.openxmlformats.org/drawingml/2006/main}ext",
                            uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")

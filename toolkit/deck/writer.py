@@ -141,6 +141,11 @@ class DeckWriter:
         self._fill_fixed(slide, bodies[0], look, paras, spec.title, subtitle=spec.kind == "title")
         if logo is not None:
             self._logo(slide, *logo)
+        if spec.guide:
+            from .character import draw_guide
+
+            # Top left, above the title: the logo, if any, is top right.
+            draw_guide(slide, 0.35 * 72, 0.25 * 72, 1.6 * 72, self.brand)
         self._notes(slide, notes)
         return 1
 
