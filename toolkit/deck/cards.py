@@ -251,8 +251,6 @@ def split_evenly(cards, width: float, height: float, size: int, make) -> Optiona
         return None
     for slides in range(1, len(items) + 1):
         per = math.ceil(len(items) / slides)
-        if isinstance(cards, ItemCards):
-            per += per % 2  # whole rows of two
         parts = [make(items[i:i + per]) for i in range(0, len(items), per)]
         if all(p.fits(width, height, size) for p in parts):
             return parts

@@ -156,8 +156,9 @@ def content_warning(lesson: AdaptedLesson) -> List[SlideSpec]:
     follow), so the session's outcomes can come straight after it."""
     if not lesson.content_warning:
         return []
+    # A divider, so a short warning on its own reads as a pause, not as a nearly empty slide.
     return [SlideSpec(
-        "content", n.BEFORE_WE_START, plain([lesson.content_warning]), group="content warning",
+        "section", n.BEFORE_WE_START, plain([lesson.content_warning]), group="content warning",
         notes=n.join("Read the content warning aloud before anything else. Remind the class of the signal and "
                      "the place they can go if they need a break.", n.disclosure_protocol(lesson)),
     )]
