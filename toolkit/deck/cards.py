@@ -99,8 +99,9 @@ class StepsGraphic:
             x = left + (index % columns) * (card_w + GAP_PT)
             y = top + (index // columns) * (card_h + GAP_PT)
             lines = [Line(title, size, INK, bold=True)] + ([Line(self.texts[index], size, INK)] if with_text else [])
-            text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, card_h), CARD, lines,
-                       align="centre", anchor="bottom", name=f"Step {number}", radius=12)
+            card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, card_h), CARD, lines,
+                              align="centre", anchor="top", name=f"Step {number}", radius=12)
+            card.text_frame.margin_top = _emu(PAD_PT + icon_pt + GAP_PT / 2)  # titles line up under the icons
             text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + PAD_PT, y + PAD_PT, NUMBER_PT, NUMBER_PT),
                        brand, [Line(str(number), 24, WHITE, bold=True)], align="centre", name=f"Number {number}",
                        pad_pt=0)
