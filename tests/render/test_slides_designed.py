@@ -300,3 +300,52 @@ def test_only_the_youngest_pupils_title_slide_has_the_friendly_guide_marked_deco
         for guide in guides:
             assert guide._element.xpath(".//*[local-name()='decorative']/@val") == ["1"]
             assert guide in list(prs.slides[0].shapes)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_draws_every_word_of_a_picture_inside_its_own_shape(tmp_path):
+    """Bubble text, card text and labels stay inside their own shape (not only inside the picture)."""
+    import io
+    import re
+    import subprocess
+
+    from pptx import Presentation
+
+    from kit import require_tool
+    from test_slides_support import WORD, title_of, to_pdf
+    from toolkit.adapt import adapt
+    from toolkit.deck import build_deck
+    from toolkit.render import RenderContext
+
+    soffice, pdftotext = require_tool("soffice"), require_tool("pdftotext")
+    project, _ = load_project([LESSONS])
+    decks = []
+    for lesson_id, audience, session in (("online-safety-ks2", "ks2", 0), ("online-blackmail", "ks4", 0),
+                                          ("online-blackmail", "ks4", 1)):
+        lesson = adapt(project.lesson(lesson_id), project.audiences[audience], project.routes, None)
+        path = tmp_path / f"{lesson_id}-{audience}-{session}.pptx"
+        path.write_bytes(build_deck(lesson, RenderContext(), (lesson.sessions or [None])[session]))
+        decks.append(path)
+    pdfs = to_pdf(soffice, decks, tmp_path / "pdf")
+    outside = []
+    for deck in decks:
+        prs = Presentation(str(deck))
+        html = subprocess.run([pdftotext, "-bbox", str(pdfs[deck]), "-"], capture_output=True, text=True).stdout
+        pages = re.findall(r"<page[^>]*>(.*?)</page>", html, re.S)
+        assert len(pages) == len(prs.slides)
+        for slide, page in zip(prs.slides, pages):
+            groups = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+            if not groups:
+                continue
+            boxes = [(c.left / 12700, c.top / 12700, (c.left + c.width) / 12700, (c.top + c.height) / 12700)
+                     for g in groups for c in g.shapes if c.has_text_frame and c.text_frame.text]
+            others = [(s.left / 12700, s.top / 12700, (s.left + s.width) / 12700, (s.top + s.height) / 12700)
+                      for s in slide.shapes if s.shape_type != MSO_SHAPE_TYPE.GROUP]
+            for match in WORD.finditer(page):
+                x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
+                def inside(box, slack=1.5):
+                    l, t, r, b = box
+                    return x0 >= l - slack and y0 >= t - slack and x1 <= r + slack and y1 <= b + slack
+                if not any(inside(b) for b in boxes + others):
+                    outside.append(f"{deck.name} '{title_of(slide)}': '{match.group(5)}'")
+    assert outside == [], "\n".join(outside)

@@ -20,7 +20,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from ..colours import INK, RGB, WHITE
 from .fit import WIDTH_SAFETY
 from .metrics import count_lines, line_height_em
-from .iconset import icon_png
+from .iconset import WARNING, icon_png
 from .shapes import PAD_PT, Line, _emu, decorative, group, text_shape
 from . import wording as w
 
@@ -229,9 +229,12 @@ class ItemCards:
             for column, (heading, text) in enumerate(self.items[row:row + 2]):
                 x = left + column * ((width + GAP_PT) / 2)
                 if self.icon:
-                    text_shape(picture.shapes, MSO_SHAPE.ISOSCELES_TRIANGLE, (x, y + (h - ICON_PT) / 2, ICON_PT, ICON_PT),
-                               CAUTION_FILL, [Line("!", 20, CAUTION_INK, bold=True)], align="centre", anchor="bottom",
-                               line=CAUTION_INK, name="Warning icon", pad_pt=0)
+                    png = icon_png(WARNING)
+                    if png is not None:
+                        placed = picture.shapes.add_picture(io.BytesIO(png), _emu(x), _emu(y + (h - ICON_PT) / 2),
+                                                            _emu(ICON_PT), _emu(ICON_PT))
+                        placed.name = "Warning icon"
+                        decorative(placed)
                     x += ICON_PT + GAP_PT / 2
                 lines = ([Line(heading, size, brand, bold=True)] if heading else []) + [Line(text, size, INK)]
                 text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, h), CARD, lines,

@@ -17,6 +17,7 @@ STEP_ICONS = {
     "remove-images": "image-off", "get-support": "heart-handshake", "respond-to-disclosure": "ear",
 }
 SURPRISE, SECRET = "gift", "lock"
+WARNING = "triangle-alert"  # beside each warning sign
 
 
 @lru_cache(maxsize=32)
