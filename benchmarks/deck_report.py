@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pptx import Presentation  # noqa: E402
-from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER  # noqa: E402
 
 from toolkit.adapt import adapt  # noqa: E402
 from toolkit.build import load_checked, load_school_checked  # noqa: E402
@@ -51,10 +51,16 @@ def _is_item(paragraph) -> bool:
     return paragraph._p.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}buChar") is not None
 
 
+def _bodies(slide):
+    """The body placeholders: not the title, not the slide number."""
+    return [s for s in slide.placeholders if s.placeholder_format.idx != 0 and s.has_text_frame
+            and s.placeholder_format.type != PP_PLACEHOLDER.SLIDE_NUMBER]
+
+
 def _lone(slide, title: str) -> bool:
     """A column ending on a heading with a single listed item under it, or a continuation slide
     that holds a single item."""
-    bodies = [s for s in slide.placeholders if s.placeholder_format.idx != 0 and s.has_text_frame]
+    bodies = _bodies(slide)
     if "(continued" in title and sum(len([p for p in b.text_frame.paragraphs if p.text.strip()]) for b in bodies) == 1:
         return True
     for body in bodies:
@@ -81,9 +87,7 @@ def deck_figures(data: bytes) -> Dict[str, object]:
             figures["stories_pictured"] += 1 if drawn else 0
         figures["continued"] += 1 if "(continued" in title else 0
         figures["lone"] += 1 if _lone(slide, title) else 0
-        for shape in slide.placeholders:
-            if shape.placeholder_format.idx == 0 or not shape.has_text_frame:
-                continue
+        for shape in _bodies(slide):
             if slide.slide_layout.name == "Title Slide":
                 continue  # the title slide's subtitle lines are not body text
             sizes += [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs if r.font.size]
