@@ -156,11 +156,15 @@ def content_warning(lesson: AdaptedLesson) -> List[SlideSpec]:
     follow), so the session's outcomes can come straight after it."""
     if not lesson.content_warning:
         return []
-    # A divider, so a short warning on its own reads as a pause, not as a nearly empty slide.
+    # A divider, so a short warning on its own reads as a pause, not as a nearly empty slide (a
+    # warning too long for a divider is a content slide, continuing as lists do).
+    notes = n.join("Read the content warning aloud before anything else. Remind the class of the signal and "
+                   "the place they can go if they need a break.", n.disclosure_protocol(lesson))
+    as_list = SlideSpec("content", n.BEFORE_WE_START, plain([lesson.content_warning]), group="content warning",
+                        notes=notes)
     return [SlideSpec(
-        "section", n.BEFORE_WE_START, plain([lesson.content_warning]), group="content warning",
-        notes=n.join("Read the content warning aloud before anything else. Remind the class of the signal and "
-                     "the place they can go if they need a break.", n.disclosure_protocol(lesson)),
+        "section", n.BEFORE_WE_START, plain([lesson.content_warning]), group="content warning", instead=(as_list,),
+        notes=notes,
     )]
 
 

@@ -109,7 +109,7 @@ class DeckWriter:
         return self._add(spec, logo)
 
     def _add(self, spec: SlideSpec, logo=None) -> int:
-        if spec.kind == "content" and spec.instead and len(self.pages(spec)) > 1:
+        if spec.instead and self._replaced(spec):
             return sum(self._add(part) for part in spec.instead)
         if spec.kind == "content":
             role = self.role_for(spec)
@@ -314,9 +314,18 @@ class DeckWriter:
                     for p in parts)
         return () if shown else spec.instead
 
+    def _replaced(self, spec: SlideSpec) -> bool:
+        """Whether a slide gives way to its authored alternative (`instead`): a list that would need
+        a continuation, or a divider whose text does not fit it."""
+        if spec.kind == "content":
+            return len(self.pages(spec)) > 1
+        if spec.kind == "section":
+            return not self._fits_fixed(self.looks["section"], [p for b in spec.blocks for p in b.paras])
+        return False
+
     def count(self, spec: SlideSpec) -> int:
         """How many slides `spec` becomes."""
-        if spec.kind == "content" and spec.instead and len(self.pages(spec)) > 1:
+        if spec.instead and self._replaced(spec):
             return sum(self.count(part) for part in spec.instead)
         if spec.kind == "graphic":
             planned = self.graphic_plan(spec)
