@@ -32,7 +32,8 @@ def adapted(shipped):
 
     def make(lesson_id: str, audience_id: str, school: Path | None = None) -> AdaptedLesson:
         profile = load_school_checked(Path(school)).model if school else None
-        return adapt(shipped.lesson(lesson_id), shipped.audiences[audience_id], shipped.routes, profile)
+        return adapt(shipped.lesson(lesson_id), shipped.audiences[audience_id], shipped.routes, profile,
+                     nations=shipped.nations, audiences=shipped.audiences)
 
     return make
 

@@ -90,7 +90,7 @@ def test_an_unexpected_failure_is_a_message_not_a_traceback(tmp_path, monkeypatc
 def test_list_shows_lessons_audiences_routes_and_formats():
     result = CliRunner().invoke(main, ["list", str(FIXTURES / "minimal")])
     assert result.exit_code == 0
-    for text in ("tiny", "ks2", "parents", "Childline: 0800 1111", "(18+ only)", "json"):
+    for text in ("tiny", "ks2", "parents", "Childline: 0800 1111", "(adults 18+ only)", "json"):
         assert text in result.output
 
 

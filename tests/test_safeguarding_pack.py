@@ -30,7 +30,6 @@ from toolkit.adapt import adapt
 from toolkit.build import BuildRequest, build
 from toolkit.model import SchoolProfile
 from toolkit.notices import SENSITIVE_WORDS, sensitive_words
-from toolkit.profiles.packs import build_school_packs
 
 from kit import LESSONS
 
@@ -59,7 +58,7 @@ def entries(output: Path) -> List[Dict]:
 @pytest.fixture(scope="module")
 def school_packs(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("school-packs")
-    build_school_packs(BuildRequest(lesson_paths=[LESSONS], output=output), LESSONS / "schools", jobs=2)
+    build(BuildRequest(lesson_paths=[LESSONS], output=output, schools=LESSONS / "schools", jobs=2))
     return output
 
 
@@ -199,3 +198,58 @@ def test_the_adult_card_follows_the_nation(school_packs):
     for text in (scotland, wales):
         assert "Revenge Porn Helpline (adults 18+ only)" in text and "StopNCII.org (adults 18+ only)" in text
         assert "checked" in text  # every service with its source and the date it was checked
+
+
+# --- Each nation's pack in its own terms (nations.yaml) -------------------------------------------
+
+def _pattern(term: str) -> "re.Pattern[str]":
+    words = [re.escape(w).replace("'", "(?:'|’|&apos;|&#39;|&#x27;)") for w in term.split()]
+    return re.compile(r"\b" + r"\s+".join(words) + r"\b", re.IGNORECASE if not term.isupper() else 0)
+
+
+def _own_terms(nation) -> List[str]:
+    lead = nation.lead
+    terms = [lead.name.partition(" (")[0], nation.social_care.removeprefix("the "), *nation.own_terms]
+    if lead.short.isupper():  # an abbreviation schools use: DSL, DSP
+        terms.append(lead.short)
+    return terms
+
+
+@pytest.fixture(scope="module")
+def nation_texts(school_packs) -> Dict[str, str]:
+    """Everything each example school's pack says, one text per nation."""
+    profiles = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (LESSONS / "schools").glob("*.yaml")}
+    texts: Dict[str, List[str]] = {}
+    for entry in entries(school_packs):
+        school = entry["path"].split("/")[0]
+        if school in profiles and not entry["path"].endswith(".zip"):
+            texts.setdefault(profiles[school]["nation"], []).append(text_of(school_packs / entry["path"]))
+    return {nation: "\n".join(parts) for nation, parts in texts.items()}
+
+
+def test_each_nation_pack_uses_its_own_terms_and_no_other_nations(shipped, nation_texts):
+    nations = shipped.nations
+    assert set(nation_texts) == {"england", "wales", "scotland", "northern-ireland"}
+    for nation_id, text in nation_texts.items():
+        own = _own_terms(nations[nation_id])
+        for term in own[:2]:  # the safeguarding role and the service that takes referrals, by name
+            assert _pattern(term).search(text), f"the {nation_id} pack never names {term!r}"
+        foreign = {t for other in nations.values() if other.id not in ("uk", nation_id) for t in _own_terms(other)}
+        foreign = [t for t in foreign if not any(t.casefold() in o.casefold() for o in own)]
+        foreign.append("children's services")  # the national pack's neutral term, never a nation's
+        for term in foreign:
+            found = _pattern(term).search(text)
+            assert not found, (f"the {nation_id} pack says {term!r}: ..."
+                               f"{text[max(0, found.start() - 80):found.end() + 40]}...")
+
+
+def test_the_issue_s_own_examples(nation_texts):
+    """The terms the safeguarding review named, whatever nations.yaml says."""
+    for term in ("designated safeguarding lead", "DSL", "children's services", "Key Stage", "Outcome 21"):
+        assert not _pattern(term).search(nation_texts["scotland"]), term
+    assert _pattern("designated teacher").search(nation_texts["northern-ireland"])
+    assert _pattern("Gateway team").search(nation_texts["northern-ireland"])
+    assert _pattern("designated safeguarding person").search(nation_texts["wales"])
+    assert _pattern("social services").search(nation_texts["wales"])
+    assert _pattern("DSL").search(nation_texts["england"])
+    assert _pattern("children's social care").search(nation_texts["england"])

@@ -6,16 +6,41 @@ filtered by audience and age, and the support routes filtered and ordered (schoo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from .model import (
-    NATIONS, Audience, Lesson, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
+    NATIONAL_PACK, NATIONS, Audience, Lesson, Nation, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
 )
 from .notices import adult_only_name, review_notice
+from .terms import fill, term_values
+from .wording import N_, _
 
-NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
+
+def _builtin_nations() -> Dict[str, Nation]:
+    from .load import builtin_nations
+
+    return builtin_nations()
+
+
+class _NationNames(Mapping):
+    """Each nation's name as a teacher writes it, from nations.yaml."""
+
+    def __getitem__(self, nation: str) -> str:
+        if nation not in NATIONS:
+            raise KeyError(nation)
+        return _builtin_nations()[nation].name
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(NATIONS)
+
+    def __len__(self) -> int:
+        return len(NATIONS)
+
+
+NATION_NAMES: Mapping[str, str] = _NationNames()
 
 
 @dataclass(frozen=True)
@@ -249,6 +274,9 @@ class AdaptedLesson:
     school_contacts: Tuple[HelpContact, ...] = field(default=())
     local_contacts: Tuple[HelpContact, ...] = field(default=())
     national_contacts: Tuple[HelpContact, ...] = field(default=())
+    terms: Mapping[str, str] = field(default_factory=dict)
+    """The nation's words for this pack (see toolkit/terms.py): formats ask here for the school's
+    safeguarding role (`lead`, `lead_name`, `lead_title`) or the referral service (`social_care`)."""
 
     @property
     def help_contacts(self) -> Tuple[HelpContact, ...]:
@@ -282,7 +310,7 @@ def shows(item: Any, audience: Audience) -> bool:
 
 def route_reaches(route: SupportRoute, audience: Audience, nation: Optional[str]) -> bool:
     """Age, audience and nation filters. Adult-only services never reach under-18s."""
-    if route.adult_only and (audience.youngest < 18 or not audience.adult_services_allowed):
+    if route.adult_only and not audience.sees_adult_services:
         return False
     if route.audiences and audience.id not in route.audiences:
         return False
@@ -293,20 +321,31 @@ def route_reaches(route: SupportRoute, audience: Audience, nation: Optional[str]
     return nation is None or nation in route.nations
 
 
-def _nations_note(route: SupportRoute, nation: Optional[str]) -> str:
+def nations_only(route: SupportRoute, nations: Optional[Mapping[str, Nation]] = None) -> str:
+    """'England and Wales only', in the build's language."""
+    from babel.lists import format_list
+
+    from .wording import current_language
+
+    names = [(nations or _builtin_nations())[n].name for n in route.nations]
+    return _("{nations} only", nations=format_list(names, locale=current_language().replace("-", "_")))
+
+
+def _nations_note(route: SupportRoute, nation: Optional[str], nations: Optional[Mapping[str, Nation]] = None) -> str:
+    """Said beside a route that serves only some nations, where the pack covers every nation."""
     if nation is not None or len(route.nations) == len(NATIONS):
         return ""
-    names = [NATION_NAMES[n] for n in route.nations]
-    return (" and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]) + " only"
+    return nations_only(route, nations)
 
 
-def _route_contact(route: SupportRoute, scope: str, nation: Optional[str]) -> HelpContact:
+def _route_contact(route: SupportRoute, scope: str, nation: Optional[str],
+                   nations: Optional[Mapping[str, Nation]] = None) -> HelpContact:
     return HelpContact(
         name=adult_only_name(route.name) if route.adult_only else route.name,
         purpose=route.purpose, scope=scope, kind=route.kind,
         phone=route.phone or "", textphone=route.textphone or "", text=route.text or "",
         url=str(route.url) if route.url else "", email=route.email or "", hours=route.hours or "",
-        for_whom=route.for_whom, nations_note=_nations_note(route, nation),
+        for_whom=route.for_whom, nations_note=_nations_note(route, nation, nations),
         source_url=str(route.source_url), last_verified=route.last_verified, route_id=route.id,
         adult_only=route.adult_only,
     )
@@ -321,43 +360,46 @@ def _school_contact(contact: SafeguardingContact) -> HelpContact:
 
 
 # Words a seven-year-old knows, for the youngest pupils.
-YOUNG_PUPILS_SCHOOL_CONTACT = ("The grown-up at school who keeps children safe",
-                               "Any teacher can take you to them",
-                               "Ask any teacher or grown-up at school you trust")
+YOUNG_PUPILS_SCHOOL_CONTACT = (N_("The grown-up at school who keeps children safe"),
+                               N_("Any teacher can take you to them"),
+                               N_("Ask any teacher or grown-up at school you trust"))
 
 GENERIC_SCHOOL_CONTACT = {
-    "pupils": ("A trusted adult at school whose job is to help keep you safe",
-               "Ask any teacher or member of staff you trust to help you reach them"),
-    "parents": ("The person at your child's school who leads on keeping children safe",
-                "Contact the school office and ask for them by role"),
-    "staff": ("Report every concern to them at once, as your safeguarding policy sets out",
-              "Your school's safeguarding policy names them and their deputies"),
+    "pupils": (N_("A trusted adult at school whose job is to help keep you safe"),
+               N_("Ask any teacher or member of staff you trust to help you reach them")),
+    "parents": (N_("The person at your child's school who leads on keeping children safe"),
+                N_("Contact the school office and ask for them by role")),
+    "staff": (N_("Report every concern to them at once, as your safeguarding policy sets out"),
+              N_("Your school's safeguarding policy names them and their deputies")),
 }
 
 
-def _generic_school_contact(nation: Optional[str], audience: Audience) -> HelpContact:
+def _generic_school_contact(facts: Nation, audience: Audience) -> HelpContact:
     """For the national pack: everyone is still pointed to someone in their school."""
     if audience.is_pupils and audience.youngest < 11:
-        name, purpose, where = YOUNG_PUPILS_SCHOOL_CONTACT
+        name, purpose, where = (_(x) for x in YOUNG_PUPILS_SCHOOL_CONTACT)
         return HelpContact(name=name, purpose=purpose, scope="school", kind="talk", where_to_find=where)
-    role = "designated safeguarding person" if nation == "wales" else "designated safeguarding lead"
-    purpose, where = GENERIC_SCHOOL_CONTACT[audience.kind]
-    owner = "Your school's" if audience.kind != "parents" else "The school's"
-    return HelpContact(name=f"{owner} {role}", purpose=purpose, scope="school", kind="talk", where_to_find=where)
+    role = facts.lead.name.partition(" (")[0]  # "designated safeguarding lead (DSL)": the name alone
+    purpose, where = (_(x) for x in GENERIC_SCHOOL_CONTACT[audience.kind])
+    name = _("Your school's {role}", role=role) if audience.kind != "parents" else _("The school's {role}", role=role)
+    return HelpContact(name=name, purpose=purpose, scope="school", kind="talk", where_to_find=where)
 
 
-def _local_contacts(school: SchoolProfile, audience: Audience) -> List[HelpContact]:
+def _local_contacts(school: SchoolProfile, audience: Audience, facts: Nation) -> List[HelpContact]:
     contacts: List[HelpContact] = []
-    services = [(school.local_police, "Local police: call 999 in an emergency, 101 otherwise", "report")]
+    services = [(school.local_police, _("Local police: call 999 in an emergency, 101 otherwise"), "report")]
     if audience.kind == "staff":
-        services.append((school.childrens_services, "Children's services: referrals and advice about a child", "report"))
+        social_care = fill("{{Social_care}}", {"social_care": facts.social_care})
+        services.append((school.childrens_services, _("{service}: referrals and advice about a child", service=social_care),
+                         "report"))
     for service, purpose, kind in services:
         if service is None:
             continue
         contacts.append(HelpContact(
             name=service.name, purpose=service.notes or purpose, scope="local", kind=kind,
             phone=service.phone or "", url=str(service.url) if service.url else "",
-            email=service.email or "", hours=("Out of hours: " + service.out_of_hours_phone) if service.out_of_hours_phone else "",
+            email=service.email or "", hours=_("Out of hours: {out_of_hours_phone}", out_of_hours_phone=service.out_of_hours_phone)
+            if service.out_of_hours_phone else "",
             last_verified=service.last_verified,
         ))
     contacts.extend(
@@ -393,22 +435,22 @@ def _activity(activity: Any, audience: Audience) -> Optional[Activity]:
 
 
 PART_LABELS = {
-    "content-warning": "Content warning", "ground-rules": "Ground rules", "outcomes": "Learning outcomes",
-    "starter": "Starter quiz (answered anonymously)", "baseline": "Baseline", "keywords": "Keywords",
-    "warning-signs": "Warning signs", "what-to-do": "What to do", "myths": "Facts and myths",
-    "statistics": "The figures", "sources": "Sources", "exit": "Exit check (answered anonymously)",
-    "closing-activity": "Closing activity", "help": "Who can help",
+    "content-warning": N_("Content warning"), "ground-rules": N_("Ground rules"), "outcomes": N_("Learning outcomes"),
+    "starter": N_("Starter quiz (answered anonymously)"), "baseline": N_("Baseline"), "keywords": N_("Keywords"),
+    "warning-signs": N_("Warning signs"), "what-to-do": N_("What to do"), "myths": N_("Facts and myths"),
+    "statistics": N_("The figures"), "sources": N_("Sources"), "exit": N_("Exit check (answered anonymously)"),
+    "closing-activity": N_("Closing activity"), "help": N_("Who can help"),
 }
 
 
 def part_titles(lesson: Lesson, audience_id: str) -> Dict[str, str]:
     """Every part a session plan can name, with the title a plan shows for it."""
-    titles = dict(PART_LABELS)
+    titles = {part: _(label) for part, label in PART_LABELS.items()}
     for part, activity in (("baseline", lesson.baseline_activity), ("closing-activity", lesson.closing_activity)):
         if activity is not None:
             titles[part] = text_for(activity.title, audience_id)
     titles.update({s.id: text_for(s.title, audience_id) for s in lesson.sections})
-    titles.update({s.id: "Story: " + text_for(s.title, audience_id) for s in lesson.scenarios})
+    titles.update({s.id: _("Story: {title}", title=text_for(s.title, audience_id)) for s in lesson.scenarios})
     titles.update({x.id: text_for(x.title, audience_id) for x in lesson.activities})
     return titles
 
@@ -455,7 +497,7 @@ def _sessions(lesson: Lesson, audience: Audience, picked: frozenset, dropped: fr
 
 
 def _adult_card(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
-                nation: Optional[str]) -> Optional[AdultCard]:
+                nation: Optional[str], nations: Optional[Mapping[str, Nation]] = None) -> Optional[AdultCard]:
     card = lesson.adult_card
     if card is None or audience.kind != "staff":
         return None
@@ -464,7 +506,7 @@ def _adult_card(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRou
         title=text_for(card.title, a), intro=text_for(card.intro, a),
         steps=tuple(Step(s.id, s.verb, text_for(s.title, a), text_for(s.text, a), text_for(s.caution, a))
                     for s in card.steps),
-        contacts=tuple(_route_contact(routes[r], "national", nation) for r in card.routes
+        contacts=tuple(_route_contact(routes[r], "national", nation, nations) for r in card.routes
                        if r in routes and route_reaches(routes[r], audience, nation)),
     )
 
@@ -473,6 +515,13 @@ def signed_off(lesson: Lesson, school: Optional[SchoolProfile]) -> bool:
     """Whether the school's safeguarding lead has reviewed this version of the lesson."""
     sign_off = school.sign_off if school else None
     return bool(sign_off and sign_off.lessons.get(lesson.id) == lesson.version)
+
+
+def translation_checked(lesson: Lesson, school: Optional[SchoolProfile], language: str) -> bool:
+    """Whether someone who speaks `language` has checked this version's translation for the school."""
+    sign_off = school.sign_off if school else None
+    review = sign_off.translations.get(language.split("-")[0]) if sign_off else None
+    return bool(review and review.lessons.get(lesson.id) == lesson.version)
 
 
 def lesson_review_notice(lesson: Lesson, school: Optional[SchoolProfile]) -> str:
@@ -485,23 +534,49 @@ def _notice(lesson: Lesson, school: Optional[SchoolProfile], name: str) -> str:
     names the school beside it and has room for a short role title only."""
     if school is None:
         return review_notice("", "", None, None, lesson.version)
-    role = school.lead.role if name or len(school.lead.role) <= 40 else "safeguarding lead"
+    role = school.lead.role if name or len(school.lead.role) <= 40 else _("safeguarding lead")
     if signed_off(lesson, school):
         return review_notice(name, role, school.sign_off.name, school.sign_off.date, lesson.version)
     return review_notice(name, role, None, None, lesson.version)
 
 
+def _filled(value: Any, values: Mapping[str, str]) -> Any:
+    """`value` with the nation tokens filled in every text it holds. A list item that is only a token
+    with nothing for this nation (e.g. `{{law}}` in Scotland) is left out."""
+    if isinstance(value, str):
+        return fill(value, values)
+    if isinstance(value, tuple):
+        items = ((item, _filled(item, values)) for item in value)
+        return tuple(new for old, new in items if not (isinstance(old, str) and "{{" in old and not new.strip()))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _filled(getattr(value, f.name), values)
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
+
+
 def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
           school: Optional[SchoolProfile] = None, include: Sequence[str] = (),
-          exclude: Sequence[str] = ()) -> AdaptedLesson:
-    """The lesson as `audience` sees it, with `school`'s contacts beside the national routes.
+          exclude: Sequence[str] = (), *, nations: Optional[Mapping[str, Nation]] = None,
+          audiences: Optional[Mapping[str, Audience]] = None) -> AdaptedLesson:
+    """The lesson as `audience` sees it, with `school`'s contacts beside the national routes, in the
+    terms of the school's nation (`nations`, default the built-in nations.yaml; `audiences` names the
+    stages a lesson's `{{ks2}}`-style tokens stand for).
     `include`/`exclude`: optional parts of the session plans this build picks or leaves out."""
+    nations = nations if nations is not None else _builtin_nations()
+    values = term_values(nations, school.nation if school else None, audiences or {audience.id: audience}, school)
+    adapted = _filled(_adapted(lesson, audience, routes, school, include, exclude, nations), values)
+    return dataclasses.replace(adapted, terms=values)
+
+
+def _adapted(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute], school: Optional[SchoolProfile],
+             include: Sequence[str], exclude: Sequence[str], nations: Mapping[str, Nation]) -> AdaptedLesson:
     a = audience.id
     sessions = _sessions(lesson, audience, *chosen_parts(lesson, school, include, exclude))
     nation = school.nation if school else None
+    facts = nations[nation or NATIONAL_PACK]
     signs = {s.id: s for s in lesson.warning_signs}
     national = [
-        _route_contact(routes[route_id], "national", nation)
+        _route_contact(routes[route_id], "national", nation, nations)
         for route_id in lesson.support_routes
         if route_id in routes and route_reaches(routes[route_id], audience, nation)
     ]
@@ -565,14 +640,14 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
         ),
         sources=tuple(s.model_dump(mode="json", exclude={"nations"}) for s in lesson.sources
                       if nation is None or nation in s.nations),
-        adult_card=_adult_card(lesson, audience, routes, nation),
+        adult_card=_adult_card(lesson, audience, routes, nation, nations),
         sessions=sessions,
         activities=tuple(x for x in (_activity(x, audience) for x in lesson.activities) if x is not None),
         review_notice=lesson_review_notice(lesson, school), review_short=_notice(lesson, school, ""),
         signed_off=signed_off(lesson, school),
         school_contacts=(
-            tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(nation, audience),)
+            tuple(_school_contact(c) for c in school.safeguarding_contacts) if school else (_generic_school_contact(facts, audience),)
         ),
-        local_contacts=tuple(_local_contacts(school, audience)) if school else (),
+        local_contacts=tuple(_local_contacts(school, audience, facts)) if school else (),
         national_contacts=tuple(national),
     )

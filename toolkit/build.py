@@ -7,28 +7,38 @@ build leaves the previous outputs exactly as they were.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from pathlib import Path, PurePosixPath
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from .adapt import adapt, signed_off
+from .adapt import signed_off
 from .builtin import lessons_dir as builtin_lessons
 from .checks import run_checks
 from .checks.structure import duplicate_lesson_id
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
-from .load import Loaded, Project, catalogue_dir_for, lesson_files, load_file, load_project, plain_input
+from .load import Project, catalogue_dir_for, lesson_files, load_file, load_project, plain_input
 from .model import Lesson, SchoolProfile
-from .profiles.checks import check_profile
-from .render import OutputFile, RenderContext, RenderOptions, formats
+from .buildcache import RenderCache, UnitKeys, cached_units, pack_key
+from .profiles.packs import check_profiles, load_school_checked, profile_paths
+from .render import OutputFile, RenderOptions, formats
+from .renderjobs import Job, Unit, UnitResult, run_units
 from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous, read_previous_packs
-from .outfolder import Notice, OutputFolder, check_output_folder, hold_lock
+from .outfolder import MARKER, MARKER_TEXT, Notice, OutputFolder, check_output_folder, hold_lock
 from .pack import current_packs, pack_files, pack_folder, pack_summary, updated_summary
+from .publish import _is_leftover as is_leftover
 from .publish import clean_leftovers, publish
 from .site import packs_page
 from .validation import closest
-from .write import safe_relative
+from .wording import language
+from .write import FILE_MODE, safe_relative
 
 INDEX = "index.html"
+CACHE = "cache"
+"""The render cache's folder, in the output folder's workspace (see buildcache.py)."""
+
+__all__ = ["BuildRequest", "BuildResult", "build", "load_checked", "load_school_checked", "render_all", "validate_lessons"]
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 
@@ -53,11 +63,17 @@ class BuildRequest:
     """Optional parts of session plans to teach (they are otherwise in each deck's extra slides)."""
     exclude: Sequence[str] = ()
     """Optional parts to leave out (moved to the extra slides)."""
+    schools: Optional[Path] = None
+    """A folder of school profiles: one pack per school (instead of `school`)."""
+    jobs: int = 1
+    """How many units (lesson x audience x format) to render at once, each in its own process."""
+    cache: bool = False
+    """Take units whose inputs have not changed from the cache beside the output folder, and keep new ones there."""
 
     def inputs(self) -> List[Path]:
         """Every file or folder the build reads: the output folder may not hold any of them."""
         lessons = self.lesson_paths or (builtin_lessons(),)  # none given: the built-in lessons are read
-        named = [*lessons, self.catalogue, self.school, self.options.template, *self.extra_inputs]
+        named = [*lessons, self.catalogue, self.school, self.schools, self.options.template, *self.extra_inputs]
         return [Path(p) for p in named if p is not None]
 
     def output_folder(self) -> OutputFolder:
@@ -65,6 +81,8 @@ class BuildRequest:
 
     def check_before_reading(self) -> None:
         """Usage problems found before the long part: the output folder, and the slide template."""
+        if self.school is not None and self.schools is not None:
+            raise UsageProblem("use --school or --schools, not both")
         plain_input(self.options.template, "slide template")
         self.output_folder()
 
@@ -76,6 +94,9 @@ class Rendered:
     entries: List[Tuple[ManifestEntry, bytes]] = field(default_factory=list)
     warnings: List[str] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
+
+    fresh: List[Tuple[str, str, UnitResult]] = field(default_factory=list)
+    """Units rendered (not taken from the cache) by this build: (slot, key, result), for the cache."""
 
     def note(self, message: str) -> None:
         if message not in self.notes:
@@ -90,13 +111,19 @@ class BuildResult:
     findings: List[Finding]
     notes: List[str] = field(default_factory=list)
     """Said once each in the build summary, e.g. which Moodle versions the Moodle XML files suit."""
+    cache_problems: List[str] = field(default_factory=list)
+    """Damaged cache files that were ignored, or a cache that could not be written: always said."""
 
 
-def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False) -> Tuple[Project, List[Finding]]:
-    """Load and check everything; raise ContentErrors with every problem if any is an error."""
+def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False,
+                 cache: Optional[RenderCache] = None) -> Tuple[Project, List[Finding]]:
+    """Load and check everything; raise ContentErrors with every problem if any is an error.
+
+    With a `cache`, the checks are not run again on lessons and catalogues read exactly as before."""
     project, findings = load_project(lesson_paths, catalogue)
     if project.audiences_file is not None and project.routes_file is not None:
-        findings += run_checks(project)  # on every lesson that loaded, so all problems show at once
+        # on every lesson that loaded, so all problems show at once
+        findings += run_checks(project) if cache is None else cache.checked(project, run_checks)
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     return project, findings
@@ -126,19 +153,12 @@ def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = N
             duplicate = duplicate_lesson_id(loaded, first_file)
             own += [duplicate] if duplicate else []
             if catalogues.audiences_file is not None and catalogues.routes_file is not None:
-                own += run_checks(Project([loaded], catalogues.audiences_file, catalogues.routes_file), catalogues=False)
+                own += run_checks(Project([loaded], catalogues.audiences_file, catalogues.routes_file, catalogues.nations_file),
+                                    catalogues=False)
         findings += own
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     return loaded_count, findings
-
-
-def load_school_checked(path: Path) -> Loaded[SchoolProfile]:
-    """Load a school profile and apply every profile rule (phones, contrast, logo, ...)."""
-    checked = check_profile(path)
-    if checked.loaded is None or checked.errors:
-        raise ContentErrors(checked.findings)
-    return checked.loaded
 
 
 def _pick(kind: str, asked: Sequence[str], known: Sequence[str]) -> List[str]:
@@ -187,14 +207,17 @@ def _check_choices(request: BuildRequest, lessons, school: Optional[SchoolProfil
 
 def render_all(project: Project, request: BuildRequest, school: Optional[SchoolProfile] = None,
                progress: Optional[Progress] = None) -> Rendered:
-    """Adapt each lesson for each audience (and the school) and run each selected format."""
+    """Adapt each lesson for each audience (and the school) and run each selected format (one pack)."""
+    return render_packs(project, request, [school] if school else [], progress)
+
+
+def _plan(project: Project, request: BuildRequest, schools: Sequence[SchoolProfile]) -> Tuple[List[Unit], List[str]]:
+    """Every unit to render (pack by pack, lesson by lesson, audience by audience, format by format)
+    and the notes about each school's pack; usage problems before anything is rendered."""
     registry = formats()
     format_names = _pick("format", request.formats, list(registry))
     lesson_ids = _pick("lesson", request.lessons, [l.model.id for l in project.lessons])
-    known_audiences = list(project.audiences)
-    _pick("audience", request.audiences, known_audiences)
-    prefix, shown = f"{pack_folder(school)}/", f"{school.id}/" if school else ""
-    rendered = Rendered()
+    _pick("audience", request.audiences, list(project.audiences))
     pairs = [
         (loaded.model, audience_id)
         for loaded in project.lessons if loaded.model.id in lesson_ids
@@ -202,42 +225,79 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
     ]
     if not pairs:
         raise _nothing_selected(project, request, lesson_ids)
-    _check_choices(request, [lesson for lesson in {l.id: l for l, _ in pairs}.values()], school)
-    total, done = len(pairs) * len(format_names), 0
-    if school is not None:
-        for lesson in {lesson.id: lesson for lesson, _ in pairs}.values():
+    lessons = list({lesson.id: lesson for lesson, _ in pairs}.values())
+    units: List[Unit] = []
+    notes: List[str] = []
+    for index, school in enumerate(schools or [None]):
+        _check_choices(request, lessons, school)
+        for lesson in lessons if school is not None else ():
             if not signed_off(lesson, school):
                 # A note, always printed: it is about this school's pack, not the lesson's wording.
-                rendered.note(
+                notes.append(
                     f"Not signed off: {lesson.id} {lesson.version} has not been reviewed by {school.name}'s {school.lead.role}, "
                     f"so its files say it is a draft to be reviewed before use. Record the review "
                     f"under `sign_off` in the school profile.")
-    for lesson, audience_id in pairs:
-        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school, request.include, request.exclude)
-        for name in format_names:
-            done += 1
-            if progress:
-                progress(done, total, f"{shown}{lesson.id}/{audience_id} {name}")
-            context = RenderContext(options=request.options)
-            files: List[OutputFile] = registry[name].render(adapted, context)
-            rendered.warnings.extend(f"{lesson.id}/{audience_id} {name}: {w}" for w in context.warnings)
-            for note in context.notes:
-                rendered.note(note)
-            for output in files:
-                path = f"{prefix}{lesson.id}/{audience_id}/{safe_relative(output.name)}"
-                entry = ManifestEntry(
-                    path=path, lesson=lesson.id, audience=audience_id, format=name,
-                    school=school.id if school else None, title=output.title or output.name,
-                    bytes=len(output.data), sha256=hashlib.sha256(output.data).hexdigest(),
-                )
-                rendered.entries.append((entry, output.data))
+        units += [Unit(None if school is None else index, lesson.id, audience_id, name)
+                  for lesson, audience_id in pairs for name in format_names]
+    return units, notes
+
+
+def render_packs(project: Project, request: BuildRequest, schools: Sequence[SchoolProfile],
+                 progress: Optional[Progress] = None, cache: Optional[RenderCache] = None) -> Rendered:
+    """One pack per school (the national pack when there is none), rendered `request.jobs` units
+    at a time; units `cache` holds for the same inputs are not rendered again. Returns every file
+    in the same order however it was rendered; `rendered.fresh` is what the cache does not hold yet."""
+    units, notes = _plan(project, request, schools)
+    job = Job(project, tuple(schools), request.options, tuple(request.include), tuple(request.exclude))
+    keys = UnitKeys(job) if cache is not None else None
+    results = cached_units(cache, keys, units)
+    missing = [i for i, result in enumerate(results) if result is None]
+    count = [0]
+
+    def report(index: int) -> None:
+        count[0] += 1
+        if progress:
+            unit = units[index]
+            shown = f"{schools[unit.school].id}/" if unit.school is not None else ""
+            progress(count[0], len(units), f"{shown}{unit.lesson}/{unit.audience} {unit.format}")
+
+    for index, result in enumerate(results):
+        if result is not None:
+            report(index)
+
+    def rendered_one(position: int, result: UnitResult) -> None:
+        results[missing[position]] = result
+        report(missing[position])
+
+    run_units(job, [units[i] for i in missing], request.jobs, rendered_one)
+    rendered = Rendered()
+    for note in notes:
+        rendered.note(note)
+    for unit, result in zip(units, results):
+        school = job.school(unit)
+        prefix = f"{pack_folder(school)}/"
+        said = f"{school.id}: " if school is not None and request.schools is not None else ""
+        rendered.warnings.extend(f"{said}{unit.lesson}/{unit.audience} {unit.format}: {w}" for w in result.warnings)
+        for note in result.notes:
+            rendered.note(note)
+        for output in result.files:
+            path = f"{prefix}{unit.lesson}/{unit.audience}/{safe_relative(output.name)}"
+            entry = ManifestEntry(
+                path=path, lesson=unit.lesson, audience=unit.audience, format=unit.format,
+                school=school.id if school else None, title=output.title or output.name,
+                bytes=len(output.data), sha256=hashlib.sha256(output.data).hexdigest(),
+            )
+            rendered.entries.append((entry, output.data))
+    if keys is not None:
+        rendered.fresh = [(keys.slot(units[i]), keys.key(units[i]), results[i]) for i in missing]
     return rendered
 
 
 def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dict] = (),
-                  notice: Optional[Notice] = None) -> List[ManifestEntry]:
+                  notice: Optional[Notice] = None, cache: Optional[RenderCache] = None) -> List[ManifestEntry]:
     """Publish every file, each pack's index page and zip, the manifest and the index of packs as
-    one change, keeping earlier builds' files. `packs`: pack_summary() of each pack built.
+    one change, keeping earlier builds' files. `packs`: pack_summary() of each pack built. With a
+    `cache`, a pack whose files are all the same as in an earlier build takes its zip from there.
 
     Warnings about an unreadable earlier manifest are added to `rendered.warnings`.
     """
@@ -248,7 +308,7 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
             raise OutputProblem(f"two outputs want the same path '{relative}'; each file is written once per build")
         files[relative] = data
     folder = request.output_folder()
-    with hold_lock(folder, notice):
+    with hold_lock(folder, notice), language(request.options.language):
         clean_leftovers(folder)
         entries, warnings = read_previous(folder.path)
         rendered.warnings.extend(warnings)
@@ -263,29 +323,78 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
             summary = updated_summary(summary, previous.get(summary["folder"]), inside)
             contents = [(e, data_of[e["path"]] if e["path"] in data_of else (folder.path / e["path"]).read_bytes())
                         for e in inside]
-            for name, data in pack_files(summary, contents):
+            for name, data in _pack_files(summary, contents, cache, rendered):
                 files[safe_relative(name)] = data
             built.append(summary)
         pack_list = current_packs(list(previous.values()), built)
         files[safe_relative(MANIFEST)] = manifest_bytes(listed, pack_list)
         files[safe_relative(INDEX)] = packs_page(pack_list).encode("utf-8")
-        publish(folder, files)
+        if not already_there(folder.path, files):
+            publish(folder, files)
     return [entry for entry, _ in rendered.entries]
 
 
-    return [entry for entry, _ in rendered.entries]
+def _pack_files(summary: dict, contents: List[Tuple[dict, bytes]], cache: Optional[RenderCache],
+                rendered: Rendered) -> List[Tuple[str, bytes]]:
+    """pack_files(), or what it made for the same summary and the same files in an earlier build."""
+    if cache is None:
+        return pack_files(summary, contents)
+    slot, key = pack_key(summary, [(entry, hashlib.sha256(data).hexdigest()) for entry, data in contents])
+    kept = cache.load(slot, key)
+    if kept is not None:
+        return [(output.name, output.data) for output in kept.files]
+    made = pack_files(summary, contents)
+    rendered.fresh.append((slot, key, UnitResult([OutputFile(name, data) for name, data in made])))
+    return made
+
+
+def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None) -> Tuple[Project, List[SchoolProfile], List[Finding]]:
+    """Every school profile asked for (`--school` or `--schools`) and every lesson, checked; one
+    ContentErrors listing the problems of all of them if any is an error (or, with `strict`, a warning)."""
+    paths = [request.school] if request.school is not None else profile_paths(request.schools) if request.schools is not None else []
+    profiles = check_profiles(paths)
+    try:
+        project, lesson_findings = load_checked(request.lesson_paths, request.catalogue, request.strict, cache)
+    except ContentErrors as problems:
+        raise ContentErrors(profiles.findings + problems.findings) from None
+    findings = profiles.findings + lesson_findings
+    if profiles.has_errors or (request.strict and findings):
+        raise ContentErrors(findings)
+    return project, profiles.schools, findings
+
+
+def already_there(path: Path, files: Mapping[PurePosixPath, bytes]) -> bool:
+    """The output folder already is what publishing `files` would make it (a rebuild that changed
+    nothing): every file there with the same bytes and permissions, the marker, and nothing an
+    interrupted older build left behind. Then there is nothing to publish."""
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        if (path / MARKER).read_bytes() != MARKER_TEXT.encode("utf-8") or not stat.S_ISREG(os.lstat(path / MARKER).st_mode):
+            return False
+        for relative, data in files.items():
+            target = path.joinpath(*relative.parts)
+            info = os.lstat(target)
+            if (not stat.S_ISREG(info.st_mode) or info.st_size != len(data)
+                    or stat.S_IMODE(info.st_mode) != FILE_MODE & ~umask or target.read_bytes() != data):
+                return False
+        return not any(is_leftover(name) for _, _, names in os.walk(path) for name in names)
+    except OSError:
+        return False
 
 
 def build(request: BuildRequest, progress: Optional[Progress] = None, notice: Optional[Notice] = None) -> BuildResult:
-    """Build the pack described by `request` into `request.output`."""
+    """Build the pack described by `request` into `request.output`: the national pack, one
+    school's (`request.school`) or one per school in a folder (`request.schools`), the same way."""
     request.check_before_reading()
-    project, findings = load_checked(request.lesson_paths, request.catalogue, request.strict)
-    school = None
-    if request.school:
-        checked = check_profile(request.school)
-        if checked.loaded is None or checked.errors:
-            raise ContentErrors(checked.findings)
-        school, findings = checked.loaded.model, findings + checked.findings
-    rendered = render_all(project, request, school, progress)
-    written = write_outputs(request, rendered, [pack_summary(project, school)], notice=notice)
-    return BuildResult(request.output, written, rendered.warnings, findings, rendered.notes)
+    cache = RenderCache(request.output_folder().workspace / CACHE) if request.cache else None
+    project, schools, findings = check_everything(request, cache)
+    rendered = render_packs(project, request, schools, progress, cache)
+    written = write_outputs(request, rendered, [pack_summary(project, school) for school in schools or [None]],
+                            notice=notice, cache=cache)
+    for slot, key, result in rendered.fresh:
+        cache.save(slot, key, result)
+    if cache is not None:
+        cache.save_pending()
+    return BuildResult(request.output, written, rendered.warnings, findings, rendered.notes,
+                       cache.problems if cache is not None else [])

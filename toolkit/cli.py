@@ -1,4 +1,13 @@
-"""The `lessonkit` command: thin commands that parse options, call the library and print."""
+"""The `lessonkit` command: thin commands that parse options, call the library and print.
+
+Help must be instant (`lessonkit --help`, `lessonkit build --help`), so this module imports only
+click and a few small modules at the top. A command imports what it uses when it runs (inside its
+function), and command groups kept in other modules are loaded only when named: see `COMMANDS`.
+
+To add a command: write it as a click command or group in its own module (importing at the top
+only what its options need, e.g. click), then add one line to `COMMANDS` below. Its `--help` then
+costs no more than importing that module.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +19,18 @@ from typing import Optional, Tuple
 
 import click
 
-from . import build as building
-from .builtin import for_users, lessons_dir, only_builtin
 from .errors import LessonkitError, UsageProblem
-from .live.cli import quiz
-from .load import display_path
-from .profiles.cli import school
-from .profiles.packs import build_school_packs
-from .render import RenderOptions, formats
-from .routes.cli import routes
 from .terminal import SafeStream, say, visible
+from .wording import _, ngettext
+from .wording.catalogues import DEFAULT_LANGUAGE, available as wording_languages
+
+# Commands kept in other modules, by name: "module:attribute", imported only when the command is used.
+COMMANDS = {
+    "quiz": "toolkit.live.cli:quiz",
+    "routes": "toolkit.routes.cli:routes",
+    "school": "toolkit.profiles.cli:school",
+    "translations": "toolkit.translation_cli:translations",
+}
 
 LESSONS = click.Path(path_type=Path)
 CATALOGUE_HELP = "Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one)."
@@ -31,7 +42,20 @@ def _show_warnings(findings) -> None:
 
 
 class Group(click.Group):
-    """A user sees a message, never a traceback (set LESSONKIT_DEBUG=1 to see one)."""
+    """A user sees a message, never a traceback (set LESSONKIT_DEBUG=1 to see one).
+
+    The commands named in `COMMANDS` are imported when they are first asked for.
+    """
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx, cmd_name):
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            import importlib
+            module, attribute = COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx):
         try:
@@ -39,19 +63,19 @@ class Group(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
-            say("\nInterrupted: nothing half-written was left; earlier outputs are unchanged.", err=True)
+            say(_("\nInterrupted: nothing half-written was left; earlier outputs are unchanged."), err=True)
             ctx.exit(130)
         except OSError as exc:  # the disk or a path the user gave (too long, a loop of links, no permission)
             if os.environ.get("LESSONKIT_DEBUG"):
                 raise
-            raise UsageProblem(f"{exc.filename or 'a file'}: {exc.strerror or exc}. Check this path and its permissions, "
-                               "then run again. Earlier outputs are unchanged.") from exc
+            raise UsageProblem(_("{path}: {problem}. Check this path and its permissions, then run again. Earlier outputs are "
+                                 "unchanged.", path=exc.filename or _("a file"), problem=exc.strerror or exc)) from exc
         except Exception as exc:  # a bug in lessonkit, not the user's fault
             if os.environ.get("LESSONKIT_DEBUG"):
                 raise
             raise LessonkitError(
-                f"lessonkit failed unexpectedly ({type(exc).__name__}: {exc}). Earlier outputs are unchanged. "
-                "Run again with LESSONKIT_DEBUG=1 for details, and please report it."
+                _("lessonkit failed unexpectedly ({name}: {exc}). Earlier outputs are unchanged. Run again with "
+                  "LESSONKIT_DEBUG=1 for details, and please report it.", name=type(exc).__name__, exc=exc)
             ) from exc
 
 
@@ -81,11 +105,14 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
       lessonkit validate lessons
       lessonkit validate lessons/my-lesson.yaml --strict
     """
+    from . import build as building
+    from .builtin import lessons_dir
+
     count, findings = building.validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress())
     _show_warnings(findings)
     warnings = len(findings)
-    say(f"{count} lesson{'s' if count != 1 else ''} checked: no errors"
-               + (f", {warnings} warning{'s' if warnings != 1 else ''}." if warnings else "."))
+    say(ngettext("{count} lesson checked: no errors", "{count} lessons checked: no errors", count)
+        + (ngettext(", {count} warning.", ", {count} warnings.", warnings) if warnings else "."))
 
 
 @main.command(name="build")
@@ -95,7 +122,7 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--format", "format_names", multiple=True, help="Only this format, e.g. slides (repeatable).")
 @click.option("--school", type=click.Path(path_type=Path, dir_okay=False), help="A school profile: its contacts and look go into every output.")
 @click.option("--schools", type=click.Path(path_type=Path, file_okay=False), help="A folder of school profiles: one pack per school.")
-@click.option("--jobs", type=click.IntRange(1, 32), default=1, show_default=True, help="Schools built in parallel with --schools.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Files rendered at once, each in its own process (default: the number of cores).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), default=Path("output"), show_default=True, help="Where to write.")
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help=CATALOGUE_HELP)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size for PDFs.")
@@ -106,8 +133,11 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool) -
 @click.option("--exclude", "exclude", multiple=True, metavar="PART", help="Leave out this optional part: it moves to the extra slides (repeatable).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
+@click.option("--no-cache", is_flag=True, help="Render every file again, ignoring the cache of earlier builds beside the output folder.")
+@click.option("--language", type=click.Choice(wording_languages()), default=DEFAULT_LANGUAGE, show_default=True,
+              help="Language of every output and of each document's declared language (docs/wording.md).")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
-                  paper, large_print, template, shuffle_seed, include, exclude, strict, force) -> None:
+                  paper, large_print, template, shuffle_seed, include, exclude, strict, force, no_cache, language) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
 
     Nothing is written unless every lesson passes its checks, and the output folder changes as a
@@ -120,24 +150,29 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
       lessonkit build --school example-england
       lessonkit build --audience ks3 --include copied-account
     """
+    from . import build as building
+    from .builtin import for_users, only_builtin
+    from .render import RenderOptions
+    from .renderjobs import default_jobs
+
     request = building.BuildRequest(
         lesson_paths=paths, catalogue=catalogue, lessons=lessons, include=include, exclude=exclude,
-        audiences=audiences, formats=format_names, school=school, output=output, strict=strict, force=force,
-        options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed),
+        audiences=audiences, formats=format_names, school=school, schools=schools, output=output, strict=strict,
+        force=force, jobs=jobs or default_jobs(), cache=not no_cache,
+        options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed,
+                              language=language),
     )
-    if schools is not None:
-        if school is not None:
-            raise LessonkitError("use --school or --schools, not both")
-        result = build_school_packs(request, schools, jobs, progress=_progress_printer(), notice=_notice)
-    else:
-        result = building.build(request, progress=_progress_printer(), notice=_notice)
+    result = building.build(request, progress=_progress_printer(), notice=_notice)
+    for problem in result.cache_problems:
+        say(f"warning: {problem}", err=True)
     # Built-in content is for its authors to fix: they see its warnings with validate or --strict.
     _show_warnings(for_users(result.findings, strict))
     if strict or not only_builtin(paths):
         for warning in result.warnings:
-            say(f"warning: {warning}", err=True)
-    say(f"Wrote {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {result.output}/ "
-               f"(open {result.output / building.INDEX} for a list).")
+            say(_("warning: {warning}", warning=warning), err=True)
+    say(ngettext("Wrote {count} file to {folder}/ (open {index} for a list).",
+                 "Wrote {count} files to {folder}/ (open {index} for a list).", len(result.files),
+                 folder=result.output, index=result.output / building.INDEX))
     for note in result.notes:
         say(note)
 
@@ -152,7 +187,7 @@ def _checking_progress():
         if total < 20:
             return
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="Checking lessons", show_pos=True, file=SafeStream(sys.stderr))
+            state["bar"] = click.progressbar(length=total, label=_("Checking lessons"), show_pos=True, file=SafeStream(sys.stderr))
             state["bar"].__enter__()
         state["bar"].update(1)
         if done >= total:
@@ -173,7 +208,7 @@ def _progress_printer():
 
     def show(done: int, total: int, step: str) -> None:
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="Building", file=SafeStream(sys.stderr),
+            state["bar"] = click.progressbar(length=total, label=_("Building"), file=SafeStream(sys.stderr),
                                              item_show_func=lambda s: visible(s) if s else s)
             state["bar"].__enter__()
         state["bar"].update(1, step)
@@ -193,22 +228,26 @@ def list_command(paths, catalogue) -> None:
     Example:
       lessonkit list
     """
-    project, _ = building.load_checked(paths, catalogue)
-    say("Lessons:")
+    from . import build as building
+    from .notices import adult_only_name
+    from .render import formats
+
+    project, _findings = building.load_checked(paths, catalogue)
+    say(_("Lessons:"))
     for loaded in project.lessons:
         lesson = loaded.model
         title = lesson.title if isinstance(lesson.title, str) else lesson.title["default"]
         say(f"  {lesson.id:24} {title} [{', '.join(lesson.audiences)}]")
-    say("Audiences:")
+    say(_("Audiences:"))
     for audience in project.audiences.values():
         say(f"  {audience.id:24} {audience.label}")
-    say("Support routes:")
+    say(_("Support routes:"))
     for route in project.routes.values():
         contact = route.phone or route.text or (str(route.url) if route.url else "") or route.email or ""
-        say(f"  {route.id:24} {route.name}: {contact}" + (" (18+ only)" if route.adult_only else ""))
-    say("Formats:")
+        say(f"  {route.id:24} {adult_only_name(route.name) if route.adult_only else route.name}: {contact}")
+    say(_("Formats:"))
     for output_format in formats().values():
-        say(f"  {output_format.name:24} {output_format.description}")
+        say(f"  {output_format.name:24} {_(output_format.description)}")
 
 
 @main.command()
@@ -226,11 +265,13 @@ def init(folder: Path, lesson_id: str, force: bool) -> None:
       lessonkit init our-lessons
       lessonkit init our-lessons --lesson parents-session
     """
+    from .load import display_path
     from .starter import make_starter
     starter = make_starter(folder, lesson_id, force)
     for path in starter.written:
-        say(f"Wrote {display_path(path)}")
-    say(f"Next: read {display_path(starter.folder / 'README.md')}, then run `lessonkit school init` in {display_path(starter.folder)}.")
+        say(_("Wrote {path}", path=display_path(path)))
+    say(_("Next: read {readme}, then run `lessonkit school init` in {folder}.",
+          readme=display_path(starter.folder / "README.md"), folder=display_path(starter.folder)))
 
 
 @main.command()
@@ -246,6 +287,3 @@ def schema(output) -> None:
     output.write(json.dumps(lesson_schema(), indent=2) + "\n")
 
 
-main.add_command(school)
-main.add_command(quiz)
-main.add_command(routes)

@@ -7,6 +7,9 @@ import calendar
 import datetime as dt
 from typing import Iterable, Optional
 
+from .wording import _, ngettext
+from .wording.phrases import long_date
+
 FRESH_FOR_MONTHS = 12
 """A number, address or figure not checked against its source for longer than this is stale."""
 
@@ -31,15 +34,19 @@ def age(checked: dt.date, today: dt.date) -> str:
     '3 months ago', '1 year 2 months ago', or 'in the future' for a date not yet reached."""
     days = (today - checked).days
     if days < 0:
-        return "in the future"
+        return _("in the future")
     if days == 0:
-        return "today"
+        return _("today")
     if days < 60:
-        return f"{days} day{'s' if days != 1 else ''} ago"
+        return ngettext("{count} day ago", "{count} days ago", days)
     months = (today.year - checked.year) * 12 + today.month - checked.month - (today.day < checked.day)
     years, months = divmod(months, 12)
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((years, "year"), (months, "month")) if n]
-    return " ".join(parts) + " ago"
+    if not years:
+        return ngettext("{count} month ago", "{count} months ago", months)
+    if not months:
+        return ngettext("{count} year ago", "{count} years ago", years)
+    return _("{years} {months} ago", years=ngettext("{count} year", "{count} years", years),
+             months=ngettext("{count} month", "{count} months", months))
 
 
 def oldest_check(dates: Iterable[Optional[dt.date]]) -> Optional[dt.date]:
@@ -54,7 +61,7 @@ def contacts_checked_line(dates: Iterable[Optional[dt.date]]) -> str:
     """'Contacts checked on 23 November 2026.': the wording every handout and deck prints, or ''
     when no contact carries a date."""
     checked = oldest_check(dates)
-    return f"Contacts checked on {checked.day} {checked:%B %Y}." if checked else ""
+    return _("Contacts checked on {date}.", date=long_date(checked)) if checked else ""
 
 
 def lesson_checked_line(lesson) -> str:

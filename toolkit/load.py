@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .builtin import example_schools, school_profile_path
 from .builtin import lessons_dir as builtin_lessons
 from .errors import Finding, UsageProblem
-from .model import Audience, AudienceCatalogue, Lesson, RouteCatalogue, SchoolProfile, SupportRoute
+from .model import Audience, AudienceCatalogue, Lesson, Nation, NationCatalogue, RouteCatalogue, SchoolProfile, SupportRoute
 from .textrules import text_findings
 from .validation import findings_from
 from .yamlsource import Positions, YamlProblem, read
@@ -21,7 +22,8 @@ M = TypeVar("M", bound=BaseModel)
 
 AUDIENCES_FILE = "audiences.yaml"
 ROUTES_FILE = "support-routes.yaml"
-CATALOGUE_FILES = (AUDIENCES_FILE, ROUTES_FILE)
+NATIONS_FILE = "nations.yaml"
+CATALOGUE_FILES = (AUDIENCES_FILE, ROUTES_FILE, NATIONS_FILE)
 
 
 def lesson_paths_or_builtin(paths: Sequence[Path]) -> Sequence[Path]:
@@ -108,6 +110,14 @@ class Project:
     lessons: List[Loaded[Lesson]] = field(default_factory=list)
     audiences_file: Optional[Loaded[AudienceCatalogue]] = None
     routes_file: Optional[Loaded[RouteCatalogue]] = None
+    nations_file: Optional[Loaded[NationCatalogue]] = None
+    language: str = "en"
+    """The language of the text: English, or a translation (toolkit/translation.py)."""
+
+    @property
+    def nations(self) -> Dict[str, Nation]:
+        """Each nation's terms: the catalogue's nations.yaml, else the built-in one."""
+        return self.nations_file.model.by_id() if self.nations_file else builtin_nations()
 
     @property
     def audiences(self) -> Dict[str, Audience]:
@@ -149,11 +159,24 @@ def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None,
                                     "to use the built-in one"))
             continue
         setattr(project, attr, load_file(target, model, findings))
+    if (folder / NATIONS_FILE).exists():  # optional: without it, the built-in nations apply
+        project.nations_file = load_file(folder / NATIONS_FILE, NationCatalogue, findings)
     for path in [] if catalogues_only else lesson_files(paths):
         loaded = load_file(path, Lesson, findings)
         if loaded is not None:
             project.lessons.append(loaded)
     return project, findings
+
+
+@functools.lru_cache(maxsize=None)
+def builtin_nations() -> Dict[str, Nation]:
+    """The built-in nations.yaml, for commands that read no catalogue (`school init`, profile checks)."""
+    findings: List[Finding] = []
+    loaded = load_file(builtin_lessons() / NATIONS_FILE, NationCatalogue, findings)
+    if loaded is None:  # only if the installed package itself is damaged
+        raise UsageProblem("the built-in nations.yaml cannot be read: " + "; ".join(f.message for f in findings)
+                           + ". Reinstall lessonkit")
+    return loaded.model.by_id()
 
 
 def load_school(path: Path) -> Tuple[Optional[Loaded[SchoolProfile]], List[Finding]]:

@@ -15,13 +15,14 @@ from .builtin import lessons_dir
 from .errors import LessonkitError, UsageProblem
 from .load import display_path, lesson_files
 from .validation import closest
+from .wording import N_, _
 from .write import write_atomic
 
 LESSONS_FOLDER = "lessons"
 SCHOOLS_FOLDER = "schools"
 README = "README.md"
 
-README_TEXT = """\
+README_TEXT = N_("""\
 # Our lessons with lessonkit
 
 This folder holds your school's own copy of a lesson and your school's profile. lessonkit's
@@ -59,7 +60,7 @@ writes one folder per school profile into `output/`, each with an `index.html` l
 file (decks to teach with, handouts and quiz papers to print, quiz files for your learning
 platform) and a zip to share with colleagues. Without `--schools` you get the national pack,
 which names no school contacts.
-"""
+""")
 
 
 @dataclass(frozen=True)
@@ -73,25 +74,25 @@ def _builtin_lesson(lesson_id: str) -> Path:
     by_id = {path.stem: path for path in lesson_files([lessons_dir()])}
     if lesson_id not in by_id:
         near = closest(lesson_id, list(by_id))
-        hint = f"Did you mean '{near}'?" if near else f"Built-in lessons: {', '.join(sorted(by_id))}."
-        raise UsageProblem(f"no built-in lesson '{lesson_id}'. {hint}")
+        hint = _("Did you mean '{near}'?", near=near) if near else _("Built-in lessons: {lessons}.", lessons=", ".join(sorted(by_id)))
+        raise UsageProblem(_("no built-in lesson '{lesson_id}'. {hint}", lesson_id=lesson_id, hint=hint))
     return by_id[lesson_id]
 
 
 def make_starter(folder: Path, lesson_id: str, force: bool = False) -> Starter:
     """Write a copy of the built-in lesson `lesson_id`, the README (unless there is one) and a schools folder."""
     if folder.exists() and not folder.is_dir():
-        raise UsageProblem(f"{folder} is a file: give a folder, e.g. lessonkit init our-lessons")
+        raise UsageProblem(_("{folder} is a file: give a folder, e.g. lessonkit init our-lessons", folder=folder))
     source = _builtin_lesson(lesson_id)
     lesson = folder / LESSONS_FOLDER / source.name
     readme = folder / README
     if lesson.exists() and not force:
-        raise LessonkitError(f"{display_path(lesson)} already exists; nothing was changed. "
-                             "Add --force to replace it, or give another folder.")
+        raise LessonkitError(_("{path} already exists; nothing was changed. Add --force to replace it, or give another "
+                               "folder.", path=display_path(lesson)))
     written = [lesson]
     write_atomic(lesson, source.read_bytes())
     if force or not readme.exists():  # run again for another lesson: the README already says what to do
-        write_atomic(readme, README_TEXT.format(lesson_file=source.name, lesson_id=lesson_id).encode("utf-8"))
+        write_atomic(readme, _(README_TEXT, lesson_file=source.name, lesson_id=lesson_id).encode("utf-8"))
         written.append(readme)
     (folder / SCHOOLS_FOLDER).mkdir(exist_ok=True)
     return Starter(folder, written)

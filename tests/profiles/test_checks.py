@@ -197,11 +197,11 @@ def test_stale_missing_and_future_verification_dates_are_warnings(profile_copy):
     assert messages(warnings(path)) == [
         "safeguarding_contacts[1] (Ms Fiona MacLeod) was last verified on 2025-06-01, more than 12 months ago",
         "local_police (Police Scotland) has last_verified 2027-01-01, which is in the future",
-        "childrens_services (Glenmorven Council Children's Services (example)) has no last_verified date",
+        "childrens_services (Glenmorven Council Social Work, Children and Families (example)) has no last_verified date",
     ]
     result = run("school", "check", path, "--lessons", MINIMAL)
     assert result.exit_code == 0
-    assert "warning: childrens_services (Glenmorven Council Children's Services (example)) has no last_verified date" in result.output
+    assert "warning: childrens_services (Glenmorven Council Social Work, Children and Families (example)) has no last_verified date" in result.output
     assert run("school", "check", path, "--strict", "--no-contacts").exit_code == 1
 
 

@@ -86,16 +86,17 @@ def test_guided_prompts_for_a_welsh_school(tmp_path):
     assert check_profile(target).errors == []
 
 
-@pytest.mark.parametrize("nation, police", [("scotland", "Police Scotland"),
-                                            ("northern ireland", "Police Service of Northern Ireland (PSNI)")])
-def test_police_default_in_scotland_and_northern_ireland(tmp_path, nation, police):
+@pytest.mark.parametrize("nation, police, role", [
+    ("scotland", "Police Scotland", "Child Protection Coordinator"),
+    ("northern ireland", "Police Service of Northern Ireland (PSNI)", "Designated Teacher for Child Protection")])
+def test_police_default_in_scotland_and_northern_ireland(tmp_path, nation, police, role):
     target = tmp_path / "school.yaml"
     result = run("school", "init", target, "--no-input", "--nation", nation, "--name", "Test School",
                  "--lead-name", "A Lead", "--lead-where", "Room 1", "--lead-phone", "01632 960100", "--fictional")
     assert result.exit_code == 0, result.output
     profile = load_school_checked(target).model
     assert profile.local_police.name == police
-    assert profile.safeguarding_contacts[0].role == "Safeguarding Lead"
+    assert profile.safeguarding_contacts[0].role == role
 
 
 def test_default_path_comes_from_the_school_id(tmp_path, monkeypatch):

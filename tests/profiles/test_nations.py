@@ -37,10 +37,10 @@ def test_police_defaults_only_where_one_force_serves_the_nation():
 def test_safeguarding_role_names_follow_the_facts():
     assert NATIONS["wales"].lead_role == "Designated Safeguarding Person"
     assert NATIONS["england"].lead_role == "Designated Safeguarding Lead"
-    # Not confirmed by facts.md: a neutral default the lead replaces with their own.
-    for nation in ("scotland", "northern-ireland"):
-        assert NATIONS[nation].lead_role == "Safeguarding Lead"
-        assert "does not confirm" in NATIONS[nation].lead_role_source
+    # facts.md Part 2 section 1: school usage in Scotland [S92][S93]; EA's rule in Northern Ireland [S100].
+    assert NATIONS["scotland"].lead_role == "Child Protection Coordinator"
+    assert NATIONS["scotland"].deputy_role == "Depute Child Protection Coordinator"
+    assert NATIONS["northern-ireland"].lead_role == "Designated Teacher for Child Protection"
 
 
 @pytest.mark.parametrize("school, ks3_name", [

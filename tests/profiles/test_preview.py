@@ -6,10 +6,10 @@ NI_KS3 = """\
 Key Stage 3 (Years 8 to 10) [ks3], in: tiny
   At school
     Mrs Aoife Byrne: Designated Teacher for Child Protection
-      Where to find them: Pastoral care office, B block, or ask your form teacher
+      Where: Pastoral care office, B block, or ask your form teacher
       Phone: 01632 960410 | Email: safeguarding@loughcarran.example.org
     Mr Conor Kelly: Deputy Designated Teacher for Child Protection
-      Where to find them: Pastoral care office, B block
+      Where: Pastoral care office, B block
       Phone: 01632 960411
   Local services
     Police Service of Northern Ireland (PSNI): Local police: call 999 in an emergency, 101 otherwise
@@ -37,7 +37,7 @@ def test_pupils_see_school_local_and_national_contacts_for_their_nation():
 def test_staff_also_see_childrens_services_and_adult_services():
     result = run("school", "check", SCHOOLS / "example-northern-ireland.yaml", "--lessons", MINIMAL)
     staff = _block(result.output, "All staff [staff], in: tiny")
-    assert "Lough Carran Children's Services (example): Children's services: referrals and advice about a\n      child" in staff
+    assert "Lough Carran HSC Trust Gateway Team (example): The HSC Trust Gateway team: referrals and advice\n      about a child" in staff
     assert "Out of hours: 01632 960451" in staff
     assert "Not shown here: Victim Support (England and Wales only)" in staff
     # The built-in staff briefing lists the adult-only services, each saying it is for adults.

@@ -17,13 +17,15 @@ SCHOOL = LESSONS / "schools" / "example-wales.yaml"
 
 def test_plain_and_bold_text_get_the_fragments_the_parser_would_make():
     styles = make_styles(11.0, False)
-    for text in ("Plain  words,\n  over lines.", "<b>All bold</b>", "Ŵ and “quotes”", "  <b>padded</b> "):
+    for text in ("Plain  words,\n  over lines.", "<b>All bold</b>", "Ŵ and “quotes”", "  <b>padded</b> ",
+                 "a <b>lead</b> then text", "<b>Childline:</b> 0800 1111; childline.org.uk"):
         clone = styles.body.clone("smaller", fontSize=7)  # a clone made after its style was used
         for style in (styles.body, styles.small, styles.hanging(), clone):
             ours, theirs = Paragraph(text, style), ReportlabParagraph(text, style)
             assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags], text
             assert ours.text == theirs.text
-    assert paragraphs.plain_fragments("a <b>lead</b> then text", styles.body) is None
+    assert len(paragraphs.plain_fragments("a <b>lead</b> then text", styles.body)[1]) == 3  # a fragment a run
+    assert paragraphs.plain_fragments("<b>a</b> <b>b</b>", styles.body) is None  # a run of only a space
     assert paragraphs.plain_fragments("fish &amp; chips", styles.body) is None
     assert paragraphs.plain_fragments("   ", styles.body) is None
 

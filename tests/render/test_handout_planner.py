@@ -66,6 +66,37 @@ def test_a_paragraph_measured_at_other_widths_prints_as_if_measured_once():
     assert Paragraph(text, style).wrap(120, 800) == ReportlabParagraph(text, style).wrap(120, 800)
 
 
+@pytest.mark.parametrize("text", [
+    "", "   ", "Block the account.", "  two\tspaces  and\nnew lines\r\n  ", "wide\u2003space and\u3000more",
+    "no-break\xa0space kept", "zero\u200bwidth space", "\u200b leading", "line\u2028separator", "ends\x1f",
+    "mixed \xa0 and\u200b\u2009thin", "\n\n", "caf\u00e9 \u2019quoted\u2019 \u2014 dash",
+])
+def test_cleaning_a_paragraphs_text_matches_reportlab(text):
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+    from toolkit.pdf.paragraphs import clean
+    assert clean(text) == cleanBlockQuotedText(text)
+
+
+@pytest.mark.parametrize("text, parsed", [
+    ("Block the account.", True), ("<b>Don't pay</b>", True), ("<b>Childline</b>: Phone: 0800 1111; childline.org.uk", True),
+    ("<b>Myth:</b> it only happens to girls", True), ("Call <b>999</b> now, or <b>101</b>", True),
+    ("Ask  for\n help <b> first </b> then", True), ("<b>a</b> <b>b</b>", False), ("Tom &amp; Ann", False),
+    ("Web:<br/>site.org", False), ("<b><b>x</b></b>", False), ("<b>open", False), ("x</b>", False), ("  ", False),
+])
+def test_paragraph_fragments_made_without_the_parser_are_the_parsers(text, parsed):
+    from reportlab.platypus.paragraph import cleanBlockQuotedText
+    from reportlab.platypus.paraparser import ParaParser
+    from toolkit.pdf.paragraphs import plain_fragments
+    style = make_styles(12, False).hanging()
+    found = plain_fragments(text, style)
+    assert (found is not None) == parsed
+    if found:
+        cleaned, fragments = found
+        assert cleaned == cleanBlockQuotedText(text)
+        _, expected, _ = ParaParser().parse(cleaned, style)
+        assert [f.__dict__ for f in fragments] == [f.__dict__ for f in expected]
+
+
 def test_least_heights_never_exceed_measured_heights(every_handout):
     checked, planners = 0, {}
     for name, handout, large_print in every_handout:
@@ -86,7 +117,8 @@ def test_least_heights_never_exceed_measured_heights(every_handout):
                         for contact in block.contacts:
                             one = planner.block_height(b.Contacts((contact,), block.detailed, block.purpose),
                                                        styles, block_width, height)
-                            assert least_contact_height(contact, styles, block_width, block.detailed) <= one + 1e-9
+                            assert least_contact_height(contact, styles, block_width, block.detailed,
+                                                   purpose=block.purpose) <= one + 1e-9
                     checked += 1
     assert checked > 1000
 
@@ -167,3 +199,46 @@ def test_handouts_come_out_byte_identical_when_built_again(adapted):
     build(pupils, large_print=True)  # other sizes and styles in between: shared caches must not leak
     assert build(pupils) == first
     assert build(staff) == build(staff)
+
+
+@pytest.mark.parametrize("logo", sorted((LESSONS / "schools").glob("*.png")), ids=lambda p: p.name)
+def test_a_logo_drawn_from_objects_made_once_is_what_reportlab_draws(logo):
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+    from toolkit.pdf.document import binary_streams
+    from toolkit.pdf.flowables import _draw_logo
+
+    data = logo.read_bytes()
+
+    def pdf(draw) -> bytes:
+        buffer = io.BytesIO()
+        with binary_streams():
+            canvas = Canvas(buffer, invariant=True)
+            for page in range(2):
+                draw(canvas, 10 + page, 20, 50, 40)
+                canvas.showPage()
+            canvas.save()
+        return buffer.getvalue()
+
+    expected = pdf(lambda canvas, *box: canvas.drawImage(ImageReader(io.BytesIO(data)), *box, mask="auto"))
+    for _ in range(2):  # the second time from the objects made the first
+        assert pdf(lambda canvas, *box: _draw_logo(canvas, data, *box)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Block the account, keep the evidence and tell an adult you trust as soon as you can.",
+    "Phone\xa00800\xa01111\xa0free\xa0from\xa0any\xa0phone\xa0at\xa0any\xa0time\xa0of\xa0day or night",
+    "wide\u2003spaces\u2003between\u2003these\u2003words\u2003all\u2003along\u2003the\u2003line",
+    "zero\u200bwidth\u200bspaces\u200bbetween\u200bwords\u200bthat\u200breportlab\u200bbreaks\u200bat",
+    "<b>Childline</b>: 0800 1111; www.childline.org.uk/info-advice/bullying-abuse-safety/online-mobile-safety/",
+    "Web:<br/>www.ceop.police.uk/Safety-Centre/<br/>report-abuse", "averyveryverylongwordwithoutanyspaces" * 3,
+    "Tom &amp; Ann said &lt;hello&gt; to the <b>whole</b> class, twice over, in the hall.",
+])
+def test_least_lines_never_exceed_the_lines_reportlab_breaks(text):
+    from toolkit.pdf.floors import least_lines
+    styles = make_styles(12, False)
+    for style in (styles.body, styles.hanging(), styles.h2, styles.callout):
+        for width in (60, 90, 140, 238, 480):
+            paragraph = Paragraph(text, style)
+            _, height = paragraph.wrap(width, 10_000)
+            assert least_lines(text, style, width) <= round(height / style.leading), (text, style.name, width)

@@ -66,7 +66,7 @@ def test_the_plan_names_the_school_the_lead_and_every_timing(adapted):
         assert question in text and answer in text
     assert lesson.teacher_notes.disclosure_protocol[0] in text
     # Children's services are for staff: the plan lists them, under their own heading.
-    assert "Hazelbrook Children's Services front door (example)" in text and "For staff only" in text
+    assert "Hazelbrook Children's Social Care front door (example)" in text and "For staff only" in text
     assert not any(name in text for name in ADULT_ONLY)
 
 

@@ -16,7 +16,8 @@ def run_checks(project: Project, catalogues: bool = True) -> List[Finding]:
     `validate` checks a large folder one lesson at a time."""
     findings = list(structure.check(project, catalogues))
     broken = {f.path for f in findings if f.severity == "error"}
-    sound = Project([l for l in project.lessons if l.path not in broken], project.audiences_file, project.routes_file)
+    sound = Project([l for l in project.lessons if l.path not in broken], project.audiences_file, project.routes_file,
+                    project.nations_file, project.language)
     findings += layout.check(sound)
     # Every rule module is imported, never skipped: a missing one is an error, not silence.
     from . import content, sessions

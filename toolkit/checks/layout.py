@@ -72,7 +72,8 @@ def check(project: Project) -> List[Finding]:
             audience = project.audiences.get(audience_id)
             if audience is None:
                 continue
-            for spec in plan(adapt(loaded.model, audience, project.routes, None)):
+            for spec in plan(adapt(loaded.model, audience, project.routes, None, nations=project.nations,
+                                   audiences=project.audiences)):
                 problem = chat_problem(spec.picture) if spec.kind == "picture" else None
                 if problem and ("chat", problem) not in seen:  # a chat differs by audience: each is checked
                     seen[("chat", problem)] = False

@@ -133,7 +133,7 @@ def _slides(loaded: Loaded[Lesson], project: Project, audience) -> Iterator[Find
     from ..render import RenderContext
 
     lesson = loaded.model
-    adapted = adapt(lesson, audience, project.routes)
+    adapted = adapt(lesson, audience, project.routes, nations=project.nations, audiences=project.audiences)
     positions = {s.id: index for index, s in enumerate(lesson.sessions)}
     for session, main, _extra in session_slides(adapted, RenderContext()):
         limit = int(session.minutes * SLIDES_PER_MINUTE)

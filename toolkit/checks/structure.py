@@ -7,6 +7,8 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tupl
 from ..errors import Finding
 from ..load import Loaded, Project
 from ..model import PARTS, Lesson
+from ..terms import known_tokens, tokens_in
+from ..textrules import strings_in
 from ..validation import closest
 
 LISTS_WITH_IDS = ("sections", "scenarios", "warning_signs", "response_steps", "statistics", "activities")
@@ -19,6 +21,8 @@ def check(project: Project, catalogues: bool = True) -> List[Finding]:
     findings.extend(_duplicate_lesson_ids(project))
     if project.routes_file is not None and catalogues:
         findings.extend(_routes(project))
+    if project.nations_file is not None and project.routes_file is not None and catalogues:
+        findings.extend(_nations(project))
     for loaded in project.lessons:
         findings.extend(_lesson(loaded, project))
     return findings
@@ -46,6 +50,36 @@ def duplicate_lesson_id(loaded: Loaded[Lesson], seen: Dict[str, str]) -> Optiona
         return None
     return loaded.finding(("id",), f"lesson id '{lesson_id}' is also used by {seen[lesson_id]}",
                           "give each lesson its own id", rule="duplicate-id")
+
+
+def _nations(project: Project) -> Iterator[Finding]:
+    """Each nation's route for money lost to fraud is a route in the catalogue that serves it."""
+    loaded = project.nations_file
+    routes = project.routes
+    for index, nation in enumerate(loaded.model.nations):
+        route_id = nation.money_loss_route
+        if route_id is None:
+            continue
+        if route_id not in routes:
+            yield _unknown(loaded, ("nations", index, "money_loss_route"), "support route", route_id, list(routes))
+        elif nation.id not in routes[route_id].nations:
+            yield loaded.finding(("nations", index, "money_loss_route"),
+                                 f"route '{route_id}' does not serve {nation.name}",
+                                 "name a route whose `nations` include this nation", rule="unknown-reference")
+
+
+def _tokens(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
+    """Every `{{token}}` in the lesson's text is one adapt can fill (docs/lesson-format.md lists them)."""
+    known = known_tokens(project.audiences)
+    for loc, text, is_key in strings_in(loaded.raw):
+        if is_key:
+            continue
+        for token, _start in tokens_in(text):
+            if token[:1].lower() + token[1:] not in known:
+                near = closest(token, known)
+                yield loaded.finding(loc, f"unknown term '{{{{{token}}}}}'",
+                                     f"did you mean '{{{{{near}}}}}'?" if near else
+                                     "known terms: " + ", ".join("{{%s}}" % k for k in known), rule="unknown-term")
 
 
 def _routes(project: Project) -> Iterator[Finding]:
@@ -128,6 +162,7 @@ def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
     for name in LISTS_WITH_IDS:
         findings.extend(_duplicates(loaded, name, [item.id for item in getattr(lesson, name)]))
     findings.extend(_parts(loaded))
+    findings.extend(_tokens(loaded, project))
     if lesson.duration_minutes is None and not lesson.sessions:
         findings.append(loaded.finding(("id",), "the lesson has no duration_minutes and no sessions",
                                        "add `duration_minutes: 50` (its length), or a list of `sessions`", rule="session-timing"))

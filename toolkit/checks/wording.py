@@ -120,10 +120,6 @@ def blaming_phrases(text: str) -> List[Tuple[str, str]]:
 # A UK-style number: starts 0 or +44, 8 to 11 digits, in groups split by single spaces or hyphens.
 PHONE = re.compile(r"(?<![\w+])(?:\+44[ -]?(?:\(0\)[ -]?)?|0)\d{1,5}(?:[ -]?\d{1,6}){1,5}(?![\d])")
 
-# Ofcom reserves these ranges for TV and radio drama, so they never reach a real person.
-DRAMA_RANGES = ("01632960", "02079460")
-
-
 def digits(number: str) -> str:
     """The digits of a number in national form: '+44 20 7946 0000' -> '02079460000'."""
     only = re.sub(r"\D", "", number)
@@ -133,8 +129,10 @@ def digits(number: str) -> str:
 
 
 def is_drama_number(number: str) -> bool:
-    d = digits(number)
-    return len(d) in (10, 11) and any(d.startswith(prefix) and len(d) - len(prefix) == 3 for prefix in DRAMA_RANGES)
+    """One rule for lessons and profiles: Ofcom's drama ranges, as profiles/phones.py lists them."""
+    from ..profiles.phones import is_drama
+
+    return is_drama(number)
 
 
 def unknown_phone_numbers(text: str, known: Iterable[str]) -> List[str]:

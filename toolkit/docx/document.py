@@ -1,6 +1,6 @@
 """Writing a Word document the way a careful person would in Word: built-in styles (Heading 1-3,
 List Bullet, List Number, Table Grid), a header row marked to repeat on each page, alt text on
-pictures, and the title, author and language (en-GB) in the document's properties.
+pictures, and the title, author and language (the build's, en-GB unless asked) in the document's properties.
 
 Word, Google Docs and LibreOffice all read these styles, so a teacher can navigate by headings,
 restyle the document and edit every word."""
@@ -18,8 +18,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from ..deck.package import stable_zip
+from ..wording import N_, current_language
 
-LANGUAGE = "en-GB"
 FONT = "Arial"  # in every office suite (LibreOffice substitutes the metric-compatible Liberation Sans)
 HEADING_SIZES = {1: 18, 2: 14, 3: 12}
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
@@ -29,7 +29,7 @@ Run = Union[str, Tuple[str, str]]
 fills in, printed in square brackets and highlighted."""
 Text = Union[str, Sequence[Run]]
 
-PLACEHOLDER_NOTE = ("Text in [square brackets] is for the school to fill in or delete before the document is used.")
+PLACEHOLDER_NOTE = N_("Text in [square brackets] is for the school to fill in or delete before the document is used.")
 
 
 def _hex(colour: str) -> RGBColor:
@@ -50,7 +50,7 @@ class WordDocument:
         props = self.doc.core_properties
         props.title, props.subject, props.author = title, subject, author
         props.keywords = ", ".join(keywords)
-        props.language = LANGUAGE
+        props.language = current_language()
         props.comments = ""
         props.last_modified_by = author
         props.revision = 1
@@ -66,8 +66,8 @@ class WordDocument:
         run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
         _set_fonts(run_defaults)
         lang = run_defaults.find(qn("w:lang"))
-        lang.set(qn("w:val"), LANGUAGE)
-        lang.set(qn("w:eastAsia"), LANGUAGE)
+        lang.set(qn("w:val"), current_language())
+        lang.set(qn("w:eastAsia"), current_language())
         normal = styles["Normal"]
         normal.font.size = Pt(11)
         normal.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)

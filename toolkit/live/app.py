@@ -7,6 +7,7 @@ this server, so the pages work with no internet and make no third-party requests
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from pathlib import Path
 from typing import Dict, Tuple
@@ -17,6 +18,10 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
+
+from jinja2 import Environment, StrictUndefined
+
+from ..wording import _, current_language, install, phrases
 
 from .hub import Hub
 
@@ -51,9 +56,36 @@ def security_headers(host: str) -> Dict[str, str]:
 
 
 def load_assets() -> Dict[str, Tuple[bytes, str]]:
-    """Every file the pages use, read once at start-up; nothing else on disk is ever served."""
-    return {path.name: (path.read_bytes(), TYPES[path.suffix]) for path in sorted(STATIC.iterdir())
-            if path.suffix in TYPES}
+    """Every file the pages use, read once at start-up; nothing else on disk is ever served. The pages
+    and the scripts' words are in the quiz's language (toolkit.wording), chosen before start-up."""
+    assets = {path.name: (path.read_bytes(), TYPES[path.suffix]) for path in sorted(STATIC.iterdir())
+              if path.suffix in TYPES}
+    environment = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True,
+                              extensions=["jinja2.ext.i18n"])
+    install(environment)
+    environment.globals["phrases"] = phrases
+    for name, (data, media_type) in assets.items():
+        if name.endswith(".html"):
+            page = environment.from_string(data.decode("utf-8")).render(language=current_language())
+            assets[name] = (page.encode("utf-8"), media_type)
+    scripts = [data.decode("utf-8") for name, (data, _type) in assets.items() if name.endswith(".js")]
+    assets[WORDS] = (script_words(scripts).encode("utf-8"), TYPES[".js"])
+    return assets
+
+
+# The scripts look their words up with gettext("..."): one message id in double quotes.
+SCRIPT_MESSAGE = re.compile(r'\bgettext\(\s*("(?:[^"\\\n]|\\.)*")')
+WORDS = "words.js"
+
+
+def script_words(scripts) -> str:
+    """words.js: each message the scripts use, in the quiz's language, for `Live.gettext`."""
+    words = {}
+    for script in scripts:
+        for literal in SCRIPT_MESSAGE.findall(script):
+            message = json.loads(literal)
+            words[message] = _(message)
+    return "window.LiveWords = " + json.dumps(words, ensure_ascii=False, sort_keys=True) + ";\n"
 
 
 def _host(scope) -> str:
@@ -85,7 +117,7 @@ class Guard:
             if scope["type"] == "websocket":
                 return await send({"type": "websocket.close", "code": 1008})
             return await PlainTextResponse(
-                "Open the quiz by the address shown on the teacher's screen, e.g. http://192.168.1.20:8765/",
+                _("Open the quiz by the address shown on the teacher's screen, e.g. http://192.168.1.20:8765/"),
                 status_code=421)(scope, receive, send)
         if scope["type"] == "websocket":
             if not _origin_matches(scope, host):
@@ -114,7 +146,7 @@ def create_app(hub: Hub) -> Starlette:
     async def asset(request: Request) -> Response:
         name = request.path_params["name"]
         if name not in assets or name.endswith(".html"):
-            return PlainTextResponse("Not found", status_code=404)
+            return PlainTextResponse(_("Not found"), status_code=404)
         return file_response(name)
 
     def address(websocket: WebSocket) -> str:

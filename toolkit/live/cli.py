@@ -8,12 +8,9 @@ from typing import Optional
 
 import click
 
-from ..adapt import adapt
-from ..build import load_checked, load_school_checked
+from ..wording import DEFAULT_LANGUAGE, _, available, language, ngettext
 from ..errors import UsageProblem
 from ..terminal import say
-from ..validation import closest
-from .session import QuizSettings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,12 +24,13 @@ def quiz() -> None:
 
 
 def _lesson(project, lesson_id: str):
+    from ..validation import closest
     lesson = project.lesson(lesson_id)
     if lesson is None:
         known = [loaded.model.id for loaded in project.lessons]
         near = closest(lesson_id, known)
-        hint = f"Did you mean '{near}'?" if near else f"Known lessons: {', '.join(known) or 'none'}."
-        raise UsageProblem(f"unknown lesson '{lesson_id}'. {hint} Try: lessonkit list")
+        hint = _("Did you mean '{near}'?", near=near) if near else _("Known lessons: {lessons}.", lessons=", ".join(known) or _("none"))
+        raise UsageProblem(_("unknown lesson '{lesson_id}'. {hint} Try: lessonkit list", lesson_id=lesson_id, hint=hint))
     return lesson
 
 
@@ -41,7 +39,7 @@ def _export_path(export: Optional[Path]) -> Optional[Path]:
         return None
     folder = export.resolve().parent
     if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise UsageProblem(f"cannot save results in '{folder}': it is not a folder you can write to")
+        raise UsageProblem(_("cannot save results in '{folder}': it is not a folder you can write to", folder=folder))
     return export
 
 
@@ -56,7 +54,9 @@ def _export_path(export: Optional[Path]) -> Optional[Path]:
 @click.option("--lessons", "lessons_dir", type=click.Path(path_type=Path, file_okay=False), help="Folder with the lesson files (default: the built-in lessons).")
 @click.option("--catalogue", type=click.Path(path_type=Path, file_okay=False), help="Folder with audiences.yaml and support-routes.yaml (default: beside the lessons, else the built-in one).")
 @click.option("--max-pupils", type=click.IntRange(1, 5000), default=1000, show_default=True, help="Places in the quiz: pupils here now, and those who lost the connection in the last 2 minutes.")
-def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, catalogue, max_pupils) -> None:
+@click.option("--language", "language_tag", type=click.Choice(available()), default=DEFAULT_LANGUAGE, show_default=True,
+              help="Language of the quiz pages and messages (docs/wording.md).")
+def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, catalogue, max_pupils, language_tag) -> None:
     """Serve LESSON's starter and exit quizzes to a class, from this computer.
 
     Prints the address and code pupils use, and the teacher's link (keep it to yourself: it
@@ -68,36 +68,47 @@ def serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, c
       lessonkit quiz serve online-blackmail --audience ks3 --host 0.0.0.0
       lessonkit quiz serve online-blackmail --audience ks4 --school my-school.yaml --host 0.0.0.0 --export results.csv
     """
-    from .server import prepare, serve as run  # imports the web stack only when serving
+    with language(language_tag):  # every page, message and contact label the class sees
+        _serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, catalogue, max_pupils)
 
-    project, _ = load_checked([lessons_dir] if lessons_dir else [], catalogue)
+
+def _serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, catalogue, max_pupils) -> None:
+    from ..adapt import adapt
+    from ..build import load_checked, load_school_checked
+    from .server import prepare, serve as run  # imports the web stack only when serving
+    from .session import QuizSettings
+
+    project, _findings = load_checked([lessons_dir] if lessons_dir else [], catalogue)
     lesson = _lesson(project, lesson_id)
     if audience not in lesson.audiences:
-        raise UsageProblem(f"'{lesson_id}' is not written for '{audience}'. It has: {', '.join(lesson.audiences)}")
+        raise UsageProblem(_("'{lesson_id}' is not written for '{audience}'. It has: {audiences}", lesson_id=lesson_id, audience=audience,
+                             audiences=", ".join(lesson.audiences)))
     profile = load_school_checked(school).model if school else None
-    adapted = adapt(lesson, project.audiences[audience], project.routes, profile)
+    adapted = adapt(lesson, project.audiences[audience], project.routes, profile, nations=project.nations,
+                    audiences=project.audiences)
     if not adapted.quiz:
-        raise UsageProblem(f"'{lesson_id}' has no quiz questions for {audience}")
+        raise UsageProblem(_("'{lesson_id}' has no quiz questions for {audience}", lesson_id=lesson_id, audience=audience))
     settings = QuizSettings(timer_seconds=timer, max_pupils=max_pupils)
     live = prepare(adapted, host, port, settings, _export_path(export))
     code = live.keys.join_code
     count = len(live.session.questions)
-    say(f"Live quiz: {adapted.title} ({adapted.audience_name}), {count} question{'s' if count != 1 else ''}.")
-    say(f"Pupils join at: {'  or  '.join(live.join_urls)}")
-    say(f"Join code: {code[:3]} {code[3:]}")
-    say("Teacher link (open it on this computer and keep it to yourself: it controls the quiz):")
+    say(ngettext("Live quiz: {title} ({audience}), {count} question.", "Live quiz: {title} ({audience}), {count} questions.",
+                 count, title=adapted.title, audience=adapted.audience_name))
+    say(_("Pupils join at: {addresses}", addresses=("  " + _("or") + "  ").join(live.join_urls)))
+    say(_("Join code: {code}", code=code[:3] + " " + code[3:]))
+    say(_("Teacher link (open it on this computer and keep it to yourself: it controls the quiz):"))
     say(f"  {live.teacher_url}")
     if live.reach_problem:
         say(live.reach_problem)
     if timer:
-        say(f"Timer: {timer} seconds for each question, then the answer shows.")
+        say(_("Timer: {timer} seconds for each question, then the answer shows.", timer=timer))
     if export:
-        say(f"Results (counts only) will be saved to {export}")
-    say("Press Ctrl+C to stop.")
+        say(_("Results (counts only) will be saved to {export}", export=export))
+    say(_("Press Ctrl+C to stop."))
     try:
         run(live)
     except KeyboardInterrupt:  # Uvicorn re-raises the Ctrl+C it handled; stopping is the normal way out
         pass
-    say("Quiz stopped." + (f" Results saved to {export}" if live.hub.saved else ""))
+    say(_("Quiz stopped.") + (_(" Results saved to {export}", export=export) if live.hub.saved else ""))
     if live.hub.save_problem:
-        say(f"Error: {live.hub.save_problem}", err=True)
+        say(_("Error: {problem}", problem=live.hub.save_problem), err=True)

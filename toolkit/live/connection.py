@@ -11,6 +11,7 @@ import contextlib
 from dataclasses import dataclass
 from typing import Callable, Optional, Union
 
+from ..wording import _
 from .access import TokenBucket
 from .protocol import error
 
@@ -115,7 +116,7 @@ class Connection:
         if self.ignored > self.limits.ignored_before_close:
             self.close_soon(1008, "too many messages")
         elif self.ignored == 1 or self.ignored % 50 == 0:
-            self.post(error("slow-down", "Too many messages: some were ignored."))
+            self.post(error("slow-down", _("Too many messages: some were ignored.")))
         return False
 
     async def finish(self) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Tuple
 
+from ..wording import N_, _
+from ..wording.phrases import text_label, way_label
 from ..adapt import AdaptedLesson, HelpContact, Question
 from ..quizzes.order import shown_order as display_order  # one order for slides, paper and live quiz
 
-QUIZ_LABELS = {"starter": "Starter quiz", "exit": "Exit quiz"}
+QUIZ_LABELS = {"starter": N_("Starter quiz"), "exit": N_("Exit quiz")}
 HINTS = {
-    "single": "Choose one answer. You can change it until the answers are shown.",
-    "true-false": "Choose true or false. You can change it until the answers are shown.",
-    "multiple": "Choose every answer you think is right. You can change them until the answers are shown.",
-    "ordering": "Put these in order with the Move up and Move down buttons, then choose Send my order.",
+    "single": N_("Choose one answer. You can change it until the answers are shown."),
+    "true-false": N_("Choose true or false. You can change it until the answers are shown."),
+    "multiple": N_("Choose every answer you think is right. You can change them until the answers are shown."),
+    "ordering": N_("Put these in order with the Move up and Move down buttons, then choose Send my order."),
 }
 
 
@@ -39,9 +41,9 @@ class LiveQuestion:
         """The question as pupils see it while answering: nothing that gives the answer away."""
         q = self.question
         return {
-            "number": self.number, "quiz": q.quiz, "quiz_label": QUIZ_LABELS[q.quiz],
+            "number": self.number, "quiz": q.quiz, "quiz_label": _(QUIZ_LABELS[q.quiz]),
             "position": self.position, "quiz_length": self.quiz_length,
-            "type": q.type, "text": q.question, "hint": HINTS[q.type],
+            "type": q.type, "text": q.question, "hint": _(HINTS[q.type]),
             "options": [{"index": i, "text": q.options[i].text} for i in self.display_order],
         }
 
@@ -73,7 +75,12 @@ def contact_card(contact: HelpContact) -> Dict[str, str]:
     """One help contact with only the fields a pupil or teacher reads."""
     fields = ("name", "purpose", "scope", "where_to_find", "phone", "textphone", "text", "url", "email",
               "hours", "for_whom", "nations_note")
-    return {name: getattr(contact, name) for name in fields if getattr(contact, name)}
+    card: Dict = {name: getattr(contact, name) for name in fields if getattr(contact, name)}
+    # Each way's label as every other format words it (toolkit.wording.phrases), for the page to show.
+    card["labels"] = {"where_to_find": way_label("where"), "phone": way_label("phone"),
+                      "textphone": way_label("textphone"), "text": text_label(contact.text or ""),
+                      "url": way_label("web"), "email": way_label("email"), "hours": way_label("hours")}
+    return card
 
 
 def help_cards(lesson: AdaptedLesson) -> List[Dict[str, str]]:

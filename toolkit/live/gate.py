@@ -17,6 +17,8 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Dict, Optional, Tuple
 
+from ..wording import _
+
 from .connection import ConnectionLimits
 
 log = logging.getLogger("lessonkit.live")
@@ -138,7 +140,7 @@ class ConnectionGate:
         reasons = "; ".join(f"{count:,} {why}" for why, count in self.turned_away.most_common())
         self.turned_away.clear()
         self._last_report = now
-        return f"To keep the quiz open for everyone: {reasons}."
+        return _("To keep the quiz open for everyone: {reasons}.", reasons=reasons)
 
     # -- inside --------------------------------------------------------------------------------
 

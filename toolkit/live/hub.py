@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Set
 
+from ..wording import _
 from .access import CodeChecks, Keys, normalise_code, same_secret
 from .connection import Connection, ConnectionLimits, Disconnected
 from .protocol import Answer, BadMessage, Command, Hello, Join, encode, error, pupil_message, teacher_message
@@ -87,7 +88,7 @@ class Hub:
             if right:
                 return self._place(connection, message.pupil)
             connection.misses += 1
-            connection.post(error("wrong-code", "That code is not right. Check the code on the board and try again.",
+            connection.post(error("wrong-code", _("That code is not right. Check the code on the board and try again."),
                                   retry_after=0))
         return None
 
@@ -102,7 +103,7 @@ class Hub:
             connection.post(error("bad-message", str(problem)))
             return None
         if not isinstance(message, Join):
-            connection.post(error("not-joined", "Enter the code first."))
+            connection.post(error("not-joined", _("Enter the code first.")))
             return None
         return message
 
@@ -114,8 +115,8 @@ class Hub:
             if not turn.done():
                 ahead = self.code_checks.queued(connection.address)
                 connection.post(error(
-                    "queued", "Many wrong codes have come from your network, so codes are checked one at a time. "
-                    "Please wait: yours is in the queue.", queued=ahead))
+                    "queued", _("Many wrong codes have come from your network, so codes are checked one at a time. "
+                                "Please wait: yours is in the queue."), queued=ahead))
             while not turn.done():
                 reader = asyncio.ensure_future(self._next_join(connection, None))
                 await asyncio.wait({turn, reader}, return_when=asyncio.FIRST_COMPLETED)
@@ -145,7 +146,7 @@ class Hub:
         own = self.pupils.setdefault(pupil_id, [])
         own.append(connection)
         for oldest in own[:max(0, len(own) - self.limits.connections_per_pupil)]:
-            oldest.post(error("elsewhere", "This quiz is open in another tab or window, so it has stopped here."))
+            oldest.post(error("elsewhere", _("This quiz is open in another tab or window, so it has stopped here.")))
             oldest.close_soon(4001, "open elsewhere")
 
     def _welcome_pupil(self, connection: Connection, pupil_id: str) -> None:
@@ -166,7 +167,7 @@ class Hub:
             connection.post(error("bad-message", str(problem)))
             return
         if isinstance(message, Join):
-            connection.post(error("joined", "You have already joined."))
+            connection.post(error("joined", _("You have already joined.")))
             return
         assert isinstance(message, Answer)
         try:
@@ -223,7 +224,7 @@ class Hub:
         if isinstance(message, Hello) and same_secret(message.token, self.keys.teacher_token):
             return True
         await asyncio.sleep(self.limits.teacher_refusal_delay)  # a 32-character secret; guesses are slowed too
-        connection.post(error("unauthorised", "This page needs the teacher link printed when the quiz started."))
+        connection.post(error("unauthorised", _("This page needs the teacher link printed when the quiz started.")))
         connection.close_soon(1008, "teacher link needed")
         return False
 
@@ -291,7 +292,7 @@ class Hub:
             self.save_problem = ""
             self.saved = True
         except OSError as problem:  # a full disk must not stop the lesson
-            self.save_problem = f"Could not save the results: {problem.strerror or problem}"
+            self.save_problem = _("Could not save the results: {problem}", problem=problem.strerror or problem)
             log.warning(self.save_problem)
 
     def _teacher_changed(self) -> None:

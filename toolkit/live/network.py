@@ -8,6 +8,7 @@ import os
 import socket
 from typing import List
 
+from ..wording import _
 from ..errors import UsageProblem
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -65,10 +66,10 @@ def join_hosts(host: str) -> List[str]:
 def reach_problem(host: str, hosts: List[str]) -> str:
     """Why pupils' devices could not reach the quiz, or "" when they can."""
     if is_loopback(host):
-        return ("Only this computer can open the quiz. So that pupils can join over the school network, "
-                "stop it and start it again with --host 0.0.0.0")
+        return _("Only this computer can open the quiz. So that pupils can join over the school network, "
+                 "stop it and start it again with --host 0.0.0.0")
     if all(is_loopback(h) for h in hosts):
-        return "This computer has no network address: connect it to the school network, then start the quiz again."
+        return _("This computer has no network address: connect it to the school network, then start the quiz again.")
     return ""
 
 
@@ -82,8 +83,8 @@ def open_socket(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror:
-        raise UsageProblem(f"cannot listen on '{host}': not an address of this computer. Try --host 0.0.0.0") from None
-    family, kind, proto, _, address = infos[0]
+        raise UsageProblem(_("cannot listen on '{host}': not an address of this computer. Try --host 0.0.0.0", host=host)) from None
+    family, kind, proto, _name, address = infos[0]
     listener = socket.socket(family, kind, proto)
     if os.name != "nt":  # on Windows this would let two servers share the port
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -92,8 +93,9 @@ def open_socket(host: str, port: int) -> socket.socket:
     except OSError as problem:
         listener.close()
         if problem.errno == errno.EADDRINUSE:
-            raise UsageProblem(f"port {port} is already in use. Try another, e.g. --port {port + 1}") from None
-        raise UsageProblem(f"cannot listen on {host}:{port}: {problem.strerror}. Try --host 0.0.0.0") from None
+            raise UsageProblem(_("port {port} is already in use. Try another, e.g. --port {other}", port=port, other=port + 1)) from None
+        raise UsageProblem(_("cannot listen on {host}:{port}: {problem}. Try --host 0.0.0.0", host=host, port=port,
+                             problem=problem.strerror)) from None
     listener.listen(1024)
     listener.setblocking(False)
     return listener

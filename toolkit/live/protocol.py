@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, Optional, Tuple, Union
 
+from ..wording import _
+
 MAX_MESSAGE_CHARS = 1024  # the largest real message (an 8-item order) is under 150
 MAX_OPTIONS = 8
 PUPIL_ID = re.compile(r"[0-9a-f]{32}")
@@ -46,38 +48,38 @@ class Command:
 
 def decode(raw: Union[str, bytes, None]) -> Dict[str, Any]:
     if not isinstance(raw, str):
-        raise BadMessage("send text frames holding JSON")
+        raise BadMessage(_("send text frames holding JSON"))
     if len(raw) > MAX_MESSAGE_CHARS:
-        raise BadMessage(f"message too long (at most {MAX_MESSAGE_CHARS} characters)")
+        raise BadMessage(_("message too long (at most {most} characters)", most=MAX_MESSAGE_CHARS))
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
-        raise BadMessage("not valid JSON") from None
+        raise BadMessage(_("not valid JSON")) from None
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        raise BadMessage('expected a JSON object with a "type"')
+        raise BadMessage(_('expected a JSON object with a "type"'))
     if LONE_SURROGATE.search(raw):  # only JSON escapes can carry one: a websocket's text is valid UTF-8
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            raise BadMessage("text must not contain lone surrogates (\\ud800 to \\udfff not in a pair)") from None
+            raise BadMessage(_("text must not contain lone surrogates (\\ud800 to \\udfff not in a pair)")) from None
     return data
 
 
 def _fields(data: Dict[str, Any], *names: str) -> None:
     unknown = sorted(set(data) - {"type", *names})
     if unknown:
-        raise BadMessage(f"unknown field '{unknown[0]}' in a '{data['type']}' message")
+        raise BadMessage(_("unknown field '{field}' in a '{type}' message", field=unknown[0], type=data["type"]))
 
 
 def _integer(value: Any, what: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise BadMessage(f"{what} must be a whole number")
+        raise BadMessage(_("{what} must be a whole number", what=what))
     return value
 
 
 def _short_text(value: Any, what: str, longest: int) -> str:
     if not isinstance(value, str) or len(value) > longest:
-        raise BadMessage(f"{what} must be text of at most {longest} characters")
+        raise BadMessage(_("{what} must be text of at most {longest} characters", what=what, longest=longest))
     return value
 
 
@@ -94,9 +96,9 @@ def pupil_message(raw: Union[str, bytes, None]) -> Union[Join, Answer]:
         _fields(data, "question", "choice")
         choice = data.get("choice")
         if not isinstance(choice, list) or len(choice) > MAX_OPTIONS:
-            raise BadMessage(f"choice must be a list of at most {MAX_OPTIONS} option numbers")
-        return Answer(_integer(data.get("question"), "question"), tuple(_integer(c, "each choice") for c in choice))
-    raise BadMessage(f"unknown message type '{kind[:40]}'")
+            raise BadMessage(_("choice must be a list of at most {most} option numbers", most=MAX_OPTIONS))
+        return Answer(_integer(data.get("question"), "question"), tuple(_integer(c, _("each choice")) for c in choice))
+    raise BadMessage(_("unknown message type '{type}'", type=kind[:40]))
 
 
 def teacher_message(raw: Union[str, bytes, None]) -> Union[Hello, Command]:
@@ -109,9 +111,9 @@ def teacher_message(raw: Union[str, bytes, None]) -> Union[Hello, Command]:
         _fields(data, "action")
         action = data.get("action")
         if action not in TEACHER_ACTIONS:
-            raise BadMessage(f"action must be one of: {', '.join(TEACHER_ACTIONS)}")
+            raise BadMessage(_("action must be one of: {actions}", actions=", ".join(TEACHER_ACTIONS)))
         return Command(action)
-    raise BadMessage(f"unknown message type '{kind[:40]}'")
+    raise BadMessage(_("unknown message type '{type}'", type=kind[:40]))
 
 
 def encode(message: Dict[str, Any]) -> str:

@@ -12,6 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
+from ..wording import _
 from ..adapt import AdaptedLesson
 from .content import LiveQuestion, help_cards, live_questions
 
@@ -71,7 +72,7 @@ class QuizSession:
         self.present: Dict[str, int] = {}  # pupil id -> open connections; each holds a place
         self.away: "OrderedDict[str, float]" = OrderedDict()  # pupil id -> when they left; holds a place
         self.released: "OrderedDict[str, None]" = OrderedDict()  # left, answered, place given up
-        self.answers: List[Dict[str, Tuple[int, ...]]] = [{} for _ in self.questions]
+        self.answers: List[Dict[str, Tuple[int, ...]]] = [{} for _question in self.questions]
 
     # -- pupils --------------------------------------------------------------------------------
 
@@ -90,7 +91,7 @@ class QuizSession:
             return pupil_id
         if self.places >= self.settings.max_pupils:
             if not self.away:
-                raise QuizRefused("full", "This quiz is full. Ask your teacher.")
+                raise QuizRefused("full", _("This quiz is full. Ask your teacher."))
             self._release(self.away.popitem(last=False)[0])
         if pupil_id in self.released:
             del self.released[pupil_id]
@@ -143,10 +144,10 @@ class QuizSession:
         """Record (or change) a pupil's answer to the open question; returns it as stored."""
         question = self.current
         if self.phase != QUESTION or question is None or question.number != number:
-            raise QuizRefused("closed", "That question is closed now.")
+            raise QuizRefused("closed", _("That question is closed now."))
         left = self.time_left()
         if left is not None and left <= 0:
-            raise QuizRefused("closed", "Time is up for this question.")
+            raise QuizRefused("closed", _("Time is up for this question."))
         stored = _checked_choice(question, choice)
         if stored:
             self.answers[self.index][pupil_id] = stored
@@ -167,7 +168,7 @@ class QuizSession:
     def next(self) -> None:
         """Start, or move on: to the next question, the exit quiz, or the end."""
         if self.phase not in (LOBBY, REVEALED, BREAK):
-            raise QuizRefused("order", "Show the answer before moving on." if self.phase == QUESTION else "The quiz has finished.")
+            raise QuizRefused("order", _("Show the answer before moving on.") if self.phase == QUESTION else _("The quiz has finished."))
         following = self.index + 1
         if following >= len(self.questions):
             self.end()
@@ -181,7 +182,7 @@ class QuizSession:
 
     def reveal(self) -> None:
         if self.phase != QUESTION:
-            raise QuizRefused("order", "There is no open question to reveal.")
+            raise QuizRefused("order", _("There is no open question to reveal."))
         self.phase, self.deadline = REVEALED, None
 
     def end(self) -> None:
@@ -237,13 +238,13 @@ class QuizSession:
 def _checked_choice(question: LiveQuestion, choice: Sequence[int]) -> Tuple[int, ...]:
     count, kind = question.option_count, question.question.type
     if any(not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < count for i in choice):
-        raise QuizRefused("invalid", "That answer is not one of the options.")
+        raise QuizRefused("invalid", _("That answer is not one of the options."))
     if len(set(choice)) != len(choice):
-        raise QuizRefused("invalid", "Each option can be chosen once.")
+        raise QuizRefused("invalid", _("Each option can be chosen once."))
     if kind in ("single", "true-false") and len(choice) != 1:
-        raise QuizRefused("invalid", "Choose exactly one answer.")
+        raise QuizRefused("invalid", _("Choose exactly one answer."))
     if kind == "ordering":
         if len(choice) != count:
-            raise QuizRefused("invalid", "Send the whole order, every item once.")
+            raise QuizRefused("invalid", _("Send the whole order, every item once."))
         return tuple(choice)
     return tuple(sorted(choice))

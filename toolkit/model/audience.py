@@ -48,6 +48,12 @@ class Audience(Strict):
         return self.kind == "pupils"
 
     @property
+    def sees_adult_services(self) -> bool:
+        """The one adult-only rule: services only for over-18s reach an audience only if all of it is
+        18 or over and the catalogue allows them. Never for pupils under 18."""
+        return self.youngest >= 18 and self.adult_services_allowed
+
+    @property
     def youngest(self) -> int:
         """The youngest person this audience's materials could reach (adults count as 18)."""
         return self.min_age if self.min_age is not None else 18

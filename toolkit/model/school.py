@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Dict, List, Optional
+from typing import Annotated, Dict, List, Literal, Optional
 
 from pydantic import EmailStr, Field, HttpUrl, StringConstraints, model_validator
 
@@ -55,6 +55,17 @@ class Branding(Strict):
     secondary: Optional[HexColour] = Field(default=None, pattern=r"^#[0-9A-Fa-f]{6}$")
 
 
+class TranslationReview(Strict):
+    """A check of one language's translation by someone who speaks it, for safeguarding meaning."""
+
+    name: str = Field(min_length=1, max_length=120)
+    """Who checked it, e.g. 'Mr D. Example'."""
+    role: Optional[str] = Field(default=None, max_length=120)
+    date: dt.date
+    lessons: Dict[Slug, str] = Field(min_length=1)
+    """Each lesson whose translation was checked, with its version, as in `lessons` above."""
+
+
 class SignOff(Strict):
     """The safeguarding lead's review of the lessons this school will use."""
 
@@ -67,6 +78,10 @@ class SignOff(Strict):
     lessons: Dict[Slug, str] = Field(min_length=1)
     """Each lesson reviewed, with the version reviewed, e.g. `online-blackmail: "1.1"`. A lesson whose
     version has changed since is a draft again until it is reviewed."""
+    translations: Dict[Literal["cy"], TranslationReview] = Field(default_factory=dict)
+    """Per language, the check of its translation by a safeguarding lead who speaks it, e.g.
+    `cy: {name: ..., date: ..., lessons: {online-blackmail: "1.1"}}`. Until then a pack in that
+    language says its translation must be checked before use."""
 
 
 class LessonChoices(Strict):

@@ -90,8 +90,8 @@ class DoNever:
 
     do: Tuple[str, ...]
     never: Tuple[str, ...]
-    do_label: str = "Do"
-    never_label: str = "Never"
+    do_label: str
+    never_label: str
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, KeepTogether
 
+from ..wording import _
 from . import blocks as b
 from .blocks import Document
 from .document import SAFE_MARGIN, Metadata, binary_streams, page_size, plain_canvas
@@ -122,11 +123,14 @@ def plan_cards(variants: Sequence[Document], paper: str, large_print: bool, size
     """The first version that fits a card in the first format that holds it (every contact kept
     before any is dropped), at the largest size from its rule `size` up that fits. Large print
     takes the version chosen for standard print, at the large-print size."""
+    growth = tuple(size + step for step in GROWTH)
     if large_print:
-        standard = plan_cards(variants, paper, False, size, planner)
+        # Only the version is taken from standard print, and its size when that could pass large
+        # print's: when no size the card could grow to does, its growing is not worked out.
+        standard = _fit(variants, paper, FORMATS, growth if max(growth) > LARGE_BODY else growth[-1:], False, planner)
         return _fit([variants[standard.variant]], paper, LARGE_FORMATS, (max(LARGE_BODY, standard.size),), True,
                     planner, standard.variant)
-    return _fit(variants, paper, FORMATS, tuple(size + step for step in GROWTH), False, planner)
+    return _fit(variants, paper, FORMATS, growth, False, planner)
 
 
 def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, bool]], sizes: Sequence[float],
@@ -139,15 +143,15 @@ def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, 
 
     for index, card in enumerate(variants):
         for per_sheet, both in formats:
-            _, _, frame_w, frame_h = _card_frames(paper, per_sheet)[0]
+            _x, _y, frame_w, frame_h = _card_frames(paper, per_sheet)[0]
             sides = two_sided(card) if both else (card,)
             if not all(fits(side, sizes[-1], frame_w, frame_h) for side in sides):
                 continue  # not even at its rule's size: no larger size is tried
             for size in sizes:  # largest first: the card is filled, never cramped
                 if all(fits(side, size, frame_w, frame_h) for side in sides):
                     return CardPlan(first + index, size, per_sheet, tuple(sides))
-    warning = (f"'{variants[0].title}' is too long for a pocket card, even on both sides: "
-               "shorten the steps or contacts")
+    warning = _("'{title}' is too long for a pocket card, even on both sides: shorten the steps or contacts",
+                title=variants[0].title)
     return CardPlan(first + len(variants) - 1, sizes[-1], 2, tuple(two_sided(variants[-1])), (warning,))
 
 

@@ -14,6 +14,7 @@ from .boxes import Panel, PanelRow
 from .paragraphs import Paragraph
 from .qr import QrCode
 from .styles import Styles
+from ..wording.phrases import text_label, way_label
 from .text import address_pieces, markup, web_address
 
 
@@ -21,12 +22,13 @@ def _address(url: str, style, width: Optional[float], shown: str = "") -> str:
     """A web address that breaks after a '/' or a '.' when too long for the line, never inside a
     word (the styles never split a word: `splitLongWords` is off)."""
     text = shown or web_address(url)
-    if width is None or stringWidth(f"Web: {text}", style.fontName, style.fontSize) <= width:
+    label = way_label("web") + " "
+    if width is None or stringWidth(label + text, style.fontName, style.fontSize) <= width:
         return markup(text)
     if stringWidth(text, style.fontName, style.fontSize) <= width:
         return "<br/>" + markup(text)  # whole, on a line of its own
-    lines = address_pieces("Web: " + text, style.fontName, style.fontSize, width)
-    return "<br/>".join(markup(x) for x in lines)[len("Web: "):]
+    lines = address_pieces(label + text, style.fontName, style.fontSize, width)
+    return "<br/>".join(markup(x) for x in lines)[len(markup(label)):]
 
 
 def how_to_reach(contact: HelpContact, style=None, width: Optional[float] = None, bold: bool = True) -> List[str]:
@@ -38,16 +40,16 @@ def how_to_reach(contact: HelpContact, style=None, width: Optional[float] = None
         return f"<b>{text}</b>" if bold else text
 
     if contact.phone:
-        ways.append(strong(f"Phone: {markup(contact.phone)}"))
+        ways.append(strong(f"{way_label('phone')} {markup(contact.phone)}"))
     if contact.textphone:
-        ways.append(f"Textphone: {markup(contact.textphone)}")
+        ways.append(f"{way_label('textphone')} {markup(contact.textphone)}")
     if contact.text:
-        label = "" if contact.text.lower().startswith("text") else "Text: "
-        ways.append(strong(f"{label}{markup(contact.text)}"))
+        label = text_label(contact.text)
+        ways.append(strong(f"{markup(label)} {markup(contact.text)}" if label else markup(contact.text)))
     if contact.url:
-        ways.append(f"Web: {_address(contact.url, style, width, contact.shown_url)}")
+        ways.append(f"{way_label('web')} {_address(contact.url, style, width, contact.shown_url)}")
     if contact.email:
-        ways.append(f"Email: {markup(contact.email)}")
+        ways.append(f"{way_label('email')} {markup(contact.email)}")
     return ways
 
 
@@ -56,7 +58,7 @@ def _details(contact: HelpContact, styles: Styles, purpose: bool, width: float) 
     if contact.purpose and purpose:
         lines.append(Paragraph(markup(contact.purpose), styles.small))
     if contact.where_to_find:
-        lines.append(Paragraph(f"Where: {markup(contact.where_to_find)}", styles.small))
+        lines.append(Paragraph(f"{way_label('where')} {markup(contact.where_to_find)}", styles.small))
     lines.extend(Paragraph(way, styles.small) for way in how_to_reach(contact, styles.small, width))
     extra = [text for text in (contact.hours, contact.nations_note) if text]
     if extra:
@@ -94,17 +96,33 @@ def _cell_width(styles: Styles, width: float) -> float:
     return (width - GUTTER * (columns - 1)) / columns
 
 
-def least_height(contact: HelpContact, styles: Styles, width: float, detailed: bool, qr: bool = True) -> float:
-    """The least height one contact can take, known without laying it out: a line of text, or a
-    box in the grid with its padding around its name or its QR code. The planner uses it to rule
-    out a version of a handout before measuring every box."""
-    named = bool(contact.name.strip())  # a name always prints, so takes a line at least
+def _ways(contact: HelpContact) -> List[str]:
+    """The ways to reach someone as printed, without their labels."""
+    address = (contact.shown_url or web_address(contact.url)) if contact.url else ""
+    return [markup(x) for x in (contact.phone, contact.textphone, contact.text, address, contact.email) if x]
+
+
+def least_height(contact: HelpContact, styles: Styles, width: float, detailed: bool, qr: bool = True,
+                 purpose: bool = False) -> float:
+    """The least height one contact can take, known without laying it out (`floors`): its line of
+    text, or its box in the grid: the padding around its QR code or its details (each way to
+    reach it a line at least, without its label; the name and what the service is for in full).
+    The planner uses it to rule out a version of a handout before measuring every box."""
+    from .floors import paragraph_height, stack_height  # floors measures contact lists with this module
     if not detailed:
         style = styles.hanging()
-        return (style.leading + style.spaceBefore + style.spaceAfter) if named else 0.0
+        text = " ".join([f"<b>{markup(contact.name)}</b>", markup(contact.where_to_find)] + _ways(contact)
+                        + [markup(contact.nations_note)])
+        return paragraph_height(text, style, width)
     box_width = _cell_width(styles, width) - 2 * PAD
-    qr_height = _qr_size(styles) if _shows_qr(contact, styles, box_width, qr) else 0
-    return max(qr_height, styles.list_item.leading if named else 0) + 2 * PAD
+    shows_qr = _shows_qr(contact, styles, box_width, qr)
+    room = box_width - (_qr_size(styles) + 4 * mm if shows_qr else 0)
+    extra = ". ".join(markup(x) for x in (contact.hours, contact.nations_note) if x)
+    details = ([(f"<b>{markup(contact.name)}</b>", styles.list_item),
+                (markup(contact.purpose) if purpose else "", styles.small),
+                (markup(contact.where_to_find), styles.small)]
+               + [(way, styles.small) for way in _ways(contact)] + [(extra, styles.small)])
+    return max(_qr_size(styles) if shows_qr else 0, stack_height(details, room)) + 2 * PAD
 
 
 class ContactPieces:

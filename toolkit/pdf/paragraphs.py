@@ -1,9 +1,10 @@
 """Paragraphs that skip the markup parser for plain text and break into lines once per width.
 
 reportlab parses every paragraph's markup with an HTML parser made afresh for it, which costs more
-than laying out a short line. Most of a handout's paragraphs are plain text, or plain text all in
-bold: those are given the one text fragment the parser would have made, copied from one parsed
-for the same style. Anything else (a bold lead, an escaped `&`) is parsed as usual.
+than laying out a short line. Most of a handout's paragraphs are plain text, in bold or not, or
+runs of both (a contact's name in bold, then how to reach them): those are given the fragments
+the parser would have made, one per run, copied from one parsed for the same style. Anything
+else (an escaped `&`, a line break) is parsed as usual.
 
 reportlab also re-breaks a paragraph's lines every time it is wrapped, and a handout's paragraphs
 are wrapped many times at the same width: when the planner measures them, when a frame places
@@ -13,6 +14,7 @@ width. Either way the output is exactly the same."""
 
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional, Tuple
 from weakref import WeakKeyDictionary
 
@@ -37,18 +39,38 @@ def _template(style, bold: bool) -> ParaFrag:
     return templates[bold]
 
 
+def clean(text: str) -> str:
+    """What reportlab's `cleanBlockQuotedText` makes of a paragraph's text: its words, one space
+    between them. reportlab's spaces are Python's but for the no-break space (not one) and the
+    zero-width space (one); text with neither is cleaned in one step."""
+    if "\xa0" in text or "\u200b" in text:
+        return cleanBlockQuotedText(text)
+    return " ".join(text.split())
+
+
+_BOLD_TAGS = re.compile("(<b>|</b>)")
+
+
 def plain_fragments(text: str, style) -> Optional[Tuple[str, List[ParaFrag]]]:
-    """(the cleaned text, its one fragment) when `text` is plain or wholly bold; None otherwise."""
-    cleaned = cleanBlockQuotedText(text)
-    bold = cleaned.startswith(BOLD[0]) and cleaned.endswith(BOLD[1])
-    inner = cleaned[len(BOLD[0]):-len(BOLD[1])] if bold else cleaned
-    if not inner.strip() or any(mark in inner for mark in "<>&"):
-        return None
-    fragment = _template(style, bold).clone(text=inner)
-    for name, value in fragment.__dict__.items():
-        if isinstance(value, list):  # never shared between paragraphs
-            setattr(fragment, name, list(value))
-    return cleaned, [fragment]
+    """(the cleaned text, its fragments) when `text` is plain text in runs, each plain or in bold
+    (a bold name, then how to reach it, say): one fragment per run, as the parser makes them; None
+    for anything else (an escaped `&`, a line break, a run of nothing but spaces)."""
+    cleaned = clean(text)
+    fragments, bold = [], False
+    for run in _BOLD_TAGS.split(cleaned):
+        if run in BOLD:
+            if bold == (run == BOLD[0]):  # nested, or closed without being opened
+                return None
+            bold = not bold
+        elif run:
+            if not run.strip() or any(mark in run for mark in "<>&"):
+                return None
+            fragment = _template(style, bold).clone(text=run)
+            for name, value in fragment.__dict__.items():
+                if isinstance(value, list):  # never shared between paragraphs
+                    setattr(fragment, name, list(value))
+            fragments.append(fragment)
+    return (cleaned, fragments) if fragments and not bold else None
 
 
 class Paragraph(_Paragraph):

@@ -64,6 +64,9 @@ class Planner:
         self._runs: Dict[Tuple[b.Block, Styles, float], List[Piece]] = {}
         self._flowables: Dict[Tuple[b.Block, Styles, Optional[float]], List[Flowable]] = {}
         self._titles: Dict[tuple, List[Flowable]] = {}
+        self._floors: Dict[tuple, float] = {}
+        self._contact_floors: Dict[tuple, tuple] = {}
+        self._singles: Dict[tuple, tuple] = {}
         self._pieces = ContactPieces()
 
     def flowables(self, block: b.Block, styles: Styles, width: float) -> List[Flowable]:
@@ -110,8 +113,21 @@ class Planner:
     def _contact(self, block: b.Contacts, contact, styles: Styles, width: float,
                  page_height: float) -> Tuple[float, Piece]:
         """(the height of one contact's box or line, the space after the list)."""
-        *kept, after = self.block_pieces(replace(block, contacts=(contact,)), styles, width, page_height)
-        return pagination.total(kept), after
+        def work() -> Tuple[float, Piece]:
+            *kept, after = self.block_pieces(replace(block, contacts=(contact,)), styles, width, page_height)
+            return pagination.total(kept), after
+        return self._per_contact(self._singles, contact, (block.detailed, block.purpose, styles, width), work)
+
+    @staticmethod
+    def _per_contact(store: Dict[tuple, tuple], contact, rest: tuple, work: Callable[[], object]):
+        """`work()` for one contact, done once: looked up by the contact object itself, as a list's
+        contacts are asked about once per version (every version lists the same contact objects),
+        and comparing contacts field by field costs more than the look-up."""
+        key = (id(contact),) + rest
+        found = store.get(key)
+        if found is None or found[0] is not contact:  # the same id, another contact
+            found = store[key] = (contact, work())
+        return found[1]
 
     def title_height(self, document: Document, styles: Styles, width: float, page_height: float) -> float:
         return flowables_height(self.title(document, styles, width), width, page_height)
@@ -174,8 +190,8 @@ class Planner:
         """(least height, measure) for each piece of the block's estimated height: one piece, or a
         contact list contact by contact (a row of two boxes at a time in a two-column grid)."""
         if not (isinstance(block, b.Contacts) and len(block.contacts) > 1 and not block.title):
-            return [(least_block_height(block, styles, width),
-                     lambda: self.block_height(block, styles, width, page_height))]
+            least = self._least((block, styles, width), lambda: least_block_height(block, styles, width))
+            return [(least, lambda: self.block_height(block, styles, width, page_height))]
 
         def kept(contact) -> float:
             return self._contact(block, contact, styles, width, page_height)[0]
@@ -185,5 +201,17 @@ class Planner:
 
         per_row = 2 if block.detailed and columns_of_grid(styles, width) == 2 else 1
         rows = [block.contacts[i:i + per_row] for i in range(0, len(block.contacts), per_row)]
-        return [(max(least_contact_height(c, styles, width, block.detailed) for c in row),
-                 lambda row=row: max(kept(c) for c in row)) for row in rows] + [(0.0, after)]
+
+        def least(contact) -> float:
+            return self._per_contact(self._contact_floors, contact, (styles, width, block.detailed, block.purpose),
+                                     lambda: least_contact_height(contact, styles, width, block.detailed,
+                                                                  purpose=block.purpose))
+
+        return [(max(least(c) for c in row), lambda row=row: max(kept(c) for c in row))
+                for row in rows] + [(0.0, after)]
+
+    def _least(self, key: tuple, work: Callable[[], float]) -> float:
+        """A least height (`floors`), worked out once."""
+        if key not in self._floors:
+            self._floors[key] = work()
+        return self._floors[key]

@@ -12,6 +12,7 @@ import re
 from typing import Sequence, Tuple
 
 from ..adapt import AdaptedLesson
+from ..wording import _
 from .blocks import Flow
 
 _NEVER = re.compile(r"^\s*(never|don't|don’t|do not|avoid)\b", re.IGNORECASE)
@@ -29,19 +30,21 @@ def referral_flow(lesson: AdaptedLesson) -> Flow:
         lead = school.lead
         dsl, role = f"{lead.name} ({lead.role})", lead.role
     else:
-        dsl, role = "the designated safeguarding lead (DSL)", "the DSL"
-    services = school.childrens_services.name if school and school.childrens_services else "children's services"
-    police = school.local_police.name if school and school.local_police else "the police"
+        dsl, role = _("the designated safeguarding lead (DSL)"), _("the DSL")
+    services = school.childrens_services.name if school and school.childrens_services else _("children's services")
+    police = school.local_police.name if school and school.local_police else _("the police")
     return Flow(
         steps=(
-            "A pupil tells you something, or you see or hear something that worries you",
-            "Listen, stay calm and tell them it is not their fault. Never promise to keep it secret: "
-            "explain that you must tell the safeguarding lead so they can help. Never view, copy or save any image",
-            "Is anyone in immediate danger, or at risk of harming themselves?",
-            f"Tell {dsl} immediately. Share it only with them. Record what happened as your procedures require",
-            f"{role[0].upper() + role[1:]} refers the concern to {services} and/or {police}, following safeguarding procedures",
-            "Support the pupil and follow up with the safeguarding lead, including help to get images removed",
+            _("A pupil tells you something, or you see or hear something that worries you"),
+            _("Listen, stay calm and tell them it is not their fault. Never promise to keep it secret: "
+              "explain that you must tell the safeguarding lead so they can help. Never view, copy or save any image"),
+            _("Is anyone in immediate danger, or at risk of harming themselves?"),
+            _("Tell {lead} immediately. Share it only with them. Record what happened as your procedures require",
+              lead=dsl),
+            _("{role} refers the concern to {services} and/or {police}, following safeguarding procedures",
+              role=role[0].upper() + role[1:], services=services, police=police),
+            _("Support the pupil and follow up with the safeguarding lead, including help to get images removed"),
         ),
         branch_from=2,
-        branch=f"Call 999 now, then tell {dsl}",
+        branch=_("Call 999 now, then tell {lead}", lead=dsl),
     )

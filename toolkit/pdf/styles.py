@@ -87,6 +87,11 @@ class Styles:
         return self.body_size * (0.9 if self.large_print else 0.6)
 
 
+def callout_pad(styles: Styles) -> float:
+    """The padding inside the callout's box."""
+    return styles.body_size * 0.7
+
+
 @functools.lru_cache(maxsize=64)
 def make_styles(body_size: float, large_print: bool, accent: str = "#1D4E89") -> Styles:
     """Styles built around one body size (at least 16 pt when `large_print`). Made once per size and

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import List
@@ -28,6 +29,7 @@ def printable(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=8192)  # a handout's texts are set many times: for each version, width and size
 def markup(text: str) -> str:
     """Escape `&`, `<` and `>` so a lesson's text is shown as written, never read as markup."""
     return escape(printable(text))

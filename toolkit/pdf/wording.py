@@ -1,22 +1,27 @@
-"""Fixed wording that handouts add around a lesson's own text."""
+"""Fixed wording that handouts add around a lesson's own text: messages marked for the catalogue
+(toolkit.wording), looked up with `_()` where they are used."""
 
 from __future__ import annotations
 
-# The outside title of the discreet card: it must not name the topic, so a pupil can keep it safely.
-DISCREET_TITLE = "Worried about something online?"
+from ..wording import N_
 
-NEVER_YOUR_FAULT = "It's never your fault."
-NEVER_YOUR_FAULT_DETAIL = (
+# The outside title of the discreet card: it must not name the topic, so a pupil can keep it safely.
+DISCREET_TITLE = N_("Worried about something online?")
+
+NEVER_YOUR_FAULT = N_("It's never your fault.")
+NEVER_YOUR_FAULT_DETAIL = N_(
     "If someone online is pressuring or threatening you, they are the one doing wrong, not you. "
     "You can always ask for help."
 )
+WHAT_TO_DO = N_("What to do")
+WHAT_TO_DO_AND_WHO = N_("What to do and who can help")
 
 # Story stages as a pupil reads them on a worksheet.
 STAGES = {
-    "contact": "How it started",
-    "grooming": "Building trust",
-    "request": "The request",
-    "threat": "The threat",
-    "response": "What happened next",
-    "help": "Getting help",
+    "contact": N_("How it started"),
+    "grooming": N_("Building trust"),
+    "request": N_("The request"),
+    "threat": N_("The threat"),
+    "response": N_("What happened next"),
+    "help": N_("Getting help"),
 }

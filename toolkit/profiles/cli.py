@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
 
 import click
 
 from ..errors import ContentErrors, Finding, LessonkitError, UsageProblem
-from ..load import display_path, load_project
-from ..outfolder import disk_problem
-from ..write import write_atomic
 from ..terminal import say
-from .checks import ProfileCheck, check_profile
-from .guided import Asker, Given, ask_profile
-from .preview import contacts_by_audience, every_route_lesson, preview_text
-from .logo import confined_logo
-from .writer import ProfileAnswers, profile_yaml
+from ..wording import _, ngettext
+
+# The commands import the profiles package when they run, so that `--help` is instant.
+if TYPE_CHECKING:
+    from .checks import ProfileCheck
+    from .writer import ProfileAnswers
 
 DEFAULT_FOLDER = Path("schools")
 
@@ -81,6 +79,13 @@ def init(path: Optional[Path], fictional: Optional[bool], no_input: bool, force:
         --name "Hazelbrook Academy" --lead-name "Mrs Helen Carter" \\
         --lead-where "Room B12, or ask at Reception" --lead-phone "01632 960123" --fictional
     """
+    from ..load import display_path
+    from ..outfolder import disk_problem
+    from ..write import write_atomic
+    from .checks import check_profile
+    from .guided import Asker, Given, ask_profile
+    from .writer import profile_yaml
+
     if path is not None:
         _refuse_existing(path, force)
 
@@ -93,34 +98,41 @@ def init(path: Optional[Path], fictional: Optional[bool], no_input: bool, force:
         profile = _logo_beside(profile, target)
         write_atomic(target, profile_yaml(profile, display_path(target)).encode("utf-8"))
     except OSError as exc:
-        raise disk_problem(exc, display_path(target), "give another path", "No profile was written.") from None
+        raise disk_problem(exc, display_path(target), _("give another path"), _("No profile was written.")) from None
     checked = check_profile(target)
     if checked.errors:
         raise ContentErrors(checked.findings)
     _show(checked.findings)
-    say(f"Wrote {display_path(target)}. Check it with: lessonkit school check {display_path(target)}")
+    say(_("Wrote {path}. Check it with: lessonkit school check {path}", path=display_path(target)))
 
 
 def _logo_beside(profile: ProfileAnswers, target: Path) -> ProfileAnswers:
     """A logo lives in its profile's folder (profiles may not reach outside it): copy one given from elsewhere."""
+    from ..load import display_path
+    from ..write import write_atomic
+    from .logo import confined_logo
+
     if not profile.logo or confined_logo(target, profile.logo)[1] is None:
         return profile
     source = (target.parent / profile.logo).resolve()
     copy = target.parent / f"{profile.id}-logo{source.suffix.lower()}"
     if copy.exists() and copy.read_bytes() != source.read_bytes():
-        raise UsageProblem(f"{display_path(copy)} already exists; copy the logo beside the profile yourself and give --logo {copy.name}")
+        raise UsageProblem(_("{path} already exists; copy the logo beside the profile yourself and give --logo {name}",
+                             path=display_path(copy), name=copy.name))
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(copy, source.read_bytes())
-    say(f"Copied the logo to {display_path(copy)}: a profile's logo lives in the profile's folder.")
+    say(_("Copied the logo to {path}: a profile's logo lives in the profile's folder.", path=display_path(copy)))
     return dataclasses.replace(profile, logo=copy.name)
 
 
 def _refuse_existing(target: Path, force: bool) -> Path:
+    from ..load import display_path
+
     if target.is_dir():
-        raise UsageProblem(f"{target} is a folder: give a file name, e.g. {target / 'my-school.yaml'}")
+        raise UsageProblem(_("{target} is a folder: give a file name, e.g. {example}", target=target, example=target / "my-school.yaml"))
     if target.exists() and not force:
-        raise LessonkitError(f"{display_path(target)} already exists; nothing was changed. "
-                             "Add --force to replace it, or give another PATH.")
+        raise LessonkitError(_("{path} already exists; nothing was changed. Add --force to replace it, or give another "
+                               "PATH.", path=display_path(target)))
     return target
 
 
@@ -155,33 +167,38 @@ def check(paths: Tuple[Path, ...], lesson_paths: Tuple[Path, ...], catalogue: Op
       lessonkit school check schools/my-school.yaml
       lessonkit school check example-wales
     """
+    from .checks import check_profile
+
     checks: List[ProfileCheck] = [check_profile(path) for path in _profile_paths(paths)]
     if not checks:
-        raise UsageProblem(f"no school profiles (.yaml) in {', '.join(map(str, paths))}. Try: lessonkit school init")
+        raise UsageProblem(_("no school profiles (.yaml) in {folders}. Try: lessonkit school init", folders=", ".join(map(str, paths))))
     findings = [f for c in checks for f in c.findings]
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     _show(findings)
-    say(f"{len(checks)} school profile{'s' if len(checks) != 1 else ''} checked: no errors"
-               + (f", {len(findings)} warning{'s' if len(findings) != 1 else ''}." if findings else "."))
+    say(ngettext("{count} school profile checked: no errors", "{count} school profiles checked: no errors", len(checks))
+        + (ngettext(", {count} warning.", ", {count} warnings.", len(findings)) if findings else "."))
     if not no_contacts:
         for checked in checks:
             say("\n" + _preview(checked, lesson_paths, catalogue))
 
 
 def _preview(checked: ProfileCheck, lesson_paths: Sequence[Path], catalogue: Optional[Path]) -> str:
+    from ..load import load_project
+    from .preview import contacts_by_audience, every_route_lesson, preview_text
+
     profile = checked.profile
     if profile is None:
         return ""
     try:
-        project, _ = load_project([p for p in lesson_paths if p.exists()], catalogue)
+        project, _findings = load_project([p for p in lesson_paths if p.exists()], catalogue)
     except LessonkitError:
         project = None
     if project is None or not project.audiences:
-        return f"{profile.name}: no audiences.yaml found, so the contacts cannot be shown (try --catalogue)."
+        return _("{name}: no audiences.yaml found, so the contacts cannot be shown (try --catalogue).", name=profile.name)
     lessons = [loaded.model for loaded in project.lessons]
     note = None
     if not lessons:
-        note = "no lessons could be read, so every route in the catalogue is listed as each audience would see it"
+        note = _("no lessons could be read, so every route in the catalogue is listed as each audience would see it")
         lessons = [every_route_lesson(list(project.audiences), list(project.routes))]
     return preview_text(profile, contacts_by_audience(profile, lessons, project.audiences, project.routes), note)

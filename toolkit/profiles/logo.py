@@ -10,6 +10,7 @@ from typing import List, Optional, Tuple
 
 from PIL import Image, UnidentifiedImageError
 
+from ..wording import _
 from ..yamlsource import NotAFile, TooLarge, read_regular_file
 
 FORMATS = ("PNG", "JPEG")
@@ -28,15 +29,15 @@ def confined_logo(profile: Path, written: str) -> Tuple[Optional[Path], Optional
     links that lead out of it are refused, so a profile cannot make lessonkit read files elsewhere.
     """
     folder = Path(os.path.realpath(os.path.abspath(profile.parent)))
-    hint = f"copy the logo into the profile's folder ({folder}) and give its name, e.g. logo: school-logo.png"
+    hint = _("copy the logo into the profile's folder ({folder}) and give its name, e.g. logo: school-logo.png", folder=folder)
     if os.path.isabs(written) or PureWindowsPath(written).drive or written.startswith(("/", "\\", "~")):
-        return None, ("error", f"logo '{written}' must be a file in the profile's folder, not an absolute path", hint)
+        return None, ("error", _("logo '{written}' must be a file in the profile's folder, not an absolute path", written=written), hint)
     given = Path(os.path.abspath(folder / written))
     if not _inside(folder, given):
-        return None, ("error", f"logo '{written}' is outside the profile's folder", hint)
+        return None, ("error", _("logo '{written}' is outside the profile's folder", written=written), hint)
     real = Path(os.path.realpath(given))
     if not _inside(folder, real):
-        return None, ("error", f"logo '{written}' is a link to a file outside the profile's folder", hint)
+        return None, ("error", _("logo '{written}' is a link to a file outside the profile's folder", written=written), hint)
     return real, None
 
 
@@ -53,13 +54,14 @@ def check_logo(path: Path, written: str) -> List[Problem]:
     try:
         data = read_regular_file(path, MAX_BYTES)
     except TooLarge as exc:
-        return [("error", f"logo '{written}' is {exc.size / 1_000_000:.1f} MB; the limit is {MAX_BYTES // 1_000_000} MB",
-                 "save a smaller copy, e.g. 600 pixels wide, as PNG")]
+        return [("error", _("logo '{written}' is {size:.1f} MB; the limit is {most} MB", written=written,
+                              size=exc.size / 1_000_000, most=MAX_BYTES // 1_000_000),
+                 _("save a smaller copy, e.g. 600 pixels wide, as PNG"))]
     except NotAFile:
-        return [("error", f"logo '{written}' is not an image file (it is a folder, pipe or device)",
-                 "give the path to a PNG or JPEG file, relative to the profile")]
+        return [("error", _("logo '{written}' is not an image file (it is a folder, pipe or device)", written=written),
+                 _("give the path to a PNG or JPEG file, relative to the profile"))]
     except OSError:
-        return [("error", f"logo '{written}' was not found", "give the path to a PNG or JPEG file, relative to the profile")]
+        return [("error", _("logo '{written}' was not found", written=written), _("give the path to a PNG or JPEG file, relative to the profile"))]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -70,18 +72,19 @@ def check_logo(path: Path, written: str) -> List[Problem]:
                 image.load()  # verify() skips the pixel data; a truncated file fails here
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:
-        return [("error", f"logo '{written}' cannot be read as an image ({type(exc).__name__})",
-                 "export the logo again as PNG or JPEG")]
+        return [("error", _("logo '{written}' cannot be read as an image ({why})", written=written, why=type(exc).__name__),
+                 _("export the logo again as PNG or JPEG"))]
     if kind not in FORMATS:
-        return [("error", f"logo '{written}' is a {kind} image; only PNG and JPEG work in every output",
-                 "save it as PNG (or JPEG for photographs)")]
+        return [("error", _("logo '{written}' is a {kind} image; only PNG and JPEG work in every output", written=written, kind=kind),
+                 _("save it as PNG (or JPEG for photographs)"))]
     if max(width, height) > MAX_SIDE:
-        return [("error", f"logo '{written}' is {width} x {height} pixels; the limit is {MAX_SIDE} pixels a side",
-                 "save a smaller copy, e.g. 600 pixels wide")]
+        return [("error", _("logo '{written}' is {width} x {height} pixels; the limit is {most} pixels a side", written=written,
+                              width=width, height=height, most=MAX_SIDE),
+                 _("save a smaller copy, e.g. 600 pixels wide"))]
     if min(width, height) < MIN_SIDE:
-        return [("error", f"logo '{written}' is only {width} x {height} pixels",
-                 f"use a copy at least {BLURRY_BELOW} pixels on its shorter side")]
+        return [("error", _("logo '{written}' is only {width} x {height} pixels", written=written, width=width, height=height),
+                 _("use a copy at least {least} pixels on its shorter side", least=BLURRY_BELOW))]
     if min(width, height) < BLURRY_BELOW:
-        return [("warning", f"logo '{written}' is {width} x {height} pixels and will look blurred on a classroom screen",
-                 f"use a copy at least {BLURRY_BELOW} pixels on its shorter side")]
+        return [("warning", _("logo '{written}' is {width} x {height} pixels and will look blurred on a classroom screen", written=written, width=width, height=height),
+                 _("use a copy at least {least} pixels on its shorter side", least=BLURRY_BELOW))]
     return []

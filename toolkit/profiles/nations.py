@@ -1,66 +1,50 @@
-"""What a school profile takes from its nation: police defaults, the safeguarding role's usual name,
+"""What a school profile takes from its nation: police defaults, the safeguarding role's usual title,
 the audience names and which national routes apply.
 
-Only what ../shared/domain/facts.md supports is asserted. Where it does not confirm a nation's
-term for the safeguarding role (Scotland, Northern Ireland), the default stays neutral and the
-lead types the title their pupils know.
+The facts live in nations.yaml (one home, each with its source); this module only reads them for
+`school init` and the profile checks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional
+from typing import Iterable, Iterator, List, Mapping, Optional
 
+from ..model import NATIONS as NATION_IDS
 from ..model import Audience, SupportRoute
+from ..model import Nation as NationFacts
 
 
-@dataclass(frozen=True)
-class Nation:
-    id: str
-    """As written in profiles and routes, e.g. 'northern-ireland'."""
-    name: str
-    """As a teacher writes it, e.g. 'Northern Ireland'."""
-    police: Optional[str]
-    """The one police force for the whole nation, or None where there are several to choose from."""
-    police_hint: str
-    """What `school init` says when it asks for the force."""
-    lead_role: str
-    """Default title for the safeguarding lead."""
-    deputy_role: str
-    lead_role_source: str
-    """Why the default is what it is (a facts.md reference, or why it is neutral): for maintainers,
-    never shown to users."""
+class ProfileNation:
+    """A nation as `school init` and the profile checks ask about it."""
+
+    def __init__(self, facts: NationFacts) -> None:
+        self.id = facts.id
+        self.name = facts.name
+        self.police: Optional[str] = facts.police
+        self.police_hint = facts.police_hint
+        self.lead_role = facts.lead.title
+        self.deputy_role = facts.lead.deputy_title
 
 
-NATIONS: Dict[str, Nation] = {
-    nation.id: nation
-    for nation in (
-        Nation(
-            id="england", name="England", police=None,
-            police_hint="England has many police forces: type the one for your school's area, e.g. 'Norfolk Constabulary'",
-            lead_role="Designated Safeguarding Lead", deputy_role="Deputy Designated Safeguarding Lead",
-            lead_role_source="UKCIS advice for England speaks to DSLs and deputies (facts.md section 2, [S15][S16])",
-        ),
-        Nation(
-            id="wales", name="Wales", police=None,
-            police_hint="Wales has several police forces: type the one for your school's area, e.g. 'South Wales Police'",
-            lead_role="Designated Safeguarding Person", deputy_role="Deputy Designated Safeguarding Person",
-            lead_role_source="the Welsh Government/UKCIS version of the advice uses the term DSP (facts.md section 2, [S17])",
-        ),
-        Nation(
-            id="scotland", name="Scotland", police="Police Scotland",
-            police_hint="Police Scotland is the force for all of Scotland",  # facts.md [S22]
-            lead_role="Safeguarding Lead", deputy_role="Deputy Safeguarding Lead",
-            lead_role_source="facts.md does not confirm Scotland's usual title, so the default is neutral: type your own",
-        ),
-        Nation(
-            id="northern-ireland", name="Northern Ireland", police="Police Service of Northern Ireland (PSNI)",
-            police_hint="The PSNI is the force for all of Northern Ireland",  # facts.md [S23]
-            lead_role="Safeguarding Lead", deputy_role="Deputy Safeguarding Lead",
-            lead_role_source="facts.md does not confirm Northern Ireland's usual title, so the default is neutral: type your own",
-        ),
-    )
-}
+class _Nations(Mapping):
+    """The four nations, read from the built-in nations.yaml when first asked for."""
+
+    def __getitem__(self, nation: str) -> ProfileNation:
+        if nation not in NATION_IDS:
+            raise KeyError(nation)
+        from ..load import builtin_nations
+
+        return ProfileNation(builtin_nations()[nation])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(NATION_IDS)
+
+    def __len__(self) -> int:
+        return len(NATION_IDS)
+
+
+NATIONS: Mapping[str, ProfileNation] = _Nations()
+
 
 # What people type for each nation, after lower-casing and turning '-' and '_' into spaces.
 _SPELLINGS = {
@@ -80,7 +64,9 @@ def police_names(nation: str) -> List[str]:
     police = NATIONS[nation].police
     if police is None:
         return []
-    return [police, "PSNI", "Police Service of Northern Ireland"] if nation == "northern-ireland" else [police]
+    # "Police Service of Northern Ireland (PSNI)" also counts as written in full or as its initials.
+    full, _, initials = police.partition(" (")
+    return list(dict.fromkeys([police, full] + ([initials.rstrip(")")] if initials else [])))
 
 
 def audience_name(audience: Audience, nation: str) -> str:

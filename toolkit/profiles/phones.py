@@ -9,6 +9,8 @@ from typing import Optional
 import phonenumbers
 from phonenumbers import shortnumberinfo
 
+from ..wording import _
+
 # Ofcom reserves these ranges for TV and radio drama: they will never reach a real person, so the
 # example profiles use them. Inclusive, as national numbers with the leading 0.
 DRAMA_RANGES = (
@@ -74,16 +76,17 @@ def check_phone(text: str) -> PhoneCheck:
     """Whether `text` is a number a UK pupil or parent could dial as written."""
     written = " ".join(str(text).split())
     if not written or not _LOOKS_LIKE_A_NUMBER.match(written):
-        return PhoneCheck(False, problem=f"'{text}' is not a phone number",
-                          hint="use digits and spaces only, e.g. 01632 960123 or +44 20 7946 0123")
+        return PhoneCheck(False, problem=_("'{text}' is not a phone number", text=text),
+                          hint=_("use digits and spaces only, e.g. 01632 960123 or +44 20 7946 0123"))
     main = _EXTENSION.sub("", written)
     digits = re.sub(r"[^0-9+]", "", main)
     for prefix in RELAY_PREFIXES:
         if digits.startswith(prefix) and len(digits) > len(prefix):
             inner = check_phone(digits[len(prefix):])
             return PhoneCheck(True, "relay") if inner.ok else PhoneCheck(
-                False, problem=f"'{text}' is not a Relay UK number: {digits[len(prefix):]} is not a UK number",
-                hint="Relay UK numbers are 18001 (or 18002) followed by the full number, e.g. 18001 101")
+                False, problem=_("'{text}' is not a Relay UK number: {number} is not a UK number", text=text,
+                             number=digits[len(prefix):]),
+                hint=_("Relay UK numbers are 18001 (or 18002) followed by the full number, e.g. 18001 101"))
     try:
         parsed = phonenumbers.parse(main, "GB")
     except phonenumbers.NumberParseException:
@@ -93,13 +96,13 @@ def check_phone(text: str) -> PhoneCheck:
     if is_drama(main):
         return PhoneCheck(True, "drama")
     if parsed is not None and parsed.country_code != 44:
-        return PhoneCheck(False, problem=f"'{text}' is not a UK phone number",
-                          hint="pupils and parents dial from the UK: give the UK number, e.g. 0800 1111")
+        return PhoneCheck(False, problem=_("'{text}' is not a UK phone number", text=text),
+                          hint=_("pupils and parents dial from the UK: give the UK number, e.g. 0800 1111"))
     if parsed is not None and phonenumbers.is_valid_number_for_region(parsed, "GB"):
         return PhoneCheck(True, "number")
-    return PhoneCheck(False, problem=f"'{text}' is not a UK phone number",
-                      hint="check the digits: a full UK number has 10 or 11 digits starting with 0 "
-                           "(e.g. 01632 960123); short codes such as 999, 101, 111 and 116 123 are fine")
+    return PhoneCheck(False, problem=_("'{text}' is not a UK phone number", text=text),
+                      hint=_("check the digits: a full UK number has 10 or 11 digits starting with 0 "
+                           "(e.g. 01632 960123); short codes such as 999, 101, 111 and 116 123 are fine"))
 
 
 def formatted(text: str) -> Optional[str]:

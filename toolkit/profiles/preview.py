@@ -7,10 +7,12 @@ import textwrap
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..adapt import NATION_NAMES, HelpContact, adapt, route_reaches
+from ..adapt import NATION_NAMES, HelpContact, adapt, nations_only, route_reaches
 from ..model import Audience, Lesson, SchoolProfile, SupportRoute
+from ..wording import N_, _
+from ..wording.phrases import way_label
 
-SCOPES = (("school", "At school"), ("local", "Local services"), ("national", "National services"))
+SCOPES = (("school", N_("At school")), ("local", N_("Local services")), ("national", N_("National services")))
 
 
 @dataclass(frozen=True)
@@ -27,22 +29,22 @@ class AudienceContacts:
 def every_route_lesson(audiences: Sequence[str], routes: Sequence[str]) -> Lesson:
     """A stand-in lesson that points to every catalogue route, for when no lessons can be read."""
     return Lesson.model_validate({
-        "id": "every-route", "title": "Every route in the catalogue", "version": "0",
+        "id": "every-route", "title": _("Every route in the catalogue"), "version": "0",
         "last_reviewed": dt.date.today(), "reviewed_by": "lessonkit", "audiences": list(audiences),
-        "duration_minutes": 5, "summary": "Every support route", "learning_outcomes": ["-"], "key_messages": ["-"],
+        "duration_minutes": 5, "summary": _("Every support route"), "learning_outcomes": ["-"], "key_messages": ["-"],
         "support_routes": list(routes),
         "teacher_notes": {"safeguarding_brief": "-", "disclosure_protocol": ["-"]},
     })
 
 
 def why_hidden(route: SupportRoute, audience: Audience, nation: str) -> str:
-    if route.adult_only and (audience.youngest < 18 or not audience.adult_services_allowed):
-        return "adults only"
+    if route.adult_only and not audience.sees_adult_services:
+        return _("adults only")
     if nation not in route.nations:
-        return " and ".join(NATION_NAMES[n] for n in route.nations) + " only"
+        return nations_only(route)
     if route.audiences and audience.id not in route.audiences:
         return "for " + ", ".join(route.audiences) + " only"
-    return "outside its age range"
+    return _("outside its age range")
 
 
 def contacts_by_audience(profile: SchoolProfile, lessons: Sequence[Lesson], audiences: Dict[str, Audience],
@@ -56,7 +58,7 @@ def contacts_by_audience(profile: SchoolProfile, lessons: Sequence[Lesson], audi
         contacts: Dict[HelpContact, None] = {}
         hidden: Dict[Tuple[str, str], None] = {}
         for lesson in serving:
-            for contact in adapt(lesson, audience, routes, profile).help_contacts:
+            for contact in adapt(lesson, audience, routes, profile, audiences=audiences).help_contacts:
                 contacts.setdefault(contact)
             for route_id in lesson.support_routes:
                 route = routes.get(route_id)
@@ -71,10 +73,10 @@ def contact_lines(contact: HelpContact) -> List[str]:
     """One contact as a few plain lines, the way a page lists it."""
     lines = [f"{contact.name}: {contact.purpose}" if contact.purpose else contact.name]
     if contact.where_to_find:
-        lines.append(f"  Where to find them: {contact.where_to_find}")
+        lines.append(f"  {way_label('where')} {contact.where_to_find}")
     how = [label + value for label, value in (
-        ("Phone: ", contact.phone), ("Textphone: ", contact.textphone), ("", contact.text),
-        ("Email: ", contact.email), ("", contact.url)) if value]
+        (way_label("phone") + " ", contact.phone), (way_label("textphone") + " ", contact.textphone), ("", contact.text),
+        (way_label("email") + " ", contact.email), ("", contact.url)) if value]
     if how:
         lines.append("  " + " | ".join(how))
     details = [d for d in (contact.hours, contact.for_whom, contact.nations_note) if d]
@@ -90,7 +92,7 @@ def _wrapped(line: str, width: int = 100) -> str:
 
 def preview_text(profile: SchoolProfile, groups: Sequence[AudienceContacts], note: Optional[str] = None) -> str:
     nation = NATION_NAMES[profile.nation]
-    out = [f"Contacts as each audience at {profile.name} in {nation} will see them:"]
+    out = [_("Contacts as each audience at {name} in {nation} will see them:", name=profile.name, nation=nation)]
     if note:
         out.append(f"({note})")
     for group in groups:
@@ -98,8 +100,8 @@ def preview_text(profile: SchoolProfile, groups: Sequence[AudienceContacts], not
         for scope, heading in SCOPES:
             contacts = [c for c in group.contacts if c.scope == scope]
             if contacts:
-                out.append(f"  {heading}")
+                out.append(f"  {_(heading)}")
                 out += [_wrapped("    " + line) for contact in contacts for line in contact_lines(contact)]
         if group.hidden:
-            out.append("  Not shown here: " + "; ".join(f"{name} ({why})" for name, why in group.hidden))
+            out.append("  " + _("Not shown here:") + " " + "; ".join(f"{name} ({why})" for name, why in group.hidden))
     return "\n".join(out)

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import List, Optional
 
+from ..wording import _
 from .nations import NATIONS
 
 
@@ -62,7 +63,7 @@ def _q(text: str) -> str:
 
 def _service(key: str, comment: str, service: Optional[ServiceAnswers], verified: dt.date, example: str) -> List[str]:
     if service is None:
-        return [f"# {comment}", f"# Not given yet. {example}", ""]
+        return [f"# {comment}", "# " + _("Not given yet. {example}", example=example), ""]
     lines = [f"# {comment}", f"{key}:", f"  name: {_q(service.name)}"]
     for name, value in (("phone", service.phone), ("out_of_hours_phone", service.out_of_hours_phone),
                         ("email", service.email), ("url", service.url)):
@@ -75,28 +76,28 @@ def profile_yaml(answers: ProfileAnswers, path_shown: str) -> str:
     nation = NATIONS[answers.nation]
     today = answers.verified.isoformat()
     lines = [
-        f"# School profile for {answers.name}, written by `lessonkit school init` on {today}.",
-        f"# Check it:       lessonkit school check {path_shown}",
-        f"# Build a pack:   lessonkit build --school {path_shown}",
-        "# What each key means: docs/school-profiles.md. Check every contact at least once a year",
-        "# and update its last_verified date; `lessonkit school check` warns after 12 months.",
+        "# " + _("School profile for {name}, written by `lessonkit school init` on {today}.", name=answers.name, today=today),
+        "# " + _("Check it:       lessonkit school check {path}", path=path_shown),
+        "# " + _("Build a pack:   lessonkit build --school {path}", path=path_shown),
+        "# " + _("What each key means: docs/school-profiles.md. Check every contact at least once a year"),
+        "# " + _("and update its last_verified date; `lessonkit school check` warns after 12 months."),
         "",
-        "# Short id: names the pack's folder. Lower-case letters, digits and single hyphens.",
+        "# " + _("Short id: names the pack's folder. Lower-case letters, digits and single hyphens."),
         f"id: {answers.id}",
-        "# The school's name as every deck, handout and quiz shows it.",
+        "# " + _("The school's name as every deck, handout and quiz shows it."),
         f"name: {_q(answers.name)}",
-        "# england, wales, scotland or northern-ireland: sets year-group names and which national services apply.",
+        "# " + _("england, wales, scotland or northern-ireland: sets year-group names and which national services apply."),
         f"nation: {answers.nation}",
     ]
     if answers.fictional:
-        lines += ["# FICTIONAL: an example school. Its numbers are from Ofcom's drama ranges and its addresses",
-                  "# use example.org, so nobody real can ever be reached through it.",
+        lines += ["# " + _("FICTIONAL: an example school. Its numbers are from Ofcom's drama ranges and its addresses"),
+                  "# " + _("use example.org, so nobody real can ever be reached through it."),
                   "fictional: true"]
-    lines += ["", "# The safeguarding lead first, then deputies. Pupils see these on every support slide and handout.",
+    lines += ["", "# " + _("The safeguarding lead first, then deputies. Pupils see these on every support slide and handout."),
               "safeguarding_contacts:"]
     for contact in answers.contacts:
         lines += [f"  - name: {_q(contact.name)}",
-                  f"    role: {_q(contact.role)}  # the title pupils know",
+                  f"    role: {_q(contact.role)}  # " + _("the title pupils know"),
                   f"    where_to_find: {_q(contact.where_to_find)}"]
         if contact.phone:
             lines.append(f"    phone: {_q(contact.phone)}")
@@ -107,29 +108,29 @@ def profile_yaml(answers: ProfileAnswers, path_shown: str) -> str:
         lines.append(f"    last_verified: {today}")
     lines.append("")
     police_example = f"e.g. local_police: {{name: {_q(nation.police)}}}" if nation.police else \
-        "e.g. local_police: {name: \"<your force>\", last_verified: YYYY-MM-DD}"
-    lines += _service("local_police", "Local police: shown to pupils, staff and parents beside 999 and 101.",
+        _("e.g. local_police: {name: \"<your force>\", last_verified: YYYY-MM-DD}")
+    lines += _service("local_police", _("Local police: shown to pupils, staff and parents beside 999 and 101."),
                       answers.police, answers.verified, police_example)
-    lines += _service("childrens_services", "Local children's services: shown in staff materials only.",
+    lines += _service("childrens_services", _("Local children's services: shown in staff materials only."),
                       answers.childrens_services, answers.verified,
                       "e.g. childrens_services: {name: \"...\", phone: \"...\", out_of_hours_phone: \"...\"}")
     if answers.logo:
-        lines += ["# Logo: a PNG or JPEG, relative to this file.", f"logo: {_q(answers.logo)}"]
+        lines += ["# " + _("Logo: a PNG or JPEG, relative to this file."), f"logo: {_q(answers.logo)}"]
         if answers.logo_alt:
             lines.append(f"logo_alt: {_q(answers.logo_alt)}")
     else:
-        lines += ["# Logo: a PNG or JPEG, relative to this file, e.g. logo: logo.png"]
+        lines += ["# " + _("Logo: a PNG or JPEG, relative to this file, e.g. logo: logo.png")]
     lines.append("")
     if answers.primary:
-        lines += ["# Brand colours as #RRGGBB. White text sits on the primary colour, so it must be dark",
-                  "# enough for a contrast of 4.5:1; `lessonkit school check` measures it.",
+        lines += ["# " + _("Brand colours as #RRGGBB. White text sits on the primary colour, so it must be dark"),
+                  "# " + _("enough for a contrast of 4.5:1; `lessonkit school check` measures it."),
                   "branding:", f"  primary: {_q(answers.primary)}"]
         if answers.secondary:
             lines.append(f"  secondary: {_q(answers.secondary)}")
     else:
-        lines += ["# Brand colours, e.g. branding: {primary: \"#1D4E89\"}"]
+        lines += ["# " + _("Brand colours, e.g. branding: {primary: \"#1D4E89\"}")]
     lines.append("")
     if answers.website:
         lines.append(f"website: {_q(answers.website)}")
-    lines += ["# Local services beyond the national catalogue: see docs/school-profiles.md.", "extra_routes: []", ""]
+    lines += ["# " + _("Local services beyond the national catalogue: see docs/school-profiles.md."), "extra_routes: []", ""]
     return "\n".join(lines)

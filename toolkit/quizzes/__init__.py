@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import List, Tuple
 
+from ..wording import _
+from ..wording.phrases import quiz_part
 from ..adapt import AdaptedLesson, Question
 
 PARTS = ("starter", "exit")
@@ -18,7 +20,7 @@ def quizzes(lesson: AdaptedLesson) -> List[Tuple[str, Tuple[Question, ...]]]:
 
 def question_name(part: str, number: int, question: Question) -> str:
     """The name a teacher sees in a question bank, e.g. 'Exit 02: who-helps'."""
-    return f"{part.capitalize()} {number:02d}: {question.id}"
+    return _("{part} {number}: {question}", part=quiz_part(part).capitalize(), number=format(number, "02d"), question=question.id)
 
 
 def category(lesson: AdaptedLesson, part: str) -> str:
@@ -27,4 +29,4 @@ def category(lesson: AdaptedLesson, part: str) -> str:
 
 
 def quiz_title(lesson: AdaptedLesson, part: str) -> str:
-    return f"{lesson.title}: {part} quiz for {lesson.audience_name}"
+    return _("{title}: {part} quiz for {audience}", title=lesson.title, part=quiz_part(part), audience=lesson.audience_name)

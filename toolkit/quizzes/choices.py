@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
+from ..wording import N_, _
 from ..adapt import Question
 from .grades import multiple_weights
 from .shuffle import content_position, option_order
@@ -86,9 +87,9 @@ def _sequences(items: Sequence[str]) -> List[Tuple[int, ...]]:
     return found
 
 
-RIGHT_ORDER = "Yes, this is the right order."
-NEARLY = "Nearly. The right order is: {order}"
-NOT_QUITE = "Not quite. The right order is: {order}"
+RIGHT_ORDER = N_("Yes, this is the right order.")
+NEARLY = N_("Nearly. The right order is: {order}")
+NOT_QUITE = N_("Not quite. The right order is: {order}")
 
 
 def right_order(question: Question) -> str:
@@ -109,9 +110,9 @@ def _sequence_question(question: Question, name: str, seed: Optional[int]) -> Ch
     items = [o.text for o in question.options]
     sequences = _sequences(items)
     right_text = right_order(question)
-    choices = [Choice(right_text, RIGHT_ORDER + "\n" + step_teaching(question), True, "100")]
+    choices = [Choice(right_text, _(RIGHT_ORDER) + "\n" + step_teaching(question), True, "100")]
     choices += [
-        Choice(ARROW.join(one_line(items[i]) for i in sequence), NOT_QUITE.format(order=right_text), False, "0")
+        Choice(ARROW.join(one_line(items[i]) for i in sequence), _(NOT_QUITE, order=right_text), False, "0")
         for sequence in sequences[1:]
     ]
     if seed is None:
@@ -120,5 +121,5 @@ def _sequence_question(question: Question, name: str, seed: Optional[int]) -> Ch
         order.insert(right_at, 0)
     else:
         order = option_order(len(choices), seed, question.id)
-    text = f"{question.question}\nWhich order is right?"
+    text = _("{question}\nWhich order is right?", question=question.question)
     return ChoiceQuestion(name, "single", text, tuple(choices[i] for i in order), question.teaching_point, question)

@@ -5,17 +5,19 @@ from __future__ import annotations
 import html
 from typing import List
 
+from ..wording import N_, _
+from ..wording.phrases import text_label, way_label
 from ..adapt import AdaptedLesson, HelpContact
 from .text import one_line
 
-TITLE = "Where to get help"
-INTRO = ("If anything in this quiz worries you, or someone you know, you can talk to someone. "
-         "It is never your fault, and you are not in trouble.")
-INTRO_ADULTS = "If anything in this quiz raises a worry about a young person, or about you, these can help."
+TITLE = N_("Where to get help")
+INTRO = N_("If anything in this quiz worries you, or someone you know, you can talk to someone. "
+           "It is never your fault, and you are not in trouble.")
+INTRO_ADULTS = N_("If anything in this quiz raises a worry about a young person, or about you, these can help.")
 
 
 def intro(lesson: AdaptedLesson) -> str:
-    return INTRO if lesson.is_pupils else INTRO_ADULTS
+    return _(INTRO) if lesson.is_pupils else _(INTRO_ADULTS)
 
 
 def contact_parts(contact: HelpContact) -> List[str]:
@@ -25,14 +27,15 @@ def contact_parts(contact: HelpContact) -> List[str]:
     if contact.where_to_find:
         parts.append(phrase(contact.where_to_find))
     if contact.phone:
-        parts.append(f"Phone {contact.phone}")
+        parts.append(f"{way_label('phone')} {contact.phone}")
     if contact.textphone:
-        parts.append(f"Textphone {contact.textphone}")
+        parts.append(f"{way_label('textphone')} {contact.textphone}")
     if contact.text:
         said = contact.text.strip()
-        parts.append(said if said.lower().startswith("text") else f"Text {said}")
+        label = text_label(said)
+        parts.append(f"{label} {said}" if label else said)
     if contact.email:
-        parts.append(f"Email {contact.email}")
+        parts.append(f"{way_label('email')} {contact.email}")
     if contact.url:
         parts.append(contact.url)
     if contact.hours:
@@ -55,7 +58,7 @@ def help_html(lesson: AdaptedLesson) -> str:
             else:
                 parts.append(escape(part))
         items.append(f"<li><strong>{escape(one_line(contact.name))}</strong>: {'. '.join(parts)}</li>")
-    return f"<p><strong>{TITLE}</strong></p><p>{escape(intro(lesson))}</p><ul>{''.join(items)}</ul>"
+    return f"<p><strong>{escape(_(TITLE))}</strong></p><p>{escape(intro(lesson))}</p><ul>{''.join(items)}</ul>"
 
 
 def help_lines(lesson: AdaptedLesson) -> List[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
+from ..wording import _
 from ..adapt import Question
 from ..model import Audience
 from .shuffle import option_order
@@ -45,21 +46,21 @@ def time_limit(question: str, answers: Tuple[str, ...], audience: Audience, seve
 def kahoot_question(question: Question, audience: Audience, seed: Optional[int] = None) -> Union[KahootQuestion, str]:
     """The question as a Kahoot row, or the reason it cannot be one."""
     if question.type == "ordering":
-        return "ordering questions have no place in Kahoot's quiz spreadsheet"
+        return _("ordering questions have no place in Kahoot's quiz spreadsheet")
     if len(question.options) > MAX_ANSWERS:
-        return f"it has {len(question.options)} options and Kahoot takes at most {MAX_ANSWERS}"
+        return _("it has {count} options and Kahoot takes at most {most}", count=len(question.options), most=MAX_ANSWERS)
     text = fitted(question.question, question.short, QUESTION_LIMIT)
     if text is None:
-        return (f"the question is {utf16_length(one_line(question.question))} characters, Kahoot allows "
-                f"{QUESTION_LIMIT}; add a `short:` form of at most {QUESTION_LIMIT} characters")
+        return _("the question is {length} characters, Kahoot allows {most}; add a `short:` form of at most {most} "
+                 "characters", length=utf16_length(one_line(question.question)), most=QUESTION_LIMIT)
     order = option_order(len(question.options), None if question.type == "true-false" else seed, question.id)
     answers = []
     for index in order:
         option = question.options[index]
         answer = fitted(option.text, option.short, ANSWER_LIMIT)
         if answer is None:
-            return (f"option {index + 1} is {utf16_length(one_line(option.text))} characters, Kahoot allows "
-                    f"{ANSWER_LIMIT}; add a `short:` form of at most {ANSWER_LIMIT} characters")
+            return _("option {number} is {length} characters, Kahoot allows {most}; add a `short:` form of at most "
+                     "{most} characters", number=index + 1, length=utf16_length(one_line(option.text)), most=ANSWER_LIMIT)
         answers.append(answer)
     correct = tuple(position + 1 for position, index in enumerate(order) if question.options[index].correct)
     seconds = time_limit(text, tuple(answers), audience, len(correct) > 1)

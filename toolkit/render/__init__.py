@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from ..adapt import AdaptedLesson
+from ..wording import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class RenderOptions:
     large_print: bool = False
     template: Optional[Path] = None  # a school's .pptx template
     shuffle_seed: Optional[int] = None  # reproducible A/B quiz versions
+    language: str = DEFAULT_LANGUAGE  # BCP 47 tag: every message and every document's declared language
 
 
 @dataclass

@@ -21,10 +21,12 @@ from ..pdf import blocks as b
 from ..pdf.fonts import missing_characters
 from ..pdf.styles import body_size
 from ..pdf.text import web_address
+from ..wording import N_, _
+from ..wording.phrases import long_date, version_label, who_can_help
 from . import OutputFile, RenderContext, register
 from ..pdf.referral import disclosure_split, referral_flow
 from ..notices import sensitive_words, signs_caveat
-from ..pdf.wording import DISCREET_TITLE, NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL, STAGES
+from ..pdf.wording import DISCREET_TITLE, NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL, STAGES, WHAT_TO_DO, WHAT_TO_DO_AND_WHO
 
 DEFAULT_ACCENT = "#1D4E89"
 
@@ -45,7 +47,7 @@ def accent(lesson: AdaptedLesson) -> str:
 
 def logo(lesson: AdaptedLesson) -> Optional[b.Logo]:
     """The school's logo, when its profile gives one that can be read (the deck warns when not)."""
-    placed, _ = school_logo(lesson.school)
+    placed, _problem = school_logo(lesson.school)
     return None if placed is None else b.Logo(*placed)
 
 
@@ -54,7 +56,7 @@ def author(lesson: AdaptedLesson) -> str:
 
 
 def footer(lesson: AdaptedLesson, discreet: bool = False) -> str:
-    version = f"Version {lesson.version}"  # the review state is printed in full at the top
+    version = version_label(lesson.version)  # the review state is printed in full at the top
     if discreet:  # a footer naming the lesson would give the topic away
         return " · ".join(x for x in (lesson.school_name, version) if x)
     return " · ".join(x for x in (lesson.title, lesson.audience_name, lesson.school_name, version) if x)
@@ -85,7 +87,7 @@ def document(lesson: AdaptedLesson, title: str, subject: str, blocks: Sequence[b
     checked = lesson_checked_line(lesson)
     blocks = (review_state(lesson), *blocks) + ((b.Paragraph(checked, small=True),) if checked else ())
     return Document(title=title, subject=subject, author=author(lesson), blocks=blocks,
-                    accent=accent(lesson), keywords=("safeguarding", lesson.audience_name), logo=logo(lesson), **extra)
+                    accent=accent(lesson), keywords=(_("safeguarding"), lesson.audience_name), logo=logo(lesson), **extra)
 
 
 # --- Pupils ------------------------------------------------------------------------------------------
@@ -99,14 +101,15 @@ def discreet_contacts(contacts: Sequence[HelpContact]) -> Tuple[HelpContact, ...
                  else c for c in contacts)
 
 
-def contacts_blocks(lesson: AdaptedLesson, detailed: int, title: str = "Who can help",
+def contacts_blocks(lesson: AdaptedLesson, detailed: int, title: str = "",
                     purpose: bool = True) -> List[b.Block]:
     """The first `detailed` contacts in boxes with QR codes, the rest one line each; without their
     purpose (a discreet card), addresses are shown discreetly too."""
     contacts = lesson.help_contacts if purpose else discreet_contacts(lesson.help_contacts)
-    blocks: List[b.Block] = [b.Heading(title)] + ([b.Contacts(contacts[:detailed], purpose=purpose)] if detailed else [])
+    blocks: List[b.Block] = [b.Heading(title or who_can_help())]
+    blocks += [b.Contacts(contacts[:detailed], purpose=purpose)] if detailed else []
     if contacts[detailed:]:
-        blocks += [b.Heading("More help", 3), b.Contacts(contacts[detailed:], detailed=False)]
+        blocks += [b.Heading(_("More help"), 3), b.Contacts(contacts[detailed:], detailed=False)]
     return blocks
 
 
@@ -114,17 +117,17 @@ def support_card(lesson: AdaptedLesson, discreet: bool) -> List[Document]:
     """The full card, then more compact versions for when one A4 page is not enough. The discreet
     card says nothing that names the topic, in its title or its body: step titles, neutral signs,
     and who can help without what each service is for."""
-    title = DISCREET_TITLE if discreet else lesson.title
-    subtitle = "What to do and who can help" if discreet else "Your support card: what to do and who can help"
-    subject = "What to do and who can help" if discreet else f"Support card: {lesson.title}"
+    title = _(DISCREET_TITLE) if discreet else lesson.title
+    subtitle = _(WHAT_TO_DO_AND_WHO) if discreet else _("Your support card: what to do and who can help")
+    subject = _(WHAT_TO_DO_AND_WHO) if discreet else _("Support card: {title}", title=lesson.title)
     pupil_signs = signs(lesson, "offender-tactic", discreet)
     fewest = min(len(lesson.help_contacts), len(lesson.school_contacts) + 1)
 
     def card(detailed: int, detailed_steps: bool, columns: int = 2) -> Document:
-        blocks: List[b.Block] = [b.Callout(NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL), b.Heading("What to do"),
+        blocks: List[b.Block] = [b.Callout(_(NEVER_YOUR_FAULT), _(NEVER_YOUR_FAULT_DETAIL)), b.Heading(_(WHAT_TO_DO)),
                                  steps(lesson, brief=not detailed_steps, discreet=discreet)]
         if pupil_signs:
-            blocks += [b.Heading("Warning signs"), b.Bullets(pupil_signs)]
+            blocks += [b.Heading(_("Warning signs")), b.Bullets(pupil_signs)]
         blocks += contacts_blocks(lesson, detailed, purpose=not discreet)
         return document(lesson, title, subject, blocks, subtitle=subtitle, columns=columns, full_width=1,
                         footer=footer(lesson, discreet))
@@ -142,10 +145,10 @@ def pocket_cards(lesson: AdaptedLesson, discreet: bool) -> List[Document]:
     variants = []
     for count in range(len(contacts), 0, -1):
         chosen = tuple(c for c in contacts if c in contacts[:count] or c in keep)
-        blocks = [b.Callout(NEVER_YOUR_FAULT), b.Heading("What to do"), steps(lesson, brief=True, discreet=discreet),
-                  b.Heading("Who can help"), b.Contacts(chosen, detailed=False)]
-        variants.append(document(lesson, DISCREET_TITLE if discreet else "Need help? Your pocket card",
-                                 "What to do and who can help", blocks, footer=""))
+        blocks = [b.Callout(_(NEVER_YOUR_FAULT)), b.Heading(_(WHAT_TO_DO)), steps(lesson, brief=True, discreet=discreet),
+                  b.Heading(who_can_help()), b.Contacts(chosen, detailed=False)]
+        variants.append(document(lesson, _(DISCREET_TITLE) if discreet else _("Need help? Your pocket card"),
+                                 _(WHAT_TO_DO_AND_WHO), blocks, footer=""))
         if len(chosen) == len(keep):
             break
     return variants
@@ -158,24 +161,26 @@ def _sentence(text: str) -> str:
 def worksheet(lesson: AdaptedLesson) -> Document:
     """One story to a page, each question with lines to write on, then who can help."""
     blocks: List[b.Block] = [b.Paragraph(
-        "Read the story, then write your answers. You don't need to write your name. "
-        "The people in these stories are made up.")]
+        _("Read the story, then write your answers. You don't need to write your name. "
+          "The people in these stories are made up."))]
     for number, scenario in enumerate(lesson.scenarios):
         blocks.append(b.Heading(scenario.title, new_page=number > 0))
         people = " ".join(f"{c.name}: {_sentence(c.description)}" for c in scenario.characters)
-        blocks.append(b.Paragraph(f"Who is in the story. {people}", small=True))
+        blocks.append(b.Paragraph(_("Who is in the story. {people}", people=people), small=True))
         # Younger readers get each stage's name on a line of its own; older ones have it run in,
         # which keeps each story and its questions to a page.
         younger = young(lesson)
-        blocks.append(b.Pairs(tuple((STAGES.get(stage, stage.title()), text) for stage, text in scenario.beats),
+        blocks.append(b.Pairs(tuple((_(STAGES[stage]) if stage in STAGES else stage.title(), text)
+                                    for stage, text in scenario.beats),
                               inline=not younger))
         blocks.extend(b.WriteSpace(question, 3, roomy=younger)
                       for question in scenario.discussion_questions)
     if any(s.warning_signs_shown for s in lesson.scenarios):
-        blocks += [b.Heading("Looking back", new_page=True),
-                   b.WriteSpace("Which warning signs did you spot in the stories?", 5)]
-    blocks.append(b.Contacts(lesson.help_contacts, detailed=False, title="Who can help"))
-    return document(lesson, f"Worksheet: {lesson.title}", f"Story worksheet: {lesson.title}", blocks)
+        blocks += [b.Heading(_("Looking back"), new_page=True),
+                   b.WriteSpace(_("Which warning signs did you spot in the stories?"), 5)]
+    blocks.append(b.Contacts(lesson.help_contacts, detailed=False, title=who_can_help()))
+    return document(lesson, _("Worksheet: {title}", title=lesson.title), _("Story worksheet: {title}", title=lesson.title),
+                    blocks)
 
 
 # --- Adults --------------------------------------------------------------------------------------------
@@ -187,20 +192,21 @@ def parent_leaflet(lesson: AdaptedLesson) -> List[Document]:
     fewest = min(len(lesson.help_contacts), len(lesson.school_contacts) + 3)
 
     def leaflet(myths: bool, detailed: int) -> Document:
-        blocks: List[b.Block] = [b.Heading("The most important things"), b.Bullets(lesson.key_messages)]
+        blocks: List[b.Block] = [b.Heading(_("The most important things")), b.Bullets(lesson.key_messages)]
         for section in lesson.sections:
             blocks += [b.Heading(section.title), b.Bullets(section.points)]
         if victim_signs:
-            blocks += [b.Heading("Signs to notice"), b.Bullets(victim_signs),
+            blocks += [b.Heading(_("Signs to notice")), b.Bullets(victim_signs),
                        b.Paragraph(signs_caveat(lesson.audience.kind), small=True)]
         if lesson.response_steps:
-            blocks += [b.Heading("What to do"), steps(lesson)]
+            blocks += [b.Heading(_(WHAT_TO_DO)), steps(lesson)]
         if myths and lesson.misconceptions:  # the fact first: a blaming myth is never a headline
-            blocks += [b.Heading("Facts and myths"),
-                       b.Pairs(tuple((m.response, m.myth) for m in lesson.misconceptions), "Fact", "Myth")]
-        blocks += contacts_blocks(lesson, detailed, "Where to get help")
-        subtitle = "A leaflet for parents and carers" + (f" from {lesson.school_name}" if lesson.school_name else "")
-        return document(lesson, lesson.title, f"Leaflet for parents and carers: {lesson.title}", blocks,
+            blocks += [b.Heading(_("Facts and myths")),
+                       b.Pairs(tuple((m.response, m.myth) for m in lesson.misconceptions), _("Fact"), _("Myth"))]
+        blocks += contacts_blocks(lesson, detailed, _("Where to get help"))
+        subtitle = (_("A leaflet for parents and carers from {school}", school=lesson.school_name) if lesson.school_name
+                    else _("A leaflet for parents and carers"))
+        return document(lesson, lesson.title, _("Leaflet for parents and carers: {title}", title=lesson.title), blocks,
                         subtitle=subtitle, columns=2)
 
     return [leaflet(myths, count) for myths in (True, False)
@@ -217,15 +223,15 @@ def _sources(lesson: AdaptedLesson, figures_only: bool = False) -> Tuple[str, ..
         about = ", ".join(str(x) for x in (source.get("publisher"), source.get("date")) if x)
         items.append(f"{source['title']}" + (f" ({about})" if about else "") + f": {source['url']}")
     listed = {s["url"] for s in lesson.sources}
-    items += [f"{s.claim} Source: {s.source_url}" for s in lesson.statistics if s.source_url not in listed]
+    items += [_("{claim} Source: {url}", claim=s.claim, url=s.source_url) for s in lesson.statistics if s.source_url not in listed]
     return tuple(items)
 
 
 def _local_contacts(lesson: AdaptedLesson) -> List[b.Block]:
     if lesson.school is None:
-        return [b.Paragraph("Write in your school's contacts and keep this briefing to hand."),
-                b.FillIn(("Designated safeguarding lead", "Deputy", "Where to find them",
-                          "Children's services (referrals)", "Local police (non-emergency)"))]
+        return [b.Paragraph(_("Write in your school's contacts and keep this briefing to hand.")),
+                b.FillIn((_("Designated safeguarding lead"), _("Deputy"), _("Where to find them"),
+                          _("Children's services (referrals)"), _("Local police (non-emergency)")))]
     return [b.Contacts(lesson.school_contacts + lesson.local_contacts)]
 
 
@@ -243,41 +249,42 @@ def staff_briefing(lesson: AdaptedLesson) -> List[Document]:
     every_source, figure_sources = _sources(lesson), _sources(lesson, figures_only=True)
 
     def briefing(sections: bool, wording: bool, questions: bool, all_sources: bool, detailed: int) -> Document:
-        blocks: List[b.Block] = [b.Heading("Key messages"), b.Bullets(lesson.key_messages),
-                                 b.Heading("The NCA alert in brief")]
+        blocks: List[b.Block] = [b.Heading(_("Key messages")), b.Bullets(lesson.key_messages),
+                                 b.Heading(_("The NCA alert in brief"))]
         blocks += [b.Bullets(s.points) for s in alert]
         if lesson.statistics:
-            blocks += [b.Heading("The figures", 3),
+            blocks += [b.Heading(_("The figures"), 3),
                        b.Bullets(tuple(s.claim + (f" ({s.year})" if s.year and str(s.year) not in s.claim else "")
                                        for s in lesson.statistics))]
         if signs(lesson, "victim-sign"):
-            blocks += [b.Heading("Signs to notice in a young person"), b.Bullets(signs(lesson, "victim-sign")),
+            blocks += [b.Heading(_("Signs to notice in a young person")), b.Bullets(signs(lesson, "victim-sign")),
                        b.Paragraph(signs_caveat(lesson.audience.kind), small=True)]
         if signs(lesson, "offender-tactic"):
-            blocks += [b.Heading("Tactics offenders use"), b.Bullets(signs(lesson, "offender-tactic"))]
-        blocks += [b.Heading("If a pupil tells you"), b.DoNever(do, never),
-                   b.Heading("Referral flow"), referral_flow(lesson),
-                   b.Heading("Local contacts")] + _local_contacts(lesson)
+            blocks += [b.Heading(_("Tactics offenders use")), b.Bullets(signs(lesson, "offender-tactic"))]
+        blocks += [b.Heading(_("If a pupil tells you")), b.DoNever(do, never, _("Do"), _("Never")),
+                   b.Heading(_("Referral flow")), referral_flow(lesson),
+                   b.Heading(_("Local contacts"))] + _local_contacts(lesson)
         national = lesson.national_contacts
-        blocks.append(b.Heading("National services"))
+        blocks.append(b.Heading(_("National services")))
         blocks += [b.Contacts(part, detailed=boxes) for part, boxes in ((national[:detailed], True),
                                                                         (national[detailed:], False)) if part]
         for section in others if sections else ():
             blocks += [b.Heading(section.title), b.Bullets(section.points)]
         if questions and notes.hard_questions:
-            blocks += [b.Heading("Questions pupils may ask"), b.Pairs(notes.hard_questions)]
+            blocks += [b.Heading(_("Questions pupils may ask")), b.Pairs(notes.hard_questions)]
         if wording and (notes.language_to_use or notes.language_to_avoid):
-            blocks += [b.Heading("Words that help, and words to avoid"),
-                       b.DoNever(notes.language_to_use, notes.language_to_avoid, "Say", "Avoid")]
+            blocks += [b.Heading(_("Words that help, and words to avoid")),
+                       b.DoNever(notes.language_to_use, notes.language_to_avoid, _("Say"), _("Avoid"))]
         sources = every_source if all_sources else figure_sources
         if sources:
-            blocks += [b.Heading("Sources"), b.Bullets(sources, small=True)]
+            blocks += [b.Heading(_("Sources")), b.Bullets(sources, small=True)]
         if len(sources) < len(every_source):
-            blocks.append(b.Paragraph("The web page version of this briefing lists every source.", small=True))
-        title = lesson.title if "staff" in lesson.title.lower() else f"Staff briefing: {lesson.title}"
-        return document(lesson, title, f"Staff briefing: {lesson.title}", blocks,
-                        subtitle=f"A briefing for {lesson.school_name} staff" if lesson.school_name
-                        else "A briefing for all staff")
+            blocks.append(b.Paragraph(_("The web page version of this briefing lists every source."), small=True))
+        subject = _("Staff briefing: {title}", title=lesson.title)
+        title = lesson.title if "staff" in lesson.title.lower() else subject
+        return document(lesson, title, subject, blocks,
+                        subtitle=_("A briefing for {school} staff", school=lesson.school_name) if lesson.school_name
+                        else _("A briefing for all staff"))
 
     # Most to least complete: the lesson's sections matter most, then wording advice, pupils'
     # questions, and the full source list.
@@ -294,16 +301,17 @@ def adult_card(lesson: AdaptedLesson) -> List[Document]:
     contacts = card.contacts
 
     def version(detailed: bool) -> Document:
-        blocks: List[b.Block] = [b.Paragraph(card.intro), b.Heading("What to do"),
+        blocks: List[b.Block] = [b.Paragraph(card.intro), b.Heading(_(WHAT_TO_DO)),
                                  b.Steps(tuple(b.Step(s.title, s.text, s.caution) for s in card.steps))]
         if lesson.school_contacts and lesson.school is not None:
-            blocks += [b.Heading("At your school or college"), b.Contacts(lesson.school_contacts, detailed=False)]
-        blocks += [b.Heading("Services for adults"), b.Contacts(contacts, detailed=detailed),
-                   b.Heading("Where these details come from", 3),
-                   b.Bullets(tuple(f"{c.name}: {c.source_url} (checked {c.last_verified:%-d %B %Y})"
+            blocks += [b.Heading(_("At your school or college")), b.Contacts(lesson.school_contacts, detailed=False)]
+        blocks += [b.Heading(_("Services for adults")), b.Contacts(contacts, detailed=detailed),
+                   b.Heading(_("Where these details come from"), 3),
+                   b.Bullets(tuple(_("{name}: {url} (checked {date})", name=c.name, url=c.source_url,
+                                     date=long_date(c.last_verified))
                                    for c in contacts if c.source_url and c.last_verified), small=True)]
-        return document(lesson, card.title, card.title, blocks, subtitle="What to do, and services for adults",
-                        footer=" · ".join(x for x in (card.title, lesson.school_name, f"Version {lesson.version}") if x))
+        return document(lesson, card.title, card.title, blocks, subtitle=_("What to do, and services for adults"),
+                        footer=" · ".join(x for x in (card.title, lesson.school_name, version_label(lesson.version)) if x))
 
     return [version(True), version(False)]
 
@@ -314,7 +322,8 @@ def warn_missing_glyphs(documents: Sequence[Document], context: RenderContext) -
     text = " ".join(str(block) for document in documents for block in document.blocks)
     missing = missing_characters(text)
     if missing:
-        context.warn(f"the handout font cannot print {missing!r}; the PDFs name them in brackets instead")
+        context.warn(_("the handout font cannot print {characters}; the PDFs name them in brackets instead",
+                       characters=repr(missing)))
 
 
 @dataclass(frozen=True)
@@ -386,10 +395,10 @@ def render_handout(lesson: AdaptedLesson, handout: Handout, context: RenderConte
     title = variants[0].title
     return [OutputFile(f"{stem}.pdf", render_handout_pdf(handout, variants, context), title),
             OutputFile(f"{stem}.html", render_html(variants[0], handout.body_size(context.options.large_print))
-                       .encode("utf-8"), f"{title} (accessible web page)")]
+                       .encode("utf-8"), _("{title} (accessible web page)", title=title))]
 
 
-@register("handout", "Support cards, pocket cards, worksheets, parent leaflets and staff briefings (PDF + HTML)")
+@register("handout", N_("Support cards, pocket cards, worksheets, parent leaflets and staff briefings (PDF + HTML)"))
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     files: List[OutputFile] = []
     for handout in handouts(lesson, context.options.large_print):

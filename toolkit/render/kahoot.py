@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import List
 
+from ..wording import N_, _
+from ..wording.phrases import quiz_part
 from ..adapt import AdaptedLesson
 from ..quizzes import quiz_title, quizzes
 from ..quizzes.help import help_lines
@@ -16,8 +18,8 @@ from ..quizzes.kahoot_sheet import workbook_bytes
 from ..quizzes.text import one_line
 from . import OutputFile, RenderContext, register
 
-IMPORT_NOTE = ("To use: in Kahoot!, create a kahoot, choose Add question, then Import spreadsheet, and upload this "
-               "file. Check the time limits and correct answers before you play.")
+IMPORT_NOTE = N_("To use: in Kahoot!, create a kahoot, choose Add question, then Import spreadsheet, and upload this "
+                 "file. Check the time limits and correct answers before you play.")
 
 
 def sheet_name(lesson: AdaptedLesson, part: str) -> str:
@@ -25,7 +27,7 @@ def sheet_name(lesson: AdaptedLesson, part: str) -> str:
     return f"{lesson.slug}-{part}-quiz.kahoot.xlsx"
 
 
-@register("kahoot", "Each quiz as a spreadsheet to import into Kahoot!")
+@register("kahoot", N_("Each quiz as a spreadsheet to import into Kahoot!"))
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     files = []
     for part, questions in quizzes(lesson):
@@ -34,22 +36,25 @@ def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
         for question in questions:
             fitted = kahoot_question(question, lesson.audience, context.options.shuffle_seed)
             if isinstance(fitted, str):
-                context.warn(f"{part} quiz question '{question.id}' is left out of the Kahoot sheet: {fitted}")
+                context.warn(_("{part} quiz question '{question}' is left out of the Kahoot sheet: {why}", part=part,
+                               question=question.id, why=fitted))
                 left_out.append(question.id)
             else:
                 rows.append(fitted)
         if not rows:
-            context.warn(f"no Kahoot sheet for the {part} quiz: none of its questions fit Kahoot")
+            context.warn(_("no Kahoot sheet for the {part} quiz: none of its questions fit Kahoot", part=part))
             continue
         notes = [
-            f"Lesson version {one_line(lesson.version)}, reviewed {lesson.last_reviewed.isoformat()}.",
-            IMPORT_NOTE,
-            ("Left out (Kahoot cannot show them; use the quiz paper or another export): " + ", ".join(left_out) + "."
-             if left_out else "Every question of this quiz is in this sheet."),
-            "After the quiz, show the class where to get help: " + "; ".join(help_lines(lesson)),
+            _("Lesson version {version}, reviewed {date}.", version=one_line(lesson.version),
+              date=lesson.last_reviewed.isoformat()),
+            _(IMPORT_NOTE),
+            (_("Left out (Kahoot cannot show them; use the quiz paper or another export): ") + ", ".join(left_out) + "."
+             if left_out else _("Every question of this quiz is in this sheet.")),
+            _("After the quiz, show the class where to get help: ") + "; ".join(help_lines(lesson)),
         ]
         title = one_line(quiz_title(lesson, part))
         files.append(OutputFile(sheet_name(lesson, part),
                                 workbook_bytes(title, notes, rows, lesson.last_reviewed),
-                                f"{lesson.title} ({lesson.audience_name}): {part} quiz for Kahoot!"))
+                                _("{title} ({audience}): {part} quiz for Kahoot!", title=lesson.title, audience=lesson.audience_name,
+                                  part=quiz_part(part))))
     return files

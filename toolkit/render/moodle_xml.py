@@ -12,6 +12,7 @@ from typing import List
 
 from lxml import etree
 
+from ..wording import N_, _
 from ..adapt import AdaptedLesson, Question
 from ..quizzes import category, question_name, quizzes
 from ..quizzes import moodle_xml as mx
@@ -35,8 +36,8 @@ def _choice(quiz: etree._Element, item: ChoiceQuestion) -> None:
     mx.sub(element, "shuffleanswers", "true")
     mx.sub(element, "answernumbering", "abc")
     mx.sub(element, "showstandardinstruction", "0")
-    mx.combined_feedback(element, "Your answer is correct.", "Your answer is partly correct.",
-                         "Your answer is not right yet: read the feedback for each answer.")
+    mx.combined_feedback(element, _("Your answer is correct."), _("Your answer is partly correct."),
+                         _("Your answer is not right yet: read the feedback for each answer."))
     if item.kind == "multiple":
         mx.sub(element, "shownumcorrect")
     for choice in item.choices:
@@ -57,22 +58,22 @@ def _ordering(quiz: etree._Element, question: Question, name: str) -> None:
     for tag, value in mx.ORDERING_SETTINGS[2:]:
         mx.sub(element, tag, value)
     order = right_order(question)
-    mx.combined_feedback(element, f"{RIGHT_ORDER}\n{teaching}", f"{NEARLY.format(order=order)}\n{teaching}",
-                         f"{NOT_QUITE.format(order=order)}\n{teaching}")
+    mx.combined_feedback(element, f"{_(RIGHT_ORDER)}\n{teaching}", f"{_(NEARLY, order=order)}\n{teaching}",
+                         f"{_(NOT_QUITE, order=order)}\n{teaching}")
     mx.sub(element, "shownumcorrect", "1")
     for option in question.options:
         # The order of <answer> elements is the right order; qtype_ordering ignores the fraction.
         mx.answer(element, "100", option.text, option.feedback)
 
 
-SUITS_ORDERING = "Moodle 4.4 and later, or an earlier Moodle with the Ordering question plugin (qtype_ordering)"
-SUITS_ANY = "any Moodle version"
-NOTE = "Moodle XML: <lesson>-<audience>-quiz.{kind} suits {suits}."
+SUITS_ORDERING = N_("Moodle 4.4 and later, or an earlier Moodle with the Ordering question plugin (qtype_ordering)")
+SUITS_ANY = N_("any Moodle version")
+NOTE = N_("Moodle XML: <lesson>-<audience>-quiz.{kind} suits {suits}.")
 """The build summary's note for each kind of file, e.g. 'moodle.xml' with ordering questions."""
 
 
 def has_ordering(lesson: AdaptedLesson) -> bool:
-    return any(question.type == "ordering" for _, questions in quizzes(lesson) for question in questions)
+    return any(question.type == "ordering" for _part, questions in quizzes(lesson) for question in questions)
 
 
 def moodle_xml(lesson: AdaptedLesson, context: RenderContext, native_ordering: bool = True) -> bytes:
@@ -80,9 +81,9 @@ def moodle_xml(lesson: AdaptedLesson, context: RenderContext, native_ordering: b
     sequences, so that any Moodle imports the file."""
     quiz = etree.Element("quiz")
     quiz.append(etree.Comment(mx.comment_text(
-        f"lessonkit quiz export for Moodle: lesson {lesson.lesson_id} version {lesson.version}, "
-        f"audience {lesson.audience.id}. Import: Question bank, Import, Moodle XML format. "
-        f"For {SUITS_ORDERING if native_ordering and has_ordering(lesson) else SUITS_ANY}.")))
+        _("lessonkit quiz export for Moodle: lesson {lesson} version {version}, audience {audience}. Import: "
+          "Question bank, Import, Moodle XML format. For {suits}.", lesson=lesson.lesson_id, version=lesson.version,
+          audience=lesson.audience.id, suits=_(SUITS_ORDERING if native_ordering and has_ordering(lesson) else SUITS_ANY)))))
     for part, questions in quizzes(lesson):
         mx.category(quiz, category(lesson, part))
         for number, question in enumerate(questions, start=1):
@@ -91,7 +92,7 @@ def moodle_xml(lesson: AdaptedLesson, context: RenderContext, native_ordering: b
                 _ordering(quiz, question, name)
             else:
                 _choice(quiz, choice_question(question, name, context.options.shuffle_seed))
-        mx.description(quiz, TITLE, help_html(lesson))
+        mx.description(quiz, _(TITLE), help_html(lesson))
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(quiz, encoding="UTF-8", pretty_print=True)
 
 
@@ -99,21 +100,21 @@ def xml_name(lesson: AdaptedLesson, before_4_4: bool = False) -> str:
     return f"{lesson.slug}-quiz.moodle-before-4.4.xml" if before_4_4 else f"{lesson.slug}-quiz.moodle.xml"
 
 
-@register("moodle-xml", "Starter and exit quizzes as Moodle XML, with ordering questions and feedback "
-                        "(and a file for Moodle before 4.4 when there are ordering questions)")
+@register("moodle-xml", N_("Starter and exit quizzes as Moodle XML, with ordering questions and feedback "
+                        "(and a file for Moodle before 4.4 when there are ordering questions)"))
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     if not quizzes(lesson):
         return []
-    title = f"{lesson.title} ({lesson.audience_name}): quizzes for Moodle (XML)"
+    title = _("{title} ({audience}): quizzes for Moodle (XML)", title=lesson.title, audience=lesson.audience_name)
     if not has_ordering(lesson):
-        context.note(NOTE.format(kind="moodle.xml with no ordering question", suits=SUITS_ANY))
+        context.note(_(NOTE, kind=_("moodle.xml with no ordering question"), suits=_(SUITS_ANY)))
         return [OutputFile(xml_name(lesson), moodle_xml(lesson, context), title)]
-    context.note(NOTE.format(kind="moodle.xml with ordering questions", suits=SUITS_ORDERING))
-    context.note(NOTE.format(kind="moodle-before-4.4.xml", suits=SUITS_ANY + ", with ordering questions as a "
-                             "choice between sequences"))
+    context.note(_(NOTE, kind=_("moodle.xml with ordering questions"), suits=_(SUITS_ORDERING)))
+    context.note(_(NOTE, kind="moodle-before-4.4.xml",
+                   suits=_(SUITS_ANY) + _(", with ordering questions as a choice between sequences")))
     return [
         OutputFile(xml_name(lesson), moodle_xml(lesson, context),
-                   f"{title}, for Moodle 4.4 and later (or the Ordering question plugin)"),
+                   _("{title}, for Moodle 4.4 and later (or the Ordering question plugin)", title=title)),
         OutputFile(xml_name(lesson, before_4_4=True), moodle_xml(lesson, context, native_ordering=False),
-                   f"{title}, for any Moodle, including before 4.4"),
+                   _("{title}, for any Moodle, including before 4.4", title=title)),
     ]

@@ -14,8 +14,10 @@ from typing import List, Optional
 from ..adapt import NATION_NAMES, AdaptedLesson
 from ..docx import PLACEHOLDER_NOTE, Text, WordDocument
 from ..docx import wording as w
-from ..docx.parts import add_logo, contacts_list, lead_line, school_name
+from ..docx.parts import add_logo, contacts_list, lead_line, school_name, with_places
 from ..freshness import lesson_checked_line
+from ..wording import N_, _
+from ..wording.phrases import long_date
 from . import OutputFile, RenderContext, register
 from .handout import accent, author
 
@@ -31,57 +33,63 @@ def letter_date() -> dt.date:
 
 def _contact_the_lead(lesson: AdaptedLesson) -> Text:
     if lesson.school is None:
-        return ["If you are worried about your child, please contact ", ("fill", "name"), ", our ",
-                ("fill", "role, e.g. Designated Safeguarding Lead"), ", on ", ("fill", "phone number"), " or at ",
-                ("fill", "email address"), "."]
+        return with_places(_("If you are worried about your child, please contact {name}, our {role}, on {phone} or at "
+                             "{email}."), name=("fill", _("name")), role=("fill", _("role, e.g. Designated Safeguarding Lead")),
+                           phone=("fill", _("phone number")), email=("fill", _("email address")))
     lead = lesson.school.lead
-    ways = " or at ".join(x for x in (lead.phone and f"on {lead.phone}", lead.email and str(lead.email)) if x)
-    return (f"If you are worried about your child, please contact {lead.name}, our {lead.role}"
-            + (f", {ways}" if ways else ", through the school office") + ". You will not be judged, and nor will your child.")
+    if lead.phone and lead.email:
+        ways = _(", on {phone} or at {email}", phone=lead.phone, email=lead.email)
+    elif lead.phone or lead.email:
+        ways = _(", on {phone}", phone=lead.phone) if lead.phone else _(", at {email}", email=lead.email)
+    else:
+        ways = _(", through the school office")
+    return (_("If you are worried about your child, please contact {name}, our {role}", name=lead.name, role=lead.role)
+            + ways + _(". You will not be judged, and nor will your child."))
 
 
 def _help_heading(lesson: AdaptedLesson) -> str:
-    return f"Where to get help in {NATION_NAMES[lesson.nation]}" if lesson.nation else "Where to get help"
+    return _("Where to get help in {nation}", nation=NATION_NAMES[lesson.nation]) if lesson.nation else _("Where to get help")
 
 
 def parent_letter(lesson: AdaptedLesson, context: RenderContext, today: Optional[dt.date] = None) -> bytes:
     today = today or letter_date()
     school = school_name(lesson)
-    title = f"Letter to parents and carers: {lesson.title} ({lesson.audience_name})"
-    word = WordDocument(title, f"Letter to parents and carers about the lesson {lesson.title}", author(lesson),
+    title = _("Letter to parents and carers: {title} ({audience_name})", title=lesson.title, audience_name=lesson.audience_name)
+    word = WordDocument(title, _("Letter to parents and carers about the lesson {title}", title=lesson.title), author(lesson),
                         accent(lesson), lesson.last_reviewed,
-                        keywords=("letter", "parents and carers", "safeguarding", lesson.audience_name),
+                        keywords=(_("letter"), _("parents and carers"), _("safeguarding"), lesson.audience_name),
                         paper=context.options.paper)
-    note = w.REVIEW_NOTE + lesson.review_notice + (" " + PLACEHOLDER_NOTE if lesson.school is None else "")
+    note = _(w.REVIEW_NOTE) + lesson.review_notice + (" " + _(PLACEHOLDER_NOTE) if lesson.school is None else "")
     word.paragraph([("fill", note)], small=True)
     add_logo(word, lesson, context.warn)
     word.paragraph([("bold", school) if isinstance(school, str) else school[0]])
     if lesson.school and lesson.school.website:
         word.paragraph(str(lesson.school.website))
-    word.paragraph(f"{today.day} {today:%B %Y}")
-    word.paragraph("Dear parents and carers,")
-    word.heading(f"{lesson.title}: a lesson for {lesson.audience_name}", 1)
-    word.paragraph([f"Pupils in {lesson.audience_name} will soon have a {lesson.duration_minutes}-minute lesson "
-                    f"called \u201c{lesson.title}\u201d, on ", ("fill", "date of the lesson"),
-                    ". We are writing so that you know what it covers, how it is taught, and what to do if "
-                    "your child is ever affected."])
+    word.paragraph(long_date(today))
+    word.paragraph(_("Dear parents and carers,"))
+    word.heading(_("{title}: a lesson for {audience_name}", title=lesson.title, audience_name=lesson.audience_name), 1)
+    word.paragraph(with_places(
+        _("Pupils in {audience} will soon have a {minutes}-minute lesson called \u201c{title}\u201d, on {date}. We are "
+          "writing so that you know what it covers, how it is taught, and what to do if your child is ever affected."),
+        audience=lesson.audience_name, minutes=str(lesson.duration_minutes), title=lesson.title,
+        date=("fill", _("date of the lesson"))))
 
-    word.heading("What the lesson covers", 2)
+    word.heading(_("What the lesson covers"), 2)
     topics: List[str] = [section.title for section in lesson.sections]
     if lesson.scenarios:
-        topics.append("Made-up stories to discuss, about characters of your child's age")
+        topics.append(_("Made-up stories to discuss, about characters of your child's age"))
     word.bullets(topics)
     if lesson.learning_outcomes:
-        word.paragraph("By the end of the lesson, we hope every pupil can say:")
+        word.paragraph(_("By the end of the lesson, we hope every pupil can say:"))
         word.bullets(lesson.learning_outcomes)
 
-    word.heading("How it is taught", 2)
-    word.paragraph(w.HOW_TAUGHT + (" " + w.QUIZ_ANONYMOUS if lesson.quiz else ""))
+    word.heading(_("How it is taught"), 2)
+    word.paragraph(_(w.HOW_TAUGHT) + (" " + _(w.QUIZ_ANONYMOUS) if lesson.quiz else ""))
 
-    word.heading("If your child is affected", 2)
+    word.heading(_("If your child is affected"), 2)
     young = lesson.audience.youngest < YOUNG_PUPILS_UNDER
-    word.paragraph(w.AFFECTED_INTRO_YOUNG if young else w.AFFECTED_INTRO)
-    word.numbered([[("bold", action + " "), meaning]
+    word.paragraph(_(w.AFFECTED_INTRO_YOUNG if young else w.AFFECTED_INTRO))
+    word.numbered([[("bold", _(action) + " "), _(meaning)]
                    for action, meaning in (w.AFFECTED_STEPS_YOUNG if young else w.AFFECTED_STEPS)])
     word.paragraph(_contact_the_lead(lesson))
 
@@ -91,13 +99,13 @@ def parent_letter(lesson: AdaptedLesson, context: RenderContext, today: Optional
     if checked:
         word.paragraph(checked, small=True)
 
-    word.heading("A session for parents and carers", 2)
-    word.paragraph([("fill", w.SESSION_NOTE)], small=True)
-    word.paragraph([w.SESSION_INVITATION + " It is on ", ("fill", "date"), " at ", ("fill", "time"), " in ",
-                    ("fill", "place"), "."])
+    word.heading(_("A session for parents and carers"), 2)
+    word.paragraph([("fill", _(w.SESSION_NOTE))], small=True)
+    word.paragraph(with_places(_(w.SESSION_INVITATION) + " " + _("It is on {date} at {time} in {place}."),
+                               date=("fill", _("date")), time=("fill", _("time")), place=("fill", _("place"))))
 
-    word.paragraph(w.QUESTIONS)
-    word.paragraph(w.SIGN_OFF)
+    word.paragraph(_(w.QUESTIONS))
+    word.paragraph(_(w.SIGN_OFF))
     word.paragraph(lead_line(lesson))
     word.paragraph([("bold", school) if isinstance(school, str) else school[0]])
     return word.to_bytes()
@@ -107,9 +115,9 @@ def letter_name(lesson: AdaptedLesson) -> str:
     return f"{lesson.slug}-parent-letter.docx"
 
 
-@register("parent-letter", "The letter home to parents and carers before a pupil lesson, as an editable Word document (DOCX)")
+@register("parent-letter", N_("The letter home to parents and carers before a pupil lesson, as an editable Word document (DOCX)"))
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     if not lesson.is_pupils:
         return []
     return [OutputFile(letter_name(lesson), parent_letter(lesson, context),
-                       f"{lesson.title} ({lesson.audience_name}): letter to parents and carers")]
+                       _("{title} ({audience_name}): letter to parents and carers", title=lesson.title, audience_name=lesson.audience_name))]

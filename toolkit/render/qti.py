@@ -10,6 +10,8 @@ from typing import List, Tuple
 
 from lxml import etree
 
+from ..wording import N_, _
+from ..wording.phrases import quiz_part
 from ..adapt import AdaptedLesson, Question
 from ..quizzes import question_name, quiz_title, quizzes
 from ..quizzes import qti_items as qi
@@ -34,11 +36,11 @@ def assessment_xml(lesson: AdaptedLesson, part: str, questions: Tuple[Question, 
     section = qi.sub(assessment, "section", ident="root_section")
     for number, question in enumerate(questions, start=1):
         if question.type == "ordering":
-            context.warn(f"ordering question '{question.id}' is a choice between sequences: QTI 1.2 as Canvas "
-                         "imports it has no ordering type")
+            context.warn(_("ordering question '{question}' is a choice between sequences: QTI 1.2 as Canvas imports it has "
+                           "no ordering type", question=question.id))
         item = choice_question(question, question_name(part, number, question), context.options.shuffle_seed)
         qi.choice_item(section, qi.ident("question", lesson.lesson_id, lesson.audience.id, part, question.id), item)
-    qi.text_item(section, qi.ident("help", lesson.lesson_id, lesson.audience.id, part), TITLE, help_html(lesson))
+    qi.text_item(section, qi.ident("help", lesson.lesson_id, lesson.audience.id, part), _(TITLE), help_html(lesson))
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8", pretty_print=True)
 
 
@@ -55,10 +57,11 @@ def package_name(lesson: AdaptedLesson, part: str) -> str:
     return f"{lesson.slug}-{part}-quiz.qti.zip"
 
 
-@register("qti", "Each quiz as a QTI 1.2 package for Canvas, Brightspace and similar platforms")
+@register("qti", N_("Each quiz as a QTI 1.2 package for Canvas, Brightspace and similar platforms"))
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     return [
         OutputFile(package_name(lesson, part), package(lesson, part, questions, context),
-                   f"{lesson.title} ({lesson.audience_name}): {part} quiz for Canvas and other platforms (QTI)")
+                   _("{title} ({audience}): {part} quiz for Canvas and other platforms (QTI)", title=lesson.title,
+                     audience=lesson.audience_name, part=quiz_part(part)))
         for part, questions in quizzes(lesson)
     ]

@@ -11,6 +11,8 @@ import random
 from dataclasses import replace
 from typing import List, Optional, Sequence, Tuple
 
+from ..wording import N_, _
+from ..wording.phrases import verdict as verdict_of, version_label, who_can_help
 from ..adapt import AdaptedLesson, Question
 from ..html import render_html
 from ..pdf import Document, render_pdf
@@ -22,15 +24,15 @@ from ..pdf.styles import body_size
 from .handout import accent, author, footer, logo, review_state, warn_missing_glyphs, young
 
 LETTERS = "ABCDEFGH"
-ANONYMOUS = "Don't write your name on this paper. Your answers are anonymous."
+ANONYMOUS = N_("Don't write your name on this paper. Your answers are anonymous.")
 
 
 def instruction(question: Question) -> str:
     return {
-        "single": "Tick one box.",
-        "multiple": "Tick every box that is right.",
-        "true-false": "Tick True or False.",
-        "ordering": f"Write the numbers 1 to {len(question.options)} in the boxes to put these in order.",
+        "single": _("Tick one box."),
+        "multiple": _("Tick every box that is right."),
+        "true-false": _("Tick True or False."),
+        "ordering": _("Write the numbers 1 to {count} in the boxes to put these in order.", count=len(question.options)),
     }[question.type]
 
 
@@ -48,8 +50,8 @@ def printed_order(question: Question, seed: Optional[int]) -> List[int]:
     return order
 
 
-QUIZ_TITLES = {"starter": ("Starter quiz", "At the start of the lesson."),
-               "exit": ("Exit quiz", "At the end of the lesson.")}
+QUIZ_TITLES = {"starter": (N_("Starter quiz"), N_("At the start of the lesson.")),
+               "exit": (N_("Exit quiz"), N_("At the end of the lesson."))}
 
 
 def _quizzes(lesson: AdaptedLesson) -> List[Tuple[str, List[Tuple[int, Question]]]]:
@@ -58,25 +60,25 @@ def _quizzes(lesson: AdaptedLesson) -> List[Tuple[str, List[Tuple[int, Question]
 
 
 def _version(seed: Optional[int]) -> str:
-    return "" if seed is None else f"Version {seed}"
+    return "" if seed is None else version_label(str(seed))
 
 
 def paper(lesson: AdaptedLesson, part: str, questions: Sequence[Tuple[int, Question]],
           seed: Optional[int]) -> Document:
     """One quiz's sheet: the starter and the exit quiz are handed out at different times."""
-    name, note = QUIZ_TITLES[part]
-    blocks: List[b.Block] = [review_state(lesson), b.Callout(ANONYMOUS), b.Paragraph(note, small=True)]
+    name, note = (_(text) for text in QUIZ_TITLES[part])
+    blocks: List[b.Block] = [review_state(lesson), b.Callout(_(ANONYMOUS)), b.Paragraph(note, small=True)]
     for number, question in questions:
         order = printed_order(question, seed)
         blocks.append(b.TickQuestion(
             number, question.question, instruction(question),
             tuple(b.TickOption(LETTERS[i], question.options[o].text) for i, o in enumerate(order)),
             numbered_boxes=question.type == "ordering", choose_one=question.type in ("single", "true-false")))
-    blocks.append(b.Contacts(lesson.help_contacts, detailed=False, title="Who can help"))
+    blocks.append(b.Contacts(lesson.help_contacts, detailed=False, title=who_can_help()))
     subtitle = " · ".join(x for x in (lesson.audience_name, _version(seed)) if x)
-    return Document(f"{name}: {lesson.title}", f"{name} paper (no answers): {lesson.title}", author(lesson),
+    return Document(f"{name}: {lesson.title}", _("{name} paper (no answers): {title}", name=name, title=lesson.title), author(lesson),
                     tuple(blocks), subtitle=subtitle, footer=footer(lesson), accent=accent(lesson),
-                    keywords=("quiz", lesson.audience_name), logo=logo(lesson))
+                    keywords=(_("quiz"), lesson.audience_name), logo=logo(lesson))
 
 
 def _key_question(number: int, question: Question, seed: Optional[int]) -> b.KeyQuestion:
@@ -86,12 +88,12 @@ def _key_question(number: int, question: Question, seed: Optional[int]) -> b.Key
     for o in order:
         option = question.options[o]
         if question.type == "ordering":
-            verdict = f"Position {o + 1}"
+            verdict = _("Position {number}", number=o + 1)
         else:
-            verdict = "Correct" if option.correct else "Not correct"
+            verdict = verdict_of(option.correct)
         options.append(b.KeyOption(label[o], option.text, verdict, option.feedback))
     if question.type == "ordering":
-        answer = "In order: " + ", ".join(label[o] for o in range(len(question.options)))
+        answer = _("In order: ") + ", ".join(label[o] for o in range(len(question.options)))
     else:
         correct = sorted(question.correct_indices, key=lambda o: label[o])
         answer = ", ".join(f"{label[o]} ({question.options[o].text})" for o in correct)
@@ -99,17 +101,17 @@ def _key_question(number: int, question: Question, seed: Optional[int]) -> b.Key
 
 
 def answer_key(lesson: AdaptedLesson, seed: Optional[int]) -> Document:
-    intro = "For the teacher: the right answers, the feedback for every option and the teaching point."
+    intro = _("For the teacher: the right answers, the feedback for every option and the teaching point.")
     if seed is not None:
-        intro += f" This key matches the paper marked {_version(seed)}, whose options are in a different order."
+        intro += _(" This key matches the paper marked {version}, whose options are in a different order.", version=_version(seed))
     blocks: List[b.Block] = [review_state(lesson), b.Paragraph(intro)]
     for part, questions in _quizzes(lesson):
-        blocks.append(b.Heading(QUIZ_TITLES[part][0]))
+        blocks.append(b.Heading(_(QUIZ_TITLES[part][0])))
         blocks += [_key_question(number, question, seed) for number, question in questions]
     subtitle = " · ".join(x for x in (lesson.audience_name, _version(seed)) if x)
-    return Document(f"Answer key: {lesson.title}", f"Quiz answer key for teachers: {lesson.title}",
+    return Document(_("Answer key: {title}", title=lesson.title), _("Quiz answer key for teachers: {title}", title=lesson.title),
                     author(lesson), tuple(blocks), subtitle=subtitle, footer=footer(lesson), accent=accent(lesson),
-                    keywords=("quiz", "answer key", lesson.audience_name), logo=logo(lesson))
+                    keywords=(_("quiz"), _("answer key"), lesson.audience_name), logo=logo(lesson))
 
 
 def file_stem(lesson: AdaptedLesson, kind: str, seed: Optional[int], large_print: bool) -> str:
@@ -128,10 +130,10 @@ def _files(lesson: AdaptedLesson, stem: str, documents: Sequence[Document],
     return [OutputFile(f"{stem}.pdf", rendered.data, document.title),
             OutputFile(f"{stem}.html", render_html(document, body_size(context.options.large_print, young(lesson)))
                        .encode("utf-8"),
-                       f"{document.title} (accessible web page)")]
+                       _("{title} (accessible web page)", title=document.title))]
 
 
-@register("quiz-paper", "Starter and exit quiz as a paper for pupils and an answer key for the teacher (PDF + HTML)")
+@register("quiz-paper", N_("Starter and exit quiz as a paper for pupils and an answer key for the teacher (PDF + HTML)"))
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     if not lesson.quiz:
         return []

@@ -49,21 +49,31 @@ window.Live = (function () {
   function way(label, value, href) {
     if (!value) return null;
     var content = href ? el("a", { href: href, rel: "noopener noreferrer", target: href.indexOf("http") === 0 ? "_blank" : null, text: value }) : value;
-    return el("li", {}, [el("span", { className: "way-label", text: label + ": " }), content]);
+    return el("li", {}, [label ? el("span", { className: "way-label", text: label + " " }) : null, content]);
+  }
+
+  /* A message in the quiz's language (words.js, written by the server from the catalogue), or the
+     English message itself; {name} fields are filled from `values`. */
+  function gettext(message, values) {
+    var text = (window.LiveWords && window.LiveWords[message]) || message;
+    return text.replace(/\{(\w+)\}/g, function (field, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : field;
+    });
   }
 
   /* One card per contact: school first, then local, then national (the server sends them in that order). */
   function renderHelp(list, contacts, headingLevel) {
     clear(list);
     contacts.forEach(function (contact) {
+      var labels = contact.labels || {};  // worded by the server, as in every other format
       var ways = el("ul", { className: "ways" }, [
-        way("Where to find them", contact.where_to_find),
-        way("Phone", contact.phone, contact.phone ? telHref(contact.phone) : null),
-        way("Textphone", contact.textphone),
-        way("Text", contact.text),
-        way("Website", contact.url ? contact.url.replace(/^https?:\/\//, "").replace(/\/$/, "") : "", contact.url),
-        way("Email", contact.email, contact.email ? "mailto:" + contact.email : null),
-        way("When", contact.hours),
+        way(labels.where_to_find, contact.where_to_find),
+        way(labels.phone, contact.phone, contact.phone ? telHref(contact.phone) : null),
+        way(labels.textphone, contact.textphone),
+        way(labels.text, contact.text),
+        way(labels.url, contact.url ? contact.url.replace(/^https?:\/\//, "").replace(/\/$/, "") : "", contact.url),
+        way(labels.email, contact.email, contact.email ? "mailto:" + contact.email : null),
+        way(labels.hours, contact.hours),
       ]);
       list.appendChild(el("li", { className: "contact" }, [
         el("h" + headingLevel, { text: contact.name }),
@@ -92,8 +102,8 @@ window.Live = (function () {
       var left = Math.max(0, Math.round((end - Date.now()) / 1000));
       var timer = byId("timer");
       timer.hidden = false;
-      timer.textContent = left > 0 ? "Time left: " + left + " seconds" : "Time is up";
-      if (announceAt && left === announceAt) announce(announceAt + " seconds left.");
+      timer.textContent = left > 0 ? gettext("Time left: {seconds} seconds", { seconds: left }) : gettext("Time is up");
+      if (announceAt && left === announceAt) announce(gettext("{seconds} seconds left.", { seconds: announceAt }));
     }
 
     function stop() {
@@ -113,7 +123,7 @@ window.Live = (function () {
   }
 
   return {
-    el: el, clear: clear, byId: byId, announce: announce, show: show, letter: letter,
+    el: el, clear: clear, byId: byId, announce: announce, show: show, letter: letter, gettext: gettext,
     renderHelp: renderHelp, socketUrl: socketUrl, formatCode: formatCode, countdown: countdown,
   };
 })();

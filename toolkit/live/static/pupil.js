@@ -55,13 +55,13 @@
       if (event.code === 4001) {  // this pupil opened the quiz in another tab: that one carries on
         wanted = null;
         joined = false;
-        connectionNote("This quiz is open in another tab or window. Reload this page to use it here instead.");
+        connectionNote(L.gettext("This quiz is open in another tab or window. Reload this page to use it here instead."));
         return;
       }
       if (!wanted) return;
       if (joined) {
-        connectionNote("Connection lost. Reconnecting…");
-        L.announce("Connection lost. Reconnecting.");
+        connectionNote(L.gettext("Connection lost. Reconnecting…"));
+        L.announce(L.gettext("Connection lost. Reconnecting."));
       }
       window.setTimeout(function () { if (wanted && !socket) connect(); }, retryDelay);
       retryDelay = Math.min(retryDelay * 2, 10000);
@@ -96,14 +96,13 @@
       connectionNote("");
       codeProblem("");
       L.byId("lesson-title").textContent = message.title;
-      document.title = "Class quiz: " + message.title;
+      document.title = L.gettext("Class quiz: {title}", { title: message.title });
       L.renderHelp(L.byId("help-list"), message.help, 3);
       L.byId("end-text").textContent = message.pupils
-        ? "Thank you for taking part. If anything from today worries you, or something has happened to you or a friend, " +
-          "talk to someone you trust. It is never too late to get help, and it is never your fault."
-        : "Thank you for taking part. If you are worried about a young person, these people can help.";
+        ? L.gettext("Thank you for taking part. If anything from today worries you, or something has happened to you or a friend, talk to someone you trust. It is never too late to get help, and it is never your fault.")
+        : L.gettext("Thank you for taking part. If you are worried about a young person, these people can help.");
       L.show("help", true);
-      L.announce("You have joined the quiz.");
+      L.announce(L.gettext("You have joined the quiz."));
     },
     state: function (message) {
       state = message;
@@ -115,9 +114,10 @@
       if (state && state.phase === "question" && state.question.number === message.question) {
         syncInputs();
         var ordering = state.question.type === "ordering";
-        savedNote(!message.choice.length ? "You have no answer chosen."
-          : (ordering ? "Your order is saved." : "Your answer is saved.") + " You can change it until the answers are shown.");
-        L.announce(message.choice.length ? "Answer saved." : "Answer removed.");
+        savedNote(!message.choice.length ? L.gettext("You have no answer chosen.")
+          : ordering ? L.gettext("Your order is saved. You can change it until the answers are shown.")
+          : L.gettext("Your answer is saved. You can change it until the answers are shown."));
+        L.announce(message.choice.length ? L.gettext("Answer saved.") : L.gettext("Answer removed."));
       } else if (state && state.phase === "revealed") {
         buildReveal(state.question);
       }
@@ -134,15 +134,15 @@
         if (rejoining) {
           shownKey = "";
           showOnly("join-view");
-          heading("Join the class quiz");
-          codeProblem("This quiz has finished or restarted. Type the code your teacher shows now.");
+          heading(L.gettext("Join the class quiz"));
+          codeProblem(L.gettext("This quiz has finished or restarted. Type the code your teacher shows now."));
         } else {
           codeProblem(quietly ? "" : message.message);
         }
         return;
       }
       if (message.code === "queued") {  // many wrong codes from this network: ours is checked in turn
-        connectionNote("Checking your code… " + message.message);
+        connectionNote(L.gettext("Checking your code… {message}", { message: message.message }));
         return;
       }
       if (message.code === "slow-down" && pending) {
@@ -188,24 +188,24 @@
     shownKey = key;
     if (state.phase === "lobby") {
       showOnly("wait-view");
-      L.byId("wait-text").textContent = "Waiting for your teacher to start the quiz.";
-      heading("You are in the quiz");
+      L.byId("wait-text").textContent = L.gettext("Waiting for your teacher to start the quiz.");
+      heading(L.gettext("You are in the quiz"));
     } else if (state.phase === "question") {
       buildQuestion(q);
       showOnly("question-view");
-      heading(q.quiz_label + ": question " + q.position + " of " + q.quiz_length);
-      if (state.time_left !== undefined) L.announce("You have " + state.time_left + " seconds.");
+      heading(L.gettext("{quiz}: question {number} of {count}", { quiz: q.quiz_label, number: q.position, count: q.quiz_length }));
+      if (state.time_left !== undefined) L.announce(L.gettext("You have {seconds} seconds.", { seconds: state.time_left }));
     } else if (state.phase === "revealed") {
       buildReveal(q);
       showOnly("reveal-view");
-      heading(q.quiz_label + ": the answer to question " + q.position);
+      heading(L.gettext("{quiz}: the answer to question {number}", { quiz: q.quiz_label, number: q.position }));
     } else if (state.phase === "break") {
       showOnly("wait-view");
-      L.byId("wait-text").textContent = "The exit quiz comes later in the lesson. You can keep this page open.";
-      heading("That is the end of the starter quiz");
+      L.byId("wait-text").textContent = L.gettext("The exit quiz comes later in the lesson. You can keep this page open.");
+      heading(L.gettext("That is the end of the starter quiz"));
     } else if (state.phase === "ended") {
       showOnly("end-view");
-      heading("Thank you");
+      heading(L.gettext("Thank you"));
       L.show("help", true);
     }
   }
@@ -225,7 +225,7 @@
       var stored = mineFor(q.number);
       order = stored ? stored.slice() : q.options.map(function (o) { return o.index; });
       renderOrder(q, null);
-      if (stored) savedNote("Your order is saved. You can change it until the answers are shown.");
+      if (stored) savedNote(L.gettext("Your order is saved. You can change it until the answers are shown."));
       return;
     }
     var type = q.type === "multiple" ? "checkbox" : "radio";
@@ -247,7 +247,7 @@
       .map(function (input) { return Number(input.value); });
     var message = { type: "answer", question: q.number, choice: choice };
     pending = { question: q.number, message: message };
-    savedNote("Sending…");
+    savedNote(L.gettext("Sending…"));
     send(message);
   }
 
@@ -275,8 +275,8 @@
     var list = L.el("ol", { className: "order" });
     order.forEach(function (index, position) {
       var text = textOf(q, index);
-      var up = L.el("button", { type: "button", className: "move", text: "Move up", "aria-label": "Move up: " + text, disabled: position === 0 });
-      var down = L.el("button", { type: "button", className: "move", text: "Move down", "aria-label": "Move down: " + text, disabled: position === order.length - 1 });
+      var up = L.el("button", { type: "button", className: "move", text: L.gettext("Move up"), "aria-label": L.gettext("Move up: {item}", { item: text }), disabled: position === 0 });
+      var down = L.el("button", { type: "button", className: "move", text: L.gettext("Move down"), "aria-label": L.gettext("Move down: {item}", { item: text }), disabled: position === order.length - 1 });
       up.addEventListener("click", function () { move(q, position, -1); });
       down.addEventListener("click", function () { move(q, position, 1); });
       up.dataset.index = down.dataset.index = String(index);
@@ -301,15 +301,15 @@
     order[position] = order[target];
     order[target] = index;
     renderOrder(q, { index: index, direction: step < 0 ? "up" : "down" });
-    savedNote("Not sent yet: choose Send my order when you are happy with it.");
-    L.announce(textOf(q, index) + " is now number " + (target + 1) + " of " + order.length + ".");
+    savedNote(L.gettext("Not sent yet: choose Send my order when you are happy with it."));
+    L.announce(L.gettext("{item} is now number {number} of {count}.", { item: textOf(q, index), number: target + 1, count: order.length }));
   }
 
   function sendOrder() {
     var q = state.question;
     var message = { type: "answer", question: q.number, choice: order.slice() };
     pending = { question: q.number, message: message };
-    savedNote("Sending…");
+    savedNote(L.gettext("Sending…"));
     send(message);
   }
 
@@ -319,19 +319,19 @@
 
   function buildReveal(q) {
     L.byId("reveal-question").textContent = q.text;
-    L.byId("teaching-point").textContent = "Remember: " + q.teaching_point;
+    L.byId("teaching-point").textContent = L.gettext("Remember: {point}", { point: q.teaching_point });
     var body = L.clear(L.byId("reveal-body"));
     var choice = mineFor(q.number);
     var feedback = {};
     q.options.forEach(function (o) { feedback[o.index] = o.feedback; });
     if (q.type === "ordering") {
-      body.appendChild(L.el("h3", { text: "The right order" }));
+      body.appendChild(L.el("h3", { text: L.gettext("The right order") }));
       var list = L.el("ol", { className: "answers" });
       q.correct_order.forEach(function (item, position) {
         var placed = choice ? choice[position] === item.index : false;
         list.appendChild(L.el("li", { className: "answer" }, [
           L.el("p", { className: "answer-text", text: item.text }),
-          choice ? tag(placed ? "You put this in the right place" : "You put this somewhere else", placed ? "yours" : "other") : null,
+          choice ? tag(placed ? L.gettext("You put this in the right place") : L.gettext("You put this somewhere else"), placed ? "yours" : "other") : null,
           L.el("p", { className: "feedback", text: feedback[item.index] }),
         ]));
       });
@@ -343,22 +343,22 @@
         answers.appendChild(L.el("li", { className: "answer" + (option.correct ? " correct" : "") }, [
           L.el("p", { className: "answer-text" }, [L.el("span", { className: "letter", text: L.letter(position) + "." }), " " + option.text]),
           L.el("p", { className: "tags" }, [
-            tag(option.correct ? "✓ Correct answer" : "✗ Not correct", option.correct ? "right" : "wrong"),
-            chosen ? tag("Your answer", "yours") : null,
+            tag(option.correct ? "✓ " + L.gettext("Correct answer") : "✗ " + L.gettext("Not correct"), option.correct ? "right" : "wrong"),
+            chosen ? tag(L.gettext("Your answer"), "yours") : null,
           ]),
           L.el("p", { className: "feedback", text: option.feedback }),
         ]));
       });
       body.appendChild(answers);
     }
-    if (!choice) body.appendChild(L.el("p", { text: "You did not answer this one. That is fine." }));
+    if (!choice) body.appendChild(L.el("p", { text: L.gettext("You did not answer this one. That is fine.") }));
   }
 
   L.byId("join-form").addEventListener("submit", function (event) {
     event.preventDefault();
     var code = L.byId("code").value.replace(/[\s-]/g, "");
     if (!/^[0-9]{6}$/.test(code)) {
-      codeProblem("Enter the 6 numbers of the code, for example 123 456.");
+      codeProblem(L.gettext("Enter the 6 numbers of the code, for example 123 456."));
       return;
     }
     codeProblem("");

@@ -42,7 +42,7 @@
     problem.textContent = text;
     problem.hidden = false;
     ["controls", "join-panel", "question-panel", "results-panel"].forEach(function (id) { L.show(id, false); });
-    L.byId("heading").textContent = "Teacher link needed";
+    L.byId("heading").textContent = L.gettext("Teacher link needed");
   }
 
   function connect() {
@@ -59,7 +59,7 @@
     socket.onclose = function () {
       socket = null;
       if (refused) return;
-      connectionNote("Connection lost. Reconnecting…");
+      connectionNote(L.gettext("Connection lost. Reconnecting…"));
       window.setTimeout(connect, retryDelay);
       retryDelay = Math.min(retryDelay * 2, 10000);
     };
@@ -70,7 +70,7 @@
       welcome = message;
       connectionNote("");
       L.byId("lesson-title").textContent = message.title + " (" + message.audience + ")";
-      document.title = "Class quiz: " + message.title + ": teacher's screen";
+      document.title = L.gettext("Class quiz: {title}: teacher's screen", { title: message.title });
       var url = message.join_urls[0];
       L.byId("join-url").textContent = message.join_urls.join(" or ");
       L.byId("join-code").textContent = L.formatCode(message.code);
@@ -79,13 +79,12 @@
       showQr(message.qr_svg, url);
       L.renderHelp(L.byId("help-list"), message.help, 3);
       L.byId("end-text").textContent = message.pupils
-        ? "If anything in this lesson worries you, or something has happened to you or a friend, talk to someone. " +
-          "It is never too late to get help, and it is never your fault."
-        : "If you are worried about a young person, or about anything in this session, these people can help.";
+        ? L.gettext("If anything in this lesson worries you, or something has happened to you or a friend, talk to someone. It is never too late to get help, and it is never your fault.")
+        : L.gettext("If you are worried about a young person, or about anything in this session, these people can help.");
       L.show("join-panel", true);
       L.show("controls", true);
       if (message.export) {
-        L.byId("saved-to").textContent = "The class's totals (no names, no one's own answers) are saved to " + message.export + ".";
+        L.byId("saved-to").textContent = L.gettext("The class's totals (no names, no one's own answers) are saved to {file}.", { file: message.export });
       }
     },
     "teacher-state": function (message) {
@@ -94,8 +93,7 @@
     },
     error: function (message) {
       if (message.code === "unauthorised") {
-        refuse("This page needs the teacher link that was printed when the quiz started (it ends with #token=…). " +
-               "Open that link on this computer.");
+        refuse(L.gettext("This page needs the teacher link that was printed when the quiz started (it ends with #token=…). Open that link on this computer."));
         return;
       }
       L.announce(message.message);
@@ -109,25 +107,29 @@
     svg.removeAttribute("width");
     svg.removeAttribute("height");
     svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "QR code: scan it to open " + url + " with the code filled in");
+    svg.setAttribute("aria-label", L.gettext("QR code: scan it to open {address} with the code filled in", { address: url }));
     svg.setAttribute("focusable", "false");
     L.clear(L.byId("qr")).appendChild(svg);
   }
 
   function counts() {
-    var text = "Joined: " + state.joined + " (" + state.connected + " connected now)";
-    if (state.phase === "question" || state.phase === "revealed") text += ". Answered: " + state.answered + (state.answered <= state.joined ? " of " + state.joined : "");
+    var text = L.gettext("Joined: {joined} ({connected} connected now)", { joined: state.joined, connected: state.connected });
+    if (state.phase === "question" || state.phase === "revealed") {
+      text += ". " + (state.answered <= state.joined
+        ? L.gettext("Answered: {answered} of {joined}", { answered: state.answered, joined: state.joined })
+        : L.gettext("Answered: {answered}", { answered: state.answered }));
+    }
     L.byId("counts").textContent = text + ".";
   }
 
   function nextLabel() {
-    if (state.phase === "lobby") return "Start the quiz";
-    if (state.phase === "break") return "Start the exit quiz";
+    if (state.phase === "lobby") return L.gettext("Start the quiz");
+    if (state.phase === "break") return L.gettext("Start the exit quiz");
     var q = state.question;
-    if (!q) return "Next";
-    if (q.number === state.total) return "Finish and show who can help";
-    if (q.quiz === "starter" && q.position === q.quiz_length) return "Finish the starter quiz";
-    return "Next question";
+    if (!q) return L.gettext("Next");
+    if (q.number === state.total) return L.gettext("Finish and show who can help");
+    if (q.quiz === "starter" && q.position === q.quiz_length) return L.gettext("Finish the starter quiz");
+    return L.gettext("Next question");
   }
 
   function render() {
@@ -156,23 +158,23 @@
     L.show("question-options", phase === "question");
     var title, text = "";
     if (phase === "lobby") {
-      title = "Waiting for the class to join";
-      text = "Pupils open the address and type the code, or scan the QR code. Start when everyone is in.";
+      title = L.gettext("Waiting for the class to join");
+      text = L.gettext("Pupils open the address and type the code, or scan the QR code. Start when everyone is in.");
     } else if (phase === "question") {
-      title = q.quiz_label + ": question " + q.position + " of " + q.quiz_length;
-      text = (q.type === "ordering" ? "Pupils put these in order. " : "") +
-             "Answers are private. The class's totals show when you show the answer.";
+      title = L.gettext("{quiz}: question {number} of {count}", { quiz: q.quiz_label, number: q.position, count: q.quiz_length });
+      text = (q.type === "ordering" ? L.gettext("Pupils put these in order.") + " " : "") +
+             L.gettext("Answers are private. The class's totals show when you show the answer.");
       showQuestion(q);
     } else if (phase === "revealed") {
-      title = q.quiz_label + ": the answer to question " + q.position;
+      title = L.gettext("{quiz}: the answer to question {number}", { quiz: q.quiz_label, number: q.position });
       L.byId("question-text").textContent = q.text;
       showResults(q, state.results);
     } else if (phase === "break") {
-      title = "Starter quiz finished";
-      text = "Teach the lesson, then start the exit quiz. Pupils can keep the page open, or join again with the same code.";
+      title = L.gettext("Starter quiz finished");
+      text = L.gettext("Teach the lesson, then start the exit quiz. Pupils can keep the page open, or join again with the same code.");
     } else {
-      title = "Quiz finished";
-      text = "Thank you. You can stop the quiz with Ctrl+C in the terminal window.";
+      title = L.gettext("Quiz finished");
+      text = L.gettext("Thank you. You can stop the quiz with Ctrl+C in the terminal window.");
     }
     L.byId("heading").textContent = title;
     L.byId("stage-text").textContent = text;
@@ -207,12 +209,12 @@
     var chart = L.clear(L.byId("chart"));
     var summary;
     if (results.hidden) {
-      summary = results.answered + " answered. The totals show once at least " + results.minimum +
-                " have answered, so no one's answer can be picked out.";
+      summary = L.gettext("{answered} answered. The totals show once at least {minimum} have answered, so no one's answer can be picked out.",
+                          { answered: results.answered, minimum: results.minimum });
     } else if (q.type === "ordering") {
-      summary = results.answered + " answered. " + results.all_correct + " put every item in the right place.";
+      summary = L.gettext("{answered} answered. {right} put every item in the right place.", { answered: results.answered, right: results.all_correct });
     } else {
-      summary = results.answered + " answered. " + results.all_correct + " got it fully right.";
+      summary = L.gettext("{answered} answered. {right} got it fully right.", { answered: results.answered, right: results.all_correct });
     }
     L.byId("results-summary").textContent = summary;
     var rows = q.type === "ordering"
@@ -227,29 +229,30 @@
         L.el("p", { className: "bar-label" }, [L.el("span", { className: "letter", text: row.label }), " " + row.text + " "]),
       ]);
       /* The verdict sits with the count, so an option's text keeps its line on a projector. */
-      var bar = [q.type === "ordering" ? null : L.el("span", { className: "tag " + (row.correct ? "right" : "wrong"), text: row.correct ? "✓ Correct answer" : "✗ Not correct" })];
+      var bar = [q.type === "ordering" ? null : L.el("span", { className: "tag " + (row.correct ? "right" : "wrong"), text: row.correct ? "✓ " + L.gettext("Correct answer") : "✗ " + L.gettext("Not correct") })];
       if (!results.hidden) {
         var fill = L.el("span", { className: "bar-fill" });
         fill.style.width = share + "%";
         bar.push(L.el("span", { className: "bar-track", "aria-hidden": "true" }, [fill]),
-                 L.el("span", { className: "bar-value", text: count + " of " + results.answered + " (" + share + "%)" + (q.type === "ordering" ? " in the right place" : "") }));
+                 L.el("span", { className: "bar-value", text: q.type === "ordering"
+                   ? L.gettext("{count} of {answered} ({share}%) in the right place", { count: count, answered: results.answered, share: share })
+                   : L.gettext("{count} of {answered} ({share}%)", { count: count, answered: results.answered, share: share }) }));
       }
       item.appendChild(L.el("div", { className: "bar" }, bar));
       item.appendChild(L.el("p", { className: "feedback", text: feedback[row.index] }));
       chart.appendChild(item);
     });
-    L.byId("teaching-point").textContent = "Remember: " + q.teaching_point;
+    L.byId("teaching-point").textContent = L.gettext("Remember: {point}", { point: q.teaching_point });
   }
 
   L.byId("next").addEventListener("click", function () { send({ type: "command", action: "next" }); });
   L.byId("reveal").addEventListener("click", function () { send({ type: "command", action: "reveal" }); });
   L.byId("end").addEventListener("click", function () {
-    if (window.confirm("End the quiz now for everyone? Pupils will see who can help.")) send({ type: "command", action: "end" });
+    if (window.confirm(L.gettext("End the quiz now for everyone? Pupils will see who can help."))) send({ type: "command", action: "end" });
   });
 
   if (!token) {
-    refuse("This page needs the teacher link that was printed when the quiz started (it ends with #token=…). " +
-           "Open that link on this computer.");
+    refuse(L.gettext("This page needs the teacher link that was printed when the quiz started (it ends with #token=…). Open that link on this computer."));
   } else {
     connect();
   }

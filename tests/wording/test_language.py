@@ -1,0 +1,104 @@
+"""The build's language (`--language`, default en-GB) reaches every document's metadata and chooses
+the catalogue its words come from. Read back with independent readers: pypdf, lxml, python-docx."""
+
+from __future__ import annotations
+
+import shutil
+
+import docx
+import pytest
+from click.testing import CliRunner
+from lxml import html as lxml_html
+from pypdf import PdfReader
+
+from toolkit.build import BuildRequest, build
+from toolkit.cli import main
+from toolkit.render import RenderOptions
+from toolkit.wording import catalogues
+
+from kit import LESSONS
+
+FORMATS = ["handout", "quiz-paper", "lesson-plan", "parent-letter"]
+
+
+@pytest.fixture
+def second_language(tmp_path, monkeypatch):
+    """A catalogue for another language ('gd', which lessonkit does not ship) beside the real ones, as
+    `python -m toolkit.wording init gd` makes it, with one made-up translation to show which catalogue a
+    message came from."""
+    locale = tmp_path / "locale"
+    shutil.copytree(catalogues.LOCALE, locale)
+    po = (locale / "en_GB" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    po = po.replace('"Language: en_GB\\n"', '"Language: gd\\n"')
+    po = po.replace('msgid "Who can help"\nmsgstr ""', 'msgid "Who can help"\nmsgstr "[gd] Who can help"')
+    assert "[gd] Who can help" in po
+    (locale / "gd" / "LC_MESSAGES").mkdir(parents=True)
+    (locale / "gd" / "LC_MESSAGES" / "messages.po").write_text(po, encoding="utf-8")
+    monkeypatch.setattr(catalogues, "LOCALE", locale)
+    catalogues.translations.cache_clear()
+    yield "gd"
+    catalogues.translations.cache_clear()
+
+
+def _built(tmp_path, language=None):
+    options = RenderOptions(language=language) if language else RenderOptions()
+    output = tmp_path / "out"
+    build(BuildRequest(lesson_paths=[LESSONS], lessons=["online-blackmail"], audiences=["ks3"], formats=FORMATS,
+                       output=output, options=options))
+    return output
+
+
+def _languages(output):
+    """Each output file's declared language, read back by a reader that is not lessonkit."""
+    found = {}
+    for path in sorted(output.rglob("*")):
+        name = path.relative_to(output).as_posix()
+        if path.suffix == ".pdf":
+            found[name] = str(PdfReader(path).trailer["/Root"]["/Lang"])
+        elif path.suffix == ".html":
+            found[name] = lxml_html.fromstring(path.read_bytes()).get("lang")
+        elif path.suffix == ".docx":
+            document = docx.Document(str(path))
+            run_lang = document.styles.element.find(".//{*}docDefaults//{*}lang")
+            found[name] = (document.core_properties.language, run_lang.get(docx.oxml.ns.qn("w:val")))
+    return found
+
+
+def test_every_document_declares_the_default_language(tmp_path):
+    found = _languages(_built(tmp_path))
+    assert {path.rsplit(".", 1)[-1] for path in found} == {"pdf", "html", "docx"}
+    for name, declared in found.items():
+        assert declared in ("en-GB", ("en-GB", "en-GB")), name
+
+
+def test_the_build_language_reaches_every_document_and_its_words(tmp_path, second_language):
+    output = _built(tmp_path, second_language)
+    found = _languages(output)
+    assert "index.html" in found and any(name.endswith(".docx") for name in found)
+    for name, declared in found.items():
+        assert declared in ("gd", ("gd", "gd")), name
+    card = next(output.rglob("*-support-card.html")).read_text(encoding="utf-8")
+    assert "[gd] Who can help" in card
+    card_pdf = PdfReader(next(output.rglob("*-support-card.pdf")))
+    assert "[gd] Who can help" in "".join(page.extract_text() for page in card_pdf.pages)
+
+
+def test_the_command_line_offers_each_language_with_a_catalogue(tmp_path, second_language):
+    result = CliRunner().invoke(main, ["build", "--language", "xx", "--output", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "'xx'" in result.output
+    assert "en-GB" in CliRunner().invoke(main, ["build", "--help"]).output
+
+
+def test_the_live_quiz_pages_and_script_words_follow_the_quiz_language(second_language):
+    from toolkit.live.app import load_assets
+    from toolkit.wording import language
+
+    with language(second_language):
+        assets = load_assets()
+    for page in ("pupil.html", "teacher.html"):
+        tree = lxml_html.fromstring(assets[page][0])
+        assert tree.get("lang") == "gd"
+        assert "[gd] Who can help" in tree.text_content()
+    words = assets["words.js"][0].decode("utf-8")
+    assert words.startswith("window.LiveWords = ") and '"Time left: {seconds} seconds"' in words
+    assert lxml_html.fromstring(load_assets()["pupil.html"][0]).get("lang") == "en-GB"  # outside: the default

@@ -1,0 +1,176 @@
+"""Render a build's units (one lesson, for one audience, in one format, for one pack), in worker
+processes when asked (`lessonkit build --jobs N`).
+
+Each unit is rendered from the same inputs wherever it runs, and the results come back in the
+order of the units whatever order the workers finish in, so a parallel build writes the same
+bytes as a serial one. Nothing here writes a file: a worker that fails stops the build with one
+error before anything is written.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from .errors import ContentErrors, LessonkitError
+from .load import Project
+from .model import SchoolProfile
+from .render import OutputFile, RenderContext, RenderOptions, formats
+from .wording import _
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One lesson, for one audience, in one format, for one pack."""
+
+    school: Optional[int]
+    """Index into the build's schools; None for the national pack."""
+    lesson: str
+    audience: str
+    format: str
+
+
+@dataclass
+class UnitResult:
+    """What rendering one unit gave: its files, and what the renderer wants said."""
+
+    files: List[OutputFile]
+    warnings: List[str] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything every unit of one build needs (sent to each worker once)."""
+
+    project: Project
+    schools: Tuple[SchoolProfile, ...]
+    options: RenderOptions
+    include: Tuple[str, ...] = ()
+    exclude: Tuple[str, ...] = ()
+
+    def school(self, unit: Unit) -> Optional[SchoolProfile]:
+        return None if unit.school is None else self.schools[unit.school]
+
+
+class WorkerFailed(LessonkitError):
+    """A unit could not be rendered in a worker process (a bug, or the worker was killed)."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_adapted: Dict[str, object] = {}
+
+
+def render_unit(job: Job, unit: Unit) -> UnitResult:
+    """Adapt the lesson for the unit's audience and pack, and run its format."""
+    from .adapt import adapt
+    from .wording import language
+
+    with language(job.options.language):  # every word of the unit in the build's language, in any process
+        key = (unit.school, unit.lesson, unit.audience)
+        if _adapted.get("key") != key:  # the formats of one lesson and audience come one after another
+            lesson = job.project.lesson(unit.lesson)
+            _adapted.update(key=key, value=adapt(lesson, job.project.audiences[unit.audience], job.project.routes,
+                                                 job.school(unit), job.include, job.exclude,
+                                                 nations=job.project.nations, audiences=job.project.audiences))
+        if "formats" not in _adapted:
+            _adapted["formats"] = formats()
+        context = RenderContext(options=job.options)
+        files = _adapted["formats"][unit.format].render(_adapted["value"], context)
+    return UnitResult(list(files), list(context.warnings), list(context.notes))
+
+
+def run_units(job: Job, units: Sequence[Unit], jobs: int,
+              done: Optional[Callable[[int, UnitResult], None]] = None) -> List[UnitResult]:
+    """Every unit's result, in the order of `units`; `done(i, result)` is called in that order too."""
+    results: List[UnitResult] = []
+    try:
+        if jobs <= 1 or len(units) <= 1:
+            for index, unit in enumerate(units):
+                results.append(render_unit(job, unit))
+                if done:
+                    done(index, results[-1])
+            return results
+        formats()  # load the formats before the workers start, so each does not load them again
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(units)), mp_context=context,
+                                   initializer=_start_worker, initargs=(job,))
+        try:
+            futures = [pool.submit(_render_in_worker, unit) for unit in units]
+            for index, (unit, future) in enumerate(zip(units, futures)):
+                outcome = future.result()
+                if isinstance(outcome, _Failure):
+                    raise outcome.error(unit)
+                results.append(outcome)
+                if done:
+                    done(index, outcome)
+            return results
+        except BrokenProcessPool:
+            raise WorkerFailed(_(
+                "a build worker stopped unexpectedly (perhaps the computer ran out of memory). Nothing was "
+                "written; earlier outputs are unchanged. Run again, or with fewer --jobs.")) from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)  # one unit failed or Ctrl-C: do not render the rest
+    finally:
+        _adapted.clear()
+
+
+_JOB: Dict[str, Job] = {}
+
+
+def _start_worker(job: Job) -> None:
+    _JOB["job"] = job
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An exception in a worker, in a form that always crosses back to the main process."""
+
+    kind: str  # "content", "lessonkit" or "bug"
+    message: str
+    exception: Optional[BaseException] = None
+    findings: tuple = ()
+    details: str = ""
+
+    def error(self, unit: Unit) -> LessonkitError:
+        if self.kind == "content":
+            return ContentErrors(self.findings)
+        if self.kind == "lessonkit" and self.exception is not None:
+            return self.exception
+        if self.kind == "lessonkit":
+            return WorkerFailed(self.message)
+        text = (f"lessonkit failed unexpectedly rendering {unit.lesson}/{unit.audience} {unit.format} "
+                f"({self.message}). Nothing was written; earlier outputs are unchanged. Run again with "
+                "LESSONKIT_DEBUG=1 for details, and please report it.")
+        if os.environ.get("LESSONKIT_DEBUG"):
+            text += "\n" + self.details
+        return WorkerFailed(text)
+
+
+def _render_in_worker(unit: Unit):
+    try:
+        return render_unit(_JOB["job"], unit)
+    except ContentErrors as exc:
+        return _Failure("content", exc.format_message(), findings=tuple(exc.findings))
+    except LessonkitError as exc:
+        try:
+            copy = pickle.loads(pickle.dumps(exc))
+            same = type(copy) is type(exc) and copy.format_message() == exc.format_message()
+        except Exception:
+            same = False
+        return _Failure("lessonkit", exc.format_message(), exc if same else None)
+    except Exception as exc:  # a bug: said once, in the main process, with what was being rendered
+        return _Failure("bug", f"{type(exc).__name__}: {exc}", details=traceback.format_exc())
