@@ -23,6 +23,7 @@ from .metrics import count_lines, line_height_em
 from .iconset import WARNING, icon_png
 from .shapes import PAD_PT, Line, _emu, decorative, group, text_shape
 from . import wording as w
+from ..wording import _
 
 GAP_PT = 12.0
 NUMBER_PT = 40.0  # the circle holding a step's number
@@ -55,9 +56,9 @@ class StepsGraphic:
 
     @property
     def alt_text(self) -> str:
-        parts = [w.STEPS_ALT.format(count=len(self.steps))]
+        parts = [_(w.STEPS_ALT, count=len(self.steps))]
         parts += [f"{n}. {title}." for n, title in self.steps]
-        parts += [w.CAUTION_ALT.format(number=n, text=text) for n, text in self.cautions]
+        parts += [_(w.CAUTION_ALT, number=n, text=text) for n, text in self.cautions]
         return " ".join(parts)
 
     def _shapes(self):
@@ -71,10 +72,10 @@ class StepsGraphic:
         columns = count if count <= 4 else math.ceil(count / 2)
         rows = math.ceil(count / columns)
         card_w = (width - GAP_PT * (columns - 1)) / columns
-        cautions = [_height(_lines([(w.TAKE_CARE.format(number=n), True), (" " + t, False)], size, width), size)
+        cautions = [_height(_lines([(_(w.TAKE_CARE, number=n), True), (" " + t, False)], size, width), size)
                     for n, t in self.cautions]
         for with_text, icon in self._shapes():
-            card_lines = max(_lines([(t, True)], size, card_w) for _, t in self.steps)
+            card_lines = max(_lines([(t, True)], size, card_w) for _unused, t in self.steps)
             text_lines = max(_lines([(t, False)], size, card_w) for t in self.texts) if with_text else 0
             card_h = PAD_PT + icon + GAP_PT / 2 + _height(card_lines, size) + text_lines * line_height_em() * size + PAD_PT
             used = rows * card_h + (rows - 1) * GAP_PT + sum(c + GAP_PT for c in cautions)
@@ -94,7 +95,7 @@ class StepsGraphic:
         left, top, width, height = box
         columns, card_h, cautions, with_text, icon_pt = self.layout(width, height, size)
         card_w = (width - GAP_PT * (columns - 1)) / columns
-        picture = group(slide, w.STEPS_NAME, self.alt_text)
+        picture = group(slide, _(w.STEPS_NAME), self.alt_text)
         for index, (number, title) in enumerate(self.steps):
             x = left + (index % columns) * (card_w + GAP_PT)
             y = top + (index // columns) * (card_h + GAP_PT)
@@ -115,7 +116,7 @@ class StepsGraphic:
         y = top + rows * (card_h + GAP_PT)
         for (number, text), h in zip(self.cautions, cautions):
             box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, width, h), CAUTION_FILL,
-                             [Line(w.TAKE_CARE.format(number=number), size, CAUTION_INK, bold=True)],
+                             [Line(_(w.TAKE_CARE, number=number), size, CAUTION_INK, bold=True)],
                              line=CAUTION_INK, name=f"Take care, step {number}", radius=10)
             run = box.text_frame.paragraphs[0].add_run()
             _style(run, " " + text, size, CAUTION_INK)
@@ -131,7 +132,7 @@ class MythCards:
 
     @property
     def alt_text(self) -> str:
-        return " ".join(w.MYTH_ALT.format(fact=f, myth=m) for f, m in self.pairs)
+        return " ".join(_(w.MYTH_ALT, fact=f, myth=m) for f, m in self.pairs)
 
     def _widths(self, width: float) -> Tuple[float, float]:
         fact_w = (width - GAP_PT) * 0.6
@@ -142,8 +143,8 @@ class MythCards:
         small = max(size - 4, 20)
         heights = []
         for fact, myth in self.pairs:
-            fact_h = _height(_lines([(w.FACT, True), (" " + fact, False)], size, fact_w), size)
-            myth_h = _height(_lines([(w.MYTH, True), (" " + myth, False)], small, myth_w), small)
+            fact_h = _height(_lines([(_(w.FACT), True), (" " + fact, False)], size, fact_w), size)
+            myth_h = _height(_lines([(_(w.MYTH), True), (" " + myth, False)], small, myth_w), small)
             heights.append(max(fact_h, myth_h))
         return heights
 
@@ -155,14 +156,14 @@ class MythCards:
         left, top, width, height = box
         fact_w, myth_w = self._widths(width)
         small = max(size - 4, 20)
-        picture = group(slide, w.MYTHS_NAME, self.alt_text)
+        picture = group(slide, _(w.MYTHS_NAME), self.alt_text)
         y = top
         for (fact, myth), h in zip(self.pairs, self.rows(width, size)):
             card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, fact_w, h), FACT_FILL,
-                              [Line(w.FACT, size, FACT_INK, bold=True)], line=FACT_INK, name="Fact", radius=10)
+                              [Line(_(w.FACT), size, FACT_INK, bold=True)], line=FACT_INK, name=_("Fact"), radius=10)
             _style(card.text_frame.paragraphs[0].add_run(), " " + fact, size, INK)
             card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left + fact_w + GAP_PT, y, myth_w, h),
-                              MYTH_FILL, [Line(w.MYTH, small, MYTH_INK, bold=True)], name="Myth", radius=10)
+                              MYTH_FILL, [Line(_(w.MYTH), small, MYTH_INK, bold=True)], name=_("Myth"), radius=10)
             _style(card.text_frame.paragraphs[0].add_run(), " " + myth, small, MYTH_INK)
             y += h + GAP_PT
         return picture
@@ -170,7 +171,7 @@ class MythCards:
 
 def _style(run, text: str, size: float, colour: RGB) -> None:
     from pptx.dml.color import RGBColor
-    from pptx.enum.lang import MSO_LANGUAGE_ID
+    from .textxml import run_language
     from pptx.util import Pt
 
     from .metrics import DECK_FONT
@@ -180,7 +181,7 @@ def _style(run, text: str, size: float, colour: RGB) -> None:
     run.font.size = Pt(size)
     run.font.bold = False
     run.font.color.rgb = RGBColor(*colour)
-    run.font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
+    run.font._rPr.set("lang", run_language())
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ class ItemCards:
                     if png is not None:
                         placed = picture.shapes.add_picture(io.BytesIO(png), _emu(x), _emu(y + (h - ICON_PT) / 2),
                                                             _emu(ICON_PT), _emu(ICON_PT))
-                        placed.name = "Warning icon"
+                        placed.name = _("Warning icon")
                         decorative(placed)
                     x += ICON_PT + GAP_PT / 2
                 lines = ([Line(heading, size, brand, bold=True)] if heading else []) + [Line(text, size, INK)]
@@ -269,13 +270,13 @@ class SortBoxes:
 
     @property
     def alt_text(self) -> str:
-        return " ".join([w.SORT_ALT] + [f"{label}: " + "; ".join(items) + "." for label, _, items in self.groups])
+        return " ".join([_(w.SORT_ALT)] + [f"{label}: " + "; ".join(items) + "." for label, _unused, items in self.groups])
 
     def _layout(self, width: float, size: int):
         box_w = (width - GAP_PT * (len(self.groups) - 1)) / len(self.groups)
         inner = box_w - 2 * PAD_PT
-        label_h = max(_height(_lines([(label, True)], size, inner), size) for label, _, _ in self.groups)
-        item_hs = [[_height(_lines([(i, False)], size, inner), size) + 2 for i in items] for _, _, items in self.groups]
+        label_h = max(_height(_lines([(label, True)], size, inner), size) for label, _unused, _unused in self.groups)
+        item_hs = [[_height(_lines([(i, False)], size, inner), size) + 2 for i in items] for _unused, _unused, items in self.groups]
         tallest = max(sum(h) + GAP_PT / 2 * len(h) for h in item_hs)
         return box_w, inner, label_h, item_hs, PAD_PT + SORT_ICON_PT + label_h + GAP_PT / 2 + tallest + PAD_PT
 
@@ -288,7 +289,7 @@ class SortBoxes:
         left, top, width, height = box
         box_w, inner, label_h, item_hs, box_h = self._layout(width, size)
         box_h = height  # the boxes fill the slide: room to add examples in PowerPoint
-        picture = group(slide, w.SORT_NAME, self.alt_text)
+        picture = group(slide, _(w.SORT_NAME), self.alt_text)
         for index, ((label, icon, items), heights) in enumerate(zip(self.groups, item_hs)):
             x = left + index * (box_w + GAP_PT)
             colour = FACT_INK if icon == "surprise" else (CAUTION_INK if icon == "secret" else brand)
@@ -306,7 +307,7 @@ class SortBoxes:
             for item, h in zip(items, heights):
                 text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x + PAD_PT, y, inner, h),
                            FACT_FILL if icon == "surprise" else (CAUTION_FILL if icon == "secret" else CARD),
-                           [Line(item, size, INK)], align="centre", name="Example", radius=8)
+                           [Line(item, size, INK)], align="centre", name=_("Example"), radius=8)
                 y += h + GAP_PT / 2
         return picture
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pptx.enum.shapes import MSO_SHAPE
 
 from ..colours import RGB
+from ..wording import _
 from .shapes import decorative, group, shape
 
 YOUNGEST_WITH_GUIDE = 11  # audiences whose youngest pupils are under this age (KS2) get the guide
@@ -22,7 +23,7 @@ def draw_guide(slide, left: float, top: float, size: float, brand: RGB):
     """The guide in a `size`-point square at (`left`, `top`), in points."""
     from . import wording as w
 
-    picture = group(slide, w.GUIDE_NAME, "")
+    picture = group(slide, _(w.GUIDE_NAME), "")
     s = size / 100.0
     shapes = picture.shapes
 

@@ -19,6 +19,7 @@ from .fit import WIDTH_SAFETY
 from .metrics import count_lines, line_height_em, width_em
 from .shapes import PAD_PT, Line, group, rule, shape, text_shape
 from . import wording as w
+from ..wording import _
 
 UNKNOWN = "unknown"
 PHONE_MAX_WIDTH_PT = 470.0  # about 6.5 inches: a phone drawn large enough to read from the back
@@ -54,7 +55,7 @@ def owner_of(scenario: Scenario) -> str:
 
 
 def display_name(sender: str) -> str:
-    return w.UNKNOWN_ACCOUNT if sender == UNKNOWN else sender
+    return _(w.UNKNOWN_ACCOUNT) if sender == UNKNOWN else sender
 
 
 def other_party(scenario: Scenario) -> str:
@@ -158,16 +159,16 @@ def chat_problem(scenario: Scenario, box_w: float, box_h: float) -> Optional[str
 def alt_text(scenario: Scenario) -> str:
     """What the picture shows, in order, for someone who cannot see it: the story itself."""
     owner, other = owner_of(scenario), other_party(scenario)
-    parts = [w.CHAT_ALT_START.format(owner=owner, other=other) if other
-             else w.CHAT_ALT_SCREEN.format(owner=owner, platform=scenario.platform)]
+    parts = [_(w.CHAT_ALT_START, owner=owner, other=other) if other
+             else _(w.CHAT_ALT_SCREEN, owner=owner, platform=scenario.platform)]
     for message in scenario.chat:
         if message.turn:
-            parts.append(w.CHAT_ALT_TURN)
+            parts.append(_(w.CHAT_ALT_TURN))
         if message.sender:
-            parts.append(w.CHAT_ALT_MESSAGE.format(sender=display_name(message.sender), time=message.time,
+            parts.append(_(w.CHAT_ALT_MESSAGE, sender=display_name(message.sender), time=message.time,
                                                    text=message.text))
         else:
-            parts.append(w.CHAT_ALT_NOTE.format(text=message.text))
+            parts.append(_(w.CHAT_ALT_NOTE, text=message.text))
     return " ".join(parts)
 
 
@@ -182,13 +183,13 @@ def draw_chat(slide, scenario: Scenario, box: Tuple[float, float, float, float],
     phone_w, phone_h = plan.phone
     x0 = left + (box_w - phone_w) / 2
     top += (box_h - phone_h) / 2
-    picture = group(slide, f"Phone picture: {scenario.title}", alt_text(scenario))
+    picture = group(slide, _("Phone picture: {title}", title=scenario.title), alt_text(scenario))
     shapes = picture.shapes
-    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x0, top, phone_w, phone_h), FRAME, name="Phone", radius=28)
+    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x0, top, phone_w, phone_h), FRAME, name=_("Phone"), radius=28)
     sx, sy = x0 + BEZEL_PT, top + BEZEL_PT
     screen_w, screen_h = _screen(plan.phone)
-    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (sx, sy, screen_w, screen_h), SCREEN, name="Screen", radius=18)
-    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (sx, sy, screen_w, HEADER_PT), HEADER, name="Chat header", radius=18)
+    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (sx, sy, screen_w, screen_h), SCREEN, name=_("Screen"), radius=18)
+    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (sx, sy, screen_w, HEADER_PT), HEADER, name=_("Chat header"), radius=18)
     other = next((m.sender for m in scenario.chat if m.sender and m.sender != owner_of(scenario)), "")
     title = display_name(other) if other else scenario.platform[:1].upper() + scenario.platform[1:]
     name_x = sx + GAP_PT
@@ -196,22 +197,22 @@ def draw_chat(slide, scenario: Scenario, box: Tuple[float, float, float, float],
         _avatar(shapes, other, sx + GAP_PT, sy + (HEADER_PT - AVATAR_PT) / 2)
         name_x += AVATAR_PT + GAP_PT
     text_shape(shapes, MSO_SHAPE.RECTANGLE, (name_x, sy, sx + screen_w - name_x - GAP_PT, HEADER_PT), None,
-               [Line(title, 20, INK, bold=True)], name="Username")
+               [Line(title, 20, INK, bold=True)], name=_("Username"))
     time_h = line_height_em() * TIME_PT
     for item in plan.items:
         x, y = sx + item.left, sy + item.top
         if item.kind == "turn":
             middle = y + item.height / 2
             rule(shapes, x, middle, x + item.width, middle, TURN, 2.0, dashed=True)
-            label_w = width_em(w.TONE_CHANGES, True) * TURN_PT / WIDTH_SAFETY + 2 * PAD_PT + 4
+            label_w = width_em(_(w.TONE_CHANGES), True) * TURN_PT / WIDTH_SAFETY + 2 * PAD_PT + 4
             text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x + (item.width - label_w) / 2, y, label_w, item.height),
-                       TURN_FILL, [Line(w.TONE_CHANGES, TURN_PT, TURN, bold=True)], align="centre",
-                       line=TURN, name="Tone changes", radius=8)
+                       TURN_FILL, [Line(_(w.TONE_CHANGES), TURN_PT, TURN, bold=True)], align="centre",
+                       line=TURN, name=_("Tone changes"), radius=8)
             continue
         message = item.message
         if item.kind == "note":
             text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, item.width, item.height), NOTE,
-                       [Line(message.text, plan.size_pt, INK)], align="centre", name="What happens", radius=8)
+                       [Line(message.text, plan.size_pt, INK)], align="centre", name=_("What happens"), radius=8)
             continue
         mine = item.kind == "mine"
         fill, ink = (brand, WHITE) if mine else (THEIRS, INK)
@@ -224,7 +225,7 @@ def draw_chat(slide, scenario: Scenario, box: Tuple[float, float, float, float],
         time_w = width_em(message.time) * TIME_PT / WIDTH_SAFETY + 6
         time_x = x - time_w - 2 if mine else x + item.width + 2
         text_shape(shapes, MSO_SHAPE.RECTANGLE, (time_x, y + item.height - time_h, time_w, time_h), None,
-                   [Line(message.time, TIME_PT, TIME)], align="right" if mine else "left", name="Time", pad_pt=2,
+                   [Line(message.time, TIME_PT, TIME)], align="right" if mine else "left", name=_("Time"), pad_pt=2,
                    anchor="bottom")
     return picture
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
+from ..wording import _
+
 
 _SPACES = re.compile(r"\s+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -44,7 +46,7 @@ class QrCode:
 
     @property
     def alt_text(self) -> str:
-        return f"QR code: link to {self.name}, {self.url}"
+        return _("QR code: link to {name}, {url}", name=self.name, url=self.url)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
 from pptx.dml.color import RGBColor
-from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Pt
 
 from ..colours import RGB
 from .metrics import DECK_FONT
+from .textxml import run_language
 
 ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 PAD_PT = 6.0  # a shape's text inset on every side
@@ -85,7 +85,7 @@ def write(added, lines: Sequence[Line], align: str = "left", anchor: str = "midd
         font.bold = line.bold
         font.italic = line.italic
         font.color.rgb = RGBColor(*line.colour)
-        font.language_id = MSO_LANGUAGE_ID.ENGLISH_UK
+        font._rPr.set("lang", run_language())
 
 
 def text_shape(shapes, kind: MSO_SHAPE, box, fill: Optional[RGB], lines: Sequence[Line], align: str = "left",

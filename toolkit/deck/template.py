@@ -19,6 +19,7 @@ from pptx.util import Emu, Inches
 from ..errors import LessonkitError
 from .metrics import DECK_FONT
 from .palette import A, P
+from ..wording import N_, _
 
 
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -40,17 +41,17 @@ class Need:
 
 _CONTENT = (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY)
 NEEDS = (
-    Need("title", "Title Slide", ("title",), (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY), "a title and a subtitle"),
+    Need("title", "Title Slide", ("title",), (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY), N_("a title and a subtitle")),
     # Older templates call "Title and Text" type tx.
-    Need("content", "Title and Content", ("obj", "tx"), _CONTENT, "a title and a content placeholder"),
+    Need("content", "Title and Content", ("obj", "tx"), _CONTENT, N_("a title and a content placeholder")),
     Need("section", "Section Header", ("secHead",), (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.OBJECT),
-         "a title and a text placeholder"),
+         N_("a title and a text placeholder")),
     # Who can help in two columns; without it those slides use Title and Content, in one column.
-    Need("two", "Two Content", ("twoObj", "twoColTx"), _CONTENT, "a title and two content placeholders", 2, False),
+    Need("two", "Two Content", ("twoObj", "twoColTx"), _CONTENT, N_("a title and two content placeholders"), 2, False),
     # Found by name only, each optional: without them the slides use the layouts above.
-    Need("picture", "Picture and Text", (), _CONTENT, "a picture area and a text placeholder", 2, False),
-    Need("quiz", "Quiz", (), _CONTENT, "a title and a content placeholder", 1, False),
-    Need("help", "Help", (), _CONTENT, "a title and two content placeholders", 2, False),
+    Need("picture", "Picture and Text", (), _CONTENT, N_("a picture area and a text placeholder"), 2, False),
+    Need("quiz", "Quiz", (), _CONTENT, N_("a title and a content placeholder"), 1, False),
+    Need("help", "Help", (), _CONTENT, N_("a title and two content placeholders"), 2, False),
 )
 # The deck's own layouts, made from the built-in ones: (name, made from, where the bodies go).
 _NAMED = (
@@ -101,13 +102,13 @@ def find_layouts(prs, source: str) -> Dict[str, object]:
         if match is not None:
             found[need.role] = match
         elif need.required:
-            missing.append(f"'{need.name}' ({need.what})")
+            missing.append(f"'{need.name}' ({_(need.what)})")
     if missing:
-        names = ", ".join(f"'{l.name}'" for l in layouts) or "none"
+        names = ", ".join(f"'{l.name}'" for l in layouts) or _("none")
         raise LessonkitError(
-            f"the template {source} has no {' and no '.join(missing)} layout. Its layouts are: {names}. "
-            "Add the missing layout to the slide master in PowerPoint (or rename a matching layout to that "
-            "name), save, and build again."
+            _("the template {source} has no {missing} layout. Its layouts are: {names}. "
+              "Add the missing layout to the slide master in PowerPoint (or rename a matching layout to that "
+              "name), save, and build again.", source=source, missing=_(" and no ").join(missing), names=names)
         )
     return found
 
@@ -242,8 +243,8 @@ def open_template(path: Optional[Path], brand_hex: str, warn: Callable[[str], No
         prs = Presentation(str(path))
     except Exception as problem:  # python-pptx raises several kinds for a file that is not a deck
         raise LessonkitError(
-            f"cannot open the template {path} as a PowerPoint file ({problem.__class__.__name__}). "
-            "Save it from PowerPoint as a .pptx presentation and try again."
+            _("cannot open the template {path} as a PowerPoint file ({problem}). "
+              "Save it from PowerPoint as a .pptx presentation and try again.", path=path, problem=problem.__class__.__name__)
         ) from None
     layouts = find_layouts(prs, str(path))
     _drop_slides(prs)

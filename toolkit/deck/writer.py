@@ -19,7 +19,8 @@ from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
 from .metrics import DECK_FONT
-from .textxml import A, write_text
+from .textxml import A, run_language, write_text
+from ..wording import _
 from pptx.oxml import parse_xml
 
 TITLE_SIZES = {"title": (48, 44, 40, 36, 32, 28), "section": (44, 40, 36, 32, 28), "content": (40, 36, 32, 28),
@@ -45,8 +46,9 @@ class DeckWriter:
         for role, look in self.looks.items():
             if look.background is None and layouts[role].name not in warned:
                 warned.add(layouts[role].name)
-                warn(f"the template's '{layouts[role].name}' layout has a picture or gradient background, "
-                     "so text contrast cannot be checked; those slides get a plain white background")
+                warn(_("the template's '{layout}' layout has a picture or gradient background, "
+                       "so text contrast cannot be checked; those slides get a plain white background",
+                       layout=layouts[role].name))
 
     # --- planning pages -------------------------------------------------------------------------
 
@@ -115,7 +117,7 @@ class DeckWriter:
             role = self.role_for(spec)
             pages = self.pages(spec)
             for number, page in enumerate(pages, start=1):
-                notes = spec.notes if number == 1 else f"(Continued from the previous slide.)\n\n{spec.notes}"
+                notes = spec.notes if number == 1 else _("(Continued from the previous slide.)") + f"\n\n{spec.notes}"
                 self._content(role, page, notes)
             return len(pages)
         if spec.kind == "picture":
@@ -200,7 +202,7 @@ class DeckWriter:
         colour = "{:02X}{:02X}{:02X}".format(*look.body_colour)
         tx_body.append(parse_xml(
             f'<a:p xmlns:a="{A}"><a:pPr algn="r"/><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-            f'<a:rPr lang="en-GB" sz="1100" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+            f'<a:rPr lang="{run_language()}" sz="1100" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
             f'<a:latin typeface="{DECK_FONT}"/></a:rPr><a:t>{len(self.prs.slides)}</a:t></a:fld></a:p>'))
 
     def _content(self, role: str, page: Page, notes: str) -> None:
@@ -261,7 +263,7 @@ class DeckWriter:
             extra = SlideSpec("content", spec.title, rest, notes=spec.notes, group=spec.group)
             for page in self.pages(extra):
                 self._content(self.role_for(extra), Page(continued_title(spec.title, 2), page.columns, page.size_pt),
-                              f"(Continued from the previous slide.)\n\n{spec.notes}")
+                              _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
 
     def picture_text(self, spec: SlideSpec) -> Tuple[Tuple, Tuple]:
         """(the blocks beside a picture, the blocks that follow on a slide of their own): as many
@@ -303,7 +305,7 @@ class DeckWriter:
             for body in bodies:
                 body.getparent().remove(body)
             part.draw(slide, box, self.brand, size)
-            self._notes(slide, spec.notes if number == 1 else f"(Continued from the previous slide.)\n\n{spec.notes}")
+            self._notes(slide, spec.notes if number == 1 else _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
         details = sum(self._add(extra) for extra in self._details(spec, parts, size))
         return len(parts) + details
 
@@ -371,8 +373,8 @@ class DeckWriter:
         size = self._fixed_size(look, paras, subtitle)
         if size is None:
             raise LessonkitError(
-                f"the text under \"{title}\" does not fit its slide at {self.body_sizes[-1]} pt. "
-                "Shorten it in the lesson file or school profile."
+                _("the text under \"{title}\" does not fit its slide at {size} pt. "
+                  "Shorten it in the lesson file or school profile.", title=title, size=self.body_sizes[-1])
             )
         write_text(shape.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
                    self._linker(slide, look))
@@ -394,7 +396,7 @@ class DeckWriter:
         for code, top in zip(column.qr_codes, tops):
             picture = slide.shapes.add_picture(io.BytesIO(qr_picture(code.url)), left, top,
                                                width=Inches(QR_WIDTH_IN))
-            set_alt_text(picture, code.alt_text, f"QR code {code.name}")
+            set_alt_text(picture, code.alt_text, _("QR code {name}", name=code.name))
             after.addnext(picture._element)
             after = picture._element
 
@@ -405,7 +407,7 @@ class DeckWriter:
         width, height = int(width_px * scale), int(height_px * scale)
         margin = Inches(0.35)
         picture = slide.shapes.add_picture(io.BytesIO(data), self.prs.slide_width - margin - width, margin, width, height)
-        set_alt_text(picture, alt, "School logo")
+        set_alt_text(picture, alt, _("School logo"))
 
     def _notes(self, slide, text: str) -> None:
         timing = getattr(self, "_timing", None)
