@@ -115,7 +115,7 @@ def test_what_to_do_shows_each_step_in_order_with_its_caution(ks3_deck):
     (picture,) = [s for s in slides_titled(prs, "What to do")[0].shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
     text = "\n".join(s.text_frame.text for s in picture.shapes if s.has_text_frame)
     assert text.index("Don't pay\nPaying") < text.index("Keep the evidence\nKeep") < text.index("Tell a trusted adult")
-    assert "Take care (step 2): Never keep or send on the picture itself." in text
+    assert "Careful (step 2): Never keep or send on the picture itself." in text
 
 
 def test_a_quiz_question_is_followed_by_its_answer_with_feedback_for_every_option(ks3_deck):
@@ -127,8 +127,8 @@ def test_a_quiz_question_is_followed_by_its_answer_with_feedback_for_every_optio
     assert "Paying makes it stop." in asked and "A. True" in asked and "B. False" in asked
     assert "Right: paying" not in asked  # the answer is not given away
     answer = body_of(prs.slides[question + 1])
-    assert "A. True (Not quite)" in answer and "Not so: they often ask for more." in answer
-    assert "B. False (Right)" in answer and "Right: paying rarely ends it." in answer
+    assert "A. True (Not correct)" in answer and "Not so: they often ask for more." in answer
+    assert "B. False (Correct)" in answer and "Right: paying rarely ends it." in answer
     assert "Remember: Paying rarely makes it stop." in answer
     assert "Answer: B." in notes_of(prs.slides[question])
 
@@ -177,7 +177,7 @@ def test_national_routes_carry_a_qr_code_with_alt_text(ks3_deck):
     _, prs, _ = ks3_deck
     slide = slides_titled(prs, "Who can help")[0]
     assert "Childline: Free, confidential help" in body_of(slide)
-    assert "Phone 0800 1111 \u00b7 www.childline.org.uk" in body_of(slide)
+    assert "Phone: 0800 1111 \u00b7 www.childline.org.uk" in body_of(slide)
     codes = [alt_text(p) for p in pictures(slide)]
     assert codes == ["QR code: link to Childline, https://www.childline.org.uk/"]
     assert "Victim Support (England and Wales only)" in body_of(slide)
@@ -193,7 +193,7 @@ def test_a_school_profile_brings_its_name_logo_lead_and_police(tmp_path, folder)
     assert [alt_text(p) for p in pictures(first)] == ["Hillside Academy crest: an oak tree"]
     school = "\n".join(body_of(s) for s in slides_titled(prs, "Who can help"))
     assert "At school\nMs Dana Okafor: Designated Safeguarding Lead" in school
-    assert "Where to find them: Room B12, or ask at Reception" in school
+    assert "Where: Room B12, or ask at Reception" in school
     assert "01632 960123" in school and "Mr Lee Patel" in school
     assert school.index("Mr Lee Patel") < school.index("Near you\nExample Constabulary") < school.index("Childline")
     last = body_of(prs.slides[-1])
