@@ -101,23 +101,23 @@ class StepsGraphic:
             y = top + (index // columns) * (card_h + GAP_PT)
             lines = [Line(title, size, INK, bold=True)] + ([Line(self.texts[index], size, INK)] if with_text else [])
             card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, card_h), CARD, lines,
-                              align="centre", anchor="top", name=f"Step {number}", radius=12)
+                              align="centre", anchor="top", name=_("Step {number}", number=number), radius=12)
             card.text_frame.margin_top = _emu(PAD_PT + icon_pt + GAP_PT / 2)  # titles line up under the icons
             text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + PAD_PT, y + PAD_PT, NUMBER_PT, NUMBER_PT),
-                       brand, [Line(str(number), 24, WHITE, bold=True)], align="centre", name=f"Number {number}",
+                       brand, [Line(str(number), 24, WHITE, bold=True)], align="centre", name=_("Number {number}", number=number),
                        pad_pt=0)
             icon = icon_png(self.icons[index]) if index < len(self.icons) and self.icons[index] else None
             if icon is not None:
                 placed = picture.shapes.add_picture(io.BytesIO(icon), _emu(x + (card_w - icon_pt) / 2),
                                                     _emu(y + PAD_PT), _emu(icon_pt), _emu(icon_pt))
-                placed.name = f"Icon, step {number}"
+                placed.name = _("Icon, step {number}", number=number)
                 decorative(placed)
         rows = math.ceil(len(self.steps) / columns)
         y = top + rows * (card_h + GAP_PT)
         for (number, text), h in zip(self.cautions, cautions):
             box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, width, h), CAUTION_FILL,
                              [Line(_(w.TAKE_CARE, number=number), size, CAUTION_INK, bold=True)],
-                             line=CAUTION_INK, name=f"Take care, step {number}", radius=10)
+                             line=CAUTION_INK, name=_("Careful, step {number}", number=number), radius=10)
             run = box.text_frame.paragraphs[0].add_run()
             _style(run, " " + text, size, CAUTION_INK)
             y += h + GAP_PT
@@ -239,7 +239,7 @@ class ItemCards:
                     x += ICON_PT + GAP_PT / 2
                 lines = ([Line(heading, size, brand, bold=True)] if heading else []) + [Line(text, size, INK)]
                 text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, h), CARD, lines,
-                           name=heading or "Card", radius=10)
+                           name=heading or _("Card"), radius=10)
             y += h + ROW_GAP_PT
         return picture
 
@@ -301,7 +301,7 @@ class SortBoxes:
             if png is not None:
                 placed = picture.shapes.add_picture(io.BytesIO(png), _emu(x + (box_w - SORT_ICON_PT) / 2),
                                                     _emu(top + PAD_PT), _emu(SORT_ICON_PT), _emu(SORT_ICON_PT))
-                placed.name = f"Icon: {label}"
+                placed.name = _("Icon: {label}", label=label)
                 decorative(placed)
             y = top + PAD_PT + SORT_ICON_PT + label_h + GAP_PT / 2
             for item, h in zip(items, heights):

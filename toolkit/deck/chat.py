@@ -219,7 +219,7 @@ def draw_chat(slide, scenario: Scenario, box: Tuple[float, float, float, float],
         if not mine:
             _avatar(shapes, message.sender, sx + GAP_PT, y + item.height - AVATAR_PT)
         text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, item.width, item.height), fill,
-                   [Line(message.text, plan.size_pt, ink)], name=f"Message from {display_name(message.sender)}",
+                   [Line(message.text, plan.size_pt, ink)], name=_("Message from {sender}", sender=display_name(message.sender)),
                    radius=12, line=TURN if message.turn else None)
         # The time beside the bubble's foot, as chat apps show it.
         time_w = width_em(message.time) * TIME_PT / WIDTH_SAFETY + 6
@@ -232,5 +232,5 @@ def draw_chat(slide, scenario: Scenario, box: Tuple[float, float, float, float],
 
 def _avatar(shapes, sender: str, x: float, y: float) -> None:
     text_shape(shapes, MSO_SHAPE.OVAL, (x, y, AVATAR_PT, AVATAR_PT), avatar_colour(sender),
-               [Line(initial(sender), 14, WHITE, bold=True)], align="centre", name=f"Avatar: {display_name(sender)}",
+               [Line(initial(sender), 14, WHITE, bold=True)], align="centre", name=_("Avatar: {sender}", sender=display_name(sender)),
                pad_pt=0)
