@@ -101,6 +101,7 @@ class Section:
     points: Tuple[str, ...]
     notes: str
     minutes: Optional[int]
+    sort: Tuple[Tuple[str, str, Tuple[str, ...]], ...] = ()  # (label, icon, items) for each box
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,14 @@ class Character:
     name: str
     age: Optional[int]
     description: str
+
+
+@dataclass(frozen=True)
+class ChatLine:
+    sender: str  # a character's name, "unknown" (an account the story does not name), or "" (what happens)
+    time: str
+    text: str
+    turn: bool  # the tone changes here
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,7 @@ class Scenario:
     discussion_questions: Tuple[str, ...]
     warning_signs_shown: Tuple[str, ...]  # the signs' texts
     notes: str
+    chat: Tuple[ChatLine, ...] = ()  # the story as a chat on the first character's phone
 
 
 @dataclass(frozen=True)
@@ -596,7 +606,8 @@ def _adapted(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute]
         keywords=tuple((k.term, text_for(k.definition, a)) for k in lesson.keywords if shows(k, audience)),
         baseline_activity=_activity(lesson.baseline_activity, audience),
         sections=tuple(
-            Section(s.id, text_for(s.title, a), tuple(text_for(p, a) for p in s.points), text_for(s.notes, a), s.minutes)
+            Section(s.id, text_for(s.title, a), tuple(text_for(p, a) for p in s.points), text_for(s.notes, a), s.minutes,
+                    tuple((text_for(g.label, a), g.icon or "", tuple(text_for(i, a) for i in g.items)) for g in s.sort))
             for s in lesson.sections if shows(s, audience)
         ),
         scenarios=tuple(
@@ -608,6 +619,7 @@ def _adapted(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute]
                 discussion_questions=tuple(text_for(q, a) for q in s.discussion_questions),
                 warning_signs_shown=tuple(text_for(signs[i].text, a) for i in s.warning_signs_shown if i in signs),
                 notes=text_for(s.notes, a),
+                chat=tuple(ChatLine(m.sender or "", m.time or "", text_for(m.text, a), m.turn) for m in s.chat),
             )
             for s in lesson.scenarios if shows(s, audience)
         ),

@@ -4,6 +4,7 @@ school's contacts, the speaker notes and the document's properties."""
 from __future__ import annotations
 
 import pytest
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
 
 from toolkit.render import RenderContext, formats
@@ -62,7 +63,8 @@ def test_the_title_slide_names_the_lesson_and_audience(ks3_deck):
 def test_real_layouts_hold_the_text(ks3_deck):
     _, prs, _ = ks3_deck
     for slide in prs.slides:
-        assert slide.slide_layout.name in {"Title Slide", "Title and Content", "Section Header", "Two Content"}
+        assert slide.slide_layout.name in {"Title Slide", "Title and Content", "Section Header", "Two Content",
+                                           "Picture and Text", "Quiz", "Help"}
         assert all(s.is_placeholder for s in slide.shapes if s.has_text_frame), title_of(slide)
         # Reading order: the title is the first shape a screen reader meets.
         assert slide.shapes[0].shape_id == slide.shapes.title.shape_id
@@ -109,9 +111,11 @@ def test_every_slide_has_notes_and_pupil_notes_carry_the_disclosure_reminder(ks3
 
 def test_what_to_do_shows_each_step_in_order_with_its_caution(ks3_deck):
     _, prs, _ = ks3_deck
-    text = "\n".join(body_of(s) for s in slides_titled(prs, "What to do"))
-    assert text.index("1. Don't pay") < text.index("2. Keep the evidence") < text.index("3. Tell a trusted adult")
-    assert "Take care: Never keep or send on the picture itself." in text
+    # One graphic: numbered cards in order, each with its text, and the step's caution under them.
+    (picture,) = [s for s in slides_titled(prs, "What to do")[0].shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    text = "\n".join(s.text_frame.text for s in picture.shapes if s.has_text_frame)
+    assert text.index("Don't pay\nPaying") < text.index("Keep the evidence\nKeep") < text.index("Tell a trusted adult")
+    assert "Careful (step 2): Never keep or send on the picture itself." in text
 
 
 def test_a_quiz_question_is_followed_by_its_answer_with_feedback_for_every_option(ks3_deck):
@@ -123,8 +127,8 @@ def test_a_quiz_question_is_followed_by_its_answer_with_feedback_for_every_optio
     assert "Paying makes it stop." in asked and "A. True" in asked and "B. False" in asked
     assert "Right: paying" not in asked  # the answer is not given away
     answer = body_of(prs.slides[question + 1])
-    assert "A. True (Not quite)" in answer and "Not so: they often ask for more." in answer
-    assert "B. False (Right)" in answer and "Right: paying rarely ends it." in answer
+    assert "A. True (Not correct)" in answer and "Not so: they often ask for more." in answer
+    assert "B. False (Correct)" in answer and "Right: paying rarely ends it." in answer
     assert "Remember: Paying rarely makes it stop." in answer
     assert "Answer: B." in notes_of(prs.slides[question])
 
@@ -166,14 +170,14 @@ def test_staff_decks_show_statistics_and_sources(folder):
     assert "A report (Example body)\nOnline: example.org" in text
     assert "Source: A report, example.org" in text
     sizes = {run.font.size.pt for s in prs.slides for run, title in body_runs(s) if not title}
-    assert min(sizes) == 18
+    assert min(sizes) == 20  # staff decks: at least 20 pt
 
 
 def test_national_routes_carry_a_qr_code_with_alt_text(ks3_deck):
     _, prs, _ = ks3_deck
     slide = slides_titled(prs, "Who can help")[0]
     assert "Childline: Free, confidential help" in body_of(slide)
-    assert "Phone 0800 1111 \u00b7 www.childline.org.uk" in body_of(slide)
+    assert "Phone: 0800 1111 \u00b7 www.childline.org.uk" in body_of(slide)
     codes = [alt_text(p) for p in pictures(slide)]
     assert codes == ["QR code: link to Childline, https://www.childline.org.uk/"]
     assert "Victim Support (England and Wales only)" in body_of(slide)
@@ -189,7 +193,7 @@ def test_a_school_profile_brings_its_name_logo_lead_and_police(tmp_path, folder)
     assert [alt_text(p) for p in pictures(first)] == ["Hillside Academy crest: an oak tree"]
     school = "\n".join(body_of(s) for s in slides_titled(prs, "Who can help"))
     assert "At school\nMs Dana Okafor: Designated Safeguarding Lead" in school
-    assert "Where to find them: Room B12, or ask at Reception" in school
+    assert "Where: Room B12, or ask at Reception" in school
     assert "01632 960123" in school and "Mr Lee Patel" in school
     assert school.index("Mr Lee Patel") < school.index("Near you\nExample Constabulary") < school.index("Childline")
     last = body_of(prs.slides[-1])

@@ -149,7 +149,7 @@ def test_a_quiz_answer_with_four_options_fits_one_slide_at_24_pt(dense_deck):
     answers = slides_titled(prs, "Starter quiz: answer 1")
     assert len(answers) == 1, [body_of(s) for s in answers]
     text = body_of(answers[0])
-    assert "D. A game where people swap pictures (Not quite)" in text
+    assert "D. A game where people swap pictures (Not correct)" in text
     assert "Remember: Sextortion is blackmail with a nude picture." in text
     assert min(run.font.size.pt for run, is_title in body_runs(answers[0]) if not is_title) >= 24
 

@@ -153,11 +153,12 @@ def title_of(slide) -> str:
 
 
 def body_of(slide) -> str:
-    """Every text on the slide except the title, as one string."""
+    """Every text on the slide except the title and the slide number, as one string."""
     title = slide.shapes.title
     return "\n".join(
         s.text_frame.text for s in slide.shapes
         if s.has_text_frame and (title is None or s.shape_id != title.shape_id)
+        and not is_placeholder_kind(s, PP_PLACEHOLDER.SLIDE_NUMBER)
     )
 
 

@@ -195,3 +195,32 @@ def test_a_two_line_title_stays_inside_a_tight_template_title(tmp_path):
     deck.write_bytes(data)
     pdf = to_pdf(soffice, [deck], tmp_path / "pdf")[deck]
     assert words_outside_shapes(pdftotext, deck, pdf) == []
+
+
+def test_the_default_theme_names_its_layouts_and_numbers_its_slides(lesson):
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    prs, _, _ = make_deck(lesson)
+    names = {l.name for l in prs.slide_layouts}
+    assert {"Title Slide", "Section Header", "Title and Content", "Two Content", "Picture and Text", "Quiz",
+            "Help"} <= names
+    used = {title_of(s).split(":")[0]: s.slide_layout.name for s in prs.slides}
+    assert used["Starter quiz"] == "Quiz" and used["Who can help"] == "Help"
+    for number, slide in enumerate(prs.slides, start=1):
+        fields = slide._element.xpath(".//a:fld[@type='slidenum']")
+        if slide.slide_layout.name == "Title Slide":
+            assert not fields
+            continue
+        assert len(fields) == 1 and fields[0].xpath("string(./a:t)") == str(number)
+        holder = fields[0].getparent().getparent().getparent()  # fld -> p -> txBody -> sp
+        assert any(s._element is holder and s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+                   for s in slide.placeholders)
+
+
+def test_a_school_templates_quiz_layout_is_found_by_its_name(tmp_path, lesson):
+    template = _school_template(tmp_path / "school.pptx", rename={"Content with Caption": "Quiz"})
+    prs, warnings, _ = make_deck(lesson, template)
+    quiz = [s for s in prs.slides if title_of(s).startswith("Starter quiz")]
+    assert quiz and {s.slide_layout.name for s in quiz} == {"Quiz"}
+    # Without a Help layout, who can help uses the school's Two Content.
+    assert {s.slide_layout.name for s in prs.slides if title_of(s).startswith("Who can help")} == {"Two Content"}

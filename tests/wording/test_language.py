@@ -106,3 +106,48 @@ def test_the_live_quiz_pages_and_script_words_follow_the_quiz_language(second_la
     words = assets["words.js"][0].decode("utf-8")
     assert words.startswith("window.LiveWords = ") and '"Time left: {seconds} seconds"' in words
     assert lxml_html.fromstring(load_assets()["pupil.html"][0]).get("lang") == "en-GB"  # outside: the default
+
+
+def _deck_languages(output):
+    """Each deck's declared language (core properties) and every text run's `lang`, read with lxml."""
+    import zipfile
+
+    from lxml import etree
+
+    found = {}
+    for path in sorted(output.rglob("*.pptx")):
+        with zipfile.ZipFile(path) as deck:
+            core = etree.fromstring(deck.read("docProps/core.xml"))
+            runs, words = set(), []
+            for name in deck.namelist():
+                if name.startswith(("ppt/slides/slide", "ppt/notesSlides/")) and name.endswith(".xml"):
+                    tree = etree.fromstring(deck.read(name))
+                    runs |= {element.get("lang") for element in tree.iter("{*}rPr") if element.get("lang")}
+                    words += [t.text or "" for t in tree.iter("{*}t")]
+        found[path.name] = (core.findtext("{*}language"), runs, " ".join(words))
+    return found
+
+
+def _built_decks(tmp_path, language=None):
+    options = RenderOptions(language=language) if language else RenderOptions()
+    output = tmp_path / "decks"
+    build(BuildRequest(lesson_paths=[LESSONS], lessons=["online-blackmail"], audiences=["ks3"], formats=["slides"],
+                       output=output, options=options))
+    return output
+
+
+def test_decks_declare_the_default_language(tmp_path):
+    found = _deck_languages(_built_decks(tmp_path))
+    assert found
+    for name, (declared, runs, _words) in found.items():
+        assert declared == "en-GB" and runs == {"en-GB"}, name
+
+
+def test_decks_follow_the_build_language(tmp_path, second_language):
+    """A bare language ('gd') is the deck's language; its text runs say the language as spoken in
+    the UK ('gd-GB'), and the deck's own words come from that language's catalogue."""
+    found = _deck_languages(_built_decks(tmp_path, second_language))
+    assert found
+    for name, (declared, runs, words) in found.items():
+        assert declared == "gd" and runs == {"gd-GB"}, name
+    assert any("[gd] Who can help" in words for _d, _r, words in found.values())

@@ -17,9 +17,6 @@ from kit import ROOT
 TOOLKIT = ROOT / "toolkit"
 
 PENDING = {
-    # Decks are being redesigned on another branch (issue 16); they move to the catalogue after it merges.
-    "toolkit/deck/": "slide decks: converted after the deck redesign (issue 16) merges",
-    "toolkit/render/slides.py": "slide decks: converted after the deck redesign (issue 16) merges",
     # Nation facts are becoming data (issue 14 point 2): their wording moves with them.
     "toolkit/adapt.py": "nation facts become data (issue 14 point 2)",
     "toolkit/profiles/nations.py": "nation facts become data (issue 14 point 2)",
@@ -58,6 +55,16 @@ ALLOWED = {
                        "built-in one)."): "command-line help (see NOT_READERS_ARGUMENTS)",
     ("toolkit/quizzes/kahoot_sheet.py", "Correct answer(s) - choose at least one"):
         "Kahoot's own template headings, which its importer expects as they are",
+    # Font family names the deck measures text with and writes into the slides.
+    ("toolkit/deck/metrics.py", "Liberation Sans"): "a font's name",
+    ("toolkit/deck/metrics.py", "DejaVu Sans"): "a font's name",
+    ("toolkit/deck/metrics.py", "Source Sans Pro"): "a font's name",
+    # The slide layouts a PowerPoint template must have, found by these names (PowerPoint's own).
+    ("toolkit/deck/template.py", "Title Slide"): "a PowerPoint layout's name",
+    ("toolkit/deck/template.py", "Title and Content"): "a PowerPoint layout's name",
+    ("toolkit/deck/template.py", "Section Header"): "a PowerPoint layout's name",
+    ("toolkit/deck/template.py", "Two Content"): "a PowerPoint layout's name",
+    ("toolkit/deck/template.py", "Picture and Text"): "a layout's name in the template",
 }
 
 # Calls whose string arguments are not for readers: a bug report (the CLI turns any of these into
@@ -67,9 +74,11 @@ PROGRAMMERS = {"ValueError", "TypeError", "KeyError", "AssertionError", "Runtime
                "close_soon", "TypeRule"}  # a websocket close reason (for the protocol); a type size's source: documentation for maintainers (docs/handouts.md)
 MARKED = {"_", "N_", "ngettext"}
 # Keyword arguments that are not for readers of the outputs: a named style a program looks up
-# ("List Bullet"), a websocket close reason, and command-line help, which click reads at import, before
+# ("List Bullet"), a websocket close reason, a slide's group, and command-line help, which click reads at import, before
 # any build has a language.
-NOT_READERS_ARGUMENTS = {"style", "style_name", "help", "reason"}
+# A slide's `group` is the part of the lesson it belongs to, matched against the lesson's own timing
+# labels (lesson data), never shown.
+NOT_READERS_ARGUMENTS = {"style", "style_name", "help", "reason", "group"}
 
 WORD = re.compile(r"[A-Za-z][a-z']+")
 

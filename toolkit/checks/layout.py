@@ -42,7 +42,7 @@ def title_problem(title: str, kind: str, columns: int = 1) -> Optional[str]:
     from ..deck.writer import TITLE_SIZES
 
     writer = _deck()
-    role = writer.role_for(SlideSpec(kind, title, columns=columns)) if kind == "content" else kind
+    role = writer.role_for(SlideSpec(kind, title, columns=columns))
     sizes = TITLE_SIZES[role]
     box = writer.looks[role].title.box
     try:
@@ -51,6 +51,15 @@ def title_problem(title: str, kind: str, columns: int = 1) -> Optional[str]:
     except LessonkitError:
         return f"too long for a slide title, even at the smallest title size ({sizes[-1]} pt)"
     return None
+
+
+def chat_problem(scenario) -> Optional[str]:
+    """Why a story's chat cannot be drawn on the default template's phone picture, or None."""
+    from ..deck.chat import chat_problem as problem
+    from ..deck.looks import EMU_PER_PT
+
+    _, frame, _ = _deck().picture_frames()
+    return problem(scenario, frame.width / EMU_PER_PT, frame.height / EMU_PER_PT)
 
 
 def check(project: Project) -> List[Finding]:
@@ -65,6 +74,11 @@ def check(project: Project) -> List[Finding]:
                 continue
             for spec in plan(adapt(loaded.model, audience, project.routes, None, nations=project.nations,
                                    audiences=project.audiences)):
+                problem = chat_problem(spec.picture) if spec.kind == "picture" else None
+                if problem and ("chat", problem) not in seen:  # a chat differs by audience: each is checked
+                    seen[("chat", problem)] = False
+                    loc = ("scenarios", [s.id for s in loaded.model.scenarios].index(spec.picture.id), "chat")
+                    findings.append(loaded.finding(loc, problem, rule="story-chat"))
                 if spec.title in seen:
                     continue
                 problem = title_problem(spec.title, spec.kind, spec.columns)

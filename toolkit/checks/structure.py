@@ -177,11 +177,33 @@ def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
         for index, sign_id in enumerate(scenario.warning_signs_shown):
             if sign_id not in sign_ids:
                 findings.append(_unknown(loaded, ("scenarios", s_index, "warning_signs_shown", index), "warning sign", sign_id, sign_ids))
+    findings.extend(_chats(loaded))
     source_keys = [s.key for s in lesson.sources]
     for index, sign in enumerate(lesson.warning_signs):
         if sign.source and sign.source not in source_keys:
             findings.append(_unknown(loaded, ("warning_signs", index, "source"), "source key", sign.source, source_keys))
     return findings
+
+
+def _chats(loaded: Loaded[Lesson]) -> Iterator[Finding]:
+    """A story's chat: each message from one of its characters (or `unknown`), at most one turn."""
+    from ..model.lesson import UNKNOWN_SENDER
+
+    for s_index, scenario in enumerate(loaded.model.scenarios):
+        names = [c.name.strip('"\u201c\u201d') for c in scenario.characters]
+        turns = 0
+        for index, message in enumerate(scenario.chat):
+            loc = ("scenarios", s_index, "chat", index)
+            if message.sender is not None and message.sender not in names + [UNKNOWN_SENDER]:
+                yield _unknown(loaded, loc + ("from",), "sender", message.sender, names + [UNKNOWN_SENDER])
+            if message.sender is not None and message.time is None:
+                yield loaded.finding(loc, f"a message in the chat of story '{scenario.id}' has no time",
+                                     "add `time: \"16:05\"` (HH:MM): the picture shows it", rule="chat-time")
+            if message.turn:
+                turns += 1
+                if turns == 2:
+                    yield loaded.finding(loc + ("turn",), f"story '{scenario.id}' marks the change of tone twice",
+                                         "keep `turn: true` on the one message where the tone changes", rule="chat-turn")
 
 
 def _duplicates(loaded: Loaded, name: str, ids: List[str]) -> Iterator[Finding]:

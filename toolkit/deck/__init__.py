@@ -18,6 +18,7 @@ from .palette import brand_colour
 from .pictures import school_logo
 from .template import open_template
 from .writer import DeckWriter
+from ..wording import _, current_language
 
 __all__ = ["build_deck", "session_slides"]
 
@@ -31,16 +32,16 @@ def _limit(text: str, most: int = 255) -> str:
 
 def _properties(prs, lesson: AdaptedLesson, session: Optional[Session] = None) -> None:
     props = prs.core_properties
-    part = f", session {session.number} of {session.count}" if session and session.count > 1 else ""
+    part = ", " + _("session {number} of {count}", number=session.number, count=session.count) if session and session.count > 1 else ""
     props.title = _limit(f"{lesson.title} ({lesson.audience_name}{part})")
     props.subject = _limit(lesson.summary)
     props.author = lesson.school_name or "lessonkit"
     props.last_modified_by = "lessonkit"
-    props.language = "en-GB"
-    props.category = "Lesson slides"
-    props.keywords = _limit("; ".join(["safeguarding", "online safety"] + [term for term, _ in lesson.keywords]))
-    props.comments = _limit(f"Lesson {lesson.lesson_id}, version {lesson.version}, last reviewed "
-                            f"{lesson.last_reviewed.isoformat()} by {lesson.reviewed_by}.")
+    props.language = current_language()
+    props.category = _("Lesson slides")
+    props.keywords = _limit("; ".join([_("safeguarding"), _("online safety")] + [term for term, _unused in lesson.keywords]))
+    props.comments = _limit(_("Lesson {id}, version {version}, last reviewed {date} by {reviewer}.", id=lesson.lesson_id,
+                              version=lesson.version, date=lesson.last_reviewed.isoformat(), reviewer=lesson.reviewed_by))
     props.revision = 1
     # The review date, not the time of the build: the same lesson always gives the same file.
     reviewed = dt.datetime.combine(lesson.last_reviewed, dt.time())
@@ -52,7 +53,8 @@ def _properties(prs, lesson: AdaptedLesson, session: Optional[Session] = None) -
 def _logo(lesson: AdaptedLesson, warn):
     placed, problem = school_logo(lesson.school)
     if problem:
-        warn(f"the logo {lesson.school.logo} of {lesson.school.name} cannot be used ({problem}); slides are built without it")
+        warn(_("the logo {logo} of {school} cannot be used ({problem}); slides are built without it",
+               logo=lesson.school.logo, school=lesson.school.name, problem=problem))
     return placed
 
 
@@ -65,10 +67,10 @@ def _writer(lesson: AdaptedLesson, context):
 def session_slides(lesson: AdaptedLesson, context) -> List[Tuple[Session, int, int]]:
     """For each session: how many slides its deck teaches from, and how many are in its appendix,
     counting the slides a long list continues on (as the deck is built)."""
-    _, writer = _writer(lesson, context)
+    _unused, writer = _writer(lesson, context)
 
     def count(specs) -> int:
-        return sum(len(writer.pages(s)) if s.kind == "content" else 1 for s in specs)
+        return sum(writer.count(s) for s in specs)
 
     counts = []
     for session in lesson.sessions:
@@ -86,7 +88,9 @@ def build_deck(lesson: AdaptedLesson, context, session: Optional[Session] = None
         session = lesson.sessions[0]
     prs, writer = _writer(lesson, context)
     logo = _logo(lesson, context.warn)
-    for spec in plan(lesson, session):
+    specs = plan(lesson, session)
+    writer.plan_timings(specs)
+    for spec in specs:
         writer.add(spec, logo if spec.logo else None)
     _properties(prs, lesson, session)
     buffer = io.BytesIO()

@@ -13,9 +13,10 @@ from . import notes as n
 from .content import Block, Para, QrCode, Run, SlideSpec, bullets, labelled, para
 from .fit import body_sizes
 from .metrics import count_lines
+from ..wording import N_, _
+from ..wording.phrases import text_label, way_label, who_can_help as who_can_help_heading
 
-WHO_CAN_HELP = "Who can help"
-_SCOPE_HEADINGS = {"school": "At school", "local": "Near you", "national": "National services"}
+_SCOPE_HEADINGS = {"school": N_("At school"), "local": N_("Near you"), "national": N_("National services")}
 # The closing slide's contacts, besides the school's own: the routes that matter most for anyone.
 _KEY_ROUTES_PUPILS = ("childline", "ceop-safety-centre")
 _KEY_ROUTES_ADULTS = ("ceop-safety-centre",)
@@ -58,13 +59,14 @@ def contact_block(contact: HelpContact, size_pt: int) -> Block:
         name.append(Run(": " + first_sentence(contact.purpose)))
     paras: List[Para] = [Para(tuple(name), bullet=False)]
     if contact.where_to_find:
-        paras.append(labelled("Where to find them: ", contact.where_to_find, level=1))
+        paras.append(labelled(way_label("where") + " ", contact.where_to_find, level=1))
     # How to reach them on as few lines as possible, as columns are narrow: a national service's
     # email and opening hours are in the speaker notes.
     local = contact.scope != "national"
     reach: List[Run] = []
-    for label, value in (("Phone ", contact.phone), ("Textphone ", contact.textphone), ("", contact.text),
-                         ("Email ", contact.email if local else ""), ("Open: ", contact.hours if local else "")):
+    for label, value in (("phone", contact.phone), ("textphone", contact.textphone), ("text", contact.text),
+                         ("email", contact.email if local else ""), ("hours", contact.hours if local else "")):
+        label = _spaced(text_label(value) if label == "text" else way_label(label)) if value else ""
         if value:
             reach += [Run(" \u00b7 " if reach else ""), Run(label, True), Run(value)]
     if contact.url:
@@ -79,10 +81,15 @@ def _contact_notes(contacts: Tuple[HelpContact, ...]) -> str:
     """Each service in full: what it does, who it is for, every way to reach it."""
     lines = []
     for c in contacts:
-        details = [c.purpose, f"For: {c.for_whom}" if c.for_whom else "",
-                   f"Email: {c.email}" if c.email else "", f"Open: {c.hours}" if c.hours else "", c.url]
+        details = [c.purpose, _("For: {whom}", whom=c.for_whom) if c.for_whom else "",
+                   f"{way_label('email')} {c.email}" if c.email else "", f"{way_label('hours')} {c.hours}" if c.hours else "", c.url]
         lines.append(f"{c.name}: " + " ".join(_sentence(d) for d in details if d))
-    return n.listed("Each service in full:", lines)
+    return n.listed(_("Each service in full:"), lines)
+
+
+def _spaced(label: str) -> str:
+    """A contact label with the space before its value ('Phone: '), or nothing."""
+    return label + " " if label else ""
 
 
 def _sentence(text: str) -> str:
@@ -92,11 +99,12 @@ def _sentence(text: str) -> str:
 def _say(lesson: AdaptedLesson, scopes) -> str:
     lead = n.safeguarding_lead(lesson)
     say = {
-        "school": (f"Show where to find {lead}. Remind the class they can talk to you or any adult they trust "
-                   "in school after the lesson." if lesson.is_pupils else f"Make sure everyone knows how to reach {lead}."),
-        "local": "The services near you are the local ones for this school's area.",
-        "national": "Go through what each service is for and how to reach it. Point out the QR codes: anyone "
-                    "can scan them later, privately.",
+        "school": (_("Show where to find {lead}. Remind the class they can talk to you or any adult they trust "
+                     "in school after the lesson.", lead=lead) if lesson.is_pupils
+                   else _("Make sure everyone knows how to reach {lead}.", lead=lead)),
+        "local": _("The services near you are the local ones for this school's area."),
+        "national": _("Go through what each service is for and how to reach it. Point out the QR codes: anyone "
+                      "can scan them later, privately."),
     }
     return n.join(*(say[scope] for scope in scopes))
 
@@ -112,12 +120,12 @@ def who_can_help(lesson: AdaptedLesson) -> List[SlideSpec]:
             continue
         scopes.append(scope)
         first = contact_block(contacts[0], largest)
-        heading = para(_SCOPE_HEADINGS[scope], bullet=False, bold=True)
+        heading = para(_(_SCOPE_HEADINGS[scope]), bullet=False, bold=True)
         blocks.append(Block((heading,) + first.paras, first.qr, 1))  # a heading never ends a column
         blocks.extend(contact_block(c, largest) for c in contacts[1:])
     if not blocks:
         return []
-    return [SlideSpec("content", WHO_CAN_HELP, tuple(blocks), group="who can help", columns=2,
+    return [SlideSpec("content", who_can_help_heading(), tuple(blocks), group="who can help", columns=2, layout="help",
                       notes=n.join(_say(lesson, scopes), _contact_notes(lesson.help_contacts)))]
 
 
@@ -155,7 +163,7 @@ def key_contacts(lesson: AdaptedLesson) -> List[Para]:
     wanted = _KEY_ROUTES_PUPILS if lesson.is_pupils else _KEY_ROUTES_ADULTS
     lines += [compact_line(routes[r], size) for r in wanted if r in routes]
     if all(r in routes for r in _POLICE):
-        lines.append(Para((Run("Police", True), Run(": 999 in an emergency, otherwise 101")), level=1, bullet=True))
+        lines.append(Para((Run(_("Police"), True), Run(": " + _("999 in an emergency, otherwise 101"))), level=1, bullet=True))
     else:
         lines += [compact_line(routes[r], size) for r in _POLICE if r in routes]
     return lines
@@ -166,18 +174,18 @@ def closing(lesson: AdaptedLesson) -> List[SlideSpec]:
     blocks = list(bullets(lesson.key_messages))
     lines = key_contacts(lesson)
     if lines:
-        heading = para(WHO_CAN_HELP, bullet=False, bold=True)
+        heading = para(who_can_help_heading(), bullet=False, bold=True)
         blocks.append(Block((heading, lines[0])))
         blocks.extend(Block((line,)) for line in lines[1:])
     checked = lesson_checked_line(lesson)
     if checked:
         blocks.append(Block((para(checked, bullet=False),)))
     return [SlideSpec(
-        "content", "Remember", tuple(blocks), group="closing",
+        "content", _("Remember"), tuple(blocks), group="closing",
         notes=n.join(
-            "End on the key messages. Leave this slide up as the class leaves so anyone can note a contact "
-            "privately. Every service is on the Who can help slides before it.",
-            "Remind everyone that they can talk to you or another trusted adult after the lesson."
+            _("End on the key messages. Leave this slide up as the class leaves so anyone can note a contact "
+              "privately. Every service is on the Who can help slides before it."),
+            _("Remind everyone that they can talk to you or another trusted adult after the lesson.")
             if lesson.is_pupils else "",
         ),
     )]

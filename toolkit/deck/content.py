@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
+from ..wording import _
+
 
 _SPACES = re.compile(r"\s+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -44,7 +46,7 @@ class QrCode:
 
     @property
     def alt_text(self) -> str:
-        return f"QR code: link to {self.name}, {self.url}"
+        return _("QR code: link to {name}, {url}", name=self.name, url=self.url)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ class Block:
 class SlideSpec:
     """One slide as planned; a content slide may become several when its text is long.
 
-    kind: "title" (title slide), "section" (a divider) or "content" (title and body)."""
+    kind: "title" (title slide), "section" (a divider), "content" (title and body) or "picture"
+    (a drawn picture on the left, the text on the right)."""
 
     kind: str
     title: str
@@ -70,8 +73,13 @@ class SlideSpec:
     subtitle: Tuple[str, ...] = ()
     review: str = ""  # the title slide's last subtitle line; in its notes instead if the slide has no room
     logo: bool = False
+    guide: bool = False  # the friendly guide drawn on the title slide (the youngest pupils)
     group: str = ""  # what the slide is part of, for matching timings (e.g. "Starter quiz")
     columns: int = 1  # 2: the text flows down two columns side by side (on a Two Content layout)
+    picture: Optional[object] = None  # kind "picture": a drawn picture (e.g. a story's chat) beside the text
+    timing: Optional[tuple] = None  # (plan step key, label, minutes, extra?) or a fixed timing line: notes get one per slide
+    layout: str = ""  # a named layout this slide prefers when the template has it: "quiz" or "help"
+    instead: Tuple["SlideSpec", ...] = ()  # the authored slides to use when this one would need a continuation
 
 
 def para(text: str, level: int = 0, bullet: bool = True, bold: bool = False) -> Para:

@@ -16,13 +16,15 @@ from typing import List, Sequence, Tuple
 from ..errors import LessonkitError
 from .content import Block, Column, Page, Para, Run, SlideSpec
 from .metrics import count_lines, line_height_em
+from ..wording import _
 
 # Paragraph layout, in em of the body size; the writer sets exactly these on every paragraph.
 BULLET_HANG_EM = 0.9  # room for the bullet before the text
 LEVEL_INDENT_EM = 1.0  # extra indent for a detail under a point
 SPACE_BEFORE_EM = {0: 0.25, 1: 0.1}
-# Body text starts a little larger than the audience's minimum when it fits.
-OVER_MINIMUM_PT = (4, 2, 0)
+# One body size per deck, the audience's own (`min_body_pt`): text never changes size from slide to
+# slide; a list that does not fit is planned onto more slides or columns instead.
+OVER_MINIMUM_PT = (0,)
 # A small margin for renderers that kern or round line positions differently.
 WIDTH_SAFETY = 0.98
 HEIGHT_SAFETY = 0.99
@@ -77,7 +79,7 @@ def fits(paras: Sequence[Para], size_pt: float, box: Box) -> bool:
 def continued_title(title: str, page: int) -> str:
     if page == 1:
         return title
-    return f"{title} (continued)" if page == 2 else f"{title} (continued, part {page})"
+    return _("{title} (continued)", title=title) if page == 2 else _("{title} (continued, part {page})", title=title, page=page)
 
 
 def _split_para(para: Para, size_pt: float, box: Box) -> List[Para]:
@@ -163,7 +165,7 @@ def paginate(spec: SlideSpec, box: Box, sizes: Sequence[int]) -> List[Page]:
             break
     slides = _slides(len(_pack(units, heights, limit, box.qr_capacity)), box.columns)
     # The same number of slides, filled evenly: the smallest limit that still needs no more slides.
-    low, high = max((top for _, top in heights), default=0.0), limit
+    low, high = max((top for _unused, top in heights), default=0.0), limit
     while high - low > 1.0:
         middle = (low + high) / 2
         if _slides(len(_pack(units, heights, middle, box.qr_capacity)), box.columns) <= slides:
@@ -202,8 +204,8 @@ def title_size(title: str, box: Box, sizes: Sequence[int], lesson_id: str = "") 
         room = Box(box.width_pt, box.height_pt - TITLE_OVERHANG_EM * size / HEIGHT_SAFETY)
         if fits([Para((Run(title, True),), bullet=False)], size, room):
             return size
-    where = f" in lesson '{lesson_id}'" if lesson_id else ""
+    where = _(" in lesson '{lesson}'", lesson=lesson_id) if lesson_id else ""
     raise LessonkitError(
-        f"the slide title \"{title}\"{where} is too long to fit on a slide at {sizes[-1]} pt. "
-        "Shorten it in the lesson file."
+        _("the slide title \"{title}\"{where} is too long to fit on a slide at {size} pt. "
+          "Shorten it in the lesson file.", title=title, where=where, size=sizes[-1])
     )

@@ -14,6 +14,7 @@ from .fit import Box
 from .palette import background, readable_on
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in
 from .template import NEEDS, body_placeholders, title_placeholder
+from ..wording import _
 
 SIDE_INSET = Inches(0.1)
 END_INSET = Inches(0.05)
@@ -40,8 +41,9 @@ class Frame:
         where = (placeholder.left, placeholder.top, placeholder.width, placeholder.height)
         if None in where:
             raise LessonkitError(
-                f"the template's '{layout_name}' layout has a placeholder without a position "
-                f"('{placeholder.name}'). Open the slide master in PowerPoint, reset the layout, save and try again."
+                _("the template's '{layout}' layout has a placeholder without a position "
+                  "('{placeholder}'). Open the slide master in PowerPoint, reset the layout, save and try again.",
+                  layout=layout_name, placeholder=placeholder.name)
             )
         return cls(placeholder.placeholder_format.idx, *where)
 

@@ -142,6 +142,13 @@ def _words(pieces: Sequence[Piece]) -> List[Tuple[str, bool, bool]]:
     return words
 
 
+def width_em(text: str, bold: bool = False) -> float:
+    """How wide `text` is on one line, in em (as `count_lines` measures it)."""
+    widths = _widths(bold)
+    words = [w for w in text.split(" ")]
+    return sum(widths.word(w) for w in words if w) + widths.space * (len(words) - 1)
+
+
 def count_lines(pieces: Sequence[Piece], size_pt: float, width_pt: float) -> int:
     """Lines a paragraph takes at `size_pt` in a column `width_pt` wide: greedy wrapping at spaces,
     as PowerPoint and LibreOffice do; a word longer than the line breaks anywhere."""

@@ -14,6 +14,12 @@ from .contacts import closing, who_can_help
 from ..notices import signs_caveat
 from .content import Block, Para, Run, SlideSpec, bullets, labelled, para, plain
 from .quiz import letter, quiz_slides
+from . import chat, wording as w
+from .cards import ItemCards, MythCards, SortBoxes, StepsGraphic
+from .character import wants_guide
+from .iconset import STEP_ICONS
+from ..wording import N_, _
+from ..wording.phrases import careful
 
 
 def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[SlideSpec]:
@@ -23,9 +29,9 @@ def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[Slide
         return session_plan(lesson, session)
     slides: List[SlideSpec] = [title_slide(lesson)]
     for part in (
-        before_we_start, outcomes, lambda l: quiz_slides(l, l.starter_quiz, "Starter quiz"), baseline,
+        before_we_start, outcomes, lambda l: quiz_slides(l, l.starter_quiz, _("Starter quiz")), baseline,
         keywords, sections, scenarios, warning_signs, what_to_do, myths, statistics, sources,
-        lambda l: quiz_slides(l, l.exit_quiz, "Exit quiz"), closing_activity, who_can_help, closing,
+        lambda l: quiz_slides(l, l.exit_quiz, _("Exit quiz")), closing_activity, who_can_help, closing,
     ):
         slides.extend(part(lesson))
     reminder = n.disclosure_reminder(lesson)
@@ -34,25 +40,31 @@ def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[Slide
     return slides
 
 
-EXTRA_SLIDES = "Extra slides"
+EXTRA_SLIDES = N_("Extra slides")
 
 
 def session_plan(lesson: AdaptedLesson, session: Session) -> List[SlideSpec]:
     """Title, then each taught step of the plan in order (its timing in the notes of its first
     slide), ending on help; then the optional parts left out, in an appendix after the closing slide."""
     slides: List[SlideSpec] = [title_slide(lesson, session)]
+    slides[0].timing = _(w.TIMING_TITLE)
     taught = session.taught
-    for step in taught:
-        slides.extend(_timed(part_slides(lesson, session, step), n.step_timing(step)))
+    # Every slide's notes get one timing line from its step (the writer counts the slides a step
+    # becomes); an extra step's first slide also says how to choose it.
+    for index, step in enumerate(taught):
+        slides.extend(_stepped(part_slides(lesson, session, step), (f"taught-{index}", step.label, step.minutes, False)))
     if not any(step.part == "help" for step in taught):
-        slides.extend(who_can_help(lesson) + closing(lesson))  # every deck ends on help
+        for spec in who_can_help(lesson) + closing(lesson):  # every deck ends on help
+            spec.timing = _(w.TIMING_UNPLANNED)
+            slides.append(spec)
     if session.extra:
         slides.append(SlideSpec(
-            "section", EXTRA_SLIDES, plain(["Optional parts that are not in this session's plan."]),
-            group="extra", notes=n.extra_slides(session),
+            "section", _(EXTRA_SLIDES), plain([_("Optional parts that are not in this session's plan.")]),
+            group="extra", notes=n.extra_slides(session), timing=_(w.TIMING_DIVIDER),
         ))
-        for step in session.extra:
-            slides.extend(_timed(part_slides(lesson, session, step), n.extra_timing(step)))
+        for index, step in enumerate(session.extra):
+            parts = _stepped(part_slides(lesson, session, step), (f"extra-{index}", step.label, step.minutes, True))
+            slides.extend(_timed(parts, n.extra_choice(step)))
     reminder = n.disclosure_reminder(lesson)
     for slide in slides:
         slide.notes = n.join(slide.notes, reminder)
@@ -62,9 +74,15 @@ def session_plan(lesson: AdaptedLesson, session: Session) -> List[SlideSpec]:
 def main_slides(slides: Sequence[SlideSpec]) -> List[SlideSpec]:
     """The slides a session teaches: everything before the "Extra slides" appendix."""
     for index, slide in enumerate(slides):
-        if slide.kind == "section" and slide.title == EXTRA_SLIDES:
+        if slide.kind == "section" and slide.title == _(EXTRA_SLIDES):
             return list(slides[:index])
     return list(slides)
+
+
+def _stepped(slides: List[SlideSpec], timing: tuple) -> List[SlideSpec]:
+    for slide in slides:
+        slide.timing = timing
+    return slides
 
 
 def _timed(slides: List[SlideSpec], timing: str) -> List[SlideSpec]:
@@ -84,15 +102,15 @@ def part_slides(lesson: AdaptedLesson, session: Session, step: PlanStep) -> List
         "sources": sources,
         "closing-activity": lambda l: _activity(l.closing_activity, "closing activity", timed=False),
         "outcomes": lambda l: outcomes(l, session.outcomes),
-        "starter": lambda l: quiz_slides(l, step.questions, "Starter quiz"),
-        "exit": lambda l: quiz_slides(l, step.questions, "Exit check"),
+        "starter": lambda l: quiz_slides(l, step.questions, _("Starter quiz")),
+        "exit": lambda l: quiz_slides(l, step.questions, _("Exit check")),
         "help": lambda l: who_can_help(l) + closing(l),
     }
     if step.part in fixed:
         return fixed[step.part](lesson)
     for section in lesson.sections:
         if section.id == step.part:
-            return [_section(section, timed=False)]
+            return [_section(section, timed=False)] + _sort(section)
     for scenario in lesson.scenarios:
         if scenario.id == step.part:
             return _scenario(scenario)
@@ -103,11 +121,12 @@ def part_slides(lesson: AdaptedLesson, session: Session, step: PlanStep) -> List
 
 
 def title_slide(lesson: AdaptedLesson, session: Optional[Session] = None) -> SlideSpec:
-    of = f"Session {session.number} of {session.count}: {session.title}" if session and session.count > 1 else ""
+    of = _("Session {number} of {count}: {title}", number=session.number, count=session.count, title=session.title) if session and session.count > 1 else ""
     subtitle = tuple(t for t in (of, lesson.audience_name, lesson.school_name) if t)
     has_intro = bool(lesson.content_warning or lesson.ground_rules)
     return SlideSpec(
         "title", lesson.title, subtitle=subtitle, review=lesson.review_short, logo=lesson.school is not None,
+        guide=wants_guide(lesson.audience),
         notes=n.join(n.session_plan(lesson, session) if session else n.lesson_plan(lesson),
                      "" if has_intro else n.disclosure_protocol(lesson)),
     )
@@ -119,15 +138,18 @@ def before_we_start(lesson: AdaptedLesson) -> List[SlideSpec]:
     blocks = list(plain([lesson.content_warning])) if lesson.content_warning else []
     if lesson.ground_rules:
         rules = bullets(lesson.ground_rules)
-        heading = para("Our ground rules" if lesson.is_pupils else "Ground rules", bullet=False, bold=True)
+        heading = para(_("Our ground rules") if lesson.is_pupils else _("Ground rules"), bullet=False, bold=True)
         blocks.append(Block((heading,) + rules[0].paras))
         blocks.extend(rules[1:])
+    # Too long for one slide: the content warning, then the ground rules on a slide of their own.
+    instead = tuple(content_warning(lesson) + ground_rules(lesson)) if lesson.content_warning else ()
     return [SlideSpec(
-        "content", n.BEFORE_WE_START, tuple(blocks), group="ground rules",
+        "content", _(n.BEFORE_WE_START), tuple(blocks), group="ground rules",
         notes=n.join(
-            "Read the content warning aloud and agree the ground rules before anything else.",
+            _("Read the content warning aloud and agree the ground rules before anything else."),
             n.disclosure_protocol(lesson),
         ),
+        instead=instead,
     )]
 
 
@@ -136,10 +158,15 @@ def content_warning(lesson: AdaptedLesson) -> List[SlideSpec]:
     follow), so the session's outcomes can come straight after it."""
     if not lesson.content_warning:
         return []
+    # A divider, so a short warning on its own reads as a pause, not as a nearly empty slide (a
+    # warning too long for a divider is a content slide, continuing as lists do).
+    notes = n.join(_("Read the content warning aloud before anything else. Remind the class of the signal and "
+                     "the place they can go if they need a break."), n.disclosure_protocol(lesson))
+    as_list = SlideSpec("content", _(n.BEFORE_WE_START), plain([lesson.content_warning]), group="content warning",
+                        notes=notes)
     return [SlideSpec(
-        "content", n.BEFORE_WE_START, plain([lesson.content_warning]), group="content warning",
-        notes=n.join("Read the content warning aloud before anything else. Remind the class of the signal and "
-                     "the place they can go if they need a break.", n.disclosure_protocol(lesson)),
+        "section", _(n.BEFORE_WE_START), plain([lesson.content_warning]), group="content warning", instead=(as_list,),
+        notes=notes,
     )]
 
 
@@ -147,11 +174,11 @@ def ground_rules(lesson: AdaptedLesson) -> List[SlideSpec]:
     """The ground rules on their own, after a separate content warning slide."""
     if not lesson.ground_rules:
         return []
-    title = "Our ground rules" if lesson.is_pupils else "Ground rules"
+    title = _("Our ground rules") if lesson.is_pupils else _("Ground rules")
     return [SlideSpec(
         "content", title, bullets(lesson.ground_rules), group="ground rules",
-        notes="Agree the ground rules before any quiz or discussion; in a later session, go over them again and "
-              "ask whether anything should change. Point out the anonymous question box.",
+        notes=_("Agree the ground rules before any quiz or discussion; in a later session, go over them again and "
+                "ask whether anything should change. Point out the anonymous question box."),
     )]
 
 
@@ -174,8 +201,8 @@ def closing_activity(lesson: AdaptedLesson) -> List[SlideSpec]:
 
 def outcomes(lesson: AdaptedLesson, chosen: Sequence[str] = ()) -> List[SlideSpec]:
     return [SlideSpec(
-        "content", "Learning outcomes", bullets(chosen or lesson.learning_outcomes), group="learning outcomes",
-        notes="Read the outcomes aloud. Come back to them at the end: can everyone do each one now?",
+        "content", _("Learning outcomes"), bullets(chosen or lesson.learning_outcomes), group="learning outcomes",
+        notes=_("Read the outcomes aloud. Come back to them at the end: can everyone do each one now?"),
     )]
 
 
@@ -183,11 +210,12 @@ def keywords(lesson: AdaptedLesson) -> List[SlideSpec]:
     if not lesson.keywords:
         return []
     blocks = tuple(Block((labelled(f"{term}: ", definition, bullet=True),)) for term, definition in lesson.keywords)
+    cards = ItemCards(tuple(lesson.keywords), name=_(w.KEYWORDS_NAME), alt_intro=_(w.KEYWORDS_ALT))
     return [SlideSpec(
-        "content", "Keywords", blocks,
+        "graphic", _("Keywords"), blocks, picture=cards,
         notes=n.join(
-            "Read each word and its meaning aloud. Ask someone to put one of them in their own words.",
-            n.listed("Keywords:", [f"{t}: {d}" for t, d in lesson.keywords]),
+            _("Read each word and its meaning aloud. Ask someone to put one of them in their own words."),
+            n.listed(_("Keywords:"), [f"{t}: {d}" for t, d in lesson.keywords]),
         ),
     )]
 
@@ -198,7 +226,17 @@ def _section(s: Section, timed: bool = True) -> SlideSpec:
 
 
 def sections(lesson: AdaptedLesson) -> List[SlideSpec]:
-    return [_section(s) for s in lesson.sections]
+    return [slide for s in lesson.sections for slide in [_section(s)] + _sort(s)]
+
+
+def _sort(s: Section) -> List[SlideSpec]:
+    """A section's sort (e.g. a surprise or a secret to tell) as a picture of two boxes."""
+    if not s.sort:
+        return []
+    blocks = tuple(Block((para(label, bullet=False, bold=True),) + tuple(para(i) for i in items))
+                   for label, _unused, items in s.sort)
+    return [SlideSpec("graphic", _(w.SORT_TITLE, title=s.title), blocks, picture=SortBoxes(s.sort),
+                      notes=n.join(_(w.SORT_NOTES), s.notes))]
 
 
 def scenarios(lesson: AdaptedLesson) -> List[SlideSpec]:
@@ -208,27 +246,36 @@ def scenarios(lesson: AdaptedLesson) -> List[SlideSpec]:
 def _scenario(s: Scenario) -> List[SlideSpec]:
     slides: List[SlideSpec] = []
     people = [f"{c.name}{f' ({c.age})' if c.age else ''}: {c.description}" for c in s.characters]
-    signs = n.listed("Warning signs in this story:", s.warning_signs_shown)
-    slides.append(SlideSpec(
-        "section", f"Story: {s.title}", plain(["A made-up story. The people in it are not real."]),
-        group=s.title,
-        notes=n.join(
-            "Introduce the story. Remind the class of the ground rules: talk about the characters, "
-            "not about anyone you know.",
-            n.listed("Characters (all fictional):", people),
-        ),
-    ))
-    story = [Block((labelled(f"{c.name}: ", c.description),)) for c in s.characters]
-    story += [Block((para(text, bullet=False),)) for _, text in s.beats]
+    signs = n.listed(_("Warning signs in this story:"), s.warning_signs_shown)
+    cast = [Block((labelled(f"{c.name}: ", c.description),)) for c in s.characters]
+    intro_notes = n.join(
+        _("Introduce the story. Remind the class of the ground rules: talk about the characters, "
+          "not about anyone you know."),
+        _(w.CHAT_NOTES, owner=chat.owner_of(s)) if s.chat else "",
+        n.listed(_("Characters (all fictional):"), people),
+    )
+    if s.chat:
+        # The story as a picture: the chat on the main character's phone, who's who beside it.
+        slides.append(SlideSpec(
+            "picture", _("Story: {title}", title=s.title), tuple(plain([_(w.MADE_UP_STORY)])) + tuple(cast), group=s.title,
+            notes=intro_notes, picture=s,
+        ))
+        story: List[Block] = []
+    else:
+        slides.append(SlideSpec(
+            "section", _("Story: {title}", title=s.title), plain([_(w.MADE_UP_STORY)]), group=s.title, notes=intro_notes,
+        ))
+        story = list(cast)
+    story += [Block((para(text, bullet=False),)) for _unused, text in s.beats]
     slides.append(SlideSpec(
         "content", s.title, tuple(story), group=s.title,
-        notes=n.join(s.notes, f"The story happens on {s.platform}.", signs,
-                     n.listed("Stages of the story:", [f"{stage}: {text}" for stage, text in s.beats])),
+        notes=n.join(s.notes, _("The story happens on {platform}.", platform=s.platform), signs,
+                     n.listed(_("Stages of the story:"), [f"{stage}: {text}" for stage, text in s.beats])),
     ))
     slides.append(SlideSpec(
-        "content", f"Discuss: {s.title}", bullets(s.discussion_questions), group=s.title,
-        notes=n.join("Give pairs a few minutes, then take answers. Draw out the warning signs and "
-                     "what the character could do next.", signs),
+        "content", _("Discuss: {title}", title=s.title), bullets(s.discussion_questions), group=s.title,
+        notes=n.join(_("Give pairs a few minutes, then take answers. Draw out the warning signs and "
+                       "what the character could do next."), signs),
     ))
     return slides
 
@@ -243,14 +290,14 @@ def activity_slides(activity: Activity) -> List[SlideSpec]:
     """The activity's task (its prompts, or a matching task whose pairs are on the next slide).
     Prepared answers are for the teacher, in the notes."""
     blocks = list(plain([activity.instructions]))
-    notes = n.join(activity.notes, n.listed("Prepared answers:", [f"{q} {a}" for q, a in activity.answers]))
+    notes = n.join(activity.notes, n.listed(_("Prepared answers:"), [f"{q} {a}" for q, a in activity.answers]))
     if not activity.matching:
         blocks += list(bullets(activity.prompts))
         return [SlideSpec("content", activity.title, tuple(blocks), group=activity.title, notes=notes)]
     order = _mixed(len(activity.matching), activity.id or activity.title)
-    blocks += [Block((para(f"{i}. {item}", bullet=False),)) for i, (item, _) in enumerate(activity.matching, 1)]
+    blocks += [Block((para(f"{i}. {item}", bullet=False),)) for i, (item, _unused) in enumerate(activity.matching, 1)]
     answers = [labelled(f"{letter(pos)}. ", activity.matching[i][1]) for pos, i in enumerate(order)]
-    blocks.append(Block((para("Choose from:", bullet=False, bold=True), answers[0])))
+    blocks.append(Block((para(_("Choose from:"), bullet=False, bold=True), answers[0])))
     blocks += [Block((a,)) for a in answers[1:]]
     position = {i: pos for pos, i in enumerate(order)}
     key = ", ".join(f"{i + 1}-{letter(position[i])}" for i in range(len(activity.matching)))
@@ -258,13 +305,13 @@ def activity_slides(activity: Activity) -> List[SlideSpec]:
                   for i, (item, answer) in enumerate(activity.matching, 1))
     return [
         SlideSpec("content", activity.title, tuple(blocks), group=activity.title,
-                  notes=n.join(notes, f"Answers: {key}. The pairs are on the next slide.")),
-        SlideSpec("content", f"Answers: {activity.title}", pairs, group=activity.title,
-                  notes=n.join("Go through each pair and ask why it fits.", notes)),
+                  notes=n.join(notes, _("Answers: {key}. The pairs are on the next slide.", key=key))),
+        SlideSpec("content", _("Answers: {title}", title=activity.title), pairs, group=activity.title,
+                  notes=n.join(_("Go through each pair and ask why it fits."), notes)),
     ]
 
 
-_SIGN_TITLES = {"offender-tactic": "Warning signs", "victim-sign": "Signs a young person may need help"}
+_SIGN_TITLES = {"offender-tactic": N_("Warning signs"), "victim-sign": N_("Signs a young person may need help")}
 
 
 def warning_signs(lesson: AdaptedLesson) -> List[SlideSpec]:
@@ -272,12 +319,15 @@ def warning_signs(lesson: AdaptedLesson) -> List[SlideSpec]:
     for kind, title in _SIGN_TITLES.items():
         signs = [s.text for s in lesson.warning_signs if s.kind == kind]
         if signs:
-            ask = ("Ask: which of these did you see in the stories?" if lesson.scenarios and lesson.is_pupils
-                   else "Go through each sign and ask what it might look like in practice.")
+            ask = (_("Ask: which of these did you see in the stories?") if lesson.scenarios and lesson.is_pupils
+                   else _("Go through each sign and ask what it might look like in practice."))
             blocks = bullets(signs)
             if kind == "victim-sign":  # a list of signs always carries its caveat
                 blocks += plain([signs_caveat(lesson.audience.kind)])
-            slides.append(SlideSpec("content", title, blocks, notes=ask, group="warning signs"))
+                slides.append(SlideSpec("content", _(title), blocks, notes=ask, group="warning signs"))
+                continue
+            cards = ItemCards(tuple(("", sign) for sign in signs), icon=True, name=_(w.SIGNS_NAME), alt_intro=_(w.SIGNS_ALT))
+            slides.append(SlideSpec("graphic", _(title), blocks, notes=ask, group="warning signs", picture=cards))
     return slides
 
 
@@ -288,16 +338,23 @@ def what_to_do(lesson: AdaptedLesson) -> List[SlideSpec]:
     for number, step in enumerate(lesson.response_steps, start=1):
         paras = [para(f"{number}. {step.title}", bullet=False, bold=True), para(step.text, level=1, bullet=False)]
         if step.caution:
-            paras.append(labelled("Take care: ", step.caution, level=1))
+            paras.append(labelled(careful() + " ", step.caution, level=1))
         blocks.append(Block(tuple(paras)))
+    graphic = StepsGraphic(tuple((i, s.title) for i, s in enumerate(lesson.response_steps, start=1)),
+                           tuple((i, s.caution) for i, s in enumerate(lesson.response_steps, start=1) if s.caution),
+                           tuple(STEP_ICONS.get(s.verb, "") for s in lesson.response_steps),
+                           tuple(s.text for s in lesson.response_steps))
+    steps_notes = n.join(
+        _("Go through the steps in order. Stress that it is never the fault of the person targeted, "
+          "and that telling someone is the step that makes the others possible."),
+        n.listed(_("Steps:"), [f"{s.title}: {s.text}" + (f" ({careful()} {s.caution})" if s.caution else "")
+                            for s in lesson.response_steps], numbered=True),
+    )
+    # When the cards have no room for each step's text, it follows in full, in two columns.
+    in_full = SlideSpec("content", _(w.STEPS_IN_FULL), tuple(blocks), group="what to do", columns=2, notes=steps_notes)
     return [SlideSpec(
-        "content", "What to do", tuple(blocks), group="what to do",
-        notes=n.join(
-            "Go through the steps in order. Stress that it is never the fault of the person targeted, "
-            "and that telling someone is the step that makes the others possible.",
-            n.listed("Steps:", [f"{s.title}: {s.text}" + (f" (Take care: {s.caution})" if s.caution else "")
-                                for s in lesson.response_steps], numbered=True),
-        ),
+        "graphic", _("What to do"), tuple(blocks), group="what to do", picture=graphic, instead=(in_full,),
+        notes=n.join(_("Point to each step in turn: the class can follow the whole path at a glance."), steps_notes),
     )]
 
 
@@ -306,13 +363,14 @@ def myths(lesson: AdaptedLesson) -> List[SlideSpec]:
         return []
     # The fact comes first and in bold: a blaming myth is never what a slide leads with.
     blocks = tuple(
-        Block((labelled("Fact: ", m.response), labelled("Myth: ", m.myth, level=1)))
+        Block((labelled(_(w.FACT) + " ", m.response), labelled(_(w.MYTH) + " ", m.myth, level=1)))
         for m in lesson.misconceptions
     )
+    cards = MythCards(tuple((m.response, m.myth) for m in lesson.misconceptions))
     return [SlideSpec(
-        "content", "Facts and myths", blocks, group="myths",
-        notes="Read each fact, then the myth it answers, and ask why people might believe the myth. "
-              "Correct it kindly: these are common beliefs, and nobody should feel silly for having heard them.",
+        "graphic", _(w.MYTHS_NAME), blocks, group="myths", picture=cards,
+        notes=_("Read each fact, then the myth it answers, and ask why people might believe the myth. "
+                "Correct it kindly: these are common beliefs, and nobody should feel silly for having heard them."),
     )]
 
 
@@ -332,15 +390,15 @@ def statistics(lesson: AdaptedLesson) -> List[SlideSpec]:
     titles = {str(s.get("url", "")): str(s.get("title", "")) for s in lesson.sources}
     blocks = tuple(
         Block((para(s.claim + (f" ({s.year})" if s.year else "")),
-               _source_line("Source: ", s.source_url, titles.get(s.source_url, ""))))
+               _source_line(_("Source:") + " ", s.source_url, titles.get(s.source_url, ""))))
         for s in lesson.statistics
     )
     return [SlideSpec(
-        "content", "The figures", blocks, group="statistics",
+        "content", _("The figures"), blocks, group="statistics",
         notes=n.join(
-            "Each figure is quoted as its source gives it. Check the source before quoting it elsewhere.",
-            n.listed("Sources and when they were last checked:",
-                     [f"{s.claim} {s.source_url} (checked {s.last_verified.isoformat()})" for s in lesson.statistics]),
+            _("Each figure is quoted as its source gives it. Check the source before quoting it elsewhere."),
+            n.listed(_("Sources and when they were last checked:"),
+                     [_("{claim} {url} (checked {date})", claim=s.claim, url=s.source_url, date=s.last_verified.isoformat()) for s in lesson.statistics]),
         ),
     )]
 
@@ -353,9 +411,9 @@ def sources(lesson: AdaptedLesson) -> List[SlideSpec]:
         by = ", ".join(str(v) for v in (s.get("publisher"), s.get("date")) if v)
         blocks.append(Block((
             para(s.get("title", "") + (f" ({by})" if by else "")),
-            _source_line("Online: ", str(s.get("url", ""))),
+            _source_line(_("Online:") + " ", str(s.get("url", ""))),
         )))
     return [SlideSpec(
-        "content", "Sources", tuple(blocks), group="sources",
-        notes=n.listed("Full addresses:", [f"{s.get('title', '')}: {s.get('url', '')}" for s in lesson.sources]),
+        "content", _("Sources"), tuple(blocks), group="sources",
+        notes=n.listed(_("Full addresses:"), [f"{s.get('title', '')}: {s.get('url', '')}" for s in lesson.sources]),
     )]

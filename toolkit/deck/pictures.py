@@ -11,6 +11,7 @@ from typing import Optional, Tuple
 from PIL import Image
 
 from ..qr import qr_png
+from ..wording import _
 
 QR_WIDTH_IN = 1.0  # about 15 cm across on a classroom screen two metres wide
 GAP_IN = 0.05  # the code's own white border (quiet zone) keeps it clear of the text
@@ -38,7 +39,7 @@ def school_logo(school) -> Tuple[Optional[Tuple[bytes, Tuple[int, int], str]], s
     data, pixels, problem = _cached_logo(str(school.logo))
     if data is None:
         return None, problem
-    return (data, pixels, school.logo_alt or f"{school.name} logo"), ""
+    return (data, pixels, school.logo_alt or _("{school} logo", school=school.name)), ""
 
 
 @functools.lru_cache(maxsize=16)

@@ -7,12 +7,14 @@ from typing import List, Sequence
 from ..adapt import AdaptedLesson, Question
 from ..quizzes.order import shown_order
 from .content import Block, Para, Run, SlideSpec, labelled, para
+from ..wording import N_, _
+from ..wording.phrases import teaching_point_label, verdict
 
 _HOW_TO_ANSWER = {
-    "single": "Choose one answer.",
-    "multiple": "Choose every answer you think is right.",
-    "true-false": "True or false?",
-    "ordering": "Put these in the right order.",
+    "single": N_("Choose one answer."),
+    "multiple": N_("Choose every answer you think is right."),
+    "true-false": N_("True or false?"),
+    "ordering": N_("Put these in the right order."),
 }
 
 
@@ -22,14 +24,14 @@ def letter(index: int) -> str:
 
 def _question_slide(question: Question, title: str, group: str) -> SlideSpec:
     order = shown_order(question)
-    blocks = [Block((para(question.question, bullet=False, bold=True), para(_HOW_TO_ANSWER[question.type], bullet=False)))]
+    blocks = [Block((para(question.question, bullet=False, bold=True), para(_(_HOW_TO_ANSWER[question.type]), bullet=False)))]
     blocks += [Block((labelled(f"{letter(pos)}. ", question.options[i].text),)) for pos, i in enumerate(order)]
     answer = _answer_words(question)
     return SlideSpec(
-        "content", title, tuple(blocks), group=group,
-        notes=f"Everyone answers on their own and anonymously: on paper or in the live quiz, not by hands up, "
-              f"so nobody has to show what they think about blame or help in front of others. "
-              f"The answer is on the next slide. {answer}",
+        "content", title, tuple(blocks), group=group, layout="quiz",
+        notes=_("Everyone answers on their own and anonymously: on paper or in the live quiz, not by hands up, "
+                "so nobody has to show what they think about blame or help in front of others. "
+                "The answer is on the next slide. {answer}", answer=answer),
     )
 
 
@@ -37,9 +39,9 @@ def _answer_words(question: Question) -> str:
     order = shown_order(question)
     position = {i: pos for pos, i in enumerate(order)}
     if question.type == "ordering":
-        return "Right order: " + ", ".join(letter(position[i]) for i in range(len(question.options))) + "."
+        return _("Right order:") + " " + ", ".join(letter(position[i]) for i in range(len(question.options))) + "."
     right = [letter(position[i]) for i in question.correct_indices]
-    return ("Answer: " if len(right) == 1 else "Answers: ") + " and ".join(right) + "."
+    return (_("Answer:") if len(right) == 1 else _("Answers:")) + " " + f" {_('and')} ".join(right) + "."
 
 
 def _answer_slide(question: Question, title: str, group: str) -> SlideSpec:
@@ -50,22 +52,22 @@ def _answer_slide(question: Question, title: str, group: str) -> SlideSpec:
         steps = [Block((para(f"{number}. {o.text}", bullet=False, bold=True),)
                        + ((para(o.feedback, level=1, bullet=False),) if o.feedback else ()))
                  for number, o in enumerate(question.options, start=1)]
-        heading = para("The right order:", bullet=False)
+        heading = para(_("The right order:"), bullet=False)
         blocks.append(Block((heading,) + steps[0].paras))
         blocks += steps[1:]
     else:
         for pos, i in enumerate(order):
             option = question.options[i]
-            verdict = "Right" if option.correct else "Not quite"
+            verdict_ = verdict(option.correct)
             blocks.append(Block((
-                Para((Run(f"{letter(pos)}. {option.text}", True), Run(f" ({verdict})")), bullet=False),
+                Para((Run(f"{letter(pos)}. {option.text}", True), Run(f" ({verdict_})")), bullet=False),
                 para(option.feedback, level=1, bullet=False),
             )))
-    blocks.append(Block((labelled("Remember: ", question.teaching_point),)))
+    blocks.append(Block((labelled(_("Remember:") + " ", question.teaching_point),)))
     return SlideSpec(
-        "content", title, tuple(blocks), group=group,
-        notes=f"{_answer_words(question)} Go through why each option is right or not. "
-              f"Teaching point: {question.teaching_point}",
+        "content", title, tuple(blocks), group=group, layout="quiz",
+        notes=_("{answer} Go through why each option is right or not.", answer=_answer_words(question))
+              + f" {teaching_point_label()} {question.teaching_point}",
     )
 
 
@@ -73,7 +75,7 @@ def quiz_slides(lesson: AdaptedLesson, questions: Sequence[Question], name: str)
     slides: List[SlideSpec] = []
     total = len(questions)
     for number, question in enumerate(questions, start=1):
-        of = f" of {total}" if total > 1 else ""
-        slides.append(_question_slide(question, f"{name}: question {number}{of}", name))
-        slides.append(_answer_slide(question, f"{name}: answer {number}{of}", name))
+        of = total > 1
+        slides.append(_question_slide(question, _("{name}: question {number} of {total}", name=name, number=number, total=total) if of else _("{name}: question {number}", name=name, number=number), name))
+        slides.append(_answer_slide(question, _("{name}: answer {number} of {total}", name=name, number=number, total=total) if of else _("{name}: answer {number}", name=name, number=number), name))
     return slides

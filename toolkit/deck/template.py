@@ -19,6 +19,7 @@ from pptx.util import Emu, Inches
 from ..errors import LessonkitError
 from .metrics import DECK_FONT
 from .palette import A, P
+from ..wording import N_, _
 
 
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -40,13 +41,23 @@ class Need:
 
 _CONTENT = (PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.BODY)
 NEEDS = (
-    Need("title", "Title Slide", ("title",), (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY), "a title and a subtitle"),
+    Need("title", "Title Slide", ("title",), (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY), N_("a title and a subtitle")),
     # Older templates call "Title and Text" type tx.
-    Need("content", "Title and Content", ("obj", "tx"), _CONTENT, "a title and a content placeholder"),
+    Need("content", "Title and Content", ("obj", "tx"), _CONTENT, N_("a title and a content placeholder")),
     Need("section", "Section Header", ("secHead",), (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.OBJECT),
-         "a title and a text placeholder"),
+         N_("a title and a text placeholder")),
     # Who can help in two columns; without it those slides use Title and Content, in one column.
-    Need("two", "Two Content", ("twoObj", "twoColTx"), _CONTENT, "a title and two content placeholders", 2, False),
+    Need("two", "Two Content", ("twoObj", "twoColTx"), _CONTENT, N_("a title and two content placeholders"), 2, False),
+    # Found by name only, each optional: without them the slides use the layouts above.
+    Need("picture", "Picture and Text", (), _CONTENT, N_("a picture area and a text placeholder"), 2, False),
+    Need("quiz", "Quiz", (), _CONTENT, N_("a title and a content placeholder"), 1, False),
+    Need("help", "Help", (), _CONTENT, N_("a title and two content placeholders"), 2, False),
+)
+# The deck's own layouts, made from the built-in ones: (name, made from, where the bodies go).
+_NAMED = (
+    ("Picture and Text", "two", [(0.5, 1.35, 7.4, 5.95), (8.2, 1.35, 4.63, 5.95)]),
+    ("Quiz", "content", None),
+    ("Help", "two", None),
 )
 
 
@@ -91,13 +102,13 @@ def find_layouts(prs, source: str) -> Dict[str, object]:
         if match is not None:
             found[need.role] = match
         elif need.required:
-            missing.append(f"'{need.name}' ({need.what})")
+            missing.append(f"'{need.name}' ({_(need.what)})")
     if missing:
-        names = ", ".join(f"'{l.name}'" for l in layouts) or "none"
+        names = ", ".join(f"'{l.name}'" for l in layouts) or _("none")
         raise LessonkitError(
-            f"the template {source} has no {' and no '.join(missing)} layout. Its layouts are: {names}. "
-            "Add the missing layout to the slide master in PowerPoint (or rename a matching layout to that "
-            "name), save, and build again."
+            _("the template {source} has no {missing} layout. Its layouts are: {names}. "
+              "Add the missing layout to the slide master in PowerPoint (or rename a matching layout to that "
+              "name), save, and build again.", source=source, missing=_(" and no ").join(missing), names=names)
         )
     return found
 
@@ -158,6 +169,38 @@ def _solid_background(layout, colour_hex: str) -> None:
     etree.SubElement(bg_pr, f"{{{A}}}effectLst")
 
 
+# The slide number sits in the band below the body text, at the bottom right.
+SLIDE_NUMBER_BOX = (11.93, 7.22, 0.9, 0.26)
+
+
+def _copy_layout(prs, source, name: str):
+    """A copy of `source` named `name`, with no layout type, so it is found by its name alone."""
+    import copy
+
+    from pptx.opc.packuri import PackURI
+    from pptx.parts.slide import SlideLayoutPart
+
+    master = prs.slide_master
+    element = copy.deepcopy(source._element)
+    element.attrib.pop("type", None)
+    element.cSld.set("name", name)
+    count = len(master.slide_layouts) + 1
+    part = SlideLayoutPart(PackURI(f"/ppt/slideLayouts/slideLayout{count}.xml"), source.part.content_type,
+                           prs.part.package, element)
+    part.relate_to(master.part, RT.SLIDE_MASTER)
+    r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+    id_list = master._element.get_or_add_sldLayoutIdLst()
+    used = [int(i.get("id")) for m in prs.slide_masters for i in m._element.sldLayoutIdLst] + \
+        [int(i.get("id")) for i in prs.part._element.xpath("./p:sldMasterIdLst/p:sldMasterId")]
+    entry = id_list._add_sldLayoutId()
+    entry.set("id", str(max(used) + 1))
+    entry.set(f"{{{R_NS}}}id", r_id)
+    return master.slide_layouts[-1]
+
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
 @lru_cache(maxsize=16)
 def default_template(brand_hex: str) -> bytes:
     """python-pptx's default template, 16:9, in the deck's font and the brand colour."""
@@ -168,6 +211,14 @@ def default_template(brand_hex: str) -> bytes:
         _set_box(title_placeholder(layout), _DEFAULT_GEOMETRY[role]["title"])
         for placeholder, box in zip(body_placeholders(layout), _DEFAULT_GEOMETRY[role]["body"]):
             _set_box(placeholder, box)
+    for name, source, boxes in _NAMED:
+        layout = _copy_layout(prs, layouts[source], name)
+        for placeholder, box in zip(body_placeholders(layout), boxes or []):
+            _set_box(placeholder, box)
+    for layout in prs.slide_master.slide_layouts:
+        number = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        if number is not None:
+            _set_box(number, SLIDE_NUMBER_BOX)
     _solid_background(layouts["section"], brand_hex)
     _brand_theme(prs, brand_hex)
     buffer = io.BytesIO()
@@ -192,8 +243,8 @@ def open_template(path: Optional[Path], brand_hex: str, warn: Callable[[str], No
         prs = Presentation(str(path))
     except Exception as problem:  # python-pptx raises several kinds for a file that is not a deck
         raise LessonkitError(
-            f"cannot open the template {path} as a PowerPoint file ({problem.__class__.__name__}). "
-            "Save it from PowerPoint as a .pptx presentation and try again."
+            _("cannot open the template {path} as a PowerPoint file ({problem}). "
+              "Save it from PowerPoint as a .pptx presentation and try again.", path=path, problem=problem.__class__.__name__)
         ) from None
     layouts = find_layouts(prs, str(path))
     _drop_slides(prs)

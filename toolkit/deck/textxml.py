@@ -13,11 +13,19 @@ from ..colours import RGB
 from .content import Para
 from .fit import BULLET_HANG_EM, LEVEL_INDENT_EM, space_before_pt
 from .metrics import DECK_FONT
+from ..wording import current_language
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 EMU_PER_PT = 12700
 BULLETS = {0: "\u2022", 1: "\u2013"}
+
+
+def run_language() -> str:
+    """The build's language as a text run declares it: a bare language is British ('cy' -> 'cy-GB'),
+    a full tag ('en-GB') stays as it is."""
+    tag = current_language()
+    return tag if "-" in tag else f"{tag}-GB"
 _AUTOFIT = ("normAutofit", "spAutoFit", "noAutofit")
 
 
@@ -45,7 +53,7 @@ def _paragraph(item: Para, size_pt: int, first: bool, colour: RGB, link_id: Call
         fill = "" if rid else f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
         link = f'<a:hlinkClick r:id="{rid}"/>' if rid else ""
         parts.append(
-            f'<a:r><a:rPr lang="en-GB" sz="{size_pt * 100}" b="{1 if run.bold else 0}"{caps} dirty="0">{fill}'
+            f'<a:r><a:rPr lang="{run_language()}" sz="{size_pt * 100}" b="{1 if run.bold else 0}"{caps} dirty="0">{fill}'
             f'<a:latin typeface="{DECK_FONT}"/>{link}</a:rPr><a:t>{escape(run.text)}</a:t></a:r>'
         )
     parts.append("</a:p>")

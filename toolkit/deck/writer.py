@@ -4,7 +4,8 @@ fitted at the size it is written in, colours checked for contrast, notes and alt
 from __future__ import annotations
 
 import io
-from typing import List, Optional, Sequence, Set
+from dataclasses import replace
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -13,41 +14,78 @@ from pptx.util import Emu, Inches
 from ..colours import WHITE, parse_hex
 from ..errors import LessonkitError
 from .content import Column, Page, Para, Run, SlideSpec
-from .fit import body_sizes, fits, paginate, title_size
+from .fit import body_sizes, continued_title, fits, paginate, title_size
 from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
-from .textxml import write_text
+from .metrics import DECK_FONT
+from .textxml import A, run_language, write_text
+from ..wording import _
+from pptx.oxml import parse_xml
 
 TITLE_SIZES = {"title": (48, 44, 40, 36, 32, 28), "section": (44, 40, 36, 32, 28), "content": (40, 36, 32, 28),
-               "two": (40, 36, 32, 28)}
+               "two": (40, 36, 32, 28), "picture": (40, 36, 32, 28), "quiz": (40, 36, 32, 28), "help": (40, 36, 32, 28)}
 LOGO_BOX_IN = (2.8, 1.2)
+PICTURE_SHARE = 0.6  # a picture slide gives its picture this share of the width, its text the rest
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 class DeckWriter:
     def __init__(self, prs, layouts, theme_xml: bytes, brand_hex: str, min_body_pt: int, warn, lesson_id: str = ""):
         self.prs, self.warn, self.lesson_id = prs, warn, lesson_id
+        self.brand = parse_hex(brand_hex)
         theme = theme_colours(theme_xml)
         self.looks = {role: Look(role, layout, theme, parse_hex(brand_hex)) for role, layout in layouts.items()}
         self.body_sizes = body_sizes(min_body_pt)
         self.titles: Set[str] = set()
+        self._replans: Dict = {}
+        self._timing = None  # the timing of the slide being written (see plan_timings)
+        self._step_slides: Dict = {}
+        self._step_done: Dict = {}
         warned: Set[str] = set()
         for role, look in self.looks.items():
             if look.background is None and layouts[role].name not in warned:
                 warned.add(layouts[role].name)
-                warn(f"the template's '{layouts[role].name}' layout has a picture or gradient background, "
-                     "so text contrast cannot be checked; those slides get a plain white background")
+                warn(_("the template's '{layout}' layout has a picture or gradient background, "
+                       "so text contrast cannot be checked; those slides get a plain white background",
+                       layout=layouts[role].name))
 
     # --- planning pages -------------------------------------------------------------------------
 
     def role_for(self, spec: SlideSpec) -> str:
-        """Two columns on the Two Content layout when the template has one, else one column."""
-        return "two" if spec.columns == 2 and "two" in self.looks else "content"
+        """The layout a slide is built on: for text in two columns, Two Content when the template
+        has one, else one column; a picture beside text, Two Content or else Title and Content."""
+        if spec.kind == "picture":
+            return self.picture_frames()[0]
+        if spec.kind == "graphic":
+            return "content"
+        if spec.kind != "content":
+            return spec.kind
+        role = "two" if self.replanned(spec).columns == 2 and "two" in self.looks else "content"
+        # A named layout (Quiz, Help) when the template has one with as many columns.
+        preferred = self.looks.get(spec.layout)
+        if preferred is not None and len(preferred.bodies) == len(self.looks[role].bodies):
+            return spec.layout
+        return role
+
+    def _paginate(self, spec: SlideSpec, role: str) -> List[Page]:
+        return paginate(spec, self.looks[role].column_box(any(b.qr for b in spec.blocks)), self.body_sizes)
+
+    def replanned(self, spec: SlideSpec) -> SlideSpec:
+        """A list too long for one column is re-planned into two columns when that needs fewer
+        slides (a heading then never ends a slide alone, and no slide is left mostly empty)."""
+        if spec.columns != 1 or "two" not in self.looks or any(b.qr for b in spec.blocks):
+            return spec
+        key = (spec.title, spec.blocks)
+        if key not in self._replans:
+            one = len(self._paginate(spec, "content"))
+            two = replace(spec, columns=2)
+            self._replans[key] = 2 if one > 1 and len(self._paginate(two, "two")) < one else 1
+        return replace(spec, columns=2) if self._replans[key] == 2 else spec
 
     def pages(self, spec: SlideSpec) -> List[Page]:
-        look = self.looks[self.role_for(spec)]
-        return paginate(spec, look.column_box(any(b.qr for b in spec.blocks)), self.body_sizes)
+        spec = self.replanned(spec)
+        return self._paginate(spec, self.role_for(spec))
 
     def _unique(self, title: str) -> str:
         candidate, n = title, 2
@@ -58,15 +96,35 @@ class DeckWriter:
 
     # --- writing slides -------------------------------------------------------------------------
 
+    def plan_timings(self, specs: Sequence[SlideSpec]) -> None:
+        """Count the slides each plan step becomes, so every slide's notes can say which it is."""
+        self._step_slides: Dict = {}
+        self._step_done: Dict = {}
+        for spec in specs:
+            if isinstance(spec.timing, tuple):
+                key = spec.timing[0]
+                self._step_slides[key] = self._step_slides.get(key, 0) + self.count(spec)
+
     def add(self, spec: SlideSpec, logo=None) -> int:
         """Add the slide(s) for `spec`; returns how many."""
+        self._timing = spec.timing
+        return self._add(spec, logo)
+
+    def _add(self, spec: SlideSpec, logo=None) -> int:
+        if spec.instead and self._replaced(spec):
+            return sum(self._add(part) for part in spec.instead)
         if spec.kind == "content":
             role = self.role_for(spec)
             pages = self.pages(spec)
             for number, page in enumerate(pages, start=1):
-                notes = spec.notes if number == 1 else f"(Continued from the previous slide.)\n\n{spec.notes}"
+                notes = spec.notes if number == 1 else _("(Continued from the previous slide.)") + f"\n\n{spec.notes}"
                 self._content(role, page, notes)
             return len(pages)
+        if spec.kind == "picture":
+            self._picture(spec)
+            return self.count(spec)
+        if spec.kind == "graphic":
+            return self._graphic(spec)
         slide, title, bodies = self._new_slide(spec.kind)
         look = self.looks[spec.kind]
         self._title(slide, title, spec.title, spec.kind)
@@ -79,12 +137,17 @@ class DeckWriter:
             if spec.review:
                 paras = paras + [Para((Run(spec.review),), bullet=False)]
             moved: List[str] = []
-            while len(paras) > 1 and not self._fits_fixed(look, paras):
+            while len(paras) > 1 and not self._fits_fixed(look, paras, subtitle=True):
                 moved.insert(0, paras.pop().runs[0].text)
             notes = "\n".join(moved + ([""] if moved else []) + [notes]) if moved else notes
-        self._fill_fixed(slide, bodies[0], look, paras, spec.title)
+        self._fill_fixed(slide, bodies[0], look, paras, spec.title, subtitle=spec.kind == "title")
         if logo is not None:
             self._logo(slide, *logo)
+        if spec.guide:
+            from .character import draw_guide
+
+            # Top left, above the title: the logo, if any, is top right.
+            draw_guide(slide, 0.35 * 72, 0.25 * 72, 1.6 * 72, self.brand)
         self._notes(slide, notes)
         return 1
 
@@ -112,7 +175,35 @@ class DeckWriter:
             if shape is not None:
                 tree.remove(shape)
                 tree.insert(position, shape)
+        if role != "title":
+            self._slide_number(slide, look)
         return slide, title, [bodies.get(i) for i in wanted]
+
+    def _slide_number(self, slide, look: Look) -> None:
+        """The slide's number, where the layout puts it (a field PowerPoint keeps up to date)."""
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        number = next((ph for ph in look.layout.placeholders
+                       if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        if number is None:
+            return
+        slide.shapes.clone_placeholder(number)
+        shape = slide.shapes._spTree.xpath("./p:sp")[-1]
+        tx_body = shape.find(f"{{{P}}}txBody")
+        if tx_body is None:
+            tx_body = parse_xml(f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/><a:lstStyle/></p:txBody>')
+            shape.append(tx_body)
+        for old in tx_body.findall(f"{{{A}}}p"):
+            tx_body.remove(old)
+        body_pr = tx_body.find(f"{{{A}}}bodyPr")
+        for side in ("lIns", "rIns", "tIns", "bIns"):
+            body_pr.set(side, "0")
+        body_pr.set("anchor", "ctr")
+        colour = "{:02X}{:02X}{:02X}".format(*look.body_colour)
+        tx_body.append(parse_xml(
+            f'<a:p xmlns:a="{A}"><a:pPr algn="r"/><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+            f'<a:rPr lang="{run_language()}" sz="1100" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+            f'<a:latin typeface="{DECK_FONT}"/></a:rPr><a:t>{len(self.prs.slides)}</a:t></a:fld></a:p>'))
 
     def _content(self, role: str, page: Page, notes: str) -> None:
         slide, title, bodies = self._new_slide(role)
@@ -133,6 +224,123 @@ class DeckWriter:
                 body.getparent().remove(body)  # an empty placeholder would say "Click to add text"
         self._notes(slide, notes)
 
+    def picture_frames(self) -> Tuple[str, Frame, Frame]:
+        """(layout role, where the picture goes, where its text goes): the two columns of Two
+        Content, or the halves of Title and Content's body when the template has no Two Content."""
+        if "picture" in self.looks:  # the template's own Picture and Text layout
+            first, last = self.looks["picture"].bodies[:2]
+            return "picture", first, last
+        role = "two" if "two" in self.looks else "content"
+        first, last = self.looks[role].bodies[0], self.looks[role].bodies[-1]
+        left, right = first.left, last.left + last.width
+        wide = int((right - left - Inches(0.3)) * PICTURE_SHARE)
+        return (role, Frame(first.idx, left, first.top, wide, first.height),
+                Frame(last.idx, left + wide + Inches(0.3), last.top, right - left - wide - Inches(0.3), last.height))
+
+    def _picture(self, spec: SlideSpec) -> None:
+        """A drawn picture on the left (a story's chat on a phone), the slide's text on the right."""
+        from .chat import draw_chat
+
+        role, picture_at, text_at = self.picture_frames()
+        slide, title, bodies = self._new_slide(role)
+        look = self.looks[role]
+        self._title(slide, title, spec.title, role)
+        for extra in bodies[:-1]:
+            extra.getparent().remove(extra)
+        body = bodies[-1]
+        shape = slide.shapes._shape_factory(body)
+        shape.left, shape.top, shape.width, shape.height = (Emu(text_at.left), Emu(text_at.top),
+                                                            Emu(text_at.width), Emu(text_at.height))
+        shown, rest = self.picture_text(spec)
+        paras = [p for b in shown for p in b.paras]
+        size = next(s for s in self.body_sizes if fits(paras, s, text_at.box))
+        write_text(body.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
+                   self._linker(slide, look))
+        box = tuple(v / EMU_PER_PT for v in (picture_at.left, picture_at.top, picture_at.width, picture_at.height))
+        draw_chat(slide, spec.picture, box, self.brand)
+        self._notes(slide, spec.notes)
+        if rest:  # text too long to stand beside the picture carries on, never cut
+            extra = SlideSpec("content", spec.title, rest, notes=spec.notes, group=spec.group)
+            for page in self.pages(extra):
+                self._content(self.role_for(extra), Page(continued_title(spec.title, 2), page.columns, page.size_pt),
+                              _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
+
+    def picture_text(self, spec: SlideSpec) -> Tuple[Tuple, Tuple]:
+        """(the blocks beside a picture, the blocks that follow on a slide of their own): as many
+        as fit beside it at the deck's smallest body size, at least the first."""
+        text_at = self.picture_frames()[2]
+        for count in range(len(spec.blocks), 0, -1):
+            if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box):
+                return spec.blocks[:count], spec.blocks[count:]
+        return spec.blocks[:1], spec.blocks[1:]
+
+    def graphic_plan(self, spec: SlideSpec):
+        """(size, the graphic for each slide) for a designed slide, or None when it does not fit at
+        the deck's smallest body size: it is then shown as the plain list in its blocks."""
+        from .cards import ItemCards, MythCards, split_evenly
+
+        frame = self.looks["content"].body
+        width, height = frame.width / EMU_PER_PT, frame.height / EMU_PER_PT
+        size = self.body_sizes[-1]
+        cards = spec.picture
+        if isinstance(cards, MythCards):
+            parts = split_evenly(cards, width, height, size, MythCards)
+        elif isinstance(cards, ItemCards):
+            parts = split_evenly(cards, width, height, size, lambda items: replace(cards, items=items))
+        else:
+            parts = [cards] if cards.fits(width, height, size) else None
+        return (size, parts) if parts else None
+
+    def _graphic(self, spec: SlideSpec) -> int:
+        planned = self.graphic_plan(spec)
+        if planned is None:
+            plain = SlideSpec("content", spec.title, spec.blocks, notes=spec.notes, group=spec.group, columns=spec.columns)
+            return self._add(plain)
+        size, parts = planned
+        frame = self.looks["content"].body
+        box = tuple(v / EMU_PER_PT for v in (frame.left, frame.top, frame.width, frame.height))
+        for number, part in enumerate(parts, start=1):
+            slide, title, bodies = self._new_slide("content")
+            self._title(slide, title, continued_title(spec.title, number), "content")
+            for body in bodies:
+                body.getparent().remove(body)
+            part.draw(slide, box, self.brand, size)
+            self._notes(slide, spec.notes if number == 1 else _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
+        details = sum(self._add(extra) for extra in self._details(spec, parts, size))
+        return len(parts) + details
+
+    def _details(self, spec: SlideSpec, parts, size: int) -> Tuple[SlideSpec, ...]:
+        """A graphic's text in full after it (`spec.instead`), when its cards had no room for it."""
+        frame = self.looks["content"].body
+        shown = all(getattr(p, "complete", lambda *a: True)(frame.width / EMU_PER_PT, frame.height / EMU_PER_PT, size)
+                    for p in parts)
+        return () if shown else spec.instead
+
+    def _replaced(self, spec: SlideSpec) -> bool:
+        """Whether a slide gives way to its authored alternative (`instead`): a list that would need
+        a continuation, or a divider whose text does not fit it."""
+        if spec.kind == "content":
+            return len(self.pages(spec)) > 1
+        if spec.kind == "section":
+            return not self._fits_fixed(self.looks["section"], [p for b in spec.blocks for p in b.paras])
+        return False
+
+    def count(self, spec: SlideSpec) -> int:
+        """How many slides `spec` becomes."""
+        if spec.instead and self._replaced(spec):
+            return sum(self.count(part) for part in spec.instead)
+        if spec.kind == "graphic":
+            planned = self.graphic_plan(spec)
+            if planned is None:
+                return self.count(SlideSpec("content", spec.title, spec.blocks, columns=spec.columns))
+            return len(planned[1]) + sum(self.count(s) for s in self._details(spec, planned[1], planned[0]))
+        if spec.kind == "content":
+            return len(self.pages(spec))
+        if spec.kind == "picture":
+            rest = self.picture_text(spec)[1]
+            return 1 + (len(self.pages(SlideSpec("content", spec.title, rest))) if rest else 0)
+        return 1
+
     @staticmethod
     def _linker(slide, look: Look):
         if not look.links:
@@ -146,26 +354,27 @@ class DeckWriter:
         write_text(shape.find(f"{{{P}}}txBody"), [Para((Run(text, True),), bullet=False)], size, look.title_colour,
                    SIDE_INSET, END_INSET, lambda url: None, title=True)
 
-    def _fixed_size(self, look: Look, paras: Sequence[Para]) -> Optional[int]:
-        """The largest size, not below the deck's smallest body size, at which `paras` fit one body."""
-        sizes = sorted({32, 28, *self.body_sizes}, reverse=True)
+    def _fixed_size(self, look: Look, paras: Sequence[Para], subtitle: bool = False) -> Optional[int]:
+        """The size `paras` are written in on one body: the deck's body size; a title slide's
+        subtitle may be larger (up to 32 pt) when it fits."""
+        sizes = sorted({32, 28, *self.body_sizes} if subtitle else set(self.body_sizes), reverse=True)
         return next((s for s in sizes if s >= self.body_sizes[-1] and fits(paras, s, look.body.box)), None)
 
-    def _fits_fixed(self, look: Look, paras: Sequence[Para]) -> bool:
-        return look.body is not None and self._fixed_size(look, paras) is not None
+    def _fits_fixed(self, look: Look, paras: Sequence[Para], subtitle: bool = False) -> bool:
+        return look.body is not None and self._fixed_size(look, paras, subtitle) is not None
 
-    def _fill_fixed(self, slide, shape, look: Look, paras: Sequence[Para], title: str) -> None:
+    def _fill_fixed(self, slide, shape, look: Look, paras: Sequence[Para], title: str, subtitle: bool = False) -> None:
         """Subtitles and divider text: one slide, the largest size that fits, never below the minimum."""
         if shape is None:
             return
         if not paras:
             shape.getparent().remove(shape)
             return
-        size = self._fixed_size(look, paras)
+        size = self._fixed_size(look, paras, subtitle)
         if size is None:
             raise LessonkitError(
-                f"the text under \"{title}\" does not fit its slide at {self.body_sizes[-1]} pt. "
-                "Shorten it in the lesson file or school profile."
+                _("the text under \"{title}\" does not fit its slide at {size} pt. "
+                  "Shorten it in the lesson file or school profile.", title=title, size=self.body_sizes[-1])
             )
         write_text(shape.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
                    self._linker(slide, look))
@@ -187,7 +396,7 @@ class DeckWriter:
         for code, top in zip(column.qr_codes, tops):
             picture = slide.shapes.add_picture(io.BytesIO(qr_picture(code.url)), left, top,
                                                width=Inches(QR_WIDTH_IN))
-            set_alt_text(picture, code.alt_text, f"QR code {code.name}")
+            set_alt_text(picture, code.alt_text, _("QR code {name}", name=code.name))
             after.addnext(picture._element)
             after = picture._element
 
@@ -198,10 +407,21 @@ class DeckWriter:
         width, height = int(width_px * scale), int(height_px * scale)
         margin = Inches(0.35)
         picture = slide.shapes.add_picture(io.BytesIO(data), self.prs.slide_width - margin - width, margin, width, height)
-        set_alt_text(picture, alt, "School logo")
+        set_alt_text(picture, alt, _("School logo"))
 
-    @staticmethod
-    def _notes(slide, text: str) -> None:
+    def _notes(self, slide, text: str) -> None:
+        timing = getattr(self, "_timing", None)
+        if timing is not None:
+            from .notes import join, slide_timing
+
+            if isinstance(timing, tuple):
+                key = timing[0]
+                self._step_done[key] = self._step_done.get(key, 0) + 1
+                count = max(self._step_slides.get(key, 0), self._step_done[key])
+                line = slide_timing(timing, self._step_done[key], count)
+            else:
+                line = timing
+            text = join(line, text)
         slide.notes_slide.notes_text_frame.text = text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import List, Literal, Optional
 
-from pydantic import Field, HttpUrl
+from pydantic import ConfigDict, Field, HttpUrl
 
 from .common import NATIONS, Heading, Line, Name, Slug, Sourced, Strict, Text, Words
 from .routes import Nation
@@ -35,6 +35,17 @@ class Misconception(ForAudiences):
     """The accurate answer, kindly put."""
 
 
+class SortGroup(Strict):
+    """One box of a sort: its label and the examples that belong in it."""
+
+    label: Heading
+    """What goes in this box, e.g. "A surprise: fine to keep"."""
+    icon: Optional[Literal["surprise", "secret"]] = None
+    """A picture for the box: a present (surprise) or a padlock (secret)."""
+    items: List[Line] = Field(min_length=1, max_length=4)
+    """Examples that belong in this box."""
+
+
 class Section(ForAudiences):
     """A block of explanation, e.g. 'What is sextortion?'."""
 
@@ -44,6 +55,9 @@ class Section(ForAudiences):
     notes: Optional[Text] = None
     """What the teacher says or asks (speaker notes)."""
     minutes: Optional[int] = Field(default=None, ge=1, le=120)
+    sort: List[SortGroup] = Field(default_factory=list, max_length=2)
+    """Two boxes to sort examples into, drawn as a picture on the section's slide (e.g. a surprise
+    or a secret to tell); the class sorts them before the answer is discussed."""
 
 
 class Character(Strict):
@@ -60,6 +74,29 @@ class Beat(Strict):
     text: Line
 
 
+UNKNOWN_SENDER = "unknown"
+"""`from: unknown` in a story's chat: an account the story does not name."""
+
+
+class ChatMessage(Strict):
+    """One line of a story's chat, as the phone picture on the story's slide shows it. Write it
+    from the story's own text: no new facts, and nothing sexual drawn (say what happens instead)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, populate_by_name=True)
+
+    sender: Optional[Name] = Field(default=None, alias="from")
+    """Who sends it: a character's name (as in `characters`, quotes left out), or `unknown` for an
+    account the story does not name. Leave it out for a line that says what happens (e.g. "Mia
+    sends a photo"), shown in the middle of the chat, never as a picture."""
+    time: Optional[str] = Field(default=None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    """The time shown with a message, as HH:MM (24-hour clock); every message needs one."""
+    text: Line
+    """The message, short enough for a chat bubble."""
+    turn: bool = False
+    """True on the message where the tone changes (the chat turns to pressure or threats): the
+    picture marks it. At most one per chat."""
+
+
 class Scenario(ForAudiences):
     id: Slug
     title: Heading
@@ -71,6 +108,9 @@ class Scenario(ForAudiences):
     warning_signs_shown: List[Slug] = Field(default_factory=list)
     """Ids of warning signs this story shows."""
     notes: Optional[Text] = None
+    chat: List[ChatMessage] = Field(default_factory=list, max_length=12)
+    """The story as a chat on a phone screen (the slide's picture), on the phone of the first
+    character: their messages on the right, everyone else's on the left."""
 
 
 class WarningSign(ForAudiences):

@@ -7,6 +7,7 @@ from typing import List
 from ..adapt import AdaptedLesson
 from ..deck import build_deck
 from . import OutputFile, RenderContext, register
+from ..wording import N_, _
 
 
 def deck_names(lesson: AdaptedLesson) -> List[str]:
@@ -16,14 +17,15 @@ def deck_names(lesson: AdaptedLesson) -> List[str]:
     return [f"{lesson.slug}-session-{s.number}.pptx" for s in lesson.sessions]
 
 
-@register("slides", "An editable PowerPoint deck (16:9) with speaker notes, for each lesson and audience (one per session)")
+@register("slides", N_("An editable PowerPoint deck (16:9) with speaker notes, for each lesson and audience (one per session)"))
 def render(lesson: AdaptedLesson, context: RenderContext) -> List[OutputFile]:
     if len(lesson.sessions) <= 1:
         session = lesson.sessions[0] if lesson.sessions else None
         data = build_deck(lesson, context, session)
-        return [OutputFile(deck_names(lesson)[0], data, f"{lesson.title} ({lesson.audience_name}): slides")]
+        return [OutputFile(deck_names(lesson)[0], data, _("{title} ({audience}): slides", title=lesson.title, audience=lesson.audience_name))]
     return [
         OutputFile(name, build_deck(lesson, context, s),
-                   f"{lesson.title} ({lesson.audience_name}): slides for session {s.number} of {s.count}, {s.title}")
+                   _("{title} ({audience}): slides for session {number} of {count}, {session}", title=lesson.title,
+                     audience=lesson.audience_name, number=s.number, count=s.count, session=s.title))
         for name, s in zip(deck_names(lesson), lesson.sessions)
     ]

@@ -1,0 +1,131 @@
+"""Native, editable PowerPoint shapes for the deck's pictures (phones, bubbles, cards, step
+numbers): filled shapes with text in the deck's font, grouped into one picture with alt text.
+
+Text in a shape is written like body text (Arial, en-GB, no autofit, single spacing), so it is
+measured with the same metrics and a teacher can edit it in PowerPoint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence, Tuple
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Pt
+
+from ..colours import RGB
+from .metrics import DECK_FONT
+from .textxml import run_language
+
+ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+PAD_PT = 6.0  # a shape's text inset on every side
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of text in a shape."""
+
+    text: str
+    size_pt: float
+    colour: RGB
+    bold: bool = False
+    italic: bool = False
+
+
+def _emu(points: float) -> int:
+    return int(round(points * 12700))
+
+
+def shape(shapes, kind: MSO_SHAPE, box: Tuple[float, float, float, float], fill: Optional[RGB],
+          line: Optional[RGB] = None, name: str = "", line_pt: float = 1.0, radius: Optional[float] = None):
+    """A filled shape at `box` (left, top, width, height in points), no text yet."""
+    left, top, width, height = box
+    added = shapes.add_shape(kind, _emu(left), _emu(top), _emu(width), _emu(height))
+    if fill is None:
+        added.fill.background()
+    else:
+        added.fill.solid()
+        added.fill.fore_color.rgb = RGBColor(*fill)
+    if line is None:
+        added.line.fill.background()
+    else:
+        added.line.color.rgb = RGBColor(*line)
+        added.line.width = Pt(line_pt)
+    # No theme style: its shadow and outline would be drawn by some renderers; fill and line are set here.
+    style = added._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}style")
+    if style is not None:
+        added._element.remove(style)
+    if radius is not None and kind == MSO_SHAPE.ROUNDED_RECTANGLE:
+        added.adjustments[0] = max(0.0, min(0.5, radius / min(width, height)))
+    if name:
+        added.name = name
+    return added
+
+
+def write(added, lines: Sequence[Line], align: str = "left", anchor: str = "middle", pad_pt: float = PAD_PT) -> None:
+    """Put `lines` in a shape: each a paragraph, wrapped, never shrunk."""
+    frame = added.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[anchor]
+    frame.margin_left = frame.margin_right = _emu(pad_pt)
+    frame.margin_top = frame.margin_bottom = _emu(pad_pt / 2)
+    for index, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.alignment = ALIGN[align]
+        paragraph.line_spacing = 1.0
+        paragraph.space_before = Pt(0)
+        paragraph.space_after = Pt(0)
+        run = paragraph.add_run()
+        run.text = line.text
+        font = run.font
+        font.name = DECK_FONT
+        font.size = Pt(line.size_pt)
+        font.bold = line.bold
+        font.italic = line.italic
+        font.color.rgb = RGBColor(*line.colour)
+        font._rPr.set("lang", run_language())
+
+
+def text_shape(shapes, kind: MSO_SHAPE, box, fill: Optional[RGB], lines: Sequence[Line], align: str = "left",
+               anchor: str = "middle", line: Optional[RGB] = None, name: str = "", radius: Optional[float] = None,
+               pad_pt: float = PAD_PT):
+    added = shape(shapes, kind, box, fill, line, name, radius=radius)
+    write(added, lines, align, anchor, pad_pt)
+    return added
+
+
+def rule(shapes, x0: float, y0: float, x1: float, y1: float, colour: RGB, width_pt: float = 2.0, dashed: bool = False):
+    """A straight line (a divider)."""
+    connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(x0), _emu(y0), _emu(x1), _emu(y1))
+    style = connector._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}style")
+    if style is not None:
+        connector._element.remove(style)
+    connector.line.color.rgb = RGBColor(*colour)
+    connector.line.width = Pt(width_pt)
+    if dashed:
+        from pptx.enum.dml import MSO_LINE_DASH_STYLE
+
+        connector.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    return connector
+
+
+def group(slide, name: str, description: str):
+    """An empty group: one picture for screen readers, described by `description` (its alt text)."""
+    grouped = slide.shapes.add_group_shape()
+    grouped.name = name
+    grouped._element.nvGrpSpPr.cNvPr.set("descr", description)
+    return grouped
+
+
+def decorative(added) -> None:
+    """Marks a shape as decorative (PowerPoint's "Mark as decorative"): screen readers skip it."""
+    from lxml import etree
+
+    c_nv_pr = added._element.xpath("./*[1]/p:cNvPr")[0]
+    c_nv_pr.attrib.pop("descr", None)
+    ext_lst = etree.SubElement(c_nv_pr, "{http://schemas.openxmlformats.org/drawingml/2006/main}extLst")
+    ext = etree.SubElement(ext_lst, "{http://schemas.openxmlformats.org/drawingml/2006/main}ext",
+                           uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}")
+    etree.SubElement(ext, "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative", val="1")
