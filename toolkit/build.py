@@ -374,7 +374,8 @@ def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None)
     if missing:
         raise ContentErrors(missing)
     if translated is not project:
-        problems = [f for f in run_checks(translated) if f.severity == "error"]
+        with language(request.options.language):  # pictures and slides measured with the words they will carry
+            problems = [f for f in run_checks(translated) if f.severity == "error"]
         if problems:
             raise ContentErrors(problems)
         project = translated

@@ -87,7 +87,10 @@ def check_translation(paths: Tuple[Path, ...], language: str, catalogue: Optiona
     from .checks import run_checks
     from .checks.content import ENGLISH_ONLY_RULES
 
-    problems = run_checks(translated)
+    from .wording import language as in_language
+
+    with in_language(language):  # pictures and slides are measured with the words they will carry
+        problems = run_checks(translated)
     if any(f.severity == "error" for f in problems):
         raise ContentErrors(problems)
     say(_("{count} lessons checked in {language}: every text translated, no errors.", count=len(translated.lessons),
