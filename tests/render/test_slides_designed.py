@@ -305,7 +305,6 @@ def test_only_the_youngest_pupils_title_slide_has_the_friendly_guide_marked_deco
 @pytest.mark.libreoffice
 def test_libreoffice_draws_every_word_of_a_picture_inside_its_own_shape(tmp_path):
     """Bubble text, card text and labels stay inside their own shape (not only inside the picture)."""
-    import io
     import re
     import subprocess
 
