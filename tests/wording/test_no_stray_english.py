@@ -24,7 +24,6 @@ PENDING = {
     "toolkit/adapt.py": "nation facts become data (issue 14 point 2)",
     "toolkit/profiles/nations.py": "nation facts become data (issue 14 point 2)",
     "toolkit/profiles/checks.py": "nation facts become data (issue 14 point 2)",
-    "toolkit/checks/": "content checks: findings for lesson authors, reworked with the nation data (issue 14 points 2, 5)",
     "toolkit/textrules.py": "content rules, reworked with the nation data (issue 14 point 2)",
     "toolkit/notices.py": "review notices, reworked with the nation data (issue 14 point 2)",
     # One build path (issue 14 point 4) is being written on another branch.
