@@ -22,8 +22,6 @@ PENDING = {
     "toolkit/render/slides.py": "slide decks: converted after the deck redesign (issue 16) merges",
     # Nation facts are becoming data (issue 14 point 2): their wording moves with them.
     "toolkit/adapt.py": "nation facts become data (issue 14 point 2)",
-    "toolkit/profiles/nations.py": "nation facts become data (issue 14 point 2)",
-    "toolkit/profiles/checks.py": "nation facts become data (issue 14 point 2)",
     "toolkit/textrules.py": "content rules, reworked with the nation data (issue 14 point 2)",
     "toolkit/notices.py": "review notices, reworked with the nation data (issue 14 point 2)",
     # One build path (issue 14 point 4) is being written on another branch.
@@ -33,7 +31,6 @@ PENDING = {
     # with file:line:column. Not converted yet: the next step of this work.
     "toolkit/yamlsource.py": "file errors: next step",
     "toolkit/load.py": "file errors: next step",
-    "toolkit/validation.py": "file errors: next step",
     "toolkit/outfolder.py": "output-folder errors: next step",
     "toolkit/write.py": "output-folder errors: next step",
     "toolkit/publish.py": "output-folder errors: next step",
