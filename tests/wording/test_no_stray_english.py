@@ -22,11 +22,8 @@ PENDING = {
     "toolkit/render/slides.py": "slide decks: converted after the deck redesign (issue 16) merges",
     # Nation facts are becoming data (issue 14 point 2): their wording moves with them.
     "toolkit/adapt.py": "nation facts become data (issue 14 point 2)",
-    "toolkit/textrules.py": "content rules, reworked with the nation data (issue 14 point 2)",
     "toolkit/notices.py": "review notices, reworked with the nation data (issue 14 point 2)",
     # One build path (issue 14 point 4) is being written on another branch.
-    "toolkit/build.py": "its messages move with the one build path (issue 14 point 4)",
-    "toolkit/profiles/packs.py": "its messages move with the one build path (issue 14 point 4)",
     # Error messages of reading, validating and writing files: a teacher sees them in the terminal, each
     # with file:line:column. Not converted yet: the next step of this work.
     "toolkit/yamlsource.py": "file errors: next step",
