@@ -33,7 +33,7 @@ _NO_WORD_RULE = {"notes", "id", "url", "source_url", "website", "email", "logo",
 def character_name(character: str) -> str:
     point = ord(character)
     if 0xD800 <= point <= 0xDFFF:
-        return _("U+{code} (a lone surrogate, half of a character)", code=f"{point:04X}")
+        return _("U+{code} (a lone surrogate, half of a character)", code="%04X" % point)
     # Unicode's own names (and those of the control characters it leaves unnamed) are identifiers, the
     # same in every language; what is not a name is described.
     name = unicodedata.name(character, "") or {0: "NUL", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x0D: "CARRIAGE RETURN"}.get(point)
