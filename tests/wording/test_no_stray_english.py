@@ -26,9 +26,6 @@ PENDING = {
     # One build path (issue 14 point 4) is being written on another branch.
     # Error messages of reading, validating and writing files: a teacher sees them in the terminal, each
     # with file:line:column. Not converted yet: the next step of this work.
-    "toolkit/outfolder.py": "output-folder errors: next step",
-    "toolkit/write.py": "output-folder errors: next step",
-    "toolkit/publish.py": "output-folder errors: next step",
     "toolkit/model/": "lesson and profile model errors and defaults: next step",
     # `lessonkit routes check`: the maintainers' check of the support-route catalogue against the web.
     "toolkit/routes/": "the maintainers' route checker: next step",
