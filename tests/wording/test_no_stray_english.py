@@ -23,11 +23,9 @@ PENDING = {
     # Nation facts are becoming data (issue 14 point 2): their wording moves with them.
     "toolkit/adapt.py": "nation facts become data (issue 14 point 2)",
     "toolkit/notices.py": "review notices, reworked with the nation data (issue 14 point 2)",
-    # One build path (issue 14 point 4) is being written on another branch.
-    # Error messages of reading, validating and writing files: a teacher sees them in the terminal, each
-    # with file:line:column. Not converted yet: the next step of this work.
     # `lessonkit routes check`: the maintainers' check of the support-route catalogue against the web.
-    "toolkit/routes/": "the maintainers' route checker: next step",
+    "toolkit/routes/": "the maintainers' route checker: not converted yet (its phrases for closed services, "
+                       "CLOSED_WORDS, are English words read on English web pages, not messages)",
 }
 
 NOT_WORDING = {
