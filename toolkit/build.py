@@ -32,7 +32,7 @@ from .publish import clean_leftovers, publish
 from .site import packs_page
 from .validation import closest
 from .translation import is_source_language, language_name, translated_project
-from .wording import _, language
+from .wording import N_, _, language
 from .write import FILE_MODE, safe_relative
 
 INDEX = "index.html"
@@ -83,7 +83,7 @@ class BuildRequest:
     def check_before_reading(self) -> None:
         """Usage problems found before the long part: the output folder, and the slide template."""
         if self.school is not None and self.schools is not None:
-            raise UsageProblem("use --school or --schools, not both")
+            raise UsageProblem(_("use --school or --schools, not both"))
         plain_input(self.options.template, "slide template")
         self.output_folder()
 
@@ -162,34 +162,53 @@ def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = N
     return loaded_count, findings
 
 
+# What `_pick` says of an unknown name, by kind: the known ones listed (field: the kind + "s") and the
+# problem (field: the name asked for), looked up when used.
+_PICK = {
+    "format": (N_("Known formats: {formats}."), N_("unknown format '{format}'. {hint} Try: lessonkit list")),
+    "lesson": (N_("Known lessons: {lessons}."), N_("unknown lesson '{lesson_id}'. {hint} Try: lessonkit list")),
+    "audience": (N_("Known audiences: {audiences}."), N_("unknown audience '{audience}'. {hint} Try: lessonkit list")),
+}
+
+
 def _pick(kind: str, asked: Sequence[str], known: Sequence[str]) -> List[str]:
     for name in asked:
         if name not in known:
             near = closest(name, known)
-            hint = f"Did you mean '{near}'?" if near else f"Known {kind}s: {', '.join(known)}."
-            raise UsageProblem(f"unknown {kind} '{name}'. {hint} Try: lessonkit list")
+            listing, problem = _PICK[kind]
+            hint = _("Did you mean '{near}'?", near=near) if near else _(listing, **{kind + "s": ", ".join(known)})
+            raise UsageProblem(_(problem, hint=hint, **{"lesson_id" if kind == "lesson" else kind: name}))
     return [name for name in known if not asked or name in asked]
 
 
 def _nothing_selected(project: Project, request: BuildRequest, lesson_ids: Sequence[str]) -> UsageProblem:
     """--lesson and --audience that match no pair: a usage error that says which lessons serve whom."""
     asked = " ".join([*(f"--lesson {l}" for l in request.lessons), *(f"--audience {a}" for a in request.audiences)])
-    chosen = [f"{l.model.id} is for {', '.join(l.model.audiences)}" for l in project.lessons if l.model.id in lesson_ids]
+    chosen = [_("{lesson} is for {audiences}", lesson=l.model.id, audiences=", ".join(l.model.audiences))
+              for l in project.lessons if l.model.id in lesson_ids]
     serving = [l.model.id for l in project.lessons if any(a in l.model.audiences for a in request.audiences)]
-    text = f"{asked} selects nothing to build: " + ("; ".join(chosen) if request.lessons else "no lesson is written for it")
-    text += f". Lessons for {', '.join(request.audiences)}: {', '.join(serving)}." if serving else "."
-    return UsageProblem(text + " Try: lessonkit list")
+    why = "; ".join(chosen) if request.lessons else _("no lesson is written for it")
+    if serving:
+        return UsageProblem(_("{options} selects nothing to build: {why}. Lessons for {audiences}: {lessons}. "
+                              "Try: lessonkit list", options=asked, why=why, audiences=", ".join(request.audiences),
+                              lessons=", ".join(serving)))
+    return UsageProblem(_("{options} selects nothing to build: {why}. Try: lessonkit list", options=asked, why=why))
 
 
 def _optional_parts(lessons) -> List[str]:
     return sorted({step.part for lesson in lessons for session in lesson.sessions for step in session.plan if step.optional})
 
 
-def _not_optional(what: str, name: str, optional: Sequence[str]) -> UsageProblem:
+def _not_optional(flag: str, name: str, optional: Sequence[str], lesson: Optional[str] = None) -> UsageProblem:
+    """`flag` is --include or --exclude; with `lesson`, the school profile's lesson_choices for it."""
     near = closest(name, optional)
-    hint = (f"Did you mean '{near}'?" if near else
-            f"Optional parts: {', '.join(optional)}." if optional else "It has no optional parts.")
-    return UsageProblem(f"{what} {name}: not an optional part of {'the lessons being built' if what.startswith('--') else 'that lesson'}. {hint}")
+    hint = (_("Did you mean '{near}'?", near=near) if near else
+            _("Optional parts: {parts}.", parts=", ".join(optional)) if optional else _("It has no optional parts."))
+    if lesson is None:
+        return UsageProblem(_("{flag} {part}: not an optional part of the lessons being built. {hint}",
+                              flag=flag, part=name, hint=hint))
+    return UsageProblem(_("the school profile's lesson_choices for {lesson} name {part}: not an optional part of that "
+                          "lesson. {hint}", lesson=lesson, part=name, hint=hint))
 
 
 def _check_choices(request: BuildRequest, lessons, school: Optional[SchoolProfile] = None) -> None:
@@ -203,7 +222,7 @@ def _check_choices(request: BuildRequest, lessons, school: Optional[SchoolProfil
         choices = school.lesson_choices.get(lesson.id) if school else None
         for name in (choices.include + choices.exclude) if choices else ():
             if name not in _optional_parts([lesson]):
-                raise _not_optional(f"the school profile's lesson_choices for {lesson.id} name", name, _optional_parts([lesson]))
+                raise _not_optional("", name, _optional_parts([lesson]), lesson=lesson.id)
 
 
 def render_all(project: Project, request: BuildRequest, school: Optional[SchoolProfile] = None,
@@ -313,7 +332,8 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
     for entry, data in rendered.entries:
         relative = safe_relative(entry.path)
         if relative in files:
-            raise OutputProblem(f"two outputs want the same path '{relative}'; each file is written once per build")
+            raise OutputProblem(_("two outputs want the same path '{path}'; each file is written once per build",
+                                  path=relative))
         files[relative] = data
     folder = request.output_folder()
     with hold_lock(folder, notice), language(request.options.language):

@@ -16,6 +16,7 @@ from .errors import Finding, UsageProblem
 from .model import Audience, AudienceCatalogue, Lesson, Nation, NationCatalogue, RouteCatalogue, SchoolProfile, SupportRoute
 from .textrules import text_findings
 from .validation import findings_from
+from .wording import N_, _
 from .yamlsource import Positions, YamlProblem, read
 
 M = TypeVar("M", bound=BaseModel)
@@ -65,7 +66,8 @@ def load_file(path: Path, model: Type[M], findings: List[Finding]) -> Optional[L
         findings.append(Finding(shown, problem.message, problem.hint, problem.line, problem.column, rule="yaml"))
         return None
     if not isinstance(data, dict):
-        findings.append(Finding(shown, "the file should be a mapping of keys to values", "start from the example in docs/lesson-format.md", 1, 1, rule="yaml"))
+        findings.append(Finding(shown, _("the file should be a mapping of keys to values"),
+                                _("start from the example in docs/lesson-format.md"), 1, 1, rule="yaml"))
         return None
     text_problems = text_findings(data, positions, shown)
     findings.extend(text_problems)
@@ -89,18 +91,26 @@ def lesson_files(paths: Iterable[Path]) -> List[Path]:
         elif path.is_file():
             found.append(path)
         elif path.exists():
-            raise UsageProblem(f"{path}: not a lesson file (it is a pipe, device or socket). Give a .yaml file or a folder of them")
+            raise UsageProblem(_("{path}: not a lesson file (it is a pipe, device or socket). Give a .yaml file or a "
+                                 "folder of them", path=path))
         else:
-            raise UsageProblem(f"{path}: no such file or folder. Name a lesson file or a folder of them, "
-                               "or give none to use the built-in lessons. Try: lessonkit list")
+            raise UsageProblem(_("{path}: no such file or folder. Name a lesson file or a folder of them, "
+                                 "or give none to use the built-in lessons. Try: lessonkit list", path=path))
     return found
 
 
+# What `plain_input` says, by the input it checks.
+_NOT_PLAIN = {
+    "slide template": N_("{path}: the slide template is not a plain file (it is missing, a folder, a pipe or a "
+                         "device). Give the path of the slide template file"),
+}
+
+
 def plain_input(path: Optional[Path], what: str) -> None:
-    """Refuse, before anything opens it, an input that is not a plain file (a pipe would hang the build)."""
+    """Refuse, before anything opens it, an input that is not a plain file (a pipe would hang the build).
+    `what` is a key of _NOT_PLAIN."""
     if path is not None and not Path(path).is_file():
-        raise UsageProblem(f"{path}: the {what} is not a plain file (it is missing, a folder, a pipe or a device). "
-                           f"Give the path of the {what} file")
+        raise UsageProblem(_(_NOT_PLAIN[what], path=path))
 
 
 @dataclass
@@ -154,9 +164,9 @@ def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None,
     for name, model, attr in ((AUDIENCES_FILE, AudienceCatalogue, "audiences_file"), (ROUTES_FILE, RouteCatalogue, "routes_file")):
         target = folder / name
         if not target.exists():
-            findings.append(Finding(display_path(target), "catalogue file not found",
-                                    f"give the folder that holds {name} with --catalogue, or leave --catalogue out "
-                                    "to use the built-in one"))
+            findings.append(Finding(display_path(target), _("catalogue file not found"),
+                                    _("give the folder that holds {file} with --catalogue, or leave --catalogue out "
+                                      "to use the built-in one", file=name)))
             continue
         setattr(project, attr, load_file(target, model, findings))
     if (folder / NATIONS_FILE).exists():  # optional: without it, the built-in nations apply
@@ -174,8 +184,8 @@ def builtin_nations() -> Dict[str, Nation]:
     findings: List[Finding] = []
     loaded = load_file(builtin_lessons() / NATIONS_FILE, NationCatalogue, findings)
     if loaded is None:  # only if the installed package itself is damaged
-        raise UsageProblem("the built-in nations.yaml cannot be read: " + "; ".join(f.message for f in findings)
-                           + ". Reinstall lessonkit")
+        raise UsageProblem(_("the built-in nations.yaml cannot be read: {problems}. Reinstall lessonkit",
+                             problems="; ".join(f.message for f in findings)))
     return loaded.model.by_id()
 
 
@@ -186,9 +196,10 @@ def load_school(path: Path) -> Tuple[Optional[Loaded[SchoolProfile]], List[Findi
     path = school_profile_path(path)
     if not path.is_file():
         if path.exists():
-            raise UsageProblem(f"{path}: not a school profile file (it is a folder, pipe or device). Give the path of a .yaml file")
-        raise UsageProblem(f"{path}: no such school profile. Try: lessonkit school init {path} "
-                           f"(or use a built-in example: {', '.join(example_schools())})")
+            raise UsageProblem(_("{path}: not a school profile file (it is a folder, pipe or device). Give the path of "
+                                 "a .yaml file", path=path))
+        raise UsageProblem(_("{path}: no such school profile. Try: lessonkit school init {path} "
+                             "(or use a built-in example: {examples})", path=path, examples=", ".join(example_schools())))
     loaded = load_file(path, SchoolProfile, findings)
     if loaded is not None and loaded.model.logo:
         # Renderers get the checked absolute path; the logo is given relative to the profile.

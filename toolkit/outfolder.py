@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
 from .errors import UsageProblem
+from .wording import _
 
 MARKER = ".lessonkit-output"
 MARKER_TEXT = ("This folder is written by lessonkit. Each build replaces it as a whole; files you add are kept.\n"
@@ -65,7 +66,7 @@ def is_ours(path: Path) -> bool:
 
 
 def _refuse(shown: str, what: str, todo: str) -> UsageProblem:
-    return UsageProblem(f"{shown}: {what}. {todo}")
+    return UsageProblem(_("{folder}: {problem}. {todo}", folder=shown, problem=what, todo=todo))
 
 
 def check_output_folder(output: Path, protected: Sequence[Path] = (), force: bool = False) -> OutputFolder:
@@ -73,62 +74,75 @@ def check_output_folder(output: Path, protected: Sequence[Path] = (), force: boo
     shown = str(output)
     given = Path(os.path.abspath(os.path.expanduser(str(output))))
     if os.path.islink(given) and not os.path.exists(given):
-        raise _refuse(shown, f"it is a link to '{os.readlink(given)}', which does not exist",
-                      "Remove the link, point it at an existing folder, or choose another folder with -o")
+        raise _refuse(shown, _("it is a link to '{target}', which does not exist", target=os.readlink(given)),
+                      _("Remove the link, point it at an existing folder, or choose another folder with -o"))
     real = Path(os.path.realpath(given))
-    other = "Choose a folder of its own for the materials, e.g. -o output"
+    other = _("Choose a folder of its own for the materials, e.g. -o output")
     if real == Path(real.anchor):
-        raise _refuse(shown, "this is the root of the disk", other)
+        raise _refuse(shown, _("this is the root of the disk"), other)
     home = Path(os.path.realpath(os.path.expanduser("~")))
     if _contains(real, home):
-        raise _refuse(shown, "this is your home folder (or holds it)", other)
+        raise _refuse(shown, _("this is your home folder (or holds it)"), other)
     if _contains(real, Path(os.path.realpath(os.getcwd()))):
-        raise _refuse(shown, "this is the current folder (or holds it); a build replaces its output folder as a whole", other)
+        raise _refuse(shown, _("this is the current folder (or holds it); a build replaces its output folder as a whole"),
+                      other)
     for path in protected:
         if _contains(real, Path(os.path.realpath(path))):
-            raise _refuse(shown, f"it holds the input '{path}'; a build replaces its output folder as a whole", other)
+            raise _refuse(shown, _("it holds the input '{path}'; a build replaces its output folder as a whole", path=path),
+                          other)
     if os.path.lexists(real) and not os.path.isdir(real):
-        raise _refuse(shown, "this is a file, not a folder", "Choose a folder with -o (it is created if missing)")
+        raise _refuse(shown, _("this is a file, not a folder"), _("Choose a folder with -o (it is created if missing)"))
     parent = real.parent
     existing = next((p for p in [parent, *parent.parents] if os.path.lexists(p)), None)
     if existing is not None and not existing.is_dir():
-        raise _refuse(shown, f"'{existing}' is a file, so no folder can be made inside it", "Choose another folder with -o")
+        raise _refuse(shown, _("'{path}' is a file, so no folder can be made inside it", path=existing),
+                      _("Choose another folder with -o"))
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise disk_problem(exc, shown) from None
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise _refuse(shown, f"the folder it is in ({parent}) cannot be written to, and a build works beside its output folder",
-                      "Check the permissions (ls -ld), or choose another folder with -o")
+        raise _refuse(shown, _("the folder it is in ({parent}) cannot be written to, and a build works beside its output "
+                               "folder", parent=parent),
+                      _("Check the permissions (ls -ld), or choose another folder with -o"))
     if real.is_dir():
         if not os.access(real, os.R_OK | os.W_OK | os.X_OK):
-            raise _refuse(shown, "this folder cannot be written to", "Check its permissions (ls -ld), or choose another folder with -o")
+            raise _refuse(shown, _("this folder cannot be written to"),
+                          _("Check its permissions (ls -ld), or choose another folder with -o"))
         if not force and not is_ours(real):
             try:
                 first = next(iter(sorted(set(os.listdir(real)) - PLACEHOLDERS)), None)
             except OSError as exc:
                 raise disk_problem(exc, shown) from None
             if first is not None:
-                raise _refuse(shown, f"this folder already holds files lessonkit did not write (e.g. '{first}')",
-                              "Choose an empty or new folder with -o, or add --force to build into it (its files are kept)")
+                raise _refuse(shown, _("this folder already holds files lessonkit did not write (e.g. '{file}')", file=first),
+                              _("Choose an empty or new folder with -o, or add --force to build into it (its files are "
+                                "kept)"))
     return OutputFolder(real, shown)
 
 
-def disk_problem(exc: OSError, shown: str, elsewhere: str = "choose another folder with -o",
-                 unchanged: str = "Earlier outputs are unchanged.") -> UsageProblem:
-    """A write that failed for a reason on the user's side of the disk, as a message with what to do."""
+def disk_problem(exc: OSError, shown: str, elsewhere: Optional[str] = None,
+                 unchanged: Optional[str] = None) -> UsageProblem:
+    """A write that failed for a reason on the user's side of the disk, as a message with what to do.
+    `elsewhere` defaults to "choose another folder with -o", `unchanged` to "Earlier outputs are unchanged."."""
+    elsewhere = _("choose another folder with -o") if elsewhere is None else elsewhere
+    unchanged = _("Earlier outputs are unchanged.") if unchanged is None else unchanged
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return UsageProblem(f"{shown}: the disk is full. Free some space (or {elsewhere} on another disk) and run again. {unchanged}")
+        return UsageProblem(_("{folder}: the disk is full. Free some space (or {elsewhere} on another disk) and run "
+                              "again. {unchanged}", folder=shown, elsewhere=elsewhere, unchanged=unchanged))
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return UsageProblem(f"{shown}: permission denied ({exc.filename or shown}). Check the permissions (ls -ld), "
-                            f"or {elsewhere}. {unchanged}")
+        return UsageProblem(_("{folder}: permission denied ({path}). Check the permissions (ls -ld), or {elsewhere}. "
+                              "{unchanged}", folder=shown, path=exc.filename or shown, elsewhere=elsewhere,
+                              unchanged=unchanged))
     if exc.errno == errno.EROFS:
-        return UsageProblem(f"{shown}: the disk is read-only; {elsewhere} on a writable disk. {unchanged}")
+        return UsageProblem(_("{folder}: the disk is read-only; {elsewhere} on a writable disk. {unchanged}",
+                              folder=shown, elsewhere=elsewhere, unchanged=unchanged))
     if exc.errno in (errno.EXDEV, errno.EBUSY):
-        return UsageProblem(f"{shown}: this folder is a mount point or in use, so it cannot be replaced as a whole. "
-                            f"Build into a folder inside it, e.g. -o {shown.rstrip('/')}/materials. {unchanged}")
-    return UsageProblem(f"{shown}: cannot write ({exc.strerror or exc}). Check the disk and the folder, "
-                        f"or {elsewhere}. {unchanged}")
+        return UsageProblem(_("{folder}: this folder is a mount point or in use, so it cannot be replaced as a whole. "
+                              "Build into a folder inside it, e.g. -o {inside}. {unchanged}",
+                              folder=shown, inside=shown.rstrip("/") + "/materials", unchanged=unchanged))
+    return UsageProblem(_("{folder}: cannot write ({reason}). Check the disk and the folder, or {elsewhere}. {unchanged}",
+                          folder=shown, reason=exc.strerror or exc, elsewhere=elsewhere, unchanged=unchanged))
 
 
 def _try_lock(handle: int) -> bool:
@@ -153,7 +167,7 @@ def _holder(handle: int) -> str:
         text = os.pread(handle, 64, 0).decode("ascii", "replace").strip() if hasattr(os, "pread") else ""
     except OSError:
         text = ""
-    return f"process {text}" if text.isdigit() else "another process"
+    return _("process {pid}", pid=text) if text.isdigit() else _("another process")
 
 
 @contextmanager
@@ -162,8 +176,9 @@ def hold_lock(folder: OutputFolder, notice: Optional[Notice] = None, wait: Optio
     wait = LOCK_WAIT_SECONDS if wait is None else wait
     workspace = folder.workspace
     if os.path.islink(workspace) or (os.path.lexists(workspace) and not os.path.isdir(workspace)):
-        raise UsageProblem(f"{folder.shown}: '{workspace}' is in the way: lessonkit keeps its lock and staging folder "
-                           "there, and it is a link or a file. Remove it and run again.")
+        raise UsageProblem(_("{folder}: '{path}' is in the way: lessonkit keeps its lock and staging folder "
+                             "there, and it is a link or a file. Remove it and run again.",
+                             folder=folder.shown, path=workspace))
     try:
         workspace.mkdir(exist_ok=True)
         handle = os.open(folder.workspace / "lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
@@ -175,10 +190,12 @@ def hold_lock(folder: OutputFolder, notice: Optional[Notice] = None, wait: Optio
         while not _try_lock(handle):
             holder = _holder(handle)
             if time.monotonic() >= deadline:
-                raise UsageProblem(f"{folder.shown}: another lessonkit build ({holder}) is writing to this folder. "
-                                   "Wait for it to finish and run again, or build into another folder with -o.")
+                raise UsageProblem(_("{folder}: another lessonkit build ({holder}) is writing to this folder. "
+                                     "Wait for it to finish and run again, or build into another folder with -o.",
+                                     folder=folder.shown, holder=holder))
             if notice and not told:
-                notice(f"Waiting for another lessonkit build ({holder}) to finish writing to {folder.shown} ...")
+                notice(_("Waiting for another lessonkit build ({holder}) to finish writing to {folder} ...",
+                         holder=holder, folder=folder.shown))
                 told = True
             time.sleep(0.1)
         os.ftruncate(handle, 0)

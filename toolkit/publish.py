@@ -22,6 +22,7 @@ from typing import Mapping, Optional
 
 from .errors import OutputProblem
 from .outfolder import MARKER, MARKER_TEXT, OutputFolder, disk_problem
+from .wording import _
 from .write import write_new
 
 RENAME_EXCHANGE = 2
@@ -103,10 +104,11 @@ def _refuse_what_is_in_the_way(old: Path, files: Mapping[PurePosixPath, bytes]) 
                 break
             want_folder = depth < len(parts)
             if want_folder and not stat.S_ISDIR(mode) or not want_folder and not stat.S_ISREG(mode):
-                what = "a link" if stat.S_ISLNK(mode) else ("a folder" if stat.S_ISDIR(mode) else "a file")
-                raise OutputProblem(f"refusing to replace '{old / Path(*here.parts)}': it is {what} not made by lessonkit, "
-                                    f"and this build needs {'a folder' if want_folder else 'a file'} there. "
-                                    "Move it out of the output folder and run again")
+                found = _("a link") if stat.S_ISLNK(mode) else (_("a folder") if stat.S_ISDIR(mode) else _("a file"))
+                raise OutputProblem(_("refusing to replace '{path}': it is {found} not made by lessonkit, and this build "
+                                      "needs {needed} there. Move it out of the output folder and run again",
+                                      path=old / Path(*here.parts), found=found,
+                                      needed=_("a folder") if want_folder else _("a file")))
 
 
 def _is_leftover(name: str) -> bool:

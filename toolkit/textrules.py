@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any, Iterator, List, Tuple
 
 from .errors import Finding
+from .wording import _
 from .yamlsource import Positions
 
 # NUL and the other C0 controls except tab and newline, DEL, the C1 controls, lone surrogates (YAML's
@@ -32,8 +33,12 @@ _NO_WORD_RULE = {"notes", "id", "url", "source_url", "website", "email", "logo",
 def character_name(character: str) -> str:
     point = ord(character)
     if 0xD800 <= point <= 0xDFFF:
-        return f"U+{point:04X} (a lone surrogate, half of a character)"
-    name = unicodedata.name(character, "") or {0: "NUL", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x0D: "CARRIAGE RETURN", 0xFFFE: "not a character", 0xFFFF: "not a character"}.get(point, "a control character")
+        return _("U+{code} (a lone surrogate, half of a character)", code="%04X" % point)
+    # Unicode's own names (and those of the control characters it leaves unnamed) are identifiers, the
+    # same in every language; what is not a name is described.
+    name = unicodedata.name(character, "") or {0: "NUL", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x0D: "CARRIAGE RETURN"}.get(point)
+    if name is None:
+        name = _("not a character") if point in (0xFFFE, 0xFFFF) else _("a control character")
     return f"U+{point:04X} ({name})"
 
 
@@ -70,8 +75,10 @@ def text_findings(data: Any, positions: Positions, path: str) -> List[Finding]:
         bad = _UNRENDERABLE.search(text)
         if bad:
             findings.append(Finding(
-                path, f"{character_name(bad.group())} at character {bad.start() + 1} of this text cannot be shown in every format",
-                "remove it, or retype the text: control characters, NUL and half characters often come from copying out of other programs",
+                path, _("{character} at character {position} of this text cannot be shown in every format",
+                        character=character_name(bad.group()), position=bad.start() + 1),
+                _("remove it, or retype the text: control characters, NUL and half characters often come from copying "
+                  "out of other programs"),
                 line, column, rule="characters"))
             continue
         if is_key or _field(loc) in _NO_WORD_RULE or len(text) <= LONGEST_WORD:
@@ -80,8 +87,9 @@ def text_findings(data: Any, positions: Positions, path: str) -> List[Finding]:
             if len(word) > LONGEST_WORD and _width(word) > LONGEST_WORD and not _ADDRESS.match(word):
                 shown = word if len(word) <= 40 else word[:37] + "..."
                 findings.append(Finding(
-                    path, f"the word '{shown}' is {_width(word):,} characters long; a word of more than {LONGEST_WORD} "
-                          "does not fit on one line in every format", "add spaces or hyphens, or shorten it",
+                    path, _("the word '{word}' is {length:,} characters long; a word of more than {longest} "
+                            "does not fit on one line in every format", word=shown, length=_width(word), longest=LONGEST_WORD),
+                    _("add spaces or hyphens, or shorten it"),
                     line, column, rule="long-word"))
                 break
     return findings

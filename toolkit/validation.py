@@ -9,17 +9,21 @@ from typing import Any, List, Optional, Sequence, Tuple, Type
 from pydantic import BaseModel, ValidationError
 
 from .errors import Finding
+from .wording import N_, _, ngettext
+from .wording.phrases import did_you_mean
 from .yamlsource import Positions
 
 _TYPE_NAMES = {
-    dict: "a mapping (key: value lines)",
-    list: "a list (lines starting with '- ')",
-    str: "text",
-    bool: "true/false",
-    int: "a number",
-    float: "a number",
-    type(None): "nothing",
+    dict: N_("a mapping (key: value lines)"),
+    list: N_("a list (lines starting with '- ')"),
+    str: N_("text"),
+    bool: N_("true/false"),
+    int: N_("a number"),
+    float: N_("a number"),
+    type(None): N_("nothing"),
 }
+# What a field should have been, by pydantic's error type.
+_WANTED = {"string_type": N_("text"), "dict_type": N_("a mapping"), "list_type": N_("a list")}
 
 
 def closest(word: str, choices: Sequence[str]) -> Optional[str]:
@@ -30,7 +34,7 @@ def closest(word: str, choices: Sequence[str]) -> Optional[str]:
 def _describe(value: Any) -> str:
     for kind, name in _TYPE_NAMES.items():
         if type(value) is kind:
-            return name
+            return _(name)
     return type(value).__name__
 
 
@@ -97,7 +101,7 @@ def _where(loc: Sequence[Any]) -> str:
             parts.append(f"[{part + 1}]")
         else:
             parts.append(("." if parts else "") + str(part))
-    return "".join(parts) or "the top level"
+    return "".join(parts) or _("the top level")
 
 
 def _message(error: dict, loc: Tuple[Any, ...], data: Any, model: Type[BaseModel]) -> Tuple[str, str]:
@@ -108,64 +112,88 @@ def _message(error: dict, loc: Tuple[Any, ...], data: Any, model: Type[BaseModel
     if kind == "missing":
         name = loc[-1] if loc else "?"
         return (
-            f"missing required key '{name}' in {_where(loc[:-1])}",
-            f"add '{name}:' here; docs/lesson-format.md shows an example",
+            missing_key(name, loc[:-1]),
+            _("add '{key}:' here; docs/lesson-format.md shows an example", key=name),
         )
     if kind == "extra_forbidden":
         name = loc[-1]
         valid = _field_names(_model_at(model, [p for p in loc[:-1] if not isinstance(p, int)]))
         near = closest(str(name), valid)
-        hint = f"did you mean '{near}'?" if near else ("valid keys here: " + ", ".join(valid) if valid else "remove it")
-        return f"unknown key '{name}' in {_where(loc[:-1])}", hint
+        hint = did_you_mean(near) if near else (_("valid keys here: {keys}", keys=", ".join(valid)) if valid
+                                                else _("remove it"))
+        return _("unknown key '{key}' in {place}", key=name, place=_where(loc[:-1])), hint
     if kind == "literal_error":
         expected = [s.strip().strip("'") for s in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         near = closest(str(value), expected)
-        hint = f"did you mean '{near}'?" if near else f"use one of: {', '.join(expected)}"
-        return f"'{value}' is not allowed for {where}", hint
+        hint = did_you_mean(near) if near else _("use one of: {values}", values=", ".join(expected))
+        return _("'{value}' is not allowed for {place}", value=value, place=where), hint
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
         return (
-            f"'{value}' is not a valid id for {where}",
-            "ids use lower-case letters, digits and single hyphens, e.g. 'fast-friend'",
+            _("'{value}' is not a valid id for {place}", value=value, place=where),
+            _("ids use lower-case letters, digits and single hyphens, e.g. 'fast-friend'"),
         )
     if kind == "string_pattern_mismatch" and "#" in str(ctx.get("pattern", "")):
-        return f"'{value}' is not a colour for {where}", "write colours as #RRGGBB, e.g. '#1D4E89'"
+        return (_("'{value}' is not a colour for {place}", value=value, place=where),
+                _("write colours as #RRGGBB, e.g. '#1D4E89'"))
     if kind in ("string_type", "dict_type", "list_type", "model_type", "model_attributes_type"):
-        wanted = {"string_type": "text", "dict_type": "a mapping", "list_type": "a list"}.get(kind, "a mapping")
-        if kind == "string_type" and isinstance(_value_at(data, loc), dict):
-            wanted = "text"
+        wanted = _WANTED.get(kind, _WANTED["dict_type"])
         hint = ""
         actual = _value_at(data, loc)
         if isinstance(actual, bool) and kind == "string_type":
-            hint = "YAML reads yes/no/true/false/on/off as true or false: put the text in quotes, e.g. 'No'"
+            hint = _("YAML reads yes/no/true/false/on/off as true or false: put the text in quotes, e.g. 'No'")
         elif kind == "string_type":
-            hint = "put the text in quotes if it should be read as written"
+            hint = _("put the text in quotes if it should be read as written")
         elif kind == "list_type":
-            hint = "write a list, e.g. [ks3, ks4], or one '- ' line per item"
-        return f"{where} should be {wanted}, not {_describe(actual)}", hint
+            hint = _("write a list, e.g. [ks3, ks4], or one '- ' line per item")
+        return _("{place} should be {wanted}, not {actual}", place=where, wanted=_(wanted), actual=_describe(actual)), hint
     if kind in ("too_short", "too_long"):
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        noun = "item" if isinstance(_value_at(data, loc), list) else "character"
-        word = "at least" if kind == "too_short" else "at most"
-        return f"{where} needs {word} {limit} {noun}{'s' if limit != 1 else ''}", ""
+        return length_message(where, limit, kind == "too_short", isinstance(_value_at(data, loc), list)), ""
     if kind in ("string_too_long",):
-        return f"{where} is longer than {ctx.get('max_length')} characters", "shorten it"
+        return (_("{place} is longer than {count} characters", place=where, count=ctx.get("max_length")),
+                _("shorten it"))
     if kind.startswith("date_") or kind.startswith("datetime_"):
-        return f"{where} should be a date, not '{value}'", "write dates as YYYY-MM-DD, e.g. 2026-11-23"
+        return (_("{place} should be a date, not '{value}'", place=where, value=value),
+                _("write dates as YYYY-MM-DD, e.g. 2026-11-23"))
     if kind.startswith("url_"):
-        return f"'{value}' is not a web address ({where})", "write the full address, starting https://"
+        return (_("'{value}' is not a web address ({place})", value=value, place=where),
+                _("write the full address, starting https://"))
     if kind == "value_error" and "email" in error.get("msg", ""):
-        return f"'{value}' is not an email address ({where})", "check for a missing @ or a typo"
+        return (_("'{value}' is not an email address ({place})", value=value, place=where),
+                _("check for a missing @ or a typo"))
     if kind in ("int_parsing", "int_type", "int_from_float", "float_parsing", "float_type"):
-        return f"{where} should be a whole number, not '{value}'", ""
+        return _("{place} should be a whole number, not '{value}'", place=where, value=value), ""
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        word = "at least" if kind.startswith("greater") else "at most"
-        return f"{where} must be {word} {bound}, not {value}", ""
+        if kind.startswith("greater"):
+            return _("{place} must be at least {bound}, not {value}", place=where, bound=bound, value=value), ""
+        return _("{place} must be at most {bound}, not {value}", place=where, bound=bound, value=value), ""
     if kind in ("bool_type", "bool_parsing"):
-        return f"{where} should be true or false, not '{value}'", ""
+        return _("{place} should be true or false, not '{value}'", place=where, value=value), ""
     if kind == "value_error":
-        return f"{where}: {str(ctx.get('error', error['msg']))}", ""
-    return f"{where}: {error['msg']}", ""
+        return "{}: {}".format(where, str(ctx.get("error", error["msg"]))), ""
+    return "{}: {}".format(where, error["msg"]), ""
+
+
+def missing_key(name: Any, parent: Sequence[Any]) -> str:
+    """"missing required key 'name' in <where>": also how `school check` recognises a missing lead."""
+    return _("missing required key '{key}' in {place}", key=name, place=_where(parent))
+
+
+def length_message(where: str, limit: Any, at_least: bool, items: bool) -> str:
+    """'<where> needs at least 1 item' (or at most, or characters): also how `school check` recognises
+    an empty list of contacts."""
+    if limit is None:  # pydantic always gives the limit; never a count-less message
+        limit = 0
+    if at_least and items:
+        return ngettext("{place} needs at least {count} item", "{place} needs at least {count} items", limit, place=where)
+    if at_least:
+        return ngettext("{place} needs at least {count} character", "{place} needs at least {count} characters", limit,
+                        place=where)
+    if items:
+        return ngettext("{place} needs at most {count} item", "{place} needs at most {count} items", limit, place=where)
+    return ngettext("{place} needs at most {count} character", "{place} needs at most {count} characters", limit,
+                    place=where)
 
 
 def findings_from(exc: ValidationError, data: Any, positions: Positions, path: str, model: Type[BaseModel]) -> List[Finding]:

@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputProblem
+from .wording import _
 
 FILE_MODE = 0o666  # the kernel takes the user's umask off (0644 under umask 022)
 
@@ -21,11 +22,12 @@ def safe_relative(name: str) -> PurePosixPath:
     parts = name.replace("\\", "/").split("/")
     path = PurePosixPath(*parts) if name else PurePosixPath()
     if not name or name.startswith(("/", "\\")) or ":" in name or any(part in ("..", ".", "") for part in parts):
-        raise OutputProblem(f"refusing to write '{name}': output paths must stay inside the output folder")
+        raise OutputProblem(_("refusing to write '{name}': output paths must stay inside the output folder", name=name))
     if any(part.startswith(".") for part in path.parts):
-        raise OutputProblem(f"refusing to write '{name}': hidden files are not written")
+        raise OutputProblem(_("refusing to write '{name}': hidden files are not written", name=name))
     if any(ord(c) < 32 or c == "\x7f" for c in name):
-        raise OutputProblem(f"refusing to write {name!r}: control characters are not allowed in file names")
+        raise OutputProblem(_("refusing to write {name}: control characters are not allowed in file names",
+                              name=repr(name)))
     return path
 
 

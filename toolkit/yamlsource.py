@@ -15,6 +15,8 @@ from typing import Any, Dict, Tuple
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .wording import _
+
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
 
@@ -72,14 +74,14 @@ class _Loader(yaml.SafeLoader):
 
 
 def _alias_problem(event) -> YamlProblem:
-    return YamlProblem("YAML aliases (*name) are not allowed in lesson files",
-                       "write the text out in full instead of referring to an anchor",
+    return YamlProblem(_("YAML aliases (*name) are not allowed in lesson files"),
+                       _("write the text out in full instead of referring to an anchor"),
                        event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _depth_problem(mark) -> YamlProblem:
-    return YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels",
-                       "lesson files are only a few levels deep; check the indentation",
+    return YamlProblem(_("nesting is deeper than {levels} levels", levels=MAX_DEPTH),
+                       _("lesson files are only a few levels deep; check the indentation"),
                        mark.line + 1, mark.column + 1)
 
 
@@ -98,15 +100,15 @@ def _build(node: Node, loader: _Loader, path: PathKey, positions: Positions) -> 
         result: Dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise YamlProblem("a key must be a plain word", "", *_mark(key_node))
+                raise YamlProblem(_("a key must be a plain word"), "", *_mark(key_node))
             key = _scalar(key_node, loader)
             if isinstance(key, bool) or key is None:
                 key = key_node.value  # `no:` or `on:` as a key means the word, not a boolean
             if key in result:
                 first = positions.keys[path + (key,)]
                 raise YamlProblem(
-                    f"duplicate key '{key}' (first given on line {first[0]})",
-                    "keep one of them: YAML keys must be unique",
+                    _("duplicate key '{key}' (first given on line {line})", key=key, line=first[0]),
+                    _("keep one of them: YAML keys must be unique"),
                     *_mark(key_node),
                 )
             positions.keys[path + (key,)] = _mark(key_node)
@@ -126,8 +128,8 @@ def _scalar(node: ScalarNode, loader: _Loader) -> Any:
 
 def _tag_problem(node: Node) -> YamlProblem:
     return YamlProblem(
-        f"the tag '{node.tag}' is not allowed",
-        "lesson files hold plain text, numbers, dates, lists and mappings; remove the tag",
+        _("the tag '{tag}' is not allowed", tag=node.tag),
+        _("lesson files hold plain text, numbers, dates, lists and mappings; remove the tag"),
         *_mark(node),
     )
 
@@ -142,22 +144,19 @@ def _position_of_byte(data: bytes, offset: int) -> Tuple[int, int]:
 def parse(data: bytes) -> Tuple[Any, Positions]:
     """Parse one YAML document from bytes; raise YamlProblem with a position on any fault."""
     if len(data) > MAX_BYTES:
-        raise YamlProblem(
-            f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,}",
-            "split it into several lessons, or check this is the right file",
-        )
+        raise _too_large(len(data))
     if b"\x00" in data:
         raise YamlProblem(
-            "the file contains binary data (NUL bytes)",
-            "save it as plain UTF-8 text",
+            _("the file contains binary data (NUL bytes)"),
+            _("save it as plain UTF-8 text"),
             *_position_of_byte(data, data.index(b"\x00")),
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise YamlProblem(
-            "the file is not valid UTF-8 text",
-            "save it with UTF-8 encoding (most editors offer this under 'Save as')",
+            _("the file is not valid UTF-8 text"),
+            _("save it with UTF-8 encoding (most editors offer this under 'Save as')"),
             *_position_of_byte(data, exc.start),
         ) from None
     if _FastLoader is not None:
@@ -176,18 +175,19 @@ def _compose(text: str, fast: bool) -> Tuple[Any, Positions]:
             _refuse_aliases_and_depth(text)  # the C composer does neither check; do them on its events first
         root = loader.get_single_node()
         if root is None:
-            raise YamlProblem("the file is empty", "start from the example in docs/lesson-format.md")
+            raise YamlProblem(_("the file is empty"), _("start from the example in docs/lesson-format.md"))
         return _build(root, loader, (), positions), positions
     except yaml.MarkedYAMLError as exc:
         if fast:
             raise
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise YamlProblem(f"YAML syntax: {exc.problem or exc.context}", _syntax_hint(exc), line, column) from None
+        raise YamlProblem(_("YAML syntax: {problem}", problem=exc.problem or exc.context), _syntax_hint(exc),
+                          line, column) from None
     except yaml.YAMLError as exc:
         if fast:
             raise
-        raise YamlProblem(f"YAML syntax: {exc}", "check the indentation and quotes") from None
+        raise YamlProblem(_("YAML syntax: {problem}", problem=exc), _("check the indentation and quotes")) from None
     finally:
         loader.dispose()
 
@@ -213,16 +213,16 @@ def _refuse_aliases_and_depth(text: str) -> None:
 def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
     problem = f"{exc.problem} {exc.context}"
     if "mapping values are not allowed" in problem:
-        return "a colon inside text needs the whole text in quotes, e.g. \"Note: ...\""
+        return _("a colon inside text needs the whole text in quotes, e.g. \"Note: ...\"")
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        return "inside [ ] or { }, put text that has , ? : # or quotes in quotes, or write one '- ' line per item"
+        return _("inside [ ] or { }, put text that has , ? : # or quotes in quotes, or write one '- ' line per item")
     if "found character '\\t'" in problem:
-        return "use spaces, not tabs, for indentation"
+        return _("use spaces, not tabs, for indentation")
     if "expected <block end>" in problem or "did not find expected" in problem:
-        return "check that this line is indented like its neighbours"
+        return _("check that this line is indented like its neighbours")
     if "but found another document" in problem:
-        return "one lesson per file: remove the '---' line"
-    return "check the indentation and quotes on this line and the one before"
+        return _("one lesson per file: remove the '---' line")
+    return _("check the indentation and quotes on this line and the one before")
 
 
 def read_regular_file(path: Path, limit: int) -> bytes:
@@ -235,8 +235,8 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a plain file (a pipe, device or socket)"
-            raise NotAFile(f"it is {kind}")
+            raise NotAFile(_("it is a folder") if stat.S_ISDIR(info.st_mode) else
+                           _("it is not a plain file (a pipe, device or socket)"))
         if info.st_size > limit:
             raise TooLarge(info.st_size)
         chunks, size = [], 0
@@ -266,10 +266,15 @@ def read(path: Path) -> Tuple[Any, Positions]:
     try:
         data = read_regular_file(path, MAX_BYTES)
     except TooLarge as exc:
-        raise YamlProblem(f"the file is {exc.size:,} bytes; the limit is {MAX_BYTES:,}",
-                          "split it into several lessons, or check this is the right file") from None
+        raise _too_large(exc.size) from None
     except NotAFile as exc:
-        raise YamlProblem(f"cannot read the file: {exc}", "give the path of a .yaml text file") from None
+        raise YamlProblem(_("cannot read the file: {reason}", reason=exc), _("give the path of a .yaml text file")) from None
     except OSError as exc:
-        raise YamlProblem(f"cannot read the file: {exc.strerror or exc}", "check the path and permissions") from None
+        raise YamlProblem(_("cannot read the file: {reason}", reason=exc.strerror or exc),
+                          _("check the path and permissions")) from None
     return parse(data)
+
+
+def _too_large(size: int) -> YamlProblem:
+    return YamlProblem(_("the file is {size:,} bytes; the limit is {limit:,}", size=size, limit=MAX_BYTES),
+                       _("split it into several lessons, or check this is the right file"))

@@ -15,7 +15,7 @@ from ..errors import Finding
 from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, Project
 from ..model import Audience, Lesson, Misconception, Question, SupportRoute, TeacherNotes, text_for
-from ..wording import N_
+from ..wording import N_, _
 from . import readability
 from .wording import Loc, blaming_phrases, digits, texts, unknown_phone_numbers
 
@@ -65,7 +65,9 @@ def _under_18(audience: Audience) -> bool:
 
 
 def _ages(audience: Audience) -> str:
-    return f"ages {audience.min_age}-{audience.max_age}" if audience.min_age is not None else audience.label
+    if audience.min_age is None:
+        return audience.label
+    return _("ages {youngest}-{oldest}", youngest=audience.min_age, oldest=audience.max_age)
 
 
 # --- Support routes -------------------------------------------------------------------------------
@@ -81,9 +83,10 @@ def _catalogue(project: Project, today: dt.date) -> Iterator[Finding]:
             if audience is not None and _under_18(audience):
                 yield loaded.finding(
                     ("routes", index, "audiences", a_index),
-                    f"adult-only route '{route.id}' (min_age {route.min_age}) is shown to '{audience_id}', "
-                    f"an audience under 18 ({_ages(audience)})",
-                    "remove the pupil audience: adult-only services are for staff and parents",
+                    _("adult-only route '{route}' (min_age {min_age}) is shown to '{audience}', "
+                      "an audience under 18 ({ages})",
+                      route=route.id, min_age=route.min_age, audience=audience_id, ages=_ages(audience)),
+                    _("remove the pupil audience: adult-only services are for staff and parents"),
                     rule="adult-only-route",
                 )
     yield from _freshness(loaded, "routes", loaded.model.routes, today)
@@ -101,18 +104,19 @@ def _signposting(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
         if exposed:
             yield loaded.finding(
                 ("support_routes", r_index),
-                f"'{route_id}' is for adults only (18+) but this lesson is for {', '.join(exposed)}, "
-                f"who are under 18",
-                "remove it from support_routes: adult-only services are for staff and parents (for a "
-                "student who is 18, staff use the \"18 and over\" card in the staff pack)",
+                _("'{route}' is for adults only (18+) but this lesson is for {audiences}, who are under 18",
+                  route=route_id, audiences=", ".join(exposed)),
+                _("remove it from support_routes: adult-only services are for staff and parents (for a "
+                  "student who is 18, staff use the \"18 and over\" card in the staff pack)"),
                 rule="adult-only-route",
             )
         elif not any(route_reaches(route, audiences[a], None) for a in lesson.audiences if a in audiences):
             yield loaded.finding(
                 ("support_routes", r_index),
-                f"'{route_id}' is for adults only (18+), so nobody this lesson is for "
-                f"({', '.join(lesson.audiences)}) would see it: it would be left out without a word",
-                "remove it from support_routes; adult-only services belong in lessons for staff or parents",
+                _("'{route}' is for adults only (18+), so nobody this lesson is for "
+                  "({audiences}) would see it: it would be left out without a word",
+                  route=route_id, audiences=", ".join(lesson.audiences)),
+                _("remove it from support_routes; adult-only services belong in lessons for staff or parents"),
                 rule="adult-only-route",
             )
     for audience_id in lesson.audiences:
@@ -122,13 +126,16 @@ def _signposting(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
         usable = [r for r in lesson.support_routes if r in routes and route_reaches(routes[r], audience, None)]
         if not usable:
             yield loaded.finding(
-                ("support_routes",), f"'{audience_id}' would see no support routes",
-                f"add routes that {audience.label} may use (check their ages and audiences in support-routes.yaml)",
+                ("support_routes",), _("'{audience}' would see no support routes", audience=audience_id),
+                _("add routes that {audience} may use (check their ages and audiences in support-routes.yaml)",
+                  audience=audience.label),
                 rule="signposting", key=True)
         elif audience.is_pupils and audience.youngest < CHILDLINE_MAX_AGE and CHILDLINE not in usable:
             yield loaded.finding(
-                ("support_routes",), f"Childline is not among the support routes '{audience_id}' sees",
-                f"add '{CHILDLINE}' to support_routes: every pupil under {CHILDLINE_MAX_AGE} should be pointed to it",
+                ("support_routes",),
+                _("Childline is not among the support routes '{audience}' sees", audience=audience_id),
+                _("add '{route}' to support_routes: every pupil under {age} should be pointed to it",
+                  route=CHILDLINE, age=CHILDLINE_MAX_AGE),
                 rule="signposting", key=True)
 
 
@@ -155,7 +162,7 @@ def _adult_only_mentions(loaded: Loaded[Lesson], project: Project) -> Iterator[F
     lesson, audiences = loaded.model, project.audiences
     for_pupils = any(a in audiences and _under_18(audiences[a]) for a in lesson.audiences)
     pupil_skip = lambda model, name: name in TEACHER_ONLY  # noqa: E731
-    pupil_locs = {loc for loc, _ in texts(lesson, skip=pupil_skip)} if for_pupils else set()
+    pupil_locs = {loc for loc, _text in texts(lesson, skip=pupil_skip)} if for_pupils else set()
     references = lambda model, name: name in ("sources", "notes")  # citations and speaker notes  # noqa: E731
     for loc, text in texts(lesson, skip=references):
         for sentence in readability.sentences(text):
@@ -164,14 +171,15 @@ def _adult_only_mentions(loaded: Loaded[Lesson], project: Project) -> Iterator[F
                 continue
             if loc in pupil_locs:
                 yield loaded.finding(
-                    loc, f"'{found.group(0)}' is a service for adults only (18+), named in text pupils see",
-                    "leave adult-only services out of pupils' text; staff give a student who is 18 the "
-                    "\"18 and over\" card", rule="adult-only-route")
+                    loc, _("'{service}' is a service for adults only (18+), named in text pupils see",
+                           service=found.group(0)),
+                    _("leave adult-only services out of pupils' text; staff give a student who is 18 the "
+                      "\"18 and over\" card"), rule="adult-only-route")
             elif not ADULT_WORDS.search(sentence):
                 yield loaded.finding(
-                    loc, f"'{found.group(0)}' is named without saying it is for adults only",
-                    "say in the same sentence that it is for adults (18+) only, e.g. "
-                    f"\"{found.group(0)} (adults 18+ only)\"", rule="adult-only-route")
+                    loc, _("'{service}' is named without saying it is for adults only", service=found.group(0)),
+                    _("say in the same sentence that it is for adults (18+) only, e.g. "
+                      "\"{service} (adults 18+ only)\"", service=found.group(0)), rule="adult-only-route")
 
 
 # Who a story's help must reach (one list, also used by the tests): the school's safeguarding
@@ -197,17 +205,21 @@ def _stories_reach_help(loaded: Loaded[Lesson], project: Project) -> Iterator[Fi
             help_text = " ".join(text_for(b.text, audience_id) for b in scenario.beats if b.stage == "help")
             loc = ("scenarios", s_index, "beats")
             if not help_text:
-                yield loaded.finding(loc, f"story '{scenario.id}' ends without anyone getting help",
-                                     "add a `help` beat in which the young person tells a trusted adult, "
-                                     "who takes it to the school's safeguarding lead", rule="story-help")
+                yield loaded.finding(loc, _("story '{story}' ends without anyone getting help", story=scenario.id),
+                                     _("add a `help` beat in which the young person tells a trusted adult, "
+                                       "who takes it to the school's safeguarding lead"), rule="story-help")
                 break
             if not SAFEGUARDING_LEAD_WORDS.search(help_text):
-                yield loaded.finding(loc, f"in story '{scenario.id}' ({audience_id}), help does not reach the school's safeguarding lead",
-                                     "say that the adult who is told takes it to the school's safeguarding lead "
-                                     "(for young pupils: the grown-up at school who keeps children safe)", rule="story-help")
+                yield loaded.finding(loc, _("in story '{story}' ({audience}), help does not reach the school's "
+                                            "safeguarding lead", story=scenario.id, audience=audience_id),
+                                     _("say that the adult who is told takes it to the school's safeguarding lead "
+                                       "(for young pupils: the grown-up at school who keeps children safe)"),
+                                     rule="story-help")
             if audience.youngest >= 11 and not REPORT_WORDS.search(help_text):
-                yield loaded.finding(loc, f"in story '{scenario.id}' ({audience_id}), nobody reports it to CEOP or the police",
-                                     "show the report: to CEOP for under-18s, or the police (101, or 999 in an emergency)",
+                yield loaded.finding(loc, _("in story '{story}' ({audience}), nobody reports it to CEOP or the police",
+                                            story=scenario.id, audience=audience_id),
+                                     _("show the report: to CEOP for under-18s, or the police (101, or 999 in an "
+                                       "emergency)"),
                                      rule="story-help")
 
 
@@ -229,21 +241,27 @@ def _question(loaded: Loaded[Lesson], loc: Loc, question: Question) -> Iterator[
     correct = sum(o.correct for o in question.options)
     count = len(question.options)
     if kind in ("single", "true-false") and correct != 1:
-        yield loaded.finding(loc + ("options",), f"{kind} question '{qid}' has {correct} correct options; it needs exactly 1",
-                             "mark one option `correct: true`", rule="quiz")
+        yield loaded.finding(loc + ("options",),
+                             _("{kind} question '{question}' has {correct} correct options; it needs exactly 1",
+                               kind=kind, question=qid, correct=correct),
+                             _("mark one option `correct: true`"), rule="quiz")
     if kind == "true-false" and count != 2:
-        yield loaded.finding(loc + ("options",), f"true-false question '{qid}' has {count} options; it needs exactly 2",
-                             "give two options, True and False", rule="quiz")
+        yield loaded.finding(loc + ("options",),
+                             _("true-false question '{question}' has {count} options; it needs exactly 2",
+                               question=qid, count=count),
+                             _("give two options, True and False"), rule="quiz")
     if kind == "multiple" and correct < 1:
-        yield loaded.finding(loc + ("options",), f"multiple question '{qid}' has no correct option",
-                             "mark at least one option `correct: true`", rule="quiz")
+        yield loaded.finding(loc + ("options",), _("multiple question '{question}' has no correct option", question=qid),
+                             _("mark at least one option `correct: true`"), rule="quiz")
     if kind == "ordering":
         if count < 3:
-            yield loaded.finding(loc + ("options",), f"ordering question '{qid}' has {count} options; it needs at least 3",
-                                 "add options, listed in the correct order", rule="quiz")
+            yield loaded.finding(loc + ("options",),
+                                 _("ordering question '{question}' has {count} options; it needs at least 3",
+                                   question=qid, count=count),
+                                 _("add options, listed in the correct order"), rule="quiz")
         if correct:
-            yield loaded.finding(loc + ("options",), f"ordering question '{qid}' marks options correct",
-                                 "remove `correct:`: for ordering, the order the options are listed in is the answer",
+            yield loaded.finding(loc + ("options",), _("ordering question '{question}' marks options correct", question=qid),
+                                 _("remove `correct:`: for ordering, the order the options are listed in is the answer"),
                                  rule="quiz")
     keys = _variant_keys(question.question, *[o.feedback for o in question.options])
     for o_index, option in enumerate(question.options):
@@ -251,8 +269,9 @@ def _question(loaded: Loaded[Lesson], loc: Loc, question: Question) -> Iterator[
             feedback = text_for(option.feedback, key)
             if _same(feedback, text_for(question.question, key)) or _same(feedback, text_for(option.text, key)):
                 yield loaded.finding(loc + ("options", o_index, "feedback"),
-                                     f"the feedback for option {o_index + 1} of '{qid}' repeats the question or the option",
-                                     "say why this answer is right or wrong", rule="quiz")
+                                     _("the feedback for option {number} of '{question}' repeats the question or the "
+                                       "option", number=o_index + 1, question=qid),
+                                     _("say why this answer is right or wrong"), rule="quiz")
                 break
 
 
@@ -275,8 +294,9 @@ def _blame(loaded: Loaded[Lesson]) -> Iterator[Finding]:
     for loc, text in texts(loaded.model, skip=_deliberate_quote):
         for phrase, suggestion in blaming_phrases(text):
             yield loaded.finding(
-                loc, f"victim-blaming or shaming wording: \"{phrase}\"",
-                f"{suggestion}; to quote a myth on purpose, put it in a misconception's `myth` with `quotation: true`",
+                loc, _("victim-blaming or shaming wording: \"{phrase}\"", phrase=phrase),
+                _("{suggestion}; to quote a myth on purpose, put it in a misconception's `myth` with `quotation: true`",
+                  suggestion=suggestion),
                 rule="blame")
 
 
@@ -294,9 +314,9 @@ def _phone_numbers(loaded: Loaded[Lesson], known: Set[str]) -> Iterator[Finding]
     for loc, text in texts(loaded.model):
         for number in unknown_phone_numbers(text, known):
             yield loaded.finding(
-                loc, f"possible real phone number '{number}'",
-                "use a number from support-routes.yaml, or for a made-up example one of Ofcom's drama "
-                "numbers, e.g. 01632 960123 or 020 7946 0123", rule="phone-number")
+                loc, _("possible real phone number '{number}'", number=number),
+                _("use a number from support-routes.yaml, or for a made-up example one of Ofcom's drama "
+                  "numbers, e.g. 01632 960123 or 020 7946 0123"), rule="phone-number")
 
 
 # --- Sources and dates ---------------------------------------------------------------------------
@@ -308,12 +328,15 @@ def _freshness(loaded: Loaded, field: str, items, today: dt.date) -> Iterator[Fi
         if is_stale(checked, today):
             yield loaded.finding(
                 (field, index, "last_verified"),
-                f"'{item.id}' was last verified on {checked.isoformat()}, more than {LIMIT_TEXT} ago",
-                f"check it against {item.source_url} and update last_verified", severity="warning", rule="stale")
+                _("'{item}' was last verified on {date}, more than {limit} ago",
+                  item=item.id, date=checked.isoformat(), limit=LIMIT_TEXT),
+                _("check it against {url} and update last_verified", url=item.source_url),
+                severity="warning", rule="stale")
         elif checked > today:
             yield loaded.finding(
-                (field, index, "last_verified"), f"'{item.id}' has last_verified {checked.isoformat()}, which is in the future",
-                "give the date it was actually checked", severity="warning", rule="stale")
+                (field, index, "last_verified"),
+                _("'{item}' has last_verified {date}, which is in the future", item=item.id, date=checked.isoformat()),
+                _("give the date it was actually checked"), severity="warning", rule="stale")
 
 
 # --- Reading level -------------------------------------------------------------------------------
@@ -330,8 +353,8 @@ def _reading_level(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding
             for sentence, level in readability.hard_sentences(text, audience.reading_grade_max):
                 too_hard[(loc, sentence)].append((audience, level))
     for (loc, sentence), hits in too_hard.items():
-        targets = ", ".join(f"{a.id} ({a.reading_grade_max:g})" for a, _ in hits)
+        targets = ", ".join(f"{a.id} ({a.reading_grade_max:g})" for a, _level in hits)
         yield loaded.finding(
-            loc, f"reading level grade {hits[0][1]:.1f} is above the target for {targets}: "
-                 f"\"{readability.quote(sentence)}\"",
-            "split the sentence and use shorter, everyday words", severity="warning", rule="reading-level")
+            loc, _("reading level grade {grade:.1f} is above the target for {audiences}: \"{sentence}\"",
+                   grade=hits[0][1], audiences=targets, sentence=readability.quote(sentence)),
+            _("split the sentence and use shorter, everyday words"), severity="warning", rule="reading-level")

@@ -15,6 +15,7 @@ from ..errors import Finding, LessonkitError
 from ..load import Loaded, Project
 from ..model import Lesson
 from ..textrules import strings_in
+from ..wording import _
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,7 @@ def title_problem(title: str, kind: str, columns: int = 1) -> Optional[str]:
         for text in ([title, continued_title(title, 2)] if kind == "content" else [title]):
             title_size(text, box, sizes)
     except LessonkitError:
-        return f"too long for a slide title, even at the smallest title size ({sizes[-1]} pt)"
+        return _("too long for a slide title, even at the smallest title size ({size} pt)", size=sizes[-1])
     return None
 
 
@@ -58,7 +59,7 @@ def chat_problem(scenario) -> Optional[str]:
     from ..deck.chat import chat_problem as problem
     from ..deck.looks import EMU_PER_PT
 
-    _, frame, _ = _deck().picture_frames()
+    _title, frame, _text = _deck().picture_frames()
     return problem(scenario, frame.width / EMU_PER_PT, frame.height / EMU_PER_PT)
 
 
@@ -86,7 +87,7 @@ def check(project: Project) -> List[Finding]:
                 if problem:
                     loc = _source(loaded, spec.title) or ("title",)
                     findings.append(loaded.finding(
-                        loc, f"'{spec.title}' is {problem}",
-                        "shorten this heading, or use shorter words: a slide title holds about two lines",
+                        loc, _("'{title}' is {problem}", title=spec.title, problem=problem),
+                        _("shorten this heading, or use shorter words: a slide title holds about two lines"),
                         rule="slide-title"))
     return findings

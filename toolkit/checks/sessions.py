@@ -15,6 +15,8 @@ from ..adapt import adapt, shows
 from ..errors import Finding
 from ..load import Loaded, Project
 from ..model import Lesson
+from ..wording import _
+from ..wording.phrases import did_you_mean
 
 SLIDES_PER_MINUTE = 1.0
 """At most one main slide per planned minute (appendix aside). CEOP's 15-18 "Online blackmail"
@@ -38,8 +40,9 @@ def check(project: Project) -> List[Finding]:
             continue
         if lesson.teacher_notes.timings:
             findings.append(loaded.finding(
-                ("teacher_notes", "timings"), "a lesson with sessions is timed by its sessions' plans, so these timings are not used",
-                "remove teacher_notes.timings and give each step of a session plan its minutes",
+                ("teacher_notes", "timings"),
+                _("a lesson with sessions is timed by its sessions' plans, so these timings are not used"),
+                _("remove teacher_notes.timings and give each step of a session plan its minutes"),
                 severity="warning", rule="session-timing"))
         for audience_id in lesson.audiences:
             audience = project.audiences.get(audience_id)
@@ -62,9 +65,10 @@ def _one_session(loaded: Loaded[Lesson]) -> Iterator[Finding]:
     if planned != lesson.duration_minutes:
         yield loaded.finding(
             ("teacher_notes", "timings"),
-            f"the timings add up to {planned} minutes but the lesson lasts {lesson.duration_minutes}",
-            "change the timings or duration_minutes so they agree (a warning here: without sessions the "
-            "timings are the teacher's notes; a session's plan must add up)", severity="warning", rule="session-timing")
+            _("the timings add up to {planned} minutes but the lesson lasts {minutes}",
+              planned=planned, minutes=lesson.duration_minutes),
+            _("change the timings or duration_minutes so they agree (a warning here: without sessions the "
+              "timings are the teacher's notes; a session's plan must add up)"), severity="warning", rule="session-timing")
 
 
 def _own(lesson: Lesson, audience) -> List[Tuple[int, object]]:
@@ -77,12 +81,13 @@ def _steps(session, audience) -> List[Tuple[int, object]]:
 
 def _timings(loaded: Loaded[Lesson], audience) -> Iterator[Finding]:
     for index, session in _own(loaded.model, audience):
-        planned = sum(step.minutes for _, step in _steps(session, audience) if step.optional != "out")
+        planned = sum(step.minutes for _index, step in _steps(session, audience) if step.optional != "out")
         if planned != session.minutes:
             yield loaded.finding(
                 ("sessions", index, "minutes"),
-                f"session '{session.id}' lasts {session.minutes} minutes but its plan for {audience.id} adds up to {planned}",
-                "change the minutes of its steps (optional steps marked `out` do not count) or the session's length",
+                _("session '{session}' lasts {minutes} minutes but its plan for {audience} adds up to {planned}",
+                  session=session.id, minutes=session.minutes, audience=audience.id, planned=planned),
+                _("change the minutes of its steps (optional steps marked `out` do not count) or the session's length"),
                 rule="session-timing")
 
 
@@ -91,19 +96,26 @@ def _order(loaded: Loaded[Lesson], audience) -> Iterator[Finding]:
     lesson = loaded.model
     first = (["ground-rules"] if lesson.ground_rules else []) + ["outcomes"]
     for index, session in _own(lesson, audience):
-        parts = [step.part for _, step in _steps(session, audience)]
+        parts = [step.part for _index, step in _steps(session, audience)]
         if lesson.content_warning and parts[:1] != ["content-warning"]:
             yield loaded.finding(
-                ("sessions", index, "plan"), f"session '{session.id}' ({audience.id}) must open with the content warning",
-                "make `content-warning` the first step of the plan", rule="session-order")
+                ("sessions", index, "plan"),
+                _("session '{session}' ({audience}) must open with the content warning",
+                  session=session.id, audience=audience.id),
+                _("make `content-warning` the first step of the plan"), rule="session-order")
         quiz_at = next((i for i, part in enumerate(parts) if part in QUIZ_PARTS), len(parts))
         for wanted in first:
             if wanted not in parts or parts.index(wanted) > quiz_at:
-                what = "the ground rules" if wanted == "ground-rules" else "the learning outcomes"
+                if wanted == "ground-rules":
+                    problem = _("session '{session}' ({audience}) must show the ground rules before any quiz",
+                                session=session.id, audience=audience.id)
+                else:
+                    problem = _("session '{session}' ({audience}) must show the learning outcomes before any quiz",
+                                session=session.id, audience=audience.id)
                 yield loaded.finding(
-                    ("sessions", index, "plan"),
-                    f"session '{session.id}' ({audience.id}) must show {what} before any quiz",
-                    f"add a `{wanted}` step near the start of the plan, before `starter`", rule="session-order")
+                    ("sessions", index, "plan"), problem,
+                    _("add a `{part}` step near the start of the plan, before `starter`", part=wanted),
+                    rule="session-order")
 
 
 def _quiz_lengths(loaded: Loaded[Lesson], audience) -> Iterator[Finding]:
@@ -111,9 +123,12 @@ def _quiz_lengths(loaded: Loaded[Lesson], audience) -> Iterator[Finding]:
     bank = {q.id: q for q in lesson.quiz.starter + lesson.quiz.exit}
     for index, session in _own(lesson, audience):
         steps = _steps(session, audience)
-        if not any(step.part == "exit" for _, step in steps):
-            yield loaded.finding(("sessions", index, "plan"), f"session '{session.id}' ({audience.id}) has no exit check",
-                                 "add an `exit` step with 3 to 5 questions near the end", severity="warning", rule="quiz-length")
+        if not any(step.part == "exit" for _index, step in steps):
+            yield loaded.finding(("sessions", index, "plan"),
+                                 _("session '{session}' ({audience}) has no exit check",
+                                   session=session.id, audience=audience.id),
+                                 _("add an `exit` step with 3 to 5 questions near the end"), severity="warning",
+                                 rule="quiz-length")
         for s_index, step in steps:
             if step.part not in QUIZ_PARTS:
                 continue
@@ -122,9 +137,12 @@ def _quiz_lengths(loaded: Loaded[Lesson], audience) -> Iterator[Finding]:
             if not low <= count <= high:
                 yield loaded.finding(
                     ("sessions", index, "plan", s_index, "questions"),
-                    f"the {step.part} of session '{session.id}' asks {audience.id} {count} questions",
-                    f"a {'starter' if step.part == 'starter' else 'exit check'} has {low} to {high} questions: short, "
-                    "so there is time to talk about each answer (the whole bank stays in the quiz exports)",
+                    _("the {part} of session '{session}' asks {audience} {count} questions",
+                      part=step.part, session=session.id, audience=audience.id, count=count),
+                    (_("a starter has {low} to {high} questions: short, so there is time to talk about each answer "
+                       "(the whole bank stays in the quiz exports)", low=low, high=high) if step.part == "starter" else
+                     _("a exit check has {low} to {high} questions: short, so there is time to talk about each answer "
+                       "(the whole bank stays in the quiz exports)", low=low, high=high)),
                     severity="warning", rule="quiz-length")
 
 
@@ -140,9 +158,10 @@ def _slides(loaded: Loaded[Lesson], project: Project, audience) -> Iterator[Find
         if main > limit:
             yield loaded.finding(
                 ("sessions", positions[session.id], "plan"),
-                f"session '{session.id}' has {main} slides for {audience.id} in {session.minutes} minutes",
-                f"at most {limit} (one slide per minute): mark a part `optional: out` so it goes to the extra "
-                "slides, or give the session more time", severity="warning", rule="session-slides")
+                _("session '{session}' has {slides} slides for {audience} in {minutes} minutes",
+                  session=session.id, slides=main, audience=audience.id, minutes=session.minutes),
+                _("at most {limit} (one slide per minute): mark a part `optional: out` so it goes to the extra "
+                  "slides, or give the session more time", limit=limit), severity="warning", rule="session-slides")
 
 
 def references(loaded: Loaded[Lesson], part_ids: Sequence[str]) -> Iterator[Finding]:
@@ -154,33 +173,36 @@ def references(loaded: Loaded[Lesson], part_ids: Sequence[str]) -> Iterator[Find
     seen = set()
     for index, session in enumerate(lesson.sessions):
         if session.id in seen:
-            yield loaded.finding(("sessions", index, "id"), f"session id '{session.id}' is used twice",
-                                 "give each session its own id", rule="duplicate-id")
+            yield loaded.finding(("sessions", index, "id"), _("session id '{id}' is used twice", id=session.id),
+                                 _("give each session its own id"), rule="duplicate-id")
         seen.add(session.id)
         for s_index, step in enumerate(session.plan):
             loc = ("sessions", index, "plan", s_index)
             if step.part not in part_ids:
                 near = closest(step.part, part_ids)
-                yield loaded.finding(loc + ("part",), f"unknown part '{step.part}'",
-                                     f"did you mean '{near}'?" if near else "name a section, scenario or activity id, "
-                                     "or one of: " + ", ".join(sorted(set(part_ids) - _ids(lesson))),
+                yield loaded.finding(loc + ("part",), _("unknown part '{part}'", part=step.part),
+                                     did_you_mean(near) if near else
+                                     _("name a section, scenario or activity id, or one of: {parts}",
+                                       parts=", ".join(sorted(set(part_ids) - _ids(lesson)))),
                                      rule="unknown-reference")
             if step.part in QUIZ_PARTS and not step.questions:
-                yield loaded.finding(loc, f"the {step.part} step names no questions",
-                                     "list question ids from the quiz bank under `questions`", rule="unknown-reference")
+                yield loaded.finding(loc, _("the {part} step names no questions", part=step.part),
+                                     _("list question ids from the quiz bank under `questions`"), rule="unknown-reference")
             if step.questions and step.part not in QUIZ_PARTS:
-                yield loaded.finding(loc + ("questions",), f"only a starter or exit step asks questions, not '{step.part}'",
-                                     "move the questions to a `starter` or `exit` step", rule="unknown-reference")
+                yield loaded.finding(loc + ("questions",),
+                                     _("only a starter or exit step asks questions, not '{part}'", part=step.part),
+                                     _("move the questions to a `starter` or `exit` step"), rule="unknown-reference")
             for q_index, question in enumerate(step.questions):
                 if question not in questions:
                     near = closest(question, questions)
-                    yield loaded.finding(loc + ("questions", q_index), f"unknown question '{question}'",
-                                         f"did you mean '{near}'?" if near else "use an id from quiz.starter or quiz.exit",
+                    yield loaded.finding(loc + ("questions", q_index), _("unknown question '{question}'", question=question),
+                                         did_you_mean(near) if near else _("use an id from quiz.starter or quiz.exit"),
                                          rule="unknown-reference")
     for index, audience_id in enumerate(lesson.audiences):
         if not any(not s.audiences or audience_id in s.audiences for s in lesson.sessions):
-            yield loaded.finding(("audiences", index), f"no session is for '{audience_id}'",
-                                 f"add a session for {audience_id}, or leave out `audiences` on a session so everyone has it",
+            yield loaded.finding(("audiences", index), _("no session is for '{audience}'", audience=audience_id),
+                                 _("add a session for {audience}, or leave out `audiences` on a session so everyone "
+                                   "has it", audience=audience_id),
                                  rule="session-audience")
 
 

@@ -10,6 +10,8 @@ from ..model import PARTS, Lesson
 from ..terms import known_tokens, tokens_in
 from ..textrules import strings_in
 from ..validation import closest
+from ..wording import N_, _
+from ..wording.phrases import did_you_mean
 
 LISTS_WITH_IDS = ("sections", "scenarios", "warning_signs", "response_steps", "statistics", "activities")
 PART_LISTS = ("sections", "scenarios", "activities")
@@ -28,10 +30,21 @@ def check(project: Project, catalogues: bool = True) -> List[Finding]:
     return findings
 
 
+# What an unknown reference names: (the problem, the hint listing the known ones), looked up when used.
+_UNKNOWN = {
+    "audience": (N_("unknown audience '{value}'"), N_("known audiences: {known}")),
+    "support route": (N_("unknown support route '{value}'"), N_("known support routes: {known}")),
+    "warning sign": (N_("unknown warning sign '{value}'"), N_("known warning signs: {known}")),
+    "source key": (N_("unknown source key '{value}'"), N_("known source keys: {known}")),
+    "sender": (N_("unknown sender '{value}'"), N_("known senders: {known}")),
+}
+
+
 def _unknown(loaded: Loaded, loc: Tuple[Any, ...], what: str, value: str, known: Sequence[str], key: bool = False) -> Finding:
     near = closest(value, known)
-    hint = f"did you mean '{near}'?" if near else f"known {what}s: {', '.join(sorted(known)) or 'none'}"
-    return loaded.finding(loc, f"unknown {what} '{value}'", hint, rule="unknown-reference", key=key)
+    problem, listing = _UNKNOWN[what]
+    hint = did_you_mean(near) if near else _(listing, known=", ".join(sorted(known)) or _("none"))
+    return loaded.finding(loc, _(problem, value=value), hint, rule="unknown-reference", key=key)
 
 
 def _duplicate_lesson_ids(project: Project) -> Iterator[Finding]:
@@ -48,8 +61,8 @@ def duplicate_lesson_id(loaded: Loaded[Lesson], seen: Dict[str, str]) -> Optiona
     seen.setdefault(lesson_id, loaded.path)
     if seen[lesson_id] == loaded.path:
         return None
-    return loaded.finding(("id",), f"lesson id '{lesson_id}' is also used by {seen[lesson_id]}",
-                          "give each lesson its own id", rule="duplicate-id")
+    return loaded.finding(("id",), _("lesson id '{id}' is also used by {file}", id=lesson_id, file=seen[lesson_id]),
+                          _("give each lesson its own id"), rule="duplicate-id")
 
 
 def _nations(project: Project) -> Iterator[Finding]:
@@ -64,8 +77,8 @@ def _nations(project: Project) -> Iterator[Finding]:
             yield _unknown(loaded, ("nations", index, "money_loss_route"), "support route", route_id, list(routes))
         elif nation.id not in routes[route_id].nations:
             yield loaded.finding(("nations", index, "money_loss_route"),
-                                 f"route '{route_id}' does not serve {nation.name}",
-                                 "name a route whose `nations` include this nation", rule="unknown-reference")
+                                 _("route '{route}' does not serve {nation}", route=route_id, nation=nation.name),
+                                 _("name a route whose `nations` include this nation"), rule="unknown-reference")
 
 
 def _tokens(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
@@ -77,9 +90,10 @@ def _tokens(loaded: Loaded[Lesson], project: Project) -> Iterator[Finding]:
         for token, _start in tokens_in(text):
             if token[:1].lower() + token[1:] not in known:
                 near = closest(token, known)
-                yield loaded.finding(loc, f"unknown term '{{{{{token}}}}}'",
-                                     f"did you mean '{{{{{near}}}}}'?" if near else
-                                     "known terms: " + ", ".join("{{%s}}" % k for k in known), rule="unknown-term")
+                yield loaded.finding(loc, _("unknown term '{token}'", token="{{%s}}" % token),
+                                     did_you_mean("{{%s}}" % near) if near else
+                                     _("known terms: {terms}", terms=", ".join("{{%s}}" % k for k in known)),
+                                     rule="unknown-term")
 
 
 def _routes(project: Project) -> Iterator[Finding]:
@@ -88,12 +102,15 @@ def _routes(project: Project) -> Iterator[Finding]:
     seen = set()
     for index, route in enumerate(loaded.model.routes):
         if route.id in seen:
-            yield loaded.finding(("routes", index, "id"), f"route id '{route.id}' is used twice", "give each route its own id", rule="duplicate-id")
+            yield loaded.finding(("routes", index, "id"), _("route id '{id}' is used twice", id=route.id),
+                                 _("give each route its own id"), rule="duplicate-id")
         seen.add(route.id)
         if not (route.phone or route.url or route.email or route.text):
-            yield loaded.finding(("routes", index), f"route '{route.id}' has no phone, text, web address or email", "add at least one way to reach it", rule="route-contact")
+            yield loaded.finding(("routes", index), _("route '{route}' has no phone, text, web address or email", route=route.id),
+                                 _("add at least one way to reach it"), rule="route-contact")
         if route.min_age is not None and route.max_age is not None and route.min_age > route.max_age:
-            yield loaded.finding(("routes", index, "min_age"), f"route '{route.id}' has min_age above max_age", "swap them", rule="route-ages")
+            yield loaded.finding(("routes", index, "min_age"), _("route '{route}' has min_age above max_age", route=route.id),
+                                 _("swap them"), rule="route-ages")
         for a_index, audience_id in enumerate(route.audiences):
             if audiences and audience_id not in audiences:
                 yield _unknown(loaded, ("routes", index, "audiences", a_index), "audience", audience_id, audiences)
@@ -139,8 +156,11 @@ def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
             for index, audience_id in enumerate(item.audiences):
                 if audience_id not in lesson.audiences:
                     near = closest(audience_id, lesson.audiences)
-                    hint = f"did you mean '{near}'?" if near else f"this lesson serves: {', '.join(lesson.audiences)}"
-                    findings.append(loaded.finding(loc + ("audiences", index), f"'{audience_id}' is not one of this lesson's audiences", hint, rule="unknown-reference"))
+                    hint = did_you_mean(near) if near else _("this lesson serves: {audiences}",
+                                                             audiences=", ".join(lesson.audiences))
+                    findings.append(loaded.finding(loc + ("audiences", index),
+                                                   _("'{audience}' is not one of this lesson's audiences", audience=audience_id),
+                                                   hint, rule="unknown-reference"))
         for loc, text_map in _text_maps(loaded.raw):
             for key in text_map:
                 if key == "default" or key in lesson.audiences:
@@ -149,8 +169,10 @@ def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
                     findings.append(_unknown(loaded, loc + (key,), "audience", key, known_audiences, key=True))
                 else:
                     findings.append(loaded.finding(
-                        loc + (key,), f"'{key}' is not one of this lesson's audiences ({', '.join(lesson.audiences)})",
-                        f"add {key} to the lesson's audiences, or remove this wording", rule="unknown-reference", key=True))
+                        loc + (key,), _("'{audience}' is not one of this lesson's audiences ({audiences})",
+                                        audience=key, audiences=", ".join(lesson.audiences)),
+                        _("add {audience} to the lesson's audiences, or remove this wording", audience=key),
+                        rule="unknown-reference", key=True))
     routes = project.routes
     if routes:
         for index, route_id in enumerate(lesson.support_routes):
@@ -164,13 +186,15 @@ def _lesson(loaded: Loaded[Lesson], project: Project) -> Iterable[Finding]:
     findings.extend(_parts(loaded))
     findings.extend(_tokens(loaded, project))
     if lesson.duration_minutes is None and not lesson.sessions:
-        findings.append(loaded.finding(("id",), "the lesson has no duration_minutes and no sessions",
-                                       "add `duration_minutes: 50` (its length), or a list of `sessions`", rule="session-timing"))
+        findings.append(loaded.finding(("id",), _("the lesson has no duration_minutes and no sessions"),
+                                       _("add `duration_minutes: 50` (its length), or a list of `sessions`"),
+                                       rule="session-timing"))
     seen_questions = set()
     for quiz in ("starter", "exit"):
         for index, question in enumerate(getattr(lesson.quiz, quiz)):
             if question.id in seen_questions:
-                findings.append(loaded.finding(("quiz", quiz, index, "id"), f"question id '{question.id}' is used twice", "give each question its own id", rule="duplicate-id"))
+                findings.append(loaded.finding(("quiz", quiz, index, "id"), _("question id '{id}' is used twice", id=question.id),
+                                               _("give each question its own id"), rule="duplicate-id"))
             seen_questions.add(question.id)
     sign_ids = [s.id for s in lesson.warning_signs]
     for s_index, scenario in enumerate(lesson.scenarios):
@@ -197,20 +221,21 @@ def _chats(loaded: Loaded[Lesson]) -> Iterator[Finding]:
             if message.sender is not None and message.sender not in names + [UNKNOWN_SENDER]:
                 yield _unknown(loaded, loc + ("from",), "sender", message.sender, names + [UNKNOWN_SENDER])
             if message.sender is not None and message.time is None:
-                yield loaded.finding(loc, f"a message in the chat of story '{scenario.id}' has no time",
-                                     "add `time: \"16:05\"` (HH:MM): the picture shows it", rule="chat-time")
+                yield loaded.finding(loc, _("a message in the chat of story '{story}' has no time", story=scenario.id),
+                                     _("add `time: \"16:05\"` (HH:MM): the picture shows it"), rule="chat-time")
             if message.turn:
                 turns += 1
                 if turns == 2:
-                    yield loaded.finding(loc + ("turn",), f"story '{scenario.id}' marks the change of tone twice",
-                                         "keep `turn: true` on the one message where the tone changes", rule="chat-turn")
+                    yield loaded.finding(loc + ("turn",), _("story '{story}' marks the change of tone twice", story=scenario.id),
+                                         _("keep `turn: true` on the one message where the tone changes"), rule="chat-turn")
 
 
 def _duplicates(loaded: Loaded, name: str, ids: List[str]) -> Iterator[Finding]:
     seen = set()
     for index, item_id in enumerate(ids):
         if item_id in seen:
-            yield loaded.finding((name, index, "id"), f"id '{item_id}' is used twice in {name}", "give each its own id", rule="duplicate-id")
+            yield loaded.finding((name, index, "id"), _("id '{id}' is used twice in {list}", id=item_id, list=name),
+                                 _("give each its own id"), rule="duplicate-id")
         seen.add(item_id)
 
 
@@ -219,12 +244,13 @@ def _parts(loaded: Loaded[Lesson]) -> Iterator[Finding]:
     from .sessions import references
 
     lesson = loaded.model
-    owner: Dict[str, str] = {part: "a built-in part" for part in PARTS}
+    owner: Dict[str, Optional[str]] = {part: None for part in PARTS}  # None: a built-in part
     for name in PART_LISTS:
         for index, item in enumerate(getattr(lesson, name)):
             if item.id in owner and owner[item.id] != name:
-                yield loaded.finding((name, index, "id"), f"id '{item.id}' also names {owner[item.id]}",
-                                     "session plans name parts by id: give this one its own", rule="duplicate-id")
+                yield loaded.finding((name, index, "id"),
+                                     _("id '{id}' also names {part}", id=item.id, part=owner[item.id] or _("a built-in part")),
+                                     _("session plans name parts by id: give this one its own"), rule="duplicate-id")
             owner.setdefault(item.id, name)
     if lesson.sessions:
         present = set(PARTS) - {"baseline", "closing-activity"}

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from ..adapt import shows
 from ..model import Audience
+from ..wording import N_, _
 
 Loc = Tuple[Any, ...]
 
@@ -69,28 +70,28 @@ def _p(pattern: str, suggestion: str, negatable: bool = False) -> BlamePattern:
     return BlamePattern(re.compile(pattern, re.IGNORECASE), suggestion, negatable)
 
 
-KIND = "say instead that it is never their fault and the blackmailer is to blame"
+KIND = N_("say instead that it is never their fault and the blackmailer is to blame")
 BLAME_PATTERNS: List[BlamePattern] = [
     _p(r"\b(?:your|their|his|her|my) own fault\b", KIND),
     _p(r"\b(?:your|their|his|her|my|the victim's) fault\b", KIND, negatable=True),
     _p(r"\b(?:you|they|he|she)(?:'re|'s| are| were| was| is) to blame\b", KIND, negatable=True),
     _p(r"\bonly (?:yourself|themselves|himself|herself) to blame\b", KIND),
     _p(r"\b(?:you|they|he|she) (?:shouldn't|should not|should never) have\b(?! to\b)",  # "shouldn't have to cope alone" is kind
-       "describe what happened without judging the choice; offenders trick and pressure people"),
-    _p(r"\bshould(?:n't| not)? have known better\b", "anyone can be tricked; say so"),
+       N_("describe what happened without judging the choice; offenders trick and pressure people")),
+    _p(r"\bshould(?:n't| not)? have known better\b", N_("anyone can be tricked; say so")),
     _p(r"\bwhy (?:did|would|do) (?:you|they|he|she) (?:send|share|take|trust)\b",
-       "ask what happened and how you can help, not why they did it"),
-    _p(r"\bwhat (?:were|was) (?:you|they|he|she) thinking\b", "ask how you can help instead"),
+       N_("ask what happened and how you can help, not why they did it")),
+    _p(r"\bwhat (?:were|was) (?:you|they|he|she) thinking\b", N_("ask how you can help instead")),
     _p(r"\basking for it\b", KIND),
     _p(r"\b(?:brought|bring|brings) (?:it|this) on (?:yourself|themselves|himself|herself)\b", KIND),
-    _p(r"\bdeserved?s? (?:it|this|that)(?=\s*(?:[.!?,;:]|$))", "say nobody deserves this", negatable=True),
-    _p(r"\bstupid\b(?! questions?\b)", "say that offenders are skilled at tricking people, so anyone can be caught out"),
-    _p(r"\bidiot(?:ic|s)?\b", "say that offenders are skilled at tricking people, so anyone can be caught out"),
-    _p(r"\bgullible\b", "say that offenders are skilled at tricking people, so anyone can be caught out"),
-    _p(r"\bna[i\u00ef]ve\b", "say that offenders are skilled at tricking people, so anyone can be caught out"),
-    _p(r"\bshame on\b", "say there is no shame in asking for help"),
-    _p(r"\b(?:should be|ought to be) ashamed\b", "say there is no shame in asking for help"),
-    _p(r"\bashamed of (?:yourself|themselves|himself|herself)\b", "say there is no shame in asking for help"),
+    _p(r"\bdeserved?s? (?:it|this|that)(?=\s*(?:[.!?,;:]|$))", N_("say nobody deserves this"), negatable=True),
+    _p(r"\bstupid\b(?! questions?\b)", N_("say that offenders are skilled at tricking people, so anyone can be caught out")),
+    _p(r"\bidiot(?:ic|s)?\b", N_("say that offenders are skilled at tricking people, so anyone can be caught out")),
+    _p(r"\bgullible\b", N_("say that offenders are skilled at tricking people, so anyone can be caught out")),
+    _p(r"\bna[i\u00ef]ve\b", N_("say that offenders are skilled at tricking people, so anyone can be caught out")),
+    _p(r"\bshame on\b", N_("say there is no shame in asking for help")),
+    _p(r"\b(?:should be|ought to be) ashamed\b", N_("say there is no shame in asking for help")),
+    _p(r"\bashamed of (?:yourself|themselves|himself|herself)\b", N_("say there is no shame in asking for help")),
     _p(r"\bserves? (?:you|them|him|her) right\b", KIND),
 ]
 
@@ -111,7 +112,7 @@ def blaming_phrases(text: str) -> List[Tuple[str, str]]:
         for match in pattern.regex.finditer(text):
             if pattern.negatable and _negated(text, match.start()):
                 continue
-            found.append((match.group(0), pattern.suggestion))
+            found.append((match.group(0), _(pattern.suggestion)))
     return found
 
 

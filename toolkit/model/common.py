@@ -7,6 +7,8 @@ from typing import Annotated, Dict, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
+from ..wording import _
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Slug = Annotated[
@@ -31,15 +33,13 @@ PATH_MAX = 255
 def _check_text_map(value: Union[str, Dict[str, str]]) -> Union[str, Dict[str, str]]:
     if isinstance(value, dict):
         if "default" not in value:
-            raise ValueError(
-                "text that differs by audience needs a 'default' entry, e.g. "
-                "{default: '...', ks3: '...'}"
-            )
+            raise ValueError(_("text that differs by audience needs a 'default' entry, e.g. {example}",
+                               example="{default: '...', ks3: '...'}"))
         for key, text in value.items():
             if not text.strip():
-                raise ValueError(f"the '{key}' text is empty")
+                raise ValueError(_("the '{key}' text is empty", key=key))
     elif not value.strip():
-        raise ValueError("text must not be empty")
+        raise ValueError(_("text must not be empty"))
     return value
 
 
@@ -47,9 +47,12 @@ def _within(limit: int):
     def check(value: Union[str, Dict[str, str]]) -> Union[str, Dict[str, str]]:
         for key, text in (value.items() if isinstance(value, dict) else [("", value)]):
             if len(text) > limit:
-                which = f"the '{key}' text" if key else "this text"
-                raise ValueError(f"{which} is {len(text):,} characters long; the limit here is {limit:,}. "
-                                 "Shorten it, or split it into several points")
+                if key:
+                    raise ValueError(_("the '{key}' text is {length:,} characters long; the limit here is {limit:,}. "
+                                       "Shorten it, or split it into several points", key=key, length=len(text),
+                                       limit=limit))
+                raise ValueError(_("this text is {length:,} characters long; the limit here is {limit:,}. "
+                                   "Shorten it, or split it into several points", length=len(text), limit=limit))
         return value
     return check
 

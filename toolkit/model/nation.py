@@ -7,6 +7,7 @@ from typing import Dict, List, Literal, Optional
 
 from pydantic import Field, HttpUrl, field_validator
 
+from ..wording import _
 from .common import NATIONS, Name, Paragraph, Slug, Strict, Words
 
 NATIONAL_PACK = "uk"
@@ -70,10 +71,9 @@ class NationCatalogue(Strict):
         missing = [n for n in wanted if n not in ids]
         twice = sorted({n for n in ids if ids.count(n) > 1})
         if missing or twice:
-            raise ValueError(
-                (f"missing: {', '.join(missing)}. " if missing else "")
-                + (f"given twice: {', '.join(twice)}. " if twice else "")
-                + f"Give each of {', '.join(wanted)} once")
+            said = [_("missing: {ids}.", ids=", ".join(missing))] if missing else []
+            said += [_("given twice: {ids}.", ids=", ".join(twice))] if twice else []
+            raise ValueError(" ".join(said + [_("Give each of {ids} once", ids=", ".join(wanted))]))
         return nations
 
     def by_id(self) -> Dict[str, Nation]:

@@ -7,6 +7,7 @@ from typing import Annotated, Dict, List, Literal, Optional
 
 from pydantic import EmailStr, Field, HttpUrl, StringConstraints, model_validator
 
+from ..wording import _
 from .common import PATH_MAX, Name, Slug, Strict, Words
 from .routes import Nation, Phrase, SupportRoute
 
@@ -44,7 +45,7 @@ class LocalService(Strict):
     @model_validator(mode="after")
     def _phrases_need_a_page(self) -> "LocalService":
         if self.source_phrases and self.url is None:
-            raise ValueError("source_phrases are checked against the service's web page: give its url too")
+            raise ValueError(_("source_phrases are checked against the service's web page: give its url too"))
         return self
 
 

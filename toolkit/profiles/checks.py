@@ -19,6 +19,8 @@ from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, load_school
 from ..model import SchoolProfile
 from ..pack import NATIONAL
+from ..validation import length_message, missing_key
+from ..wording import _
 from .logo import check_logo
 from .nations import NATIONS, police_names
 from .phones import check_phone
@@ -65,11 +67,13 @@ def check_profile(path: Path, today: Optional[dt.date] = None) -> ProfileCheck:
 
 def _clearer(finding: Finding) -> Finding:
     """Say 'no safeguarding lead' rather than 'needs at least 1 item'."""
-    if finding.message.startswith(("missing required key 'safeguarding_contacts'", "safeguarding_contacts needs")):
+    no_list = finding.rule == "missing" and finding.message == missing_key("safeguarding_contacts", ())
+    empty = finding.rule == "too_short" and finding.message == length_message("safeguarding_contacts", 1, True, True)
+    if no_list or empty:
         return dataclasses.replace(
-            finding, message="the profile names no safeguarding lead (safeguarding_contacts is empty or missing)",
-            hint="add the lead under safeguarding_contacts: name, role, where_to_find; "
-                 "`lessonkit school init` asks for each")
+            finding, message=_("the profile names no safeguarding lead (safeguarding_contacts is empty or missing)"),
+            hint=_("add the lead under safeguarding_contacts: name, role, where_to_find; "
+                   "`lessonkit school init` asks for each"))
     return finding
 
 
@@ -94,15 +98,17 @@ def _as_written(loaded: Loaded[SchoolProfile], loc: Loc) -> str:
 def _id(loaded: Loaded[SchoolProfile]) -> List[Finding]:
     if loaded.model.id != NATIONAL:
         return []
-    return [loaded.finding(("id",), f"id '{NATIONAL}' is the name of the national pack's folder",
-                           "give the school its own id, e.g. from its name: it names the pack's folder and zip", rule="school-id")]
+    return [loaded.finding(("id",), _("id '{id}' is the name of the national pack's folder", id=NATIONAL),
+                           _("give the school its own id, e.g. from its name: it names the pack's folder and zip"),
+                           rule="school-id")]
 
 
 def _lead(loaded: Loaded[SchoolProfile]) -> List[Finding]:
     if any(not c.deputy for c in loaded.model.safeguarding_contacts):
         return []
-    return [loaded.finding(("safeguarding_contacts",), "the profile names no safeguarding lead: every contact is marked deputy: true",
-                           "set deputy: false (or remove the deputy line) for the lead; list the lead first", rule="lead")]
+    return [loaded.finding(("safeguarding_contacts",),
+                           _("the profile names no safeguarding lead: every contact is marked deputy: true"),
+                           _("set deputy: false (or remove the deputy line) for the lead; list the lead first"), rule="lead")]
 
 
 def _phone_fields(profile: SchoolProfile) -> Iterator[Tuple[Loc, str]]:
@@ -167,11 +173,13 @@ def _addresses(loaded: Loaded[SchoolProfile]) -> List[Finding]:
     for loc, kind, address in _address_fields(loaded.model):
         domain = domain_of(kind, address)
         if kind == "url" and "." not in domain:
-            findings.append(loaded.finding(loc, f"{where(loc)}: '{address}' has no full domain name",
-                                           "write the full address, e.g. https://www.example.org/", rule="url"))
+            findings.append(loaded.finding(loc, _("{place}: '{address}' has no full domain name",
+                                                  place=where(loc), address=address),
+                                           _("write the full address, e.g. https://www.example.org/"), rule="url"))
         elif kind == "url" and address.startswith("http://"):
-            findings.append(loaded.finding(loc, f"{where(loc)}: '{address}' is not a secure (https://) address",
-                                           "use the https:// address if the site has one", "warning", "url"))
+            findings.append(loaded.finding(loc, _("{place}: '{address}' is not a secure (https://) address",
+                                                  place=where(loc), address=address),
+                                           _("use the https:// address if the site has one"), "warning", "url"))
     return findings
 
 
@@ -184,13 +192,14 @@ def _colours(loaded: Loaded[SchoolProfile]) -> List[Finding]:
     primary = parse_hex(branding.primary)
     ratio = contrast(primary, WHITE)
     if ratio < AA_NORMAL:
-        shade, _ = accessible_on_white(branding.primary)
+        shade, _changed = accessible_on_white(branding.primary)
         findings.append(loaded.finding(
             ("branding", "primary"),
-            f"branding.primary {branding.primary} is too light: white text on it, and it as text on white paper, "
-            f"have a contrast of {ratio:.1f}:1, below the {AA_NORMAL}:1 that WCAG AA needs",
-            f"lessonkit will use {shade}, the nearest darker shade that passes; "
-            "set that, or a darker colour from your brand guide, to choose yourself",
+            _("branding.primary {colour} is too light: white text on it, and it as text on white paper, "
+              "have a contrast of {ratio:.1f}:1, below the {needed}:1 that WCAG AA needs",
+              colour=branding.primary, ratio=ratio, needed=AA_NORMAL),
+            _("lessonkit will use {shade}, the nearest darker shade that passes; "
+              "set that, or a darker colour from your brand guide, to choose yourself", shade=shade),
             "warning", rule="contrast"))
     if branding.secondary:
         secondary = parse_hex(branding.secondary)
@@ -198,9 +207,9 @@ def _colours(loaded: Loaded[SchoolProfile]) -> List[Finding]:
         if best < AA_NORMAL:
             findings.append(loaded.finding(
                 ("branding", "secondary"),
-                f"branding.secondary {branding.secondary} cannot carry readable text: neither white nor dark text "
-                f"reaches {AA_NORMAL}:1 on it (best {best:.1f}:1)",
-                "pick a lighter or darker shade of it; until then lessonkit does not use it",
+                _("branding.secondary {colour} cannot carry readable text: neither white nor dark text "
+                  "reaches {needed}:1 on it (best {best:.1f}:1)", colour=branding.secondary, needed=AA_NORMAL, best=best),
+                _("pick a lighter or darker shade of it; until then lessonkit does not use it"),
                 "warning", rule="contrast"))
     return findings
 
@@ -214,18 +223,23 @@ def _nation(loaded: Loaded[SchoolProfile]) -> List[Finding]:
         own = police_names(profile.nation)
         others = [name for other in NATIONS if other != profile.nation for name in police_names(other)]
         if own and not any(name.lower() in police.name.lower() for name in own):
-            findings.append(loaded.finding(("local_police", "name"), f"local_police is '{police.name}', but {nation.police} "
-                                           f"is the police force for all of {nation.name}",
-                                           f"use '{nation.police}', or check the profile's nation", "warning", "nation"))
+            findings.append(loaded.finding(("local_police", "name"),
+                                           _("local_police is '{police}', but {force} is the police force for all of "
+                                             "{nation}", police=police.name, force=nation.police, nation=nation.name),
+                                           _("use '{force}', or check the profile's nation", force=nation.police),
+                                           "warning", "nation"))
         elif any(name.lower() in police.name.lower() for name in others):
-            findings.append(loaded.finding(("local_police", "name"), f"local_police '{police.name}' does not serve "
-                                           f"{nation.name}, the nation this profile gives",
-                                           "check the nation and the police force", "warning", "nation"))
+            findings.append(loaded.finding(("local_police", "name"),
+                                           _("local_police '{police}' does not serve {nation}, the nation this profile "
+                                             "gives", police=police.name, nation=nation.name),
+                                           _("check the nation and the police force"), "warning", "nation"))
     for index, route in enumerate(profile.extra_routes):
         if profile.nation not in route.nations:
             findings.append(loaded.finding(("extra_routes", index, "nations"),
-                                           f"extra_routes[{index + 1}] '{route.id}' does not cover {nation.name}, so no "
-                                           "pupil at this school will ever see it", f"add {profile.nation} to its nations, or remove it",
+                                           _("extra_routes[{number}] '{route}' does not cover {nation}, so no "
+                                             "pupil at this school will ever see it",
+                                             number=index + 1, route=route.id, nation=nation.name),
+                                           _("add {nation} to its nations, or remove it", nation=profile.nation),
                                            "warning", "nation"))
     return findings
 
@@ -239,22 +253,31 @@ def _fictional(loaded: Loaded[SchoolProfile]) -> List[Finding]:
         if not checked.ok:
             continue  # already reported by _phones
         if profile.fictional and not checked.drama:
-            findings.append(loaded.finding(loc, f"{where(loc)}: '{number}' could reach a real person, but this profile is fictional",
-                                           "fictional profiles use only Ofcom's drama numbers, e.g. 01632 960123 or 020 7946 0123",
+            findings.append(loaded.finding(loc, _("{place}: '{number}' could reach a real person, but this profile is "
+                                                  "fictional", place=where(loc), number=number),
+                                           _("fictional profiles use only Ofcom's drama numbers, e.g. 01632 960123 or "
+                                             "020 7946 0123"),
                                            rule="fictional"))
         elif checked.drama and not profile.fictional:
-            findings.append(loaded.finding(loc, f"{where(loc)}: '{number}' is in a range Ofcom keeps for TV drama: nobody answers it",
-                                           "give the real number, or mark the profile 'fictional: true' if it is an example",
+            findings.append(loaded.finding(loc, _("{place}: '{number}' is in a range Ofcom keeps for TV drama: nobody "
+                                                  "answers it", place=where(loc), number=number),
+                                           _("give the real number, or mark the profile 'fictional: true' if it is an "
+                                             "example"),
                                            rule="fictional"))
     for loc, kind, address in _address_fields(profile):
         reserved = is_reserved(domain_of(kind, address))
         if profile.fictional and not reserved:
-            findings.append(loaded.finding(loc, f"{where(loc)}: '{address}' could reach a real {'inbox' if kind == 'email' else 'site'}, "
-                                           "but this profile is fictional", "fictional profiles use example.org addresses",
+            problem = (_("{place}: '{address}' could reach a real inbox, but this profile is fictional",
+                         place=where(loc), address=address) if kind == "email" else
+                       _("{place}: '{address}' could reach a real site, but this profile is fictional",
+                         place=where(loc), address=address))
+            findings.append(loaded.finding(loc, problem, _("fictional profiles use example.org addresses"),
                                            rule="fictional"))
         elif reserved and not profile.fictional:
-            findings.append(loaded.finding(loc, f"{where(loc)}: '{address}' is an example address that reaches nobody",
-                                           "give the real address, or mark the profile 'fictional: true' if it is an example",
+            findings.append(loaded.finding(loc, _("{place}: '{address}' is an example address that reaches nobody",
+                                                  place=where(loc), address=address),
+                                           _("give the real address, or mark the profile 'fictional: true' if it is an "
+                                             "example"),
                                            rule="fictional"))
     return findings
 
@@ -274,16 +297,20 @@ def _freshness(loaded: Loaded[SchoolProfile], today: dt.date) -> List[Finding]:
     findings = []
     for loc, name, checked in _dated_contacts(loaded.model):
         if checked is None:
-            findings.append(loaded.finding(loc, f"{where(loc)} ({name}) has no last_verified date",
-                                           "check these details are still right, then add last_verified: YYYY-MM-DD",
+            findings.append(loaded.finding(loc, _("{place} ({name}) has no last_verified date", place=where(loc), name=name),
+                                           _("check these details are still right, then add last_verified: YYYY-MM-DD"),
                                            "warning", "stale", key=True))
         elif is_stale(checked, today):
-            findings.append(loaded.finding(loc + ("last_verified",), f"{where(loc)} ({name}) was last verified on "
-                                           f"{checked.isoformat()}, more than {LIMIT_TEXT} ago",
-                                           "check the name, number and email are still right, then update last_verified",
+            findings.append(loaded.finding(loc + ("last_verified",),
+                                           _("{place} ({name}) was last verified on {date}, more than {limit} ago",
+                                             place=where(loc), name=name, date=checked.isoformat(), limit=LIMIT_TEXT),
+                                           _("check the name, number and email are still right, then update "
+                                             "last_verified"),
                                            "warning", "stale"))
         elif checked > today:
-            findings.append(loaded.finding(loc + ("last_verified",), f"{where(loc)} ({name}) has last_verified "
-                                           f"{checked.isoformat()}, which is in the future", "use the date you checked it",
+            findings.append(loaded.finding(loc + ("last_verified",),
+                                           _("{place} ({name}) has last_verified {date}, which is in the future",
+                                             place=where(loc), name=name, date=checked.isoformat()),
+                                           _("use the date you checked it"),
                                            "warning", "stale"))
     return findings

@@ -16,6 +16,7 @@ from typing import Dict, List, Sequence
 from ..errors import ContentErrors, Finding, UsageProblem
 from ..load import Loaded
 from ..model import SchoolProfile
+from ..wording import _
 from .checks import ProfileCheck, check_profile
 
 
@@ -34,10 +35,11 @@ class CheckedProfiles:
 def profile_paths(schools_dir: Path) -> List[Path]:
     """The profiles in a folder (`--schools`), in name order."""
     if not schools_dir.is_dir():
-        raise UsageProblem(f"{schools_dir}: no such folder of school profiles. Try: lessonkit school init")
+        raise UsageProblem(_("{folder}: no such folder of school profiles. Try: lessonkit school init", folder=schools_dir))
     found = sorted(p for p in schools_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not found:
-        raise UsageProblem(f"{schools_dir} has no school profiles (.yaml files). Try: lessonkit school init")
+        raise UsageProblem(_("{folder} has no school profiles (.yaml files). Try: lessonkit school init",
+                             folder=schools_dir))
     return found
 
 
@@ -65,7 +67,8 @@ def _same_ids(checks: Sequence[ProfileCheck]) -> List[Finding]:
         school_id = checked.loaded.model.id
         if school_id in first:
             findings.append(checked.loaded.finding(
-                ("id",), f"id '{school_id}' is also used by {first[school_id].loaded.path}; each school needs its own",
-                "give each profile a different id: it names the school's folder and zip", rule="school-id"))
+                ("id",), _("id '{id}' is also used by {file}; each school needs its own",
+                           id=school_id, file=first[school_id].loaded.path),
+                _("give each profile a different id: it names the school's folder and zip"), rule="school-id"))
         first.setdefault(school_id, checked)
     return findings

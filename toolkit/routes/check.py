@@ -10,6 +10,7 @@ from typing import List, Optional, Tuple
 from ..errors import ContentErrors, Finding
 from ..load import ROUTES_FILE, display_path, load_file, load_school
 from ..model import RouteCatalogue
+from ..wording import _, ngettext
 from .probe import Page, Settings, fetch_all  # noqa: F401 (Settings: for callers)
 from .targets import Target, catalogue_targets, profile_targets
 from .verdict import LOOK, OK, Verdict, judge, offline
@@ -33,7 +34,7 @@ class RouteCheck:
 
     @property
     def verdicts(self) -> List[Verdict]:
-        return [v for _, verdicts in self.groups for v in verdicts]
+        return [v for _origin, verdicts in self.groups for v in verdicts]
 
     @property
     def needing_look(self) -> List[Verdict]:
@@ -51,8 +52,8 @@ def load_targets(catalogue: Path, school: Optional[Path] = None) -> List[Tuple[s
     findings: List[Finding] = []
     path = catalogue / ROUTES_FILE
     if not path.is_file():
-        findings.append(Finding(display_path(path), "catalogue file not found",
-                                f"name the folder that holds {ROUTES_FILE} with --catalogue"))
+        findings.append(Finding(display_path(path), _("catalogue file not found"),
+                                _("name the folder that holds {file} with --catalogue", file=ROUTES_FILE)))
         routes = None
     else:
         routes = load_file(path, RouteCatalogue, findings)
@@ -72,7 +73,7 @@ def check_routes(groups: List[Tuple[str, List[Target]]], settings: Settings = Se
                  today: Optional[dt.date] = None) -> RouteCheck:
     """Request every address once and judge every route."""
     today = today or dt.date.today()
-    urls = [a.url for _, targets in groups for t in targets for a in t.addresses]
+    urls = [a.url for _origin, targets in groups for t in targets for a in t.addresses]
     pages = fetch_all(urls, settings)
     judged = tuple((origin, tuple(judge(t, pages, today) for t in targets)) for origin, targets in groups)
     return RouteCheck(judged, tuple(pages.values()), today)
@@ -80,10 +81,17 @@ def check_routes(groups: List[Tuple[str, List[Target]]], settings: Settings = Se
 
 def offline_line(check: RouteCheck) -> str:
     first = next((p for p in check.pages if p.detail), None)
-    why = f" (first error: {first.detail})" if first else ""
     count = len(check.pages)
-    return (f"Offline: none of the {count} web address{'es' if count != 1 else ''} could be reached{why}. "
-            "Nothing was checked; run again with a network (behind a proxy, set HTTPS_PROXY).")
+    if first:
+        return ngettext("Offline: none of the {count} web address could be reached (first error: {error}). Nothing was "
+                        "checked; run again with a network (behind a proxy, set HTTPS_PROXY).",
+                        "Offline: none of the {count} web addresses could be reached (first error: {error}). Nothing "
+                        "was checked; run again with a network (behind a proxy, set HTTPS_PROXY).",
+                        count, error=first.detail)
+    return ngettext("Offline: none of the {count} web address could be reached. Nothing was checked; run again with a "
+                    "network (behind a proxy, set HTTPS_PROXY).",
+                    "Offline: none of the {count} web addresses could be reached. Nothing was checked; run again with a "
+                    "network (behind a proxy, set HTTPS_PROXY).", count)
 
 
 def report_lines(check: RouteCheck) -> List[str]:
@@ -92,7 +100,7 @@ def report_lines(check: RouteCheck) -> List[str]:
         return [offline_line(check)]
     lines: List[str] = []
     for origin, verdicts in check.groups:
-        lines.append(f"{origin} (checked on {check.today.isoformat()}):")
+        lines.append(_("{file} (checked on {date}):", file=origin, date=check.today.isoformat()))
         for verdict in verdicts:
             mark = LOOK if verdict.needs_look else OK
             lines.append(f"  {mark:4}  {verdict.target.id} ({verdict.target.name}): {verdict.dated}")
@@ -101,8 +109,8 @@ def report_lines(check: RouteCheck) -> List[str]:
     looks = check.needing_look
     total = len(check.verdicts)
     if looks:
-        lines.append(f"{len(looks)} of {total} routes and contacts need a person to look: "
-                     + ", ".join(v.target.id for v in looks) + ".")
+        lines.append(_("{count} of {total} routes and contacts need a person to look: {ids}.", count=len(looks),
+                       total=total, ids=", ".join(v.target.id for v in looks)))
     else:
-        lines.append(f"All {total} routes and contacts are fine.")
+        lines.append(_("All {total} routes and contacts are fine.", total=total))
     return lines

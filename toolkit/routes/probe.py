@@ -15,6 +15,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import httpx
 
+from ..wording import _
+
 REDIRECTS = (301, 302, 303, 307, 308)
 
 # Errors that mean the request never reached a server: when every address fails like this, the
@@ -126,7 +128,7 @@ class _Visitor:
         redirects: List[Tuple[int, str]] = []
         try:
             url = httpx.URL(address)
-            for _ in range(self.settings.max_redirects + 1):
+            for _hop in range(self.settings.max_redirects + 1):
                 response, body = await self._request(url)
                 location = response.headers.get("location")
                 if response.status_code in REDIRECTS and location:
@@ -136,7 +138,7 @@ class _Visitor:
                 return Page(address, response.status_code, str(url), tuple(redirects),
                             text=_page_text(body, response.charset_encoding))
             return Page(address, None, str(url), tuple(redirects), "too-many-redirects",
-                        f"more than {self.settings.max_redirects} redirects")
+                        _("more than {count} redirects", count=self.settings.max_redirects))
         except (httpx.HTTPError, httpx.InvalidURL, OSError, asyncio.TimeoutError, ValueError) as exc:
             kind, detail = _kind_of(exc)
             return Page(address, None, str(redirects[-1][1]) if redirects else address, tuple(redirects), kind, detail)
@@ -145,7 +147,8 @@ class _Visitor:
         try:
             return await asyncio.wait_for(self.visit(address), self.settings.per_address)
         except asyncio.TimeoutError:
-            return Page(address, None, address, (), "timeout", f"the whole answer took longer than {self.settings.per_address:g} s")
+            return Page(address, None, address, (), "timeout",
+                        _("the whole answer took longer than {seconds:g} s", seconds=self.settings.per_address))
 
 
 def _page_text(body: bytes, charset: Optional[str]) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 from ..model import SchoolProfile, SupportRoute
+from ..wording import N_
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,9 @@ def route_target(route: SupportRoute) -> Target:
     source, phrases = str(route.source_url), tuple(route.source_phrases)
     url = str(route.url) if route.url else ""
     if url == source:
-        addresses = (Address(url, "web address and source", phrases),)
+        addresses = (Address(url, N_("web address and source"), phrases),)
     else:
-        addresses = ((Address(url, "web address"),) if url else ()) + (Address(source, "source", phrases),)
+        addresses = ((Address(url, N_("web address")),) if url else ()) + (Address(source, N_("source"), phrases),)
     return Target(route.id, route.name, addresses, route.last_verified)
 
 
@@ -47,22 +48,23 @@ def catalogue_targets(routes: Sequence[SupportRoute]) -> List[Target]:
     return [route_target(route) for route in routes]
 
 
-FICTIONAL = "a fictional profile: its addresses are examples, so none is requested"
+# A target's note and an address's role are stored untranslated and looked up where they are shown.
+FICTIONAL = N_("a fictional profile: its addresses are examples, so none is requested")
 
 
 def profile_targets(profile: SchoolProfile) -> List[Target]:
     """Every dated contact in a profile: safeguarding staff (nothing online to request, but their
     date counts), local services by their web address, and extra routes like national ones."""
     targets = [Target(f"safeguarding_contacts[{i}]", contact.name, (), contact.last_verified,
-                      "no web address: check the details with them")
+                      N_("no web address: check the details with them"))
                for i, contact in enumerate(profile.safeguarding_contacts)]
     for key in ("local_police", "childrens_services"):
         service = getattr(profile, key)
         if service is None:
             continue
-        addresses = (Address(str(service.url), "web address", tuple(service.source_phrases)),) if service.url else ()
+        addresses = (Address(str(service.url), N_("web address"), tuple(service.source_phrases)),) if service.url else ()
         targets.append(Target(key, service.name, addresses, service.last_verified,
-                              "" if addresses else "no web address: check the number by phone"))
+                              "" if addresses else N_("no web address: check the number by phone")))
     targets += [route_target(route) for route in profile.extra_routes]
     if profile.fictional:
         targets = [Target(t.id, t.name, (), t.last_verified, FICTIONAL) for t in targets]

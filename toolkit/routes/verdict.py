@@ -10,6 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
 from ..freshness import LIMIT_TEXT, age, is_stale
+from ..wording import N_, _
 from .probe import Page
 from .targets import FICTIONAL, Address, Target
 
@@ -17,21 +18,22 @@ OK, NOTE, LOOK = "ok", "note", "LOOK"
 
 # Words a page reached by a redirect may use when a service has closed or moved on. Only pages
 # reached by a redirect are read for them: a service's own page may well mention an old name.
+# English words read on English web pages: data, not messages.
 CLOSED_WORDS = ("has closed", "has now closed", "is closing", "has been replaced", "has now been replaced",
                 "has been renamed", "no longer exists", "no longer available", "no longer operates",
                 "has moved to", "has ceased")
 
 _UNREACHABLE = {
-    "dns": "unreachable: its name could not be found (DNS)",
-    "refused": "unreachable: the connection was refused",
-    "connect": "unreachable: no connection could be made",
-    "connect-timeout": "unreachable: no connection within the time allowed (timeout)",
-    "timeout": "unreachable: no answer within the time allowed (timeout)",
-    "tls": "unreachable: the secure connection failed (TLS)",
-    "closed": "unreachable: the server closed the connection without answering",
-    "proxy": "unreachable: the proxy refused the request",
-    "too-many-redirects": "unreachable: too many redirects",
-    "invalid": "unreachable: the address cannot be requested",
+    "dns": N_("unreachable: its name could not be found (DNS)"),
+    "refused": N_("unreachable: the connection was refused"),
+    "connect": N_("unreachable: no connection could be made"),
+    "connect-timeout": N_("unreachable: no connection within the time allowed (timeout)"),
+    "timeout": N_("unreachable: no answer within the time allowed (timeout)"),
+    "tls": N_("unreachable: the secure connection failed (TLS)"),
+    "closed": N_("unreachable: the server closed the connection without answering"),
+    "proxy": N_("unreachable: the proxy refused the request"),
+    "too-many-redirects": N_("unreachable: too many redirects"),
+    "invalid": N_("unreachable: the address cannot be requested"),
 }
 
 
@@ -76,60 +78,65 @@ def contains(page_text: str, phrase: str) -> bool:
 
 def _chain(page: Page) -> str:
     """Each redirect in turn, e.g. '301 to https://www.example.org/new; 302 to ...'."""
-    return "; ".join(f"{status} to {to}" for status, to in page.redirects)
+    return "; ".join(_("{status} to {address}", status=status, address=to) for status, to in page.redirects)
 
 
 def _status(page: Page) -> Line:
     """Where the address went and what came back."""
-    answered = f"; then HTTP {page.status}" if page.status else ""
+    answered = _("; then HTTP {status}", status=page.status) if page.status else ""
     if page.error:
-        reason = _UNREACHABLE.get(page.error, f"unreachable ({page.error})")
-        after = f" (after redirects: {_chain(page)})" if page.redirects else ""
-        return Line(LOOK, (f"{reason}: {page.detail}" if page.detail else reason) + after)
+        reason = _(_UNREACHABLE[page.error]) if page.error in _UNREACHABLE else _("unreachable ({error})", error=page.error)
+        after = _(" (after redirects: {redirects})", redirects=_chain(page)) if page.redirects else ""
+        return Line(LOOK, ("{}: {}".format(reason, page.detail) if page.detail else reason) + after)
     # A redirect through another site is a finding even when it comes back: the address is not the service's own.
-    if any(site(to) != site(page.url) for _, to in page.redirects):
-        return Line(LOOK, f"redirected to another site: {_chain(page)}{answered}; check the service still "
-                          "exists under this name")
+    if any(site(to) != site(page.url) for _status, to in page.redirects):
+        return Line(LOOK, _("redirected to another site: {redirects}{answered}; check the service still "
+                            "exists under this name", redirects=_chain(page), answered=answered))
     if page.status in (404, 410):
-        gone = "gone for good" if page.status == 410 else "gone: the page is not found"
-        return Line(LOOK, f"{gone} (HTTP {page.status})" + (f" after redirects: {_chain(page)}" if page.redirects else ""))
+        gone = _("gone for good") if page.status == 410 else _("gone: the page is not found")
+        after = _(" after redirects: {redirects}", redirects=_chain(page)) if page.redirects else ""
+        return Line(LOOK, _("{gone} (HTTP {status})", gone=gone, status=page.status) + after)
     if page.status is not None and page.status >= 400:
-        extra = " (some sites turn away automated checks: open it in a browser)" if page.status in (401, 403, 429) else ""
-        return Line(LOOK, f"HTTP error {page.status}{extra}")
+        if page.status in (401, 403, 429):
+            return Line(LOOK, _("HTTP error {status} (some sites turn away automated checks: open it in a browser)",
+                                status=page.status))
+        return Line(LOOK, _("HTTP error {status}", status=page.status))
     if page.status is not None and page.status >= 300:
-        return Line(LOOK, f"an unfinished redirect (HTTP {page.status} with nowhere to go)")
+        return Line(LOOK, _("an unfinished redirect (HTTP {status} with nowhere to go)", status=page.status))
     if page.redirects:
-        return Line(NOTE, f"redirected within the site: {_chain(page)}{answered}")
-    return Line(OK, f"reachable (HTTP {page.status})")
+        return Line(NOTE, _("redirected within the site: {redirects}{answered}", redirects=_chain(page), answered=answered))
+    return Line(OK, _("reachable (HTTP {status})", status=page.status))
 
 
 def address_lines(address: Address, page: Page) -> List[Line]:
     status = _status(page)
-    lines = [Line(status.level, f"{address.role} {address.url}: {status.text}")]
+    lines = [Line(status.level, _("{role} {address}: {status}", role=_(address.role), address=address.url,
+                                  status=status.text))]
     if page.error or (page.status or 0) >= 400:
         if address.phrases:
-            lines.append(Line(NOTE, "its phrases could not be checked"))
+            lines.append(Line(NOTE, _("its phrases could not be checked")))
         return lines
     text = plain_text(page.text)
     for phrase in address.phrases:
         if not contains(text, phrase):
-            lines.append(Line(LOOK, f"the {address.role} page no longer contains \"{phrase}\""))
+            lines.append(Line(LOOK, _("the {role} page no longer contains \"{phrase}\"", role=_(address.role),
+                                      phrase=phrase)))
     if page.redirects:
         closed = [w for w in CLOSED_WORDS if w in text]
         if closed:
-            lines.append(Line(LOOK, f"the page it redirects to may say the service has closed or moved "
-                                    f"(\"{closed[0]}\")"))
+            lines.append(Line(LOOK, _("the page it redirects to may say the service has closed or moved "
+                                      "(\"{words}\")", words=closed[0])))
     return lines
 
 
 def dated(checked: Optional[dt.date], today: dt.date) -> Tuple[str, Optional[Line]]:
     if checked is None:
-        return "no last_verified date", Line(LOOK, "no last_verified date: check the details, then add one")
-    text = f"last verified {checked.isoformat()} ({age(checked, today)})"
+        return _("no last_verified date"), Line(LOOK, _("no last_verified date: check the details, then add one"))
+    text = _("last verified {date} ({age})", date=checked.isoformat(), age=age(checked, today))
     if is_stale(checked, today):
-        return text, Line(LOOK, f"last verified more than {LIMIT_TEXT} ago: check it against its source")
+        return text, Line(LOOK, _("last verified more than {limit} ago: check it against its source", limit=LIMIT_TEXT))
     if checked > today:
-        return text, Line(LOOK, "last verified in the future: give the date it was really checked")
+        return text, Line(LOOK, _("last verified in the future: give the date it was really checked"))
     return text, None
 
 
@@ -141,7 +148,7 @@ def judge(target: Target, pages: Dict[str, Page], today: dt.date) -> Verdict:
     for address in target.addresses:
         lines += address_lines(address, pages[address.url])
     if target.note:
-        lines.append(Line(NOTE, target.note))
+        lines.append(Line(NOTE, _(target.note)))
     return Verdict(target, text, tuple(lines))
 
 

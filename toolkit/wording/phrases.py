@@ -94,3 +94,9 @@ _QUIZ_PARTS = {"starter": N_("starter"), "exit": N_("exit")}
 def quiz_part(part: str) -> str:
     """'starter' or 'exit' as a quiz's name says it ('Online blackmail: starter quiz for Key Stage 3')."""
     return _(_QUIZ_PARTS[part]) if part in _QUIZ_PARTS else part
+
+
+def did_you_mean(near: str) -> str:
+    """The hint after an unknown name, when a known one is close ("did you mean 'pupils'?"): in every
+    message of validate, build and school check."""
+    return _("did you mean '{name}'?", name=near)
