@@ -34,6 +34,7 @@ from ..profiles.logo import MAX_BYTES as LOGO_BYTES, check_logo
 from ..profiles.preview import SCOPES, contacts_by_audience
 from ..render import RenderOptions, formats
 from ..yamlsource import parse
+from ..wording import install
 from . import profile_form as pf
 from .jobs import Builds, Quizzes
 from .pack_view import can_draw_slides, current_pack, slide_titles, thumbnails
@@ -55,6 +56,15 @@ FILE_TYPES = {
 NAV = (("home", "/"), ("profile", "/profile"), ("build", "/build"), ("pack", "/pack"), ("signoff", "/signoff"), ("quiz", "/quiz"))
 
 
+def studio_environment() -> Environment:
+    """The pages' templates, their words looked up in the catalogue when each page is rendered."""
+    environment = Environment(
+        loader=PackageLoader("toolkit.studio", "templates"), autoescape=select_autoescape(default=True),
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
+    install(environment)
+    return environment
+
+
 class Refused(Exception):
     def __init__(self, reason: str, status: int):
         self.reason, self.status = reason, status
@@ -69,9 +79,7 @@ class Studio:
     builds: Builds = field(default_factory=Builds)
     quizzes: Quizzes = field(default_factory=Quizzes)
     last_build: Optional[BuildRequest] = None
-    env: Environment = field(default_factory=lambda: Environment(
-        loader=PackageLoader("toolkit.studio", "templates"), autoescape=select_autoescape(default=True),
-        trim_blocks=True, lstrip_blocks=True))
+    env: Environment = field(default_factory=lambda: studio_environment())
     assets: Dict[str, Tuple[bytes, str]] = field(default_factory=lambda: {
         p.name: (p.read_bytes(), STATIC_TYPES[p.suffix]) for p in sorted(STATIC.iterdir()) if p.suffix in STATIC_TYPES})
 
