@@ -11,6 +11,7 @@ from typing import List, Optional
 from ..adapt import AdaptedLesson
 from ..build import BuildRequest, BuildResult, build
 from ..errors import ContentErrors, Finding, LessonkitError
+from ..wording import _
 
 
 @dataclass
@@ -40,9 +41,9 @@ class BuildJob:
         except LessonkitError as problem:
             self.problem, self.state = problem.format_message(), "failed"
         except OSError as problem:
-            self.problem, self.state = f"{problem.filename or 'a file'}: {problem.strerror or problem}", "failed"
+            self.problem, self.state = f"{problem.filename or _('a file')}: {problem.strerror or problem}", "failed"
         except Exception as problem:  # a bug: said plainly, the previous pack is unchanged
-            self.problem, self.state = f"lessonkit failed unexpectedly ({type(problem).__name__}: {problem})", "failed"
+            self.problem, self.state = _("lessonkit failed unexpectedly ({name}: {exc})", name=type(problem).__name__, exc=problem), "failed"
         self.changed = time.monotonic()
 
     @property

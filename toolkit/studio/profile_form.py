@@ -21,6 +21,7 @@ from ..errors import Finding
 from ..profiles.checks import ProfileCheck, check_profile, where as where_in_file
 from ..profiles.nations import NATIONS, nation_id
 from ..profiles.writer import ContactAnswers, ProfileAnswers, ServiceAnswers, profile_yaml, slugify
+from ..wording import _
 from ..yamlsource import Positions
 from .workspace import Workspace
 
@@ -59,9 +60,9 @@ def contact_prefixes() -> List[str]:
 
 
 def field_names() -> List[str]:
-    names = [name for name, _ in SIMPLE] + ["fictional", "logo_pending", "logo_remove"]
-    names += [f"{p}_{k}" for p in contact_prefixes() for k, _ in CONTACT]
-    names += [f"police_{k}" for k, _ in POLICE] + [f"services_{k}" for k, _ in SERVICES]
+    names = [name for name, unused in SIMPLE] + ["fictional", "logo_pending", "logo_remove"]
+    names += [f"{p}_{k}" for p in contact_prefixes() for k, unused in CONTACT]
+    names += [f"police_{k}" for k, unused in POLICE] + [f"services_{k}" for k, unused in SERVICES]
     return names
 
 
@@ -159,7 +160,7 @@ class ProfileForm:
         contacts = []
         for prefix in contact_prefixes():
             deputy = prefix != "lead"
-            if deputy and not any(v.get(f"{prefix}_{short}") for short, _ in CONTACT):
+            if deputy and not any(v.get(f"{prefix}_{short}") for short, unused in CONTACT):
                 continue
             index = len(contacts)
             given = {key: v.get(f"{prefix}_{short}", "") for short, key in CONTACT}
@@ -179,7 +180,7 @@ class ProfileForm:
         answers = ProfileAnswers(
             id=school_id, name=v.get("name", ""), nation=self.nation() or "england", contacts=contacts,
             police=services["police"], childrens_services=services["services"], logo=logo,
-            logo_alt=(v.get("logo_alt") or f"{v.get('name', '')} logo") if logo else "",
+            logo_alt=(v.get("logo_alt") or _("{school} logo", school=v.get("name", ""))) if logo else "",
             primary=_colour(v.get("primary", "")), secondary=_colour(v.get("secondary", "")) if v.get("primary") else "",
             website=website, fictional=v.get("fictional") == "on",
         )
