@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .model import (
     NATIONAL_PACK, NATIONS, Audience, Lesson, Nation, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
@@ -24,24 +24,6 @@ def _builtin_nations() -> Dict[str, Nation]:
     from .load import builtin_nations
 
     return builtin_nations()
-
-
-class _NationNames(Mapping):
-    """Each nation's name as a teacher writes it, from nations.yaml."""
-
-    def __getitem__(self, nation: str) -> str:
-        if nation not in NATIONS:
-            raise KeyError(nation)
-        return _builtin_nations()[nation].name
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(NATIONS)
-
-    def __len__(self) -> int:
-        return len(NATIONS)
-
-
-NATION_NAMES: Mapping[str, str] = _NationNames()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from ..errors import Finding
 from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, Project
 from ..model import Audience, Lesson, Misconception, Question, SupportRoute, TeacherNotes, text_for
+from ..translation import is_source_language
 from ..wording import N_, _
 from . import readability
 from .wording import Loc, blaming_phrases, digits, texts, unknown_phone_numbers
@@ -31,7 +32,7 @@ def check(project: Project, today: Optional[dt.date] = None, catalogues: bool = 
     if project.routes_file is not None and catalogues:
         findings.extend(_catalogue(project, today))
     known_numbers = _known_numbers(project)
-    english = is_english(project.language)
+    english = is_source_language(project.language)
     for loaded in project.lessons:
         findings.extend(_signposting(loaded, project))
         findings.extend(_quiz(loaded))
@@ -54,10 +55,6 @@ ENGLISH_ONLY_RULES = {
     "blame": N_("no victim-blaming or shaming wording"),
     "reading-level": N_("sentences within each audience's reading level (Flesch-Kincaid)"),
 }
-
-
-def is_english(language: str) -> bool:
-    return language.split("-")[0].lower() == "en"
 
 
 def _under_18(audience: Audience) -> bool:

@@ -7,10 +7,11 @@ import textwrap
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..adapt import NATION_NAMES, HelpContact, adapt, nations_only, route_reaches
+from ..adapt import HelpContact, adapt, nations_only, route_reaches
 from ..model import Audience, Lesson, SchoolProfile, SupportRoute
 from ..wording import N_, _
 from ..wording.phrases import way_label
+from .nations import NATIONS
 
 SCOPES = (("school", N_("At school")), ("local", N_("Local services")), ("national", N_("National services")))
 
@@ -91,7 +92,7 @@ def _wrapped(line: str, width: int = 100) -> str:
 
 
 def preview_text(profile: SchoolProfile, groups: Sequence[AudienceContacts], note: Optional[str] = None) -> str:
-    nation = NATION_NAMES[profile.nation]
+    nation = NATIONS[profile.nation].name
     out = [_("Contacts as each audience at {name} in {nation} will see them:", name=profile.name, nation=nation)]
     if note:
         out.append(f"({note})")
