@@ -41,7 +41,8 @@ def _answer_words(question: Question) -> str:
     if question.type == "ordering":
         return _("Right order:") + " " + ", ".join(letter(position[i]) for i in range(len(question.options))) + "."
     right = [letter(position[i]) for i in question.correct_indices]
-    return (_("Answer:") if len(right) == 1 else _("Answers:")) + " " + f" {_('and')} ".join(right) + "."
+    joiner = " " + _("and") + " "  # outside an f-string, where extraction finds it
+    return (_("Answer:") if len(right) == 1 else _("Answers:")) + " " + joiner.join(right) + "."
 
 
 def _answer_slide(question: Question, title: str, group: str) -> SlideSpec:
