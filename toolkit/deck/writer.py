@@ -257,7 +257,10 @@ class DeckWriter:
         write_text(body.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
                    self._linker(slide, look))
         box = tuple(v / EMU_PER_PT for v in (picture_at.left, picture_at.top, picture_at.width, picture_at.height))
-        draw_chat(slide, spec.picture, box, self.brand)
+        if hasattr(spec.picture, "draw"):  # a drawn picture of its own (the helping hand)
+            spec.picture.draw(slide, box, self.brand, size)
+        else:  # a story's chat
+            draw_chat(slide, spec.picture, box, self.brand)
         self._notes(slide, spec.notes)
         if rest:  # text too long to stand beside the picture carries on, never cut
             extra = SlideSpec("content", spec.title, rest, notes=spec.notes, group=spec.group)
