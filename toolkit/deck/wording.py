@@ -49,3 +49,5 @@ SORT_NOTES = N_("Before you talk about this slide, read each example aloud and a
 GUIDE_NAME = N_("Friendly guide (decorative)")
 HAND_NAME = N_("Helping hand to copy")
 HAND_ALT = N_("A drawing of an open hand to copy. Each finger has a line to write the name of a trusted adult on. The palm says: {palm}")
+QUIZ_NAME = N_("Question and its options")
+ANSWER_NAME = N_("Answer: each option with its feedback")
