@@ -146,6 +146,7 @@ class Activity:
     prompts: Tuple[str, ...] = ()
     answers: Tuple[Tuple[str, str], ...] = ()  # (prompt, prepared answer)
     matching: Tuple[Tuple[str, str], ...] = ()  # (item, answer), in the right pairs
+    palm: str = ""  # drawn as a helping hand to copy, with these words in its palm
 
 
 @dataclass(frozen=True)
@@ -414,6 +415,7 @@ def _activity(activity: Any, audience: Audience) -> Optional[Activity]:
         prompts=tuple(text_for(p, a) for p in activity.prompts),
         answers=tuple((text_for(x.prompt, a), text_for(x.answer, a)) for x in activity.answers if shows(x, audience)),
         matching=tuple((text_for(m.item, a), text_for(m.answer, a)) for m in activity.matching if shows(m, audience)),
+        palm=text_for(activity.hand.palm, a) if getattr(activity, "hand", None) else "",
     )
 
 

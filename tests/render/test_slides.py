@@ -118,31 +118,48 @@ def test_what_to_do_shows_each_step_in_order_with_its_caution(ks3_deck):
     assert "Careful (step 2): Never keep or send on the picture itself." in text
 
 
+def _drawn(slide):
+    """The texts of a slide's drawn picture (its one group), shape by shape, and its alt text."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    groups = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    assert len(groups) == 1, [s.name for s in slide.shapes]
+    texts = [s.text_frame.text for s in groups[0].shapes if s.has_text_frame and s.text_frame.text]
+    return texts, groups[0]._element.nvGrpSpPr.cNvPr.get("descr")
+
+
 def test_a_quiz_question_is_followed_by_its_answer_with_feedback_for_every_option(ks3_deck):
     _, prs, _ = ks3_deck
     titles = [title_of(s) for s in prs.slides]
     question = titles.index("Starter quiz: question 1")
     assert titles[question + 1] == "Starter quiz: answer 1"
-    asked = body_of(prs.slides[question])
-    assert "Paying makes it stop." in asked and "A. True" in asked and "B. False" in asked
-    assert "Right: paying" not in asked  # the answer is not given away
-    answer = body_of(prs.slides[question + 1])
-    assert "A. True (Not correct)" in answer and "Not so: they often ask for more." in answer
-    assert "B. False (Correct)" in answer and "Right: paying rarely ends it." in answer
-    assert "Remember: Paying rarely makes it stop." in answer
+    assert prs.slides[question].slide_layout.name == "Quiz"
+    # The question, then each option as a tile beside its letter, drawn in editable shapes.
+    asked, described = _drawn(prs.slides[question])
+    assert asked == ["Paying makes it stop.\nTrue or false?", "True", "A", "False", "B"]
+    assert described == "Paying makes it stop. True or false? A. True. B. False."
+    assert "Right: paying" not in described  # the answer is not given away
+    answer, described = _drawn(prs.slides[question + 1])
+    assert answer == ["Paying makes it stop.", "True (Not correct)\nNot so: they often ask for more.", "A",
+                      "False (Correct)\nRight: paying rarely ends it.", "B", "Remember: Paying rarely makes it stop."]
+    assert "A. True (Not correct). Not so: they often ask for more." in described
+    assert "Remember: Paying rarely makes it stop." in described
     assert "Answer: B." in notes_of(prs.slides[question])
 
 
 def test_an_ordering_question_is_shuffled_and_its_answer_gives_the_order(ks3_deck):
     _, prs, _ = ks3_deck
-    asked = body_of(slides_titled(prs, "Exit quiz: question 1")[0]).split("\n")
-    shown = [line[3:] for line in asked if line[:3] in ("A. ", "B. ", "C. ")]
+    asked, _described = _drawn(slides_titled(prs, "Exit quiz: question 1")[0])
+    shown = asked[1::2]  # each option's tile, then its letter
+    assert asked[2::2] == ["A", "B", "C"]
     assert sorted(shown) == sorted(["Stop replying", "Keep the messages", "Tell an adult"])
     assert shown != ["Stop replying", "Keep the messages", "Tell an adult"]
-    answer = body_of(slides_titled(prs, "Exit quiz: answer 1")[0])
+    answer, described = _drawn(slides_titled(prs, "Exit quiz: answer 1")[0])
     # Each step in the right order, with its feedback under it.
-    assert ("The right order:\n1. Stop replying\nFirst, stop replying.\n2. Keep the messages\n"
-            "Then keep the messages.\n3. Tell an adult\nThen tell an adult you trust.") in answer
+    assert answer[:7] == ["Put these in order.\nThe right order:", "Stop replying\nFirst, stop replying.", "1",
+                          "Keep the messages\nThen keep the messages.", "2",
+                          "Tell an adult\nThen tell an adult you trust.", "3"]
+    assert "1. Stop replying. First, stop replying. 2. Keep the messages." in described
 
 
 def test_scenarios_say_they_are_made_up_and_notes_name_the_warning_signs(ks3_deck):

@@ -348,3 +348,40 @@ def test_libreoffice_draws_every_word_of_a_picture_inside_its_own_shape(tmp_path
                 if not any(inside(b) for b in boxes + others):
                     outside.append(f"{deck.name} '{title_of(slide)}': '{match.group(5)}'")
     assert outside == [], "\n".join(outside)
+
+
+def test_the_helping_hand_is_drawn_as_a_hand_to_copy_with_its_palm_words(tmp_path):
+    closing = {"title": "My helping hand", "instructions": "Draw around your hand. Write a trusted adult on each finger.",
+               "hand": {"palm": "Childline: 0800 1111"}}
+    folder = lesson_folder(tmp_path, closing_activity=closing)
+    prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
+    slide = slides_titled(prs, "My helping hand")[0]
+    assert "Write a trusted adult on each finger." in body_of(slide)
+    picture = _picture(slide)
+    assert picture.name == wording.HAND_NAME
+    described = picture._element.nvGrpSpPr.cNvPr.get("descr")
+    assert described == wording.HAND_ALT.format(palm="Childline: 0800 1111")
+    texts = [s.text_frame.text for s in picture.shapes if s.has_text_frame and s.text_frame.text]
+    assert texts == ["Childline: 0800 1111"]  # the palm's words, editable; nothing else written on the hand
+    lines = [s for s in picture.shapes if s.shape_type == MSO_SHAPE_TYPE.LINE]
+    assert len(lines) == 5  # a line to write on for each finger and the thumb
+
+
+def test_the_shipped_ks2_lesson_ends_on_its_helping_hand():
+    project, findings = load_project([LESSONS])
+    from toolkit.adapt import adapt
+
+    lesson = adapt(project.lesson("online-safety-ks2"), project.audiences["ks2"], project.routes, None)
+    assert lesson.closing_activity.palm == "Childline: 0800 1111"
+
+
+def test_validate_refuses_palm_words_too_long_for_the_hand(tmp_path):
+    from toolkit.checks import run_checks
+
+    closing = {"title": "My helping hand", "instructions": "Draw around your hand.",
+               "hand": {"palm": "Childline, the free and confidential helpline for children and young people: 0800 1111, "
+                                "any time of the day or night, or chat online at their website"}}
+    folder = lesson_folder(tmp_path, closing_activity=closing)
+    project, findings = load_project([folder])
+    errors = [f.render() for f in findings + run_checks(project) if f.severity == "error"]
+    assert any("too long to fit it" in e and "deck-test.yaml:" in e and "palm" in e for e in errors), errors

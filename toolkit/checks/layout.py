@@ -60,7 +60,10 @@ def chat_problem(scenario) -> Optional[str]:
     from ..deck.looks import EMU_PER_PT
 
     _title, frame, _text = _deck().picture_frames()
-    return problem(scenario, frame.width / EMU_PER_PT, frame.height / EMU_PER_PT)
+    width, height = frame.width / EMU_PER_PT, frame.height / EMU_PER_PT
+    if hasattr(scenario, "problem"):  # a drawn picture of its own (the helping hand)
+        return scenario.problem(width, height)
+    return problem(scenario, width, height)
 
 
 def check(project: Project) -> List[Finding]:
@@ -78,8 +81,12 @@ def check(project: Project) -> List[Finding]:
                 problem = chat_problem(spec.picture) if spec.kind == "picture" else None
                 if problem and ("chat", problem) not in seen:  # a chat differs by audience: each is checked
                     seen[("chat", problem)] = False
-                    loc = ("scenarios", [s.id for s in loaded.model.scenarios].index(spec.picture.id), "chat")
-                    findings.append(loaded.finding(loc, problem, rule="story-chat"))
+                    if hasattr(spec.picture, "palm"):
+                        part = "baseline_activity" if spec.group == "baseline" else "closing_activity"
+                        findings.append(loaded.finding((part, "hand", "palm"), problem, rule="helping-hand"))
+                    else:
+                        loc = ("scenarios", [s.id for s in loaded.model.scenarios].index(spec.picture.id), "chat")
+                        findings.append(loaded.finding(loc, problem, rule="story-chat"))
                 if spec.title in seen:
                     continue
                 problem = title_problem(spec.title, spec.kind, spec.columns)

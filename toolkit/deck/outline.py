@@ -17,6 +17,7 @@ from .quiz import letter, quiz_slides
 from . import chat, wording as w
 from .cards import ItemCards, MythCards, SortBoxes, StepsGraphic
 from .character import wants_guide
+from .hand import HelpingHand
 from .iconset import STEP_ICONS
 from ..wording import N_, _
 from ..wording.phrases import careful
@@ -185,10 +186,11 @@ def ground_rules(lesson: AdaptedLesson) -> List[SlideSpec]:
 def _activity(activity, group: str, timed: bool = True) -> List[SlideSpec]:
     if activity is None:
         return []
-    return [SlideSpec(
-        "content", activity.title, plain([activity.instructions]), group=group,
-        notes=n.join(activity.notes, n.minutes(activity.minutes) if timed else ""),
-    )]
+    notes = n.join(activity.notes, n.minutes(activity.minutes) if timed else "")
+    if activity.palm:  # the helping hand: the hand to copy beside the instructions
+        return [SlideSpec("picture", activity.title, plain([activity.instructions]), group=group, notes=notes,
+                          picture=HelpingHand(activity.palm))]
+    return [SlideSpec("content", activity.title, plain([activity.instructions]), group=group, notes=notes)]
 
 
 def baseline(lesson: AdaptedLesson) -> List[SlideSpec]:

@@ -7,6 +7,8 @@ from typing import List, Sequence
 from ..adapt import AdaptedLesson, Question
 from ..quizzes.order import shown_order
 from .content import Block, Para, Run, SlideSpec, labelled, para
+from .quizcards import QuizCards, Tile
+from . import wording as w
 from ..wording import N_, _
 from ..wording.phrases import teaching_point_label, verdict
 
@@ -27,8 +29,10 @@ def _question_slide(question: Question, title: str, group: str) -> SlideSpec:
     blocks = [Block((para(question.question, bullet=False, bold=True), para(_(_HOW_TO_ANSWER[question.type]), bullet=False)))]
     blocks += [Block((labelled(f"{letter(pos)}. ", question.options[i].text),)) for pos, i in enumerate(order)]
     answer = _answer_words(question)
+    tiles = tuple(Tile(letter(pos), question.options[i].text) for pos, i in enumerate(order))
     return SlideSpec(
-        "content", title, tuple(blocks), group=group, layout="quiz",
+        "graphic", title, tuple(blocks), group=group, layout="quiz",
+        picture=QuizCards(question.question, _(_HOW_TO_ANSWER[question.type]), tiles, name=_(w.QUIZ_NAME)),
         notes=_("Everyone answers on their own and anonymously: on paper or in the live quiz, not by hands up, "
                 "so nobody has to show what they think about blame or help in front of others. "
                 "The answer is on the next slide. {answer}", answer=answer),
@@ -56,7 +60,13 @@ def _answer_slide(question: Question, title: str, group: str) -> SlideSpec:
         heading = para(_("The right order:"), bullet=False)
         blocks.append(Block((heading,) + steps[0].paras))
         blocks += steps[1:]
+        how = _("The right order:")
+        tiles = tuple(Tile(str(number), o.text, feedback=o.feedback or "")
+                      for number, o in enumerate(question.options, start=1))
     else:
+        how = ""
+        tiles = tuple(Tile(letter(pos), question.options[i].text, verdict(question.options[i].correct),
+                           question.options[i].correct, question.options[i].feedback) for pos, i in enumerate(order))
         for pos, i in enumerate(order):
             option = question.options[i]
             verdict_ = verdict(option.correct)
@@ -66,7 +76,8 @@ def _answer_slide(question: Question, title: str, group: str) -> SlideSpec:
             )))
     blocks.append(Block((labelled(_("Remember:") + " ", question.teaching_point),)))
     return SlideSpec(
-        "content", title, tuple(blocks), group=group, layout="quiz",
+        "graphic", title, tuple(blocks), group=group, layout="quiz",
+        picture=QuizCards(question.question, how, tiles, (_("Remember:"), question.teaching_point), name=_(w.ANSWER_NAME)),
         notes=_("{answer} Go through why each option is right or not.", answer=_answer_words(question))
               + f" {teaching_point_label()} {question.teaching_point}",
     )

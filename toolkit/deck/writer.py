@@ -57,8 +57,9 @@ class DeckWriter:
         has one, else one column; a picture beside text, Two Content or else Title and Content."""
         if spec.kind == "picture":
             return self.picture_frames()[0]
-        if spec.kind == "graphic":
-            return "content"
+        if spec.kind == "graphic":  # drawn in one body's place: a named one-body layout (Quiz) when there is one
+            preferred = self.looks.get(spec.layout)
+            return spec.layout if preferred is not None and len(preferred.bodies) == 1 else "content"
         if spec.kind != "content":
             return spec.kind
         role = "two" if self.replanned(spec).columns == 2 and "two" in self.looks else "content"
@@ -257,7 +258,10 @@ class DeckWriter:
         write_text(body.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
                    self._linker(slide, look))
         box = tuple(v / EMU_PER_PT for v in (picture_at.left, picture_at.top, picture_at.width, picture_at.height))
-        draw_chat(slide, spec.picture, box, self.brand)
+        if hasattr(spec.picture, "draw"):  # a drawn picture of its own (the helping hand)
+            spec.picture.draw(slide, box, self.brand, size)
+        else:  # a story's chat
+            draw_chat(slide, spec.picture, box, self.brand)
         self._notes(slide, spec.notes)
         if rest:  # text too long to stand beside the picture carries on, never cut
             extra = SlideSpec("content", spec.title, rest, notes=spec.notes, group=spec.group)
@@ -279,7 +283,7 @@ class DeckWriter:
         the deck's smallest body size: it is then shown as the plain list in its blocks."""
         from .cards import ItemCards, MythCards, split_evenly
 
-        frame = self.looks["content"].body
+        frame = self.looks[self.role_for(spec)].body
         width, height = frame.width / EMU_PER_PT, frame.height / EMU_PER_PT
         size = self.body_sizes[-1]
         cards = spec.picture
@@ -294,14 +298,16 @@ class DeckWriter:
     def _graphic(self, spec: SlideSpec) -> int:
         planned = self.graphic_plan(spec)
         if planned is None:
-            plain = SlideSpec("content", spec.title, spec.blocks, notes=spec.notes, group=spec.group, columns=spec.columns)
+            plain = SlideSpec("content", spec.title, spec.blocks, notes=spec.notes, group=spec.group, columns=spec.columns,
+                              layout=spec.layout)
             return self._add(plain)
         size, parts = planned
-        frame = self.looks["content"].body
+        role = self.role_for(spec)
+        frame = self.looks[role].body
         box = tuple(v / EMU_PER_PT for v in (frame.left, frame.top, frame.width, frame.height))
         for number, part in enumerate(parts, start=1):
-            slide, title, bodies = self._new_slide("content")
-            self._title(slide, title, continued_title(spec.title, number), "content")
+            slide, title, bodies = self._new_slide(role)
+            self._title(slide, title, continued_title(spec.title, number), role)
             for body in bodies:
                 body.getparent().remove(body)
             part.draw(slide, box, self.brand, size)
@@ -332,7 +338,7 @@ class DeckWriter:
         if spec.kind == "graphic":
             planned = self.graphic_plan(spec)
             if planned is None:
-                return self.count(SlideSpec("content", spec.title, spec.blocks, columns=spec.columns))
+                return self.count(SlideSpec("content", spec.title, spec.blocks, columns=spec.columns, layout=spec.layout))
             return len(planned[1]) + sum(self.count(s) for s in self._details(spec, planned[1], planned[0]))
         if spec.kind == "content":
             return len(self.pages(spec))

@@ -200,6 +200,13 @@ class Match(ForAudiences):
     answer: Text
 
 
+class HelpingHand(Strict):
+    """A closing activity drawn as a hand to copy: a line on each finger for a trusted adult."""
+
+    palm: Line
+    """The words in the palm (e.g. a helpline's name and number): a few words, drawn large."""
+
+
 class Activity(ForAudiences):
     title: Heading
     instructions: Text
@@ -211,6 +218,8 @@ class Activity(ForAudiences):
     """Prepared teacher answers, in the speaker notes (never on the pupils' slide)."""
     matching: List[Match] = Field(default_factory=list)
     """A matching task: items numbered, answers lettered in a mixed order; the next slide gives the pairs."""
+    hand: Optional[HelpingHand] = None
+    """Shown as a hand to copy (the helping hand), with these words in its palm."""
 
 
 class NamedActivity(Activity):
