@@ -110,6 +110,8 @@ def test_a_welsh_and_an_english_pupil_answer_the_same_question(browser, bilingua
         assert text(welsh, "#question-text") == welsh_first.question
         assert text(english, "#question-text") == "What is sextortion?"
         assert text(teacher, "#question-text") == "What is sextortion?"  # the teacher's screen: the first language
+        assert text(teacher, "#join-languages") == "Each pupil chooses their language on their own screen: Cymraeg, English."
+        assert teacher.locator("#join-languages span[lang=cy]").inner_text() == "Cymraeg"
         assert welsh.locator("#options .choice-text").all_inner_texts() == [o.text for o in welsh_first.options]
         welsh.check("#option-0")
         welsh.wait_for_function("t => document.getElementById('saved').textContent === t",

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 from lxml import html as lxml_html
 
 from toolkit.cli import main
-from toolkit.live.app import fixed_texts, language_choices, load_assets
-from toolkit.live.content import HINTS
+from toolkit.live.app import fixed_texts, load_assets
+from toolkit.live.content import HINTS, language_choices
 from toolkit.live.protocol import Join, Language, pupil_message
 from toolkit.live.session import QUESTION, QuizSession, QuizSettings
 from toolkit.quizzes.order import shown_order

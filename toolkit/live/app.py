@@ -24,6 +24,7 @@ from jinja2 import Environment, StrictUndefined
 
 from ..wording import _, current_language, install, language, phrases
 
+from .content import language_choices
 from .hub import Hub
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -54,22 +55,6 @@ def security_headers(host: str) -> Dict[str, str]:
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
         "Cache-Control": "no-cache",
     }
-
-
-def language_choices(languages: Sequence[str]) -> List[Dict[str, str]]:
-    """The pupils' language switch: each language named in itself ('Cymraeg', 'English'), Welsh first
-    (the Welsh Government's bilingual design guidance), then the others in the quiz's order."""
-    from babel import Locale, UnknownLocaleError
-
-    def name(tag: str) -> str:
-        try:
-            own = Locale.parse(tag, sep="-").language
-            return Locale(own).get_display_name(own) or tag
-        except (ValueError, UnknownLocaleError):
-            return tag
-
-    ordered = sorted(languages, key=lambda tag: tag.split("-")[0] != "cy")
-    return [{"tag": tag, "name": name(tag)[:1].upper() + name(tag)[1:]} for tag in ordered]
 
 
 def load_assets(languages: Optional[Sequence[str]] = None) -> Dict[str, Tuple[bytes, str]]:

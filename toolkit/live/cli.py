@@ -112,7 +112,7 @@ def _serve(lesson_id, audience, school, host, port, timer, export, lessons_dir, 
     from ..adapt import adapt
     from ..build import load_checked, load_school_checked
     from ..errors import ContentErrors
-    from .app import language_choices
+    from .content import language_choices
     from .server import prepare, serve as run  # imports the web stack only when serving
     from .session import QuizSettings
 

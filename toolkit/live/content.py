@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping, Optional, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ..wording import N_, _, language
 from ..wording.phrases import text_label, way_label
@@ -116,3 +116,19 @@ def contact_card(contact: HelpContact) -> Dict[str, str]:
 def help_cards(lesson: AdaptedLesson) -> List[Dict[str, str]]:
     """School, then local, then national contacts, already filtered for the audience by adapt()."""
     return [contact_card(c) for c in lesson.help_contacts]
+
+
+def language_choices(languages: Sequence[str]) -> List[Dict[str, str]]:
+    """The pupils' language switch: each language named in itself ('Cymraeg', 'English'), Welsh first
+    (the Welsh Government's bilingual design guidance), then the others in the quiz's order."""
+    from babel import Locale, UnknownLocaleError
+
+    def name(tag: str) -> str:
+        try:
+            own = Locale.parse(tag, sep="-").language
+            return Locale(own).get_display_name(own) or tag
+        except (ValueError, UnknownLocaleError):
+            return tag
+
+    ordered = sorted(languages, key=lambda tag: tag.split("-")[0] != "cy")
+    return [{"tag": tag, "name": name(tag)[:1].upper() + name(tag)[1:]} for tag in ordered]

@@ -15,6 +15,7 @@ from typing import Callable, Dict, List, Optional, Set
 
 from ..wording import _
 from .access import CodeChecks, Keys, normalise_code, same_secret
+from .content import language_choices
 from .connection import Connection, ConnectionLimits, Disconnected
 from .protocol import Answer, BadMessage, Command, Hello, Join, Language, encode, error, pupil_message, teacher_message
 from .session import ENDED, QUESTION, REVEALED, QuizRefused, QuizSession
@@ -255,6 +256,7 @@ class Hub:
             "code": self.keys.join_code, "join_urls": self.join.urls, "qr_svg": self.join.qr_svg,
             "reach_problem": self.join.reach_problem, "help": session.help, "timer": session.settings.timer_seconds,
             "export": self.join.export_name, "pupils": session.is_pupils,
+            "languages": language_choices(session.languages) if len(session.languages) > 1 else [],
         }
 
     def _teacher_state(self) -> Dict:
