@@ -15,7 +15,9 @@ from toolkit.live.session import QuizSettings
 from toolkit.wording import _, language
 
 from .helpers import base_url, join_as_teacher, running, send, until
-from .test_browser import browser, open_page, run_axe, teacher_page, text, wait_counts  # noqa: F401  (the fixture)
+from .test_browser import (  # noqa: F401  (browser: the fixture)
+    browser, no_sideways_scroll, open_page, run_axe, teacher_page, text, wait_counts,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +96,13 @@ def test_a_welsh_and_an_english_pupil_answer_the_same_question(browser, bilingua
         assert welsh.locator("#join-view").get_attribute("aria-label") == cy("Join")
         run_axe(welsh, axe, "the Welsh join page")
         assert lang(english) == "en-GB" and text(english, "#heading") == "Join the class quiz"  # per pupil, not for all
+        small = open_page(browser, 320, 640)  # the switch fits a small phone, with text at 200% too
+        small.goto(base_url(live) + "/")
+        small.check("#languages input[value=cy]")
+        no_sideways_scroll(small, "the Welsh join page at 320px")
+        small.evaluate("document.documentElement.style.fontSize = '200%'")
+        no_sideways_scroll(small, "the Welsh join page at 320px with 200% text")
+        small.close()
 
         join(welsh, live, cy("You are in the quiz"))
         join(english, live, "You are in the quiz")

@@ -123,9 +123,10 @@ class Hub:
             await asyncio.wait({turn}, timeout=0)
             if not turn.done():
                 ahead = self.code_checks.queued(connection.address)
-                connection.post(error(
-                    "queued", _("Many wrong codes have come from your network, so codes are checked one at a time. "
-                                "Please wait: yours is in the queue."), queued=ahead))
+                with self.session.speaking(connection.language):
+                    connection.post(error(
+                        "queued", _("Many wrong codes have come from your network, so codes are checked one at a time. "
+                                    "Please wait: yours is in the queue."), queued=ahead))
             while not turn.done():
                 reader = asyncio.ensure_future(self._next_join(connection, None))
                 await asyncio.wait({turn, reader}, return_when=asyncio.FIRST_COMPLETED)
