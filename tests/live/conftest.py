@@ -39,3 +39,21 @@ def staff_quiz_lesson(quiz_project) -> AdaptedLesson:
 def live_server(quiz_lesson) -> Iterator[LiveQuiz]:
     with running(quiz_lesson) as live:
         yield live
+
+
+@pytest.fixture(scope="session")
+def bilingual_lesson():
+    """The built-in 'online-blackmail' for ks3 in English and in Welsh (its complete translation in
+    lessons/locale/cy), as `lessonkit quiz serve --language en,cy` serves it: English first."""
+    from toolkit.live.cli import _in_languages
+    from toolkit.wording import language
+
+    project, _ = load_checked([])
+    versions, missing = _in_languages(project, "online-blackmail", ("en-GB", "cy"))
+    assert missing == []
+    lessons = {}
+    for tag, translated in versions.items():
+        with language(tag):
+            lessons[tag] = adapt(translated.lesson("online-blackmail"), translated.audiences["ks3"], translated.routes,
+                                 nations=translated.nations, audiences=translated.audiences)
+    return lessons

@@ -9,8 +9,9 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -21,8 +22,9 @@ from starlette.websockets import WebSocket
 
 from jinja2 import Environment, StrictUndefined
 
-from ..wording import _, current_language, install, phrases
+from ..wording import _, current_language, install, language, phrases
 
+from .content import language_choices
 from .hub import Hub
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -55,22 +57,76 @@ def security_headers(host: str) -> Dict[str, str]:
     }
 
 
-def load_assets() -> Dict[str, Tuple[bytes, str]]:
+def load_assets(languages: Optional[Sequence[str]] = None) -> Dict[str, Tuple[bytes, str]]:
     """Every file the pages use, read once at start-up; nothing else on disk is ever served. The pages
-    and the scripts' words are in the quiz's language (toolkit.wording), chosen before start-up."""
+    and the scripts' words are in the quiz's first language (toolkit.wording), chosen before start-up.
+
+    With several `languages` (each pupil chooses theirs), the pupil's page has a language switch, and
+    words.js carries every language's words and the page's fixed texts, so the page changes language
+    in place, keeping the pupil's place and answers."""
+    languages = tuple(languages or (current_language(),))
+    choices = language_choices(languages) if len(languages) > 1 else []
     assets = {path.name: (path.read_bytes(), TYPES[path.suffix]) for path in sorted(STATIC.iterdir())
               if path.suffix in TYPES}
     environment = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True,
                               extensions=["jinja2.ext.i18n"])
     install(environment)
     environment.globals["phrases"] = phrases
-    for name, (data, media_type) in assets.items():
-        if name.endswith(".html"):
-            page = environment.from_string(data.decode("utf-8")).render(language=current_language())
-            assets[name] = (page.encode("utf-8"), media_type)
+    templates = {name: environment.from_string(data.decode("utf-8")) for name, (data, _type) in assets.items()
+                 if name.endswith(".html")}
     scripts = [data.decode("utf-8") for name, (data, _type) in assets.items() if name.endswith(".js")]
-    assets[WORDS] = (script_words(scripts).encode("utf-8"), TYPES[".js"])
+    words, fixed = {}, {}
+    for tag in languages:
+        with language(tag) if len(languages) > 1 else contextlib.nullcontext():
+            words[tag] = script_words(scripts)
+            for name, template in templates.items():
+                page = template.render(language=current_language(), choices=choices)
+                if tag == languages[0]:
+                    assets[name] = (page.encode("utf-8"), TYPES[".html"])
+                if name == PAGES["/"] and choices:
+                    fixed[tag] = fixed_texts(page)
+    script = "window.LiveWords = " + json.dumps(words[languages[0]], ensure_ascii=False, sort_keys=True) + ";\n"
+    if choices:
+        script += "window.LiveLanguages = " + json.dumps({"choices": choices, "words": words, "fixed": fixed},
+                                                          ensure_ascii=False, sort_keys=True) + ";\n"
+    assets[WORDS] = (script.encode("utf-8"), TYPES[".js"])
     return assets
+
+
+class _FixedTexts(HTMLParser):
+    """A page's fixed texts: each element marked `data-fixed="text"` (its text) or `data-fixed="label"`
+    (its aria-label), by id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: Dict[str, Dict[str, str]] = {}
+        self.reading: Optional[Tuple[str, str]] = None  # (tag, id) of the text being read
+
+    def handle_starttag(self, tag, attrs) -> None:
+        attributes = dict(attrs)
+        kind, key = attributes.get("data-fixed"), attributes.get("id")
+        if kind == "label" and key:
+            self.found[key] = {"label": attributes.get("aria-label") or ""}
+        elif kind == "text" and key:
+            self.found[key] = {"text": ""}
+            self.reading = (tag, key)
+
+    def handle_endtag(self, tag) -> None:
+        if self.reading and tag == self.reading[0]:
+            found = self.found[self.reading[1]]
+            found["text"] = " ".join(found["text"].split())
+            self.reading = None
+
+    def handle_data(self, data) -> None:
+        if self.reading:
+            self.found[self.reading[1]]["text"] += data
+
+
+def fixed_texts(page: str) -> Dict[str, Dict[str, str]]:
+    parser = _FixedTexts()
+    parser.feed(page)
+    parser.close()
+    return parser.found
 
 
 # The scripts look their words up with gettext("..."): one message id in double quotes.
@@ -78,14 +134,14 @@ SCRIPT_MESSAGE = re.compile(r'\bgettext\(\s*("(?:[^"\\\n]|\\.)*")')
 WORDS = "words.js"
 
 
-def script_words(scripts) -> str:
-    """words.js: each message the scripts use, in the quiz's language, for `Live.gettext`."""
+def script_words(scripts) -> Dict[str, str]:
+    """Each message the scripts use, in the current language, for `Live.gettext` (words.js)."""
     words = {}
     for script in scripts:
         for literal in SCRIPT_MESSAGE.findall(script):
             message = json.loads(literal)
             words[message] = _(message)
-    return "window.LiveWords = " + json.dumps(words, ensure_ascii=False, sort_keys=True) + ";\n"
+    return words
 
 
 def _host(scope) -> str:
@@ -134,7 +190,7 @@ class Guard:
 
 
 def create_app(hub: Hub) -> Starlette:
-    assets = load_assets()
+    assets = load_assets(hub.session.languages)
 
     def file_response(name: str) -> Response:
         data, media_type = assets[name]

@@ -61,6 +61,7 @@ class Connection:
         self.bucket = TokenBucket(limits.messages_per_second, limits.message_burst, clock)
         self.ignored = 0
         self.misses = 0  # wrong join codes sent on this connection
+        self.language: Optional[str] = None  # a pupil's page: the language they chose, one the quiz offers
         self.open = True
         self.outbox: asyncio.Queue = asyncio.Queue(maxsize=limits.outbox_size)
         self.writer = asyncio.get_running_loop().create_task(self._write())

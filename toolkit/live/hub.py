@@ -15,8 +15,9 @@ from typing import Callable, Dict, List, Optional, Set
 
 from ..wording import _
 from .access import CodeChecks, Keys, normalise_code, same_secret
+from .content import language_choices
 from .connection import Connection, ConnectionLimits, Disconnected
-from .protocol import Answer, BadMessage, Command, Hello, Join, encode, error, pupil_message, teacher_message
+from .protocol import Answer, BadMessage, Command, Hello, Join, Language, encode, error, pupil_message, teacher_message
 from .session import ENDED, QUESTION, REVEALED, QuizRefused, QuizSession
 
 log = logging.getLogger("lessonkit.live")
@@ -65,8 +66,9 @@ class Hub:
             self._teacher_changed()
             while connection.open:
                 raw = await connection.receive()
-                if connection.within_rate():
-                    self._pupil_says(connection, pupil_id, raw)
+                with self.session.speaking(connection.language):  # this pupil's errors in their language
+                    if connection.within_rate():
+                        self._pupil_says(connection, pupil_id, raw)
         except Disconnected:
             pass
         finally:
@@ -80,31 +82,38 @@ class Hub:
             message = await self._next_join(connection, max(0.1, give_up - self.clock()))
             if message is None:
                 continue
+            connection.language = self.session.spoken(message.language, connection.language)
             if self.session.knows(message.pupil):  # an id this quiz gave out is proof enough: no code to check
                 return self._place(connection, message.pupil)
             message = await self._code_turn(connection, message)
+            connection.language = self.session.spoken(message.language, connection.language)
             right = same_secret(normalise_code(message.code), self.keys.join_code)
             self.code_checks.checked(connection.address, right)
             if right:
                 return self._place(connection, message.pupil)
             connection.misses += 1
-            connection.post(error("wrong-code", _("That code is not right. Check the code on the board and try again."),
-                                  retry_after=0))
+            with self.session.speaking(connection.language):
+                connection.post(error("wrong-code", _("That code is not right. Check the code on the board and try again."),
+                                      retry_after=0))
         return None
 
     async def _next_join(self, connection: Connection, timeout: Optional[float]) -> Optional[Join]:
         """The next join message; anything else is answered with an error and gives None."""
         raw = await connection.receive(timeout=timeout)
-        if not connection.within_rate():
-            return None
-        try:
-            message = pupil_message(raw)
-        except BadMessage as problem:
-            connection.post(error("bad-message", str(problem)))
-            return None
-        if not isinstance(message, Join):
-            connection.post(error("not-joined", _("Enter the code first.")))
-            return None
+        with self.session.speaking(connection.language):
+            if not connection.within_rate():
+                return None
+            try:
+                message = pupil_message(raw)
+            except BadMessage as problem:
+                connection.post(error("bad-message", str(problem)))
+                return None
+            if isinstance(message, Language):  # chosen on the join screen: the next join says so too
+                connection.language = self.session.spoken(message.language, connection.language)
+                return None
+            if not isinstance(message, Join):
+                connection.post(error("not-joined", _("Enter the code first.")))
+                return None
         return message
 
     async def _code_turn(self, connection: Connection, message: Join) -> Join:
@@ -114,9 +123,10 @@ class Hub:
             await asyncio.wait({turn}, timeout=0)
             if not turn.done():
                 ahead = self.code_checks.queued(connection.address)
-                connection.post(error(
-                    "queued", _("Many wrong codes have come from your network, so codes are checked one at a time. "
-                                "Please wait: yours is in the queue."), queued=ahead))
+                with self.session.speaking(connection.language):
+                    connection.post(error(
+                        "queued", _("Many wrong codes have come from your network, so codes are checked one at a time. "
+                                    "Please wait: yours is in the queue."), queued=ahead))
             while not turn.done():
                 reader = asyncio.ensure_future(self._next_join(connection, None))
                 await asyncio.wait({turn, reader}, return_when=asyncio.FIRST_COMPLETED)
@@ -135,7 +145,8 @@ class Hub:
     def _place(self, connection: Connection, pupil_id: Optional[str]) -> Optional[str]:
         """A place in the quiz for this connection, or None (and the connection closing) when it is full."""
         try:
-            return self.session.join(pupil_id)
+            with self.session.speaking(connection.language):
+                return self.session.join(pupil_id)
         except QuizRefused as refused:
             connection.post(error(refused.code, refused.message))
             connection.close_soon(1013, "quiz full")
@@ -146,17 +157,22 @@ class Hub:
         own = self.pupils.setdefault(pupil_id, [])
         own.append(connection)
         for oldest in own[:max(0, len(own) - self.limits.connections_per_pupil)]:
-            oldest.post(error("elsewhere", _("This quiz is open in another tab or window, so it has stopped here.")))
+            with self.session.speaking(oldest.language):
+                oldest.post(error("elsewhere", _("This quiz is open in another tab or window, so it has stopped here.")))
             oldest.close_soon(4001, "open elsewhere")
 
-    def _welcome_pupil(self, connection: Connection, pupil_id: str) -> None:
+    def _welcome_pupil(self, connection: Connection, pupil_id: str, with_answer: bool = True) -> None:
+        """What a pupil's page needs, in their language: on joining, and again (without the answer the page
+        already has) when they choose another."""
         session = self.session
+        words = session.words[session.spoken(connection.language)]
         connection.post(encode({
-            "type": "welcome", "pupil": pupil_id, "title": session.title, "audience": session.audience_name,
-            "help": session.help, "timer": session.settings.timer_seconds, "pupils": session.is_pupils,
+            "type": "welcome", "pupil": pupil_id, "title": words["title"], "audience": words["audience"],
+            "help": words["help"], "timer": session.settings.timer_seconds, "pupils": session.is_pupils,
+            "language": session.spoken(connection.language),
         }))
-        connection.post(encode(session.pupil_state()))
-        mine = session.answer_of(pupil_id)
+        connection.post(encode(session.pupil_state(connection.language)))
+        mine = session.answer_of(pupil_id) if with_answer else None
         if mine:
             connection.post(encode({"type": "answer", "question": mine[0], "choice": list(mine[1])}))
 
@@ -168,6 +184,12 @@ class Hub:
             return
         if isinstance(message, Join):
             connection.post(error("joined", _("You have already joined.")))
+            return
+        if isinstance(message, Language):  # one the quiz does not offer is ignored: the page carries on as it was
+            chosen = self.session.spoken(message.language, connection.language)
+            if message.language == chosen:
+                connection.language = chosen
+                self._welcome_pupil(connection, pupil_id, with_answer=False)  # the same place and answers, in other words
             return
         assert isinstance(message, Answer)
         try:
@@ -235,6 +257,7 @@ class Hub:
             "code": self.keys.join_code, "join_urls": self.join.urls, "qr_svg": self.join.qr_svg,
             "reach_problem": self.join.reach_problem, "help": session.help, "timer": session.settings.timer_seconds,
             "export": self.join.export_name, "pupils": session.is_pupils,
+            "languages": language_choices(session.languages) if len(session.languages) > 1 else [],
         }
 
     def _teacher_state(self) -> Dict:
@@ -265,10 +288,10 @@ class Hub:
         session = self.session
         if session.phase in (REVEALED, ENDED):
             self.save()
-        text = encode(session.pupil_state())
+        texts = {tag: encode(session.pupil_state(tag)) for tag in session.languages}  # one encoding per language
         for connections in self.pupils.values():
             for connection in connections:
-                connection.post(text)
+                connection.post(texts[session.spoken(connection.language)])
         self._flush_teachers()
         if self._time_up is not None:
             self._time_up.cancel()

@@ -16,6 +16,7 @@ from ..wording import _
 MAX_MESSAGE_CHARS = 1024  # the largest real message (an 8-item order) is under 150
 MAX_OPTIONS = 8
 PUPIL_ID = re.compile(r"[0-9a-f]{32}")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}")  # BCP 47, as short as the quiz's own tags
 TEACHER_ACTIONS = ("next", "reveal", "end")
 LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]", re.ASCII)  # a surrogate escape: checked further when present
 
@@ -28,6 +29,14 @@ class BadMessage(Exception):
 class Join:
     code: str
     pupil: Optional[str]  # None for a first join; the id the server gave them when rejoining
+    language: Optional[str] = None  # the language the pupil chose, if they did (checked against the quiz's)
+
+
+@dataclass(frozen=True)
+class Language:
+    """The pupil chose another language for their own screen."""
+
+    language: Optional[str]  # None when it was not a language tag at all: ignored, like one the quiz does not offer
 
 
 @dataclass(frozen=True)
@@ -83,15 +92,23 @@ def _short_text(value: Any, what: str, longest: int) -> str:
     return value
 
 
-def pupil_message(raw: Union[str, bytes, None]) -> Union[Join, Answer]:
+def _language(value: Any) -> Optional[str]:
+    """A language tag as a page sent it, or None for anything else: never a reason to refuse a join."""
+    return value if isinstance(value, str) and LANGUAGE_TAG.fullmatch(value) else None
+
+
+def pupil_message(raw: Union[str, bytes, None]) -> Union[Join, Answer, Language]:
     data = decode(raw)
     kind = data["type"]
     if kind == "join":
-        _fields(data, "code", "pupil")
+        _fields(data, "code", "pupil", "language")
         code = _short_text(data.get("code"), "code", 20)
         pupil = data.get("pupil")
-        # An id the server never issued (or garbage) just means "new pupil".
-        return Join(code, pupil if isinstance(pupil, str) and PUPIL_ID.fullmatch(pupil) else None)
+        # An id the server never issued (or garbage) just means "new pupil"; a language it does not know, its first.
+        return Join(code, pupil if isinstance(pupil, str) and PUPIL_ID.fullmatch(pupil) else None, _language(data.get("language")))
+    if kind == "language":
+        _fields(data, "language")
+        return Language(_language(data.get("language")))
     if kind == "answer":
         _fields(data, "question", "choice")
         choice = data.get("choice")

@@ -6,13 +6,14 @@ these methods from one event loop, so there are no locks.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from ..wording import _
+from ..wording import _, current_language, language
 from ..adapt import AdaptedLesson
 from .content import LiveQuestion, help_cards, live_questions
 
@@ -55,15 +56,27 @@ def new_pupil_id() -> str:
 class QuizSession:
     """One run of one lesson's starter and exit quizzes for one class."""
 
-    def __init__(self, lesson: AdaptedLesson, settings: QuizSettings = QuizSettings(),
+    def __init__(self, lesson: Union[AdaptedLesson, Mapping[str, AdaptedLesson]], settings: QuizSettings = QuizSettings(),
                  clock: Callable[[], float] = time.monotonic):
-        self.questions: Tuple[LiveQuestion, ...] = live_questions(lesson)
+        """`lesson`: the adapted lesson, in the current language; or, when each pupil chooses their language,
+        the same lesson in each language offered (language tag -> lesson), the first the teacher's and the
+        one pupils start in. Answers and counts are the same whichever language a pupil reads."""
+        versions = dict(lesson) if isinstance(lesson, Mapping) else {current_language(): lesson}
+        self.languages: Tuple[str, ...] = tuple(versions)
+        """Language tags pupils may choose from; the first is the teacher's and every pupil's to start with."""
+        first = versions[self.languages[0]]
+        self.questions: Tuple[LiveQuestion, ...] = live_questions(first, versions if len(versions) > 1 else None)
         if not self.questions:
-            raise ValueError(f"'{lesson.lesson_id}' has no quiz questions for {lesson.audience.label}")
-        self.title = lesson.title
-        self.audience_name = lesson.audience_name
-        self.is_pupils = lesson.is_pupils
-        self.help = help_cards(lesson)
+            raise ValueError(f"'{first.lesson_id}' has no quiz questions for {first.audience.label}")
+        self.is_pupils = first.is_pupils
+        self.words: Dict[str, Dict] = {}
+        """Per language: the lesson's title, the audience's name and who can help, as pupils read them."""
+        for tag, version in versions.items():
+            with self.speaking(tag):
+                self.words[tag] = {"title": version.title, "audience": version.audience_name, "help": help_cards(version)}
+        self.title = self.words[self.languages[0]]["title"]
+        self.audience_name = self.words[self.languages[0]]["audience"]
+        self.help = self.words[self.languages[0]]["help"]
         self.settings = settings
         self.clock = clock
         self.phase = LOBBY
@@ -73,6 +86,17 @@ class QuizSession:
         self.away: "OrderedDict[str, float]" = OrderedDict()  # pupil id -> when they left; holds a place
         self.released: "OrderedDict[str, None]" = OrderedDict()  # left, answered, place given up
         self.answers: List[Dict[str, Tuple[int, ...]]] = [{} for _question in self.questions]
+
+    def spoken(self, tag: object, otherwise: Optional[str] = None) -> str:
+        """`tag` if it is a language this quiz offers; else `otherwise` (or the first language). Anything a
+        page sends as a language is only ever compared with the offered ones, never used as it is."""
+        if isinstance(tag, str) and tag in self.languages:
+            return tag
+        return otherwise if otherwise in self.languages else self.languages[0]
+
+    def speaking(self, tag: Optional[str]):
+        """A `with` block that looks the quiz's fixed messages up in `tag` (one of `languages`)."""
+        return language(self.spoken(tag)) if len(self.languages) > 1 else contextlib.nullcontext()  # one language: the code's own
 
     # -- pupils --------------------------------------------------------------------------------
 
@@ -205,17 +229,18 @@ class QuizSession:
             "all_correct": sum(1 for a in answers if tuple(a) == tuple(correct)),
         }
 
-    def pupil_state(self) -> Dict:
-        """The same for every pupil: nothing about anyone's answer."""
+    def pupil_state(self, tag: Optional[str] = None) -> Dict:
+        """The same for every pupil who reads `tag` (default: the first language): nothing about anyone's answer."""
+        tag = self.spoken(tag) if len(self.languages) > 1 else None
         state: Dict = {"type": "state", "phase": self.phase, "total": len(self.questions)}
         question = self.current
         if self.phase == QUESTION and question is not None:
-            state["question"] = question.shown()
+            state["question"] = question.shown(tag)
             left = self.time_left()
             if left is not None:
                 state["time_left"] = round(left)
         elif self.phase == REVEALED and question is not None:
-            state["question"] = question.revealed()
+            state["question"] = question.revealed(tag)
         elif self.phase == BREAK and question is not None:
             state["finished_quiz"] = question.quiz
         return state
@@ -223,7 +248,7 @@ class QuizSession:
     def teacher_state(self) -> Dict:
         """What the teacher's screen shows: `joined` counts the places held, `connected` who is here now."""
         self._release_expired()
-        state = self.pupil_state()
+        state = self.pupil_state(self.languages[0])
         state.update(type="teacher-state", joined=self.places, connected=len(self.present), answered=0)
         question = self.current
         if question is not None and self.phase in (QUESTION, REVEALED):

@@ -5,6 +5,11 @@
 (function () {
   var L = window.Live;
   var STORE = "lessonkit-live-pupil";
+  var LANGUAGE_STORE = "lessonkit-live-language";  // this pupil's own choice, kept when a code is forgotten
+  var languages = window.LiveLanguages || null;  // only when pupils choose their language
+  var speaking = document.documentElement.lang;
+  var switching = false;    // a language chosen while joined: the server's welcome again is not news
+  var relabel = false;      // redraw what is on screen in the new language, keeping the pupil's place
   var socket = null;
   var wanted = null;        // the code to join with, while joining or joined
   var automatic = false;    // joining with a remembered code: a stale one is forgotten quietly
@@ -15,6 +20,7 @@
   var mine = null;          // {question, choice} as the server holds it
   var pending = null;       // sent but not yet acknowledged
   var order = [];           // ordering questions: option indices in the pupil's current order
+  var moved = false;        // the pupil has moved an item since the order was last sent or shown
   var timer = L.countdown(10);
 
   function remembered() {
@@ -43,7 +49,7 @@
     socket = new WebSocket(L.socketUrl("/ws"));
     socket.onopen = function () {
       retryDelay = 1000;
-      send({ type: "join", code: wanted, pupil: remembered().pupil || null });
+      send({ type: "join", code: wanted, pupil: remembered().pupil || null, language: speaking });
     };
     socket.onmessage = function (event) {
       var message;
@@ -72,9 +78,9 @@
     wanted = code;
     automatic = isAutomatic;
     L.byId("join-button").disabled = true;
-    connectionNote("Joining…");
+    connectionNote(L.gettext("Joining…"));
     if (socket && socket.readyState === WebSocket.OPEN) {
-      send({ type: "join", code: code, pupil: remembered().pupil || null });
+      send({ type: "join", code: code, pupil: remembered().pupil || null, language: speaking });
     } else if (!socket) {
       connect();
     }
@@ -102,7 +108,9 @@
         ? L.gettext("Thank you for taking part. If anything from today worries you, or something has happened to you or a friend, talk to someone you trust. It is never too late to get help, and it is never your fault.")
         : L.gettext("Thank you for taking part. If you are worried about a young person, these people can help.");
       L.show("help", true);
-      L.announce(L.gettext("You have joined the quiz."));
+      relabel = true;  // a reconnect or another language: what is on screen is drawn again, focus kept
+      if (!switching) L.announce(L.gettext("You have joined the quiz."));
+      switching = false;
     },
     state: function (message) {
       state = message;
@@ -170,10 +178,12 @@
     });
   }
 
+  var moveFocus = true;
+
   function heading(text) {
     var h1 = L.byId("heading");
     h1.textContent = text;
-    h1.focus();
+    if (moveFocus) h1.focus();
   }
 
   function render() {
@@ -181,20 +191,21 @@
     var key = state.phase + (q ? ":" + q.number : "");
     if (state.phase === "question") timer.update(state.time_left);
     else timer.stop();
-    if (key === shownKey) {
-      if (state.phase === "question" && pending && pending.question === q.number) send(pending.message);
-      return;
-    }
+    if (state.phase === "question" && pending && pending.question === q.number) send(pending.message);
+    if (key === shownKey && !relabel) return;
+    var same = key === shownKey;  // the same screen again (another language, a reconnect): keep the pupil's place
+    moveFocus = !same;
+    relabel = false;
     shownKey = key;
     if (state.phase === "lobby") {
       showOnly("wait-view");
       L.byId("wait-text").textContent = L.gettext("Waiting for your teacher to start the quiz.");
       heading(L.gettext("You are in the quiz"));
     } else if (state.phase === "question") {
-      buildQuestion(q);
+      buildQuestion(q, same);
       showOnly("question-view");
       heading(L.gettext("{quiz}: question {number} of {count}", { quiz: q.quiz_label, number: q.position, count: q.quiz_length }));
-      if (state.time_left !== undefined) L.announce(L.gettext("You have {seconds} seconds.", { seconds: state.time_left }));
+      if (!same && state.time_left !== undefined) L.announce(L.gettext("You have {seconds} seconds.", { seconds: state.time_left }));
     } else if (state.phase === "revealed") {
       buildReveal(q);
       showOnly("reveal-view");
@@ -208,24 +219,34 @@
       heading(L.gettext("Thank you"));
       L.show("help", true);
     }
+    moveFocus = true;
   }
 
   function mineFor(number) {
     return mine && mine.question === number ? mine.choice : null;
   }
 
-  function buildQuestion(q) {
+  /* `same`: the question was on screen already (drawn again in another language, or after a reconnect):
+     what the pupil has ticked or put in order and not yet sent stays as it is. */
+  function buildQuestion(q, same) {
+    var ticked = same ? Array.prototype.map.call(document.querySelectorAll("#options input:checked"),
+      function (input) { return Number(input.value); }) : null;
     L.byId("question-text").textContent = q.text;
     L.byId("hint").textContent = q.hint;
     savedNote("");
     var options = L.clear(L.byId("options"));
     var ordering = q.type === "ordering";
     L.show("send-order", ordering);
+    var stored = mineFor(q.number);
     if (ordering) {
-      var stored = mineFor(q.number);
-      order = stored ? stored.slice() : q.options.map(function (o) { return o.index; });
+      var unsent = same && order.length === q.options.length && (!stored || order.join() !== stored.join());
+      if (!unsent) {
+        order = stored ? stored.slice() : q.options.map(function (o) { return o.index; });
+        moved = false;
+      }
       renderOrder(q, null);
-      if (stored) savedNote(L.gettext("Your order is saved. You can change it until the answers are shown."));
+      if (unsent && moved) savedNote(L.gettext("Not sent yet: choose Send my order when you are happy with it."));
+      else if (stored) savedNote(L.gettext("Your order is saved. You can change it until the answers are shown."));
       return;
     }
     var type = q.type === "multiple" ? "checkbox" : "radio";
@@ -239,7 +260,14 @@
       ]));
     });
     options.appendChild(list);
-    syncInputs();
+    if (ticked) {
+      Array.prototype.forEach.call(document.querySelectorAll("#options input"), function (input) {
+        input.checked = ticked.indexOf(Number(input.value)) >= 0;
+      });
+      if (stored && !pending) savedNote(L.gettext("Your answer is saved. You can change it until the answers are shown."));
+    } else {
+      syncInputs();
+    }
   }
 
   function sendChoice(q) {
@@ -300,6 +328,7 @@
     var index = order[position];
     order[position] = order[target];
     order[target] = index;
+    moved = true;
     renderOrder(q, { index: index, direction: step < 0 ? "up" : "down" });
     savedNote(L.gettext("Not sent yet: choose Send my order when you are happy with it."));
     L.announce(L.gettext("{item} is now number {number} of {count}.", { item: textOf(q, index), number: target + 1, count: order.length }));
@@ -307,6 +336,7 @@
 
   function sendOrder() {
     var q = state.question;
+    moved = false;
     var message = { type: "answer", question: q.number, choice: order.slice() };
     pending = { question: q.number, message: message };
     savedNote(L.gettext("Sending…"));
@@ -353,6 +383,39 @@
     }
     if (!choice) body.appendChild(L.el("p", { text: L.gettext("You did not answer this one. That is fine.") }));
   }
+
+  /* This pupil's language, when the quiz offers a choice: the page's words, its fixed texts and its
+     `lang` change in place; the server sends the question, feedback and contacts again in that language.
+     A language the quiz does not offer (an old choice, say) is ignored. */
+  function chooseLanguage(tag, chosenNow) {
+    if (!languages || !Object.prototype.hasOwnProperty.call(languages.words, tag)) return;
+    if (chosenNow) {
+      try { window.localStorage.setItem(LANGUAGE_STORE, tag); } catch (e) { /* private mode */ }
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("#languages input"), function (input) {
+      input.checked = input.value === tag;
+    });
+    if (tag === speaking) return;
+    speaking = tag;
+    window.LiveWords = languages.words[tag];
+    document.documentElement.lang = tag;
+    var fixed = languages.fixed[tag] || {};
+    Object.keys(fixed).forEach(function (id) {
+      var node = L.byId(id);
+      if (!node || (joined && (id === "page-title" || id === "lesson-title" || id === "heading"))) return;
+      if (fixed[id].label !== undefined) node.setAttribute("aria-label", fixed[id].label);
+      if (fixed[id].text !== undefined) node.textContent = fixed[id].text;
+    });
+    if (joined && socket && socket.readyState === WebSocket.OPEN) {
+      switching = true;
+      send({ type: "language", language: tag });
+    }
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("#languages input"), function (input) {
+    input.addEventListener("change", function () { if (input.checked) chooseLanguage(input.value, true); });
+  });
+  try { chooseLanguage(window.localStorage.getItem(LANGUAGE_STORE), false); } catch (e) { /* private mode */ }
 
   L.byId("join-form").addEventListener("submit", function (event) {
     event.preventDefault();

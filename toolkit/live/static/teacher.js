@@ -77,6 +77,17 @@
       L.byId("not-reachable").textContent = message.reach_problem;
       L.show("not-reachable", !!message.reach_problem);
       showQr(message.qr_svg, url);
+      if (message.languages && message.languages.length > 1) {  // each name in its own language, for screen readers
+        var sentence = L.gettext("Each pupil chooses their language on their own screen: {languages}.").split("{languages}");
+        var line = L.clear(L.byId("join-languages"));
+        line.appendChild(document.createTextNode(sentence[0]));
+        message.languages.forEach(function (choice, position) {
+          if (position) line.appendChild(document.createTextNode(", "));
+          line.appendChild(L.el("span", { lang: choice.tag, text: choice.name }));
+        });
+        line.appendChild(document.createTextNode(sentence[1] || ""));
+        L.show("join-languages", true);
+      }
       L.renderHelp(L.byId("help-list"), message.help, 3);
       L.byId("end-text").textContent = message.pupils
         ? L.gettext("If anything in this lesson worries you, or something has happened to you or a friend, talk to someone. It is never too late to get help, and it is never your fault.")
