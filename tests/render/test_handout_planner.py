@@ -13,10 +13,12 @@ from typing import List, Tuple
 import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as ReportlabParagraph
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate
 
 from toolkit.pdf import blocks as b
-from toolkit.pdf import fonts
+from toolkit.pdf import fonts, render_cards, render_pdf
 from toolkit.pdf.cards import FORMATS, GROWTH, LARGE_FORMATS, _card_frames, plan_cards, two_sided
 from toolkit.pdf.contacts import least_height as least_contact_height
 from toolkit.pdf.document import column_width, frame_size
@@ -242,3 +244,39 @@ def test_least_lines_never_exceed_the_lines_reportlab_breaks(text):
             paragraph = Paragraph(text, style)
             _, height = paragraph.wrap(width, 10_000)
             assert least_lines(text, style, width) <= round(height / style.leading), (text, style.name, width)
+
+
+def test_remembered_word_widths_are_reportlabs(shipped):
+    """A word's width remembered while a handout is made is reportlab's, to the last bit, at every
+    size (it is kept in font units and worked out in reportlab's order)."""
+    fonts.register_fonts()
+    if not fonts._SAME_SUM:
+        pytest.skip("reportlab's C accelerator is installed: widths are not remembered")
+    words = {word for loaded in shipped.lessons for word in loaded.model.model_dump_json().split()}
+    words |= {" ", "ŵŷ", "-", "https://www.childline.org.uk/"}
+    for name in (fonts.REGULAR, fonts.BOLD):
+        face = pdfmetrics.getFont(name)
+        for size in (12, 14, 16, 12 * 1.25, 17.3):
+            expected = {word: TTFont.stringWidth(face, word, size) for word in words}
+            with fonts.remembered_widths():
+                for _ in range(2):  # worked out, then remembered
+                    assert {word: face.stringWidth(word, size) for word in words} == expected
+        assert face._units is None  # forgotten once the handout is made
+
+
+def test_handouts_print_the_same_with_and_without_remembered_widths(every_handout):
+    """Remembering words' widths while a handout is made changes no byte of any PDF."""
+    checked = 0
+    for name, handout, large_print in every_handout:
+        if "school" in name:
+            continue
+        variants, size = handout.variants(), handout.body_size(False)
+        if handout.cards:
+            remembered = render_cards(variants, "a4", large_print, size)
+            worked_out = render_cards.__wrapped__(variants, "a4", large_print, size)
+        else:
+            remembered = render_pdf(variants, "a4", large_print, handout.max_pages, size)
+            worked_out = render_pdf.__wrapped__(variants, "a4", large_print, handout.max_pages, size)
+        assert remembered.data == worked_out.data, name
+        checked += 1
+    assert checked >= 40

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, KeepTogether
 
 from ..wording import _
-from . import blocks as b
+from . import blocks as b, fonts
 from .blocks import Document
 from .document import SAFE_MARGIN, Metadata, binary_streams, page_size, plain_canvas
 from .layout import story
@@ -155,6 +155,7 @@ def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, 
     return CardPlan(first + len(variants) - 1, sizes[-1], 2, tuple(two_sided(variants[-1])), (warning,))
 
 
+@fonts.remembered_widths()  # a word's width is worked out once per handout
 def render_cards(variants: Sequence[Document], paper: str = "a4", large_print: bool = False,
                  size: float = 10.0) -> RenderedCards:
     """A sheet of identical cards: the first of `variants` that fits, as large as it fits (never

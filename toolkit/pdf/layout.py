@@ -10,6 +10,7 @@ from typing import List, Optional, Sequence, Tuple
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from . import fonts
 from .blocks import Document, Paragraph
 from .boxes import Panel, PanelRow
 from .document import Metadata, PageLimit, build_pdf, column_width, frame_size
@@ -103,6 +104,7 @@ def plan(variants: Sequence[Document], paper: str, size: float, max_pages: Optio
     return len(variants) - 1
 
 
+@fonts.remembered_widths()  # a word's width is worked out once per handout
 def render_pdf(variants: Sequence[Document], paper: str = "a4", large_print: bool = False,
                max_pages: Optional[int] = None, size: float = NORMAL_BODY) -> RenderedPdf:
     """Lay out the first of `variants` (the full handout, then more compact versions) that fits in

@@ -26,17 +26,22 @@ from reportlab.rl_config import _FUZZ
 BOLD = ("<b>", "</b>")
 
 
-_TEMPLATES: "WeakKeyDictionary[object, Dict[bool, ParaFrag]]" = WeakKeyDictionary()
+_TEMPLATES: "WeakKeyDictionary[object, Dict[bool, Tuple[ParaFrag, Tuple[str, ...]]]]" = WeakKeyDictionary()
 
 
-def _template(style, bold: bool) -> ParaFrag:
-    """The fragment the parser makes for plain text in `style` (in bold when `bold`), made once per
-    style object (kept beside it, not on it: a style's clones copy what is on it)."""
-    templates = _TEMPLATES.setdefault(style, {})
-    if bold not in templates:
+def _template(style, bold: bool) -> Tuple[ParaFrag, Tuple[str, ...]]:
+    """The fragment the parser makes for plain text in `style` (in bold when `bold`), and the names
+    of its lists (each fragment needs its own); made once per style object (kept beside it, not on
+    it: a style's clones copy what is on it)."""
+    templates = _TEMPLATES.get(style)
+    if templates is None:
+        templates = _TEMPLATES[style] = {}
+    found = templates.get(bold)
+    if found is None:
         _, frags, _ = ParaParser().parse("<b>x</b>" if bold else "x", style)
-        templates[bold] = frags[0]
-    return templates[bold]
+        lists = tuple(name for name, value in frags[0].__dict__.items() if isinstance(value, list))
+        found = templates[bold] = (frags[0], lists)
+    return found
 
 
 def clean(text: str) -> str:
@@ -57,18 +62,19 @@ def plain_fragments(text: str, style) -> Optional[Tuple[str, List[ParaFrag]]]:
     for anything else (an escaped `&`, a line break, a run of nothing but spaces)."""
     cleaned = clean(text)
     fragments, bold = [], False
-    for run in _BOLD_TAGS.split(cleaned):
+    for run in _BOLD_TAGS.split(cleaned) if "<" in cleaned else (cleaned,):
         if run in BOLD:
             if bold == (run == BOLD[0]):  # nested, or closed without being opened
                 return None
             bold = not bold
         elif run:
-            if not run.strip() or any(mark in run for mark in "<>&"):
+            if run.isspace() or "<" in run or ">" in run or "&" in run:
                 return None
-            fragment = _template(style, bold).clone(text=run)
-            for name, value in fragment.__dict__.items():
-                if isinstance(value, list):  # never shared between paragraphs
-                    setattr(fragment, name, list(value))
+            template, lists = _template(style, bold)
+            fragment = ParaFrag(**template.__dict__)  # what the template's `clone` makes
+            fragment.text = run
+            for name in lists:  # never shared between paragraphs
+                setattr(fragment, name, list(getattr(template, name)))
             fragments.append(fragment)
     return (cleaned, fragments) if fragments and not bold else None
 
