@@ -19,6 +19,8 @@ its baseline:
 
 With `--compare DIR` (another checkout, e.g. `git archive 58d282b | tar -x -C /tmp/before`), the
 help, validate and build figures are also measured for that code, as the baseline before a change.
+Libraries that code needs and this checkout no longer installs go in a folder given with
+`--compare-deps DIR` (before 2026-12-05: `pip install --no-deps --target DIR textstat==0.7.4`).
 Bytecode is used as an installed package uses it (PYTHONDONTWRITEBYTECODE is dropped, and each
 command runs once before it is timed). Figures only: nothing is asserted, and a busy machine makes
 them slower (see docs/speed.md).
@@ -54,8 +56,13 @@ ISSUE_BASELINES = {"help": 0.7, "validate": 1.7, "build": 10.0}
 TARGETS = {"help": 0.15, "help_ratio": 3.0, "validate": 0.5, "build": 4.0, "rebuild": 1.0}
 
 
+COMPARE_DEPS: List[Path] = []
+"""Folders of libraries the --compare checkout needs that this one no longer installs (--compare-deps)."""
+
+
 def environment(tree: Path) -> Dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(tree))
+    paths = [tree] + (COMPARE_DEPS if tree != ROOT else [])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(str(p) for p in paths))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode
     env.pop("LESSONKIT_DEBUG", None)
     return env
@@ -346,8 +353,12 @@ def main() -> None:
     parser.add_argument("--trust-formats", default="", help="comma-separated formats for the 50-school build (default: all)")
     parser.add_argument("--skip-trust", action="store_true", help="leave out the 50-school build")
     parser.add_argument("--compare", type=Path, help="another checkout to measure as the baseline")
+    parser.add_argument("--compare-deps", type=Path, action="append", default=[],
+                        help="a folder of libraries the --compare checkout needs and this one no longer installs "
+                             "(e.g. `pip install --no-deps --target DIR textstat==0.7.4` for code before 2026-12-05)")
     parser.add_argument("--only", default="", help="comma-separated: help,yaml,validate,build,trust,memory")
     options = parser.parse_args()
+    COMPARE_DEPS[:] = [p.resolve() for p in options.compare_deps]
     only = set(filter(None, options.only.split(",")))
     trust_formats = [f for f in options.trust_formats.split(",") if f]
     print(f"lessonkit benchmarks/cli.py, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.node()}, "

@@ -11,15 +11,14 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, List, Mapping, Optional, Sequence, Tuple
 
 from .adapt import signed_off, translation_checked
 from .builtin import lessons_dir as builtin_lessons
-from .checks import run_checks
-from .checks.structure import duplicate_lesson_id
+from .checks import run_checks, validate_lessons
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
-from .load import Project, catalogue_dir_for, lesson_files, load_file, load_project, plain_input
-from .model import Lesson, SchoolProfile
+from .load import Project, load_project, plain_input
+from .model import SchoolProfile
 from .buildcache import RenderCache, UnitKeys, cached_units, pack_key
 from .profiles.packs import check_profiles, load_school_checked, profile_paths
 from .render import OutputFile, RenderOptions, formats
@@ -128,38 +127,6 @@ def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None,
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     return project, findings
-
-
-def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False,
-                     progress: Optional[Progress] = None) -> Tuple[int, List[Finding]]:
-    """`lessonkit validate`: check lessons one at a time, so memory does not grow with their number.
-
-    The catalogues are loaded and checked once; each lesson is read, checked and dropped (only its
-    id and file are kept, for the duplicate-id check). Returns how many lessons loaded and every
-    finding; raises ContentErrors with all of them if any is an error (or, with `strict`, a warning).
-    """
-    catalogues, findings = load_project(lesson_paths, catalogue_dir_for(lesson_paths, catalogue), catalogues_only=True)
-    if catalogues.audiences_file is not None and catalogues.routes_file is not None:
-        findings += run_checks(catalogues)
-    paths = lesson_files(lesson_paths)
-    first_file: Dict[str, str] = {}
-    loaded_count = 0
-    for done, path in enumerate(paths, 1):
-        if progress:
-            progress(done, len(paths), str(path))
-        own: List[Finding] = []
-        loaded = load_file(path, Lesson, own)
-        if loaded is not None:
-            loaded_count += 1
-            duplicate = duplicate_lesson_id(loaded, first_file)
-            own += [duplicate] if duplicate else []
-            if catalogues.audiences_file is not None and catalogues.routes_file is not None:
-                own += run_checks(Project([loaded], catalogues.audiences_file, catalogues.routes_file, catalogues.nations_file),
-                                    catalogues=False)
-        findings += own
-    if any(f.severity == "error" or strict for f in findings):
-        raise ContentErrors(findings)
-    return loaded_count, findings
 
 
 # What `_pick` says of an unknown name, by kind: the known ones listed (field: the kind + "s") and the

@@ -37,7 +37,7 @@ MAGIC = b"lessonkit render cache 1\n"
 MAX_HEADER = 1_000_000
 # The libraries whose versions can change the bytes of a file lessonkit writes.
 LIBRARIES = ("python-pptx", "python-docx", "reportlab", "qrcode", "Pillow", "openpyxl", "Jinja2", "MarkupSafe",
-             "font-source-sans-pro", "phonenumbers", "textstat", "pydantic", "PyYAML", "lxml", "XlsxWriter")
+             "font-source-sans-pro", "phonenumbers", "pyphen", "pydantic", "PyYAML", "lxml", "XlsxWriter")
 PACKAGE = Path(__file__).resolve().parent
 
 

@@ -108,10 +108,10 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, l
       lessonkit validate lessons/my-lesson.yaml --strict
       lessonkit validate --language cy
     """
-    from . import build as building
     from .builtin import lessons_dir
+    from .checks import validate_lessons
 
-    count, findings = building.validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress())
+    count, findings = validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress())
     _show_warnings(findings)
     warnings = len(findings)
     say(ngettext("{count} lesson checked: no errors", "{count} lessons checked: no errors", count)

@@ -1,11 +1,19 @@
-"""Reading level: the Flesch-Kincaid grade of each sentence a pupil or parent reads."""
+"""Reading level: the Flesch-Kincaid grade of each sentence a pupil or parent reads.
+
+The grade is the one textstat 0.7.4 gives (which lessonkit used until then), counted the same way
+and with the same syllable counts: pyphen's hyphenation points in its American English dictionary,
+as textstat counted them (tests/checks/test_readability.py holds textstat's grades for sentences of
+every kind). textstat itself is no longer used: 0.7.4 needs `pkg_resources`, which setuptools 81
+and later no longer have, and takes about 0.05 s to import; later versions change the counts and
+download a dictionary from the internet on first use.
+"""
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from typing import Iterator, List, Tuple
-
-import textstat
 
 from .wording import normalise
 
@@ -32,13 +40,52 @@ def normalise_lines(text: str) -> str:
     return "\n".join(normalise(line) for line in text.splitlines())
 
 
-def grade(sentence: str) -> float:
-    """Flesch-Kincaid grade of one sentence, ignoring web addresses, emails and phone numbers."""
-    return float(textstat.flesch_kincaid_grade(_NOT_WORDS.sub("it", sentence)))
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_COUNTED_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+@functools.lru_cache(maxsize=None)
+def _hyphenation():
+    """pyphen's American English patterns, loaded (about 0.04 s) when the first sentence is graded."""
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+def _rounded(number: float, places: int) -> float:
+    """Rounded half away from zero (as textstat rounds), not to even."""
+    scale = 10 ** places
+    return float(math.floor(number * scale + math.copysign(0.5, number))) / scale
 
 
 def word_count(sentence: str) -> int:
-    return int(textstat.lexicon_count(sentence))
+    """Words, punctuation left out (so "don't" and "singer-songwriter" are one word each)."""
+    return len(_PUNCTUATION.sub("", sentence).split())
+
+
+def _syllable_count(text: str) -> int:
+    hyphenation = _hyphenation()
+    return sum(len(hyphenation.positions(word)) + 1 for word in _PUNCTUATION.sub("", text.lower()).split())
+
+
+def _sentence_count(text: str) -> int:
+    """Sentences of three words or more (at least one): shorter ones are not counted."""
+    found = _COUNTED_SENTENCE.findall(text)
+    return max(1, len(found) - sum(1 for sentence in found if word_count(sentence) <= 2))
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """0.39 x words per sentence + 11.8 x syllables per word - 15.59, each average to one decimal
+    place first, and the grade to one."""
+    words = word_count(text)
+    words_per_sentence = _rounded(words / _sentence_count(text), 1)
+    syllables_per_word = _rounded(_syllable_count(text) / words, 1) if words else 0.0
+    return _rounded(float(0.39 * words_per_sentence) + float(11.8 * syllables_per_word) - 15.59, 1)
+
+
+def grade(sentence: str) -> float:
+    """Flesch-Kincaid grade of one sentence, ignoring web addresses, emails and phone numbers."""
+    return flesch_kincaid_grade(_NOT_WORDS.sub("it", sentence))
 
 
 def hard_sentences(text: str, limit: float) -> Iterator[Tuple[str, float]]:

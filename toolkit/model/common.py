@@ -83,9 +83,13 @@ Paragraph = Annotated[str, StringConstraints(max_length=PARAGRAPH_MAX)]
 
 
 class Strict(BaseModel):
-    """Every model refuses unknown keys and never changes once loaded."""
+    """Every model refuses unknown keys and never changes once loaded.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    Each model's validator is built the first time it is used, not when `toolkit.model` is imported
+    (`defer_build`): a command builds only the models it reads (`validate` never builds the school
+    profile's), and a model used inside another is built once, as part of it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
 
 
 class Sourced(Strict):
