@@ -116,7 +116,7 @@ def combine_pdf(parts: Sequence[Tuple[str, bytes]]) -> bytes:
                                 + (contents.get_data() if contents is not None else b"") + b"\nEMC\n")
                 added.replace_contents(stream)
             added.compress_content_streams()
-        writer.add_outline_item(ENDONYMS.get(code(language), language), start)
+        writer.add_outline_item(title=ENDONYMS.get(code(language), language), page_number=start)
     writer.add_metadata({**info, "/Title": " / ".join(t for t in titles if t)})
     root = writer._root_object
     root[NameObject("/Lang")] = TextStringObject(parts[0][0])
