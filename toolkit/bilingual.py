@@ -48,7 +48,7 @@ def pack_languages(value: str, available: Sequence[str]) -> Tuple[str, ...]:
         tag = known.get(part.lower())
         if tag is None:
             raise UsageProblem(_("--language {value}: '{part}' is not a language lessonkit writes. Languages: {languages}.",
-                                 value=value, part=part, languages=", ".join(sorted(known.values()))))
+                                 value=value, part=part, languages=", ".join(sorted(set(known.values())))))
         if tag in tags:
             raise UsageProblem(_("--language {value} names {language} twice.", value=value, language=tag))
         tags.append(tag)

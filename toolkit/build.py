@@ -359,7 +359,7 @@ def _entry_with(entry: ManifestEntry, title: str, data: bytes) -> ManifestEntry:
 
 def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dict] = (),
                   notice: Optional[Notice] = None, cache: Optional[RenderCache] = None,
-                  translated: Mapping[str, Sequence[dict]] = {}) -> List[ManifestEntry]:
+                  translated: Optional[Mapping[str, Sequence[dict]]] = None) -> List[ManifestEntry]:
     """Publish every file, each pack's index page and zip, the manifest and the index of packs as
     one change, keeping earlier builds' files. `packs`: pack_summary() of each pack built. With a
     `cache`, a pack whose files are all the same as in an earlier build takes its zip from there.
@@ -390,7 +390,7 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
         for number, summary in enumerate(packs):
             inside = [e for e in listed if e["path"].startswith(summary["folder"] + "/")]
             summaries = [updated_summary(s, previous.get(summary["folder"]), inside)
-                         for s in [summary, *(translated[tag][number] for tag in languages[1:])]]
+                         for s in [summary, *((translated or {})[tag][number] for tag in languages[1:])]]
             contents = [(e, data_of[e["path"]] if e["path"] in data_of else (folder.path / e["path"]).read_bytes())
                         for e in inside]
             for name, data in _pack_files(list(zip(languages, summaries)), contents, cache, rendered):
