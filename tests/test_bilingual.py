@@ -195,3 +195,44 @@ def test_serial_parallel_and_cached_builds_write_the_same_bytes(tmp_path):
         made[name] = _digests(output)
     assert made["serial"] == made["parallel"] == made["cached"]
     assert any(".cy." in name for name in made["serial"])
+
+
+def _profile(tmp_path: Path, source: Path, extra: str = "") -> Path:
+    """A copy of a built-in example profile (and its logo) in tmp_path/profiles, with `extra` added."""
+    folder = tmp_path / "profiles"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{source.stem}-logo.png").write_bytes((source.parent / f"{source.stem}-logo.png").read_bytes())
+    path = folder / source.name
+    path.write_text(source.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return path
+
+
+def _profile_with(tmp_path: Path, languages: str) -> Path:
+    return _profile(tmp_path, WALES, f"languages: [{languages}]\n")
+
+
+def test_a_school_profile_chooses_its_packs_languages_unless_the_command_line_does(tmp_path):
+    from click.testing import CliRunner
+
+    from toolkit.cli import main
+
+    profile = _profile_with(tmp_path, "en, cy")
+    common = ["build", "--school", str(profile), "--audience", "ks3", "--format", "slides", "--no-cache"]
+    result = CliRunner().invoke(main, [*common, "-o", str(tmp_path / "profile")])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "profile").rglob("*.pptx"))
+    assert names and all(".cy." in n or ".en." in n for n in names) and any(".cy." in n for n in names)
+    result = CliRunner().invoke(main, [*common, "--language", "en-GB", "-o", str(tmp_path / "english")])
+    assert result.exit_code == 0, result.output
+    assert not [p for p in (tmp_path / "english").rglob("*.pptx") if ".cy." in p.name or ".en." in p.name]
+
+
+def test_school_profiles_of_one_build_must_agree_on_their_languages(tmp_path):
+    from toolkit.errors import UsageProblem as Problem
+
+    welsh = _profile_with(tmp_path, "cy")
+    english = _profile(tmp_path, LESSONS / "schools" / "example-england.yaml")
+    assert welsh.parent == english.parent
+    with pytest.raises(Problem, match="different languages"):
+        build(BuildRequest(lesson_paths=[LESSONS], schools=welsh.parent, output=tmp_path / "o", language_given=False,
+                           audiences=["ks3"], formats=["json"]))

@@ -35,6 +35,7 @@ from .site import packs_page
 from .validation import closest
 from .translation import is_source_language, language_name, translated_project
 from .wording import N_, _, language
+from .wording.catalogues import available as wording_languages
 from .write import FILE_MODE, safe_relative
 
 INDEX = "index.html"
@@ -72,6 +73,8 @@ class BuildRequest:
     """How many units (lesson x audience x format) to render at once, each in its own process."""
     cache: bool = False
     """Take units whose inputs have not changed from the cache beside the output folder, and keep new ones there."""
+    language_given: bool = True
+    """False when the command line names no language: then the school profiles' `languages` choose."""
 
     def inputs(self) -> List[Path]:
         """Every file or folder the build reads: the output folder may not hold any of them."""
@@ -424,12 +427,28 @@ def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None)
     """Every school profile asked for (`--school` or `--schools`) and every lesson, checked; one
     ContentErrors listing the problems of all of them if any is an error (or, with `strict`, a warning).
     The project is in the build's language (the first of a bilingual pack's)."""
-    projects, schools, findings = check_languages(request, cache)
+    request, projects, schools, findings = check_languages(request, cache)
     return projects[request.languages()[0]], schools, findings
 
 
-def check_languages(request: BuildRequest, cache: Optional[RenderCache] = None) -> Tuple[Dict[str, Project], List[SchoolProfile], List[Finding]]:
-    """check_everything(), with the project in each of the pack's languages (by language)."""
+def with_profile_languages(request: BuildRequest, schools: Sequence[SchoolProfile]) -> BuildRequest:
+    """`request` in the languages its school profiles ask for (`languages:`), when the command line
+    names none; all the profiles of one build must ask for the same."""
+    asked = {",".join(school.languages) for school in schools}
+    if request.language_given or asked <= {""}:
+        return request
+    if len(asked) > 1:
+        raise UsageProblem(_("the school profiles ask for packs in different languages ({languages}): build them one "
+                             "at a time, or choose with --language", languages="; ".join(sorted(a or "en" for a in asked))))
+    languages = bilingual.pack_languages(asked.pop(), wording_languages())
+    options = dataclasses.replace(request.options, language=languages[0], languages=languages if len(languages) > 1 else ())
+    return dataclasses.replace(request, options=options)
+
+
+def check_languages(request: BuildRequest, cache: Optional[RenderCache] = None
+                    ) -> Tuple[BuildRequest, Dict[str, Project], List[SchoolProfile], List[Finding]]:
+    """check_everything(), with the request in the languages the school profiles ask for (when the
+    command line names none) and the project in each of the pack's languages (by language)."""
     paths = [request.school] if request.school is not None else profile_paths(request.schools) if request.schools is not None else []
     profiles = check_profiles(paths)
     try:
@@ -439,6 +458,7 @@ def check_languages(request: BuildRequest, cache: Optional[RenderCache] = None) 
     findings = profiles.findings + lesson_findings
     if profiles.has_errors or (request.strict and findings):
         raise ContentErrors(findings)
+    request = with_profile_languages(request, profiles.schools)
     # A build in another language reads the lessons' translations (docs/translations.md): every text must
     # have a finished one, and the translated lessons must still fit every format.
     projects = {}
@@ -452,7 +472,7 @@ def check_languages(request: BuildRequest, cache: Optional[RenderCache] = None) 
             if problems:
                 raise ContentErrors(problems)
         projects[tag] = translated
-    return projects, profiles.schools, findings
+    return request, projects, profiles.schools, findings
 
 
 def already_there(path: Path, files: Mapping[PurePosixPath, bytes]) -> bool:
@@ -480,7 +500,7 @@ def build(request: BuildRequest, progress: Optional[Progress] = None, notice: Op
     school's (`request.school`) or one per school in a folder (`request.schools`), the same way."""
     request.check_before_reading()
     cache = RenderCache(request.output_folder().workspace / CACHE) if request.cache else None
-    projects, schools, findings = check_languages(request, cache)
+    request, projects, schools, findings = check_languages(request, cache)
     summaries = {}
     for tag in request.languages():
         with language(tag):  # each language's review notices in its own words

@@ -127,6 +127,8 @@ def _pack_languages(_context, _parameter, value: str):
     from .bilingual import pack_languages
     from .errors import UsageProblem
 
+    if value is None:
+        return None
     try:
         return pack_languages(value, wording_languages())
     except UsageProblem as problem:
@@ -152,9 +154,10 @@ def _pack_languages(_context, _parameter, value: str):
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
 @click.option("--no-cache", is_flag=True, help="Render every file again, ignoring the cache of earlier builds beside the output folder.")
-@click.option("--language", callback=_pack_languages, default=DEFAULT_LANGUAGE, show_default=True, metavar="TAG[,TAG]",
+@click.option("--language", callback=_pack_languages, default=None, metavar="TAG[,TAG]",
               help=f"Language of every output and of each document's declared language ({', '.join(wording_languages())}; "
-                   "docs/wording.md). Two, as cy,en (or en,cy): a bilingual pack, Welsh first (docs/translations.md).")
+                   "docs/wording.md). Two, as cy,en (or en,cy): a bilingual pack, Welsh first (docs/translations.md). "
+                   f"Default: the school profile's `languages`, else {DEFAULT_LANGUAGE}.")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
                   paper, large_print, template, shuffle_seed, include, exclude, strict, force, no_cache, language) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
@@ -180,7 +183,9 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
         audiences=audiences, formats=format_names, school=school, schools=schools, output=output, strict=strict,
         force=force, jobs=jobs or default_jobs(), cache=not no_cache,
         options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed,
-                              language=language[0], languages=language if len(language) > 1 else ()),
+                              language=(language or (DEFAULT_LANGUAGE,))[0],
+                              languages=language if language and len(language) > 1 else ()),
+        language_given=language is not None,
     )
     result = building.build(request, progress=_progress_printer(), notice=_notice)
     for problem in result.cache_problems:
