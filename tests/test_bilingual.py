@@ -155,6 +155,10 @@ def test_files_in_one_language_are_in_that_language_and_say_so(pack):
                 slides = [n for n in archive.namelist() if n.startswith("ppt/slides/slide")]
                 langs = set(re.findall(r' lang="([^"]+)"', "".join(archive.read(n).decode() for n in slides)))
             assert langs == {f"{language}-GB"}, (path.name, langs)
+        elif path.suffix == ".docx":
+            with zipfile.ZipFile(path) as archive:
+                core = archive.read("docProps/core.xml").decode("utf-8")
+            assert re.search(r"<dc:language>([^<]+)<", core).group(1) == declared, path.name
         checked += 1
     assert checked > 50
 
