@@ -294,7 +294,7 @@ def test_a_packs_zip_is_made_again_only_when_its_files_change(tmp_path, monkeypa
     import toolkit.build as building
     zipped = []
     real = building.pack_files
-    monkeypatch.setattr(building, "pack_files", lambda summary, contents: zipped.append(summary["folder"]) or real(summary, contents))
+    monkeypatch.setattr(building, "pack_files", lambda summary, contents: zipped.append(summary[0][1]["folder"]) or real(summary, contents))
     lessons = _lessons(tmp_path)
     request = BuildRequest(lesson_paths=[lessons], output=tmp_path / "out", formats=("json", "gift"), cache=True)
     build(request)

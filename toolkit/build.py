@@ -6,6 +6,7 @@ build leaves the previous outputs exactly as they were.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import stat
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, List, Mapping, Optional, Sequence, Tuple
 
+from . import bilingual
 from .adapt import signed_off, translation_checked
 from .builtin import lessons_dir as builtin_lessons
 from .checks import run_checks, validate_lessons
@@ -32,6 +34,7 @@ from .site import packs_page
 from .validation import closest
 from .translation import is_source_language, language_name, translated_project
 from .wording import N_, _, language
+from .wording.catalogues import available as wording_languages
 from .write import FILE_MODE, safe_relative
 
 INDEX = "index.html"
@@ -69,12 +72,22 @@ class BuildRequest:
     """How many units (lesson x audience x format) to render at once, each in its own process."""
     cache: bool = False
     """Take units whose inputs have not changed from the cache beside the output folder, and keep new ones there."""
+    language_given: bool = True
+    """False when the command line names no language: then the school profiles' `languages` choose."""
 
     def inputs(self) -> List[Path]:
         """Every file or folder the build reads: the output folder may not hold any of them."""
         lessons = self.lesson_paths or (builtin_lessons(),)  # none given: the built-in lessons are read
         named = [*lessons, self.catalogue, self.school, self.schools, self.options.template, *self.extra_inputs]
         return [Path(p) for p in named if p is not None]
+
+    def languages(self) -> Tuple[str, ...]:
+        """The pack's languages: `options.languages` for a bilingual pack (Welsh first), else the one language."""
+        return tuple(self.options.languages) or (self.options.language,)
+
+    def in_language(self, tag: str) -> "BuildRequest":
+        """This request for the part of a bilingual pack in `tag`."""
+        return dataclasses.replace(self, options=dataclasses.replace(self.options, language=tag))
 
     def output_folder(self) -> OutputFolder:
         return check_output_folder(self.output, self.inputs(), self.force)
@@ -275,7 +288,8 @@ def render_packs(project: Project, request: BuildRequest, schools: Sequence[Scho
         for note in result.notes:
             rendered.note(note)
         for output in result.files:
-            path = f"{prefix}{unit.lesson}/{unit.audience}/{safe_relative(output.name)}"
+            name = bilingual.file_name(output.name, unit.format, request.options.language, request.options.languages)
+            path = f"{prefix}{unit.lesson}/{unit.audience}/{safe_relative(name)}"
             entry = ManifestEntry(
                 path=path, lesson=unit.lesson, audience=unit.audience, format=unit.format,
                 school=school.id if school else None, title=output.title or output.name,
@@ -287,11 +301,40 @@ def render_packs(project: Project, request: BuildRequest, schools: Sequence[Scho
     return rendered
 
 
+def render_languages(projects: Mapping[str, Project], request: BuildRequest, schools: Sequence[SchoolProfile],
+                     progress: Optional[Progress] = None, cache: Optional[RenderCache] = None) -> Rendered:
+    """render_packs() in each of the pack's languages (`projects`: the project in each), put together
+    as one pack: Welsh first, the handouts in both languages in one file (toolkit/bilingual.py)."""
+    languages = request.languages()
+    if len(languages) == 1:
+        return render_packs(projects[languages[0]], request, schools, progress, cache)
+    merged = Rendered()
+    parts = []
+    for number, tag in enumerate(languages):
+        shown = None if progress is None else (
+            lambda done, total, what, number=number: progress(number * total + done, total * len(languages), what))
+        part = render_packs(projects[tag], request.in_language(tag), schools, shown, cache)
+        merged.warnings += [w for w in part.warnings if w not in merged.warnings]
+        for note in part.notes:
+            merged.note(note)
+        merged.fresh += part.fresh
+        parts.append((tag, part.entries))
+    merged.entries = bilingual.merge_entries(parts, _entry_with)
+    return merged
+
+
+def _entry_with(entry: ManifestEntry, title: str, data: bytes) -> ManifestEntry:
+    return dataclasses.replace(entry, title=title, bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+
+
 def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dict] = (),
-                  notice: Optional[Notice] = None, cache: Optional[RenderCache] = None) -> List[ManifestEntry]:
+                  notice: Optional[Notice] = None, cache: Optional[RenderCache] = None,
+                  translated: Optional[Mapping[str, Sequence[dict]]] = None) -> List[ManifestEntry]:
     """Publish every file, each pack's index page and zip, the manifest and the index of packs as
     one change, keeping earlier builds' files. `packs`: pack_summary() of each pack built. With a
     `cache`, a pack whose files are all the same as in an earlier build takes its zip from there.
+    A bilingual pack's index pages are in each of its languages; `translated` gives the summaries of
+    the packs in the others (by language, in the order of `packs`).
 
     Warnings about an unreadable earlier manifest are added to `rendered.warnings`.
     """
@@ -313,39 +356,66 @@ def write_outputs(request: BuildRequest, rendered: Rendered, packs: Sequence[dic
         previous = {p["folder"]: p for p in read_previous_packs(folder.path)}
         data_of = {entry.path: data for entry, data in rendered.entries}
         built = []
-        for summary in packs:
+        languages = request.languages()
+        for number, summary in enumerate(packs):
             inside = [e for e in listed if e["path"].startswith(summary["folder"] + "/")]
-            summary = updated_summary(summary, previous.get(summary["folder"]), inside)
+            summaries = [updated_summary(s, previous.get(summary["folder"]), inside)
+                         for s in [summary, *((translated or {})[tag][number] for tag in languages[1:])]]
             contents = [(e, data_of[e["path"]] if e["path"] in data_of else (folder.path / e["path"]).read_bytes())
                         for e in inside]
-            for name, data in _pack_files(summary, contents, cache, rendered):
+            for name, data in _pack_files(list(zip(languages, summaries)), contents, cache, rendered):
                 files[safe_relative(name)] = data
-            built.append(summary)
+            built.append(summaries[0])
         pack_list = current_packs(list(previous.values()), built)
         files[safe_relative(MANIFEST)] = manifest_bytes(listed, pack_list)
-        files[safe_relative(INDEX)] = packs_page(pack_list).encode("utf-8")
+        files[safe_relative(INDEX)] = bilingual.in_languages(languages, lambda: packs_page(pack_list)).encode("utf-8")
         if not already_there(folder.path, files):
             publish(folder, files)
     return [entry for entry, _data in rendered.entries]
 
 
-def _pack_files(summary: dict, contents: List[Tuple[dict, bytes]], cache: Optional[RenderCache],
+def _pack_files(summaries: List[Tuple[str, dict]], contents: List[Tuple[dict, bytes]], cache: Optional[RenderCache],
                 rendered: Rendered) -> List[Tuple[str, bytes]]:
-    """pack_files(), or what it made for the same summary and the same files in an earlier build."""
+    """pack_files(), or what it made for the same summaries and the same files in an earlier build.
+    `summaries`: the pack's summary in each of its languages, the first the pack's own."""
     if cache is None:
-        return pack_files(summary, contents)
-    slot, key = pack_key(summary, [(entry, hashlib.sha256(data).hexdigest()) for entry, data in contents])
+        return pack_files(summaries, contents)
+    keyed = dict(summaries[0][1], languages=[[tag, summary] for tag, summary in summaries])
+    slot, key = pack_key(keyed, [(entry, hashlib.sha256(data).hexdigest()) for entry, data in contents])
     kept = cache.load(slot, key)
     if kept is not None:
         return [(output.name, output.data) for output in kept.files]
-    made = pack_files(summary, contents)
+    made = pack_files(summaries, contents)
     rendered.fresh.append((slot, key, UnitResult([OutputFile(name, data) for name, data in made])))
     return made
 
 
 def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None) -> Tuple[Project, List[SchoolProfile], List[Finding]]:
     """Every school profile asked for (`--school` or `--schools`) and every lesson, checked; one
-    ContentErrors listing the problems of all of them if any is an error (or, with `strict`, a warning)."""
+    ContentErrors listing the problems of all of them if any is an error (or, with `strict`, a warning).
+    The project is in the build's language (the first of a bilingual pack's)."""
+    request, projects, schools, findings = check_languages(request, cache)
+    return projects[request.languages()[0]], schools, findings
+
+
+def with_profile_languages(request: BuildRequest, schools: Sequence[SchoolProfile]) -> BuildRequest:
+    """`request` in the languages its school profiles ask for (`languages:`), when the command line
+    names none; all the profiles of one build must ask for the same."""
+    asked = {",".join(school.languages) for school in schools}
+    if request.language_given or asked <= {""}:
+        return request
+    if len(asked) > 1:
+        raise UsageProblem(_("the school profiles ask for packs in different languages ({languages}): build them one "
+                             "at a time, or choose with --language", languages="; ".join(sorted(a or "en" for a in asked))))
+    languages = bilingual.pack_languages(asked.pop(), wording_languages())
+    options = dataclasses.replace(request.options, language=languages[0], languages=languages if len(languages) > 1 else ())
+    return dataclasses.replace(request, options=options)
+
+
+def check_languages(request: BuildRequest, cache: Optional[RenderCache] = None
+                    ) -> Tuple[BuildRequest, Dict[str, Project], List[SchoolProfile], List[Finding]]:
+    """check_everything(), with the request in the languages the school profiles ask for (when the
+    command line names none) and the project in each of the pack's languages (by language)."""
     paths = [request.school] if request.school is not None else profile_paths(request.schools) if request.schools is not None else []
     profiles = check_profiles(paths)
     try:
@@ -355,18 +425,21 @@ def check_everything(request: BuildRequest, cache: Optional[RenderCache] = None)
     findings = profiles.findings + lesson_findings
     if profiles.has_errors or (request.strict and findings):
         raise ContentErrors(findings)
+    request = with_profile_languages(request, profiles.schools)
     # A build in another language reads the lessons' translations (docs/translations.md): every text must
     # have a finished one, and the translated lessons must still fit every format.
-    translated, missing = translated_project(project, request.options.language)
-    if missing:
-        raise ContentErrors(missing)
-    if translated is not project:
-        with language(request.options.language):  # pictures and slides measured with the words they will carry
-            problems = [f for f in run_checks(translated) if f.severity == "error"]
-        if problems:
-            raise ContentErrors(problems)
-        project = translated
-    return project, profiles.schools, findings
+    projects = {}
+    for tag in request.languages():
+        translated, missing = translated_project(project, tag)
+        if missing:
+            raise ContentErrors(missing)
+        if translated is not project:
+            with language(tag):  # pictures and slides measured with the words they will carry
+                problems = [f for f in run_checks(translated) if f.severity == "error"]
+            if problems:
+                raise ContentErrors(problems)
+        projects[tag] = translated
+    return request, projects, profiles.schools, findings
 
 
 def already_there(path: Path, files: Mapping[PurePosixPath, bytes]) -> bool:
@@ -394,10 +467,15 @@ def build(request: BuildRequest, progress: Optional[Progress] = None, notice: Op
     school's (`request.school`) or one per school in a folder (`request.schools`), the same way."""
     request.check_before_reading()
     cache = RenderCache(request.output_folder().workspace / CACHE) if request.cache else None
-    project, schools, findings = check_everything(request, cache)
-    rendered = render_packs(project, request, schools, progress, cache)
-    written = write_outputs(request, rendered, [pack_summary(project, school) for school in schools or [None]],
-                            notice=notice, cache=cache)
+    request, projects, schools, findings = check_languages(request, cache)
+    summaries = {}
+    for tag in request.languages():
+        with language(tag):  # each language's review notices in its own words
+            summaries[tag] = [pack_summary(projects[tag], school) for school in schools or [None]]
+    rendered = render_languages(projects, request, schools, progress, cache)
+    first, *others = request.languages()
+    written = write_outputs(request, rendered, summaries[first], notice=notice, cache=cache,
+                            translated={tag: summaries[tag] for tag in others})
     for slot, key, result in rendered.fresh:
         cache.save(slot, key, result)
     if cache is not None:

@@ -129,9 +129,10 @@ class UnitKeys:
         self.schools = [_digest(_dump(school), _file_digest(school.logo)) for school in job.schools]
 
     def slot(self, unit: Unit) -> str:
-        """Where the unit's cache file is: one file per unit, replaced when the unit is rendered again."""
+        """Where the unit's cache file is: one file per unit and language (a bilingual build renders each
+        unit in both), replaced when the unit is rendered again."""
         school = None if unit.school is None else self.job.schools[unit.school].id
-        return _digest(school, unit.lesson, unit.audience, unit.format)[:32]
+        return _digest(school, unit.lesson, unit.audience, unit.format, self.job.options.language)[:32]
 
     def key(self, unit: Unit) -> str:
         school = None if unit.school is None else self.schools[unit.school]

@@ -122,6 +122,19 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, l
         check_translation(paths, language_tag, catalogue)
 
 
+def _pack_languages(_context, _parameter, value: str):
+    """`--language` as the pack's languages (toolkit/bilingual.py), or a usage error naming the problem."""
+    from .bilingual import pack_languages
+    from .errors import UsageProblem
+
+    if value is None:
+        return None
+    try:
+        return pack_languages(value, wording_languages())
+    except UsageProblem as problem:
+        raise click.BadParameter(problem.format_message()) from None
+
+
 @main.command(name="build")
 @click.argument("paths", nargs=-1, type=LESSONS)
 @click.option("--lesson", "lessons", multiple=True, help="Only this lesson id (repeatable).")
@@ -141,8 +154,10 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, l
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--force", is_flag=True, help="Build into an existing folder that lessonkit did not create (its files are kept).")
 @click.option("--no-cache", is_flag=True, help="Render every file again, ignoring the cache of earlier builds beside the output folder.")
-@click.option("--language", type=click.Choice(wording_languages()), default=DEFAULT_LANGUAGE, show_default=True,
-              help="Language of every output and of each document's declared language (docs/wording.md).")
+@click.option("--language", callback=_pack_languages, default=None, metavar="TAG[,TAG]",
+              help=f"Language of every output and of each document's declared language ({', '.join(wording_languages())}; "
+                   "docs/wording.md). Two, as cy,en (or en,cy): a bilingual pack, Welsh first (docs/translations.md). "
+                   f"Default: the school profile's `languages`, else {DEFAULT_LANGUAGE}.")
 def build_command(paths, lessons, audiences, format_names, school, schools, jobs, output, catalogue,
                   paper, large_print, template, shuffle_seed, include, exclude, strict, force, no_cache, language) -> None:
     """Build slides, handouts and quizzes for every lesson and audience into OUTPUT.
@@ -156,6 +171,7 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
       lessonkit build --lesson online-blackmail --audience ks4 --format slides
       lessonkit build --school example-england
       lessonkit build --audience ks3 --include copied-account
+      lessonkit build --school example-wales --language cy,en
     """
     from . import build as building
     from .builtin import for_users, only_builtin
@@ -167,7 +183,9 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
         audiences=audiences, formats=format_names, school=school, schools=schools, output=output, strict=strict,
         force=force, jobs=jobs or default_jobs(), cache=not no_cache,
         options=RenderOptions(paper=paper, large_print=large_print, template=template, shuffle_seed=shuffle_seed,
-                              language=language),
+                              language=(language or (DEFAULT_LANGUAGE,))[0],
+                              languages=language if language and len(language) > 1 else ()),
+        language_given=language is not None,
     )
     result = building.build(request, progress=_progress_printer(), notice=_notice)
     for problem in result.cache_problems:

@@ -7,10 +7,12 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .adapt import lesson_review_notice, signed_off
+from .bilingual import combine_html
 from .load import Project
 from .model import SchoolProfile, text_for
 from .quizzes.zips import zipped
 from .site import pack_page
+from .wording import language
 
 NATIONAL = "national"
 """The national pack's folder (and zip) name; no school profile may take it as its id."""
@@ -59,10 +61,18 @@ def _relative(path: str, folder: str) -> str:
     return path[len(folder) + 1:]
 
 
-def pack_files(summary: dict, files: Sequence[Tuple[dict, bytes]]) -> List[Tuple[str, bytes]]:
-    """The pack's index page and its zip (the folder with that page), as (path, bytes) to write."""
+def pack_files(summaries: Sequence[Tuple[str, dict]], files: Sequence[Tuple[dict, bytes]]) -> List[Tuple[str, bytes]]:
+    """The pack's index page and its zip (the folder with that page), as (path, bytes) to write.
+    `summaries`: (language, pack_summary()) for each of the pack's languages, Welsh first: the page
+    is in each of them in turn (toolkit/bilingual.py)."""
+    summary = summaries[0][1]
     folder = summary["folder"]
-    index = pack_page(summary, [dict(entry, path=_relative(entry["path"], folder)) for entry, _ in files]).encode("utf-8")
+    listed = [dict(entry, path=_relative(entry["path"], folder)) for entry, _ in files]
+    pages = []
+    for tag, in_language in summaries:
+        with language(tag):
+            pages.append((tag, pack_page(in_language, listed)))
+    index = (pages[0][1] if len(pages) == 1 else combine_html(pages)).encode("utf-8")
     contents = [(entry["path"], data) for entry, data in files] + [(summary["index"], index)]
     return [(summary["index"], index), (summary["zip"], zipped(sorted(contents)))]  # name order: the same bytes each build
 

@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 from urllib.parse import quote
 
+from .bilingual import ENDONYMS, marked_language, unmarked
 from .wording import N_, _, current_language, ngettext
 from .wording.phrases import long_date
 
@@ -108,7 +109,7 @@ def describe(name: str, format_name: str) -> Kind:
 
 def _kind(entry: dict) -> Tuple[Kind, bool]:
     """The kind of file and whether it is the accessible web page twin of a PDF."""
-    name = entry["path"].rsplit("/", 1)[-1]
+    name = unmarked(entry["path"].rsplit("/", 1)[-1])  # a bilingual pack's 'x.cy.pptx' is a slide deck too
     twin = name.endswith(".html")
     pdf_name = name[:-len(".html")] + ".pdf" if twin else name
     for kind in sorted(KINDS, key=lambda k: -len(k.ending)):
@@ -207,6 +208,10 @@ def _items(group: List[Tuple[Kind, bool, dict]]) -> List[str]:
         kind, versions = kinds[stem], by_stem[stem]
         main = versions.get(False) or versions[True]
         link = f'<a href="{escape(quote(main["path"]))}">{escape(kind.title)}</a>'
+        tag = marked_language(main["path"])
+        if tag:  # one file per language in a bilingual pack: each says which, in its own language's name
+            link = (f'<a href="{escape(quote(main["path"]))}" hreflang="{tag}">{escape(kind.title)}</a> '
+                    f'(<span lang="{tag}">{ENDONYMS[tag]}</span>)')
         kind_of = main["path"].rsplit(".", 1)[-1].upper()
         extra = f' ({escape(kind_of)})'
         if False in versions and True in versions:

@@ -121,6 +121,9 @@ class SchoolProfile(Strict):
     lesson_choices: Dict[Slug, LessonChoices] = Field(default_factory=dict)
     """Per lesson id, the optional parts this school includes or leaves out, e.g.
     `online-blackmail: {include: [copied-account]}`. `lessonkit build --include/--exclude` overrides it."""
+    languages: List[Literal["cy", "en"]] = Field(default_factory=list, max_length=2)
+    """The languages of this school's packs when `lessonkit build` is given no `--language`: `[cy]` for
+    Welsh, `[cy, en]` for a bilingual pack (Welsh first, whatever the order). Empty: English."""
 
     @property
     def lead(self) -> SafeguardingContact:

@@ -7,7 +7,7 @@ import importlib
 import pkgutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from ..adapt import AdaptedLesson
 from ..wording import DEFAULT_LANGUAGE
@@ -31,6 +31,9 @@ class RenderOptions:
     template: Optional[Path] = None  # a school's .pptx template
     shuffle_seed: Optional[int] = None  # reproducible A/B quiz versions
     language: str = DEFAULT_LANGUAGE  # BCP 47 tag: every message and every document's declared language
+    languages: Tuple[str, ...] = ()
+    """A bilingual pack's languages, Welsh first (`--language cy,en`); empty for a pack in one language.
+    Each is rendered in turn with `language` set to it (toolkit/bilingual.py)."""
 
 
 @dataclass

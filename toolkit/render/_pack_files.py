@@ -6,9 +6,11 @@ themselves cannot drift apart. (The module name starts with "_" so the format re
 
 from __future__ import annotations
 
-from typing import List, NamedTuple
+from typing import List, NamedTuple, Optional
 
 from ..adapt import AdaptedLesson
+from ..bilingual import file_name
+from . import RenderOptions
 from ..quizzes import quizzes
 from ..site import describe
 from .gift import gift_name
@@ -27,13 +29,16 @@ class PackFile(NamedTuple):
     use: str  # "teach", "print", "platform": as the pack index groups them
 
 
-def _file(name: str, format_name: str) -> PackFile:
-    kind = describe(name, format_name)
-    return PackFile(name, kind.title, kind.description, kind.use)
+def pack_files(lesson: AdaptedLesson, options: Optional[RenderOptions] = None) -> List[PackFile]:
+    """The slides, handouts and quiz files a full build makes for this lesson and audience (named as
+    in a pack of `options.languages` when rendered in `options.language`: toolkit/bilingual.py)."""
+    options = options or RenderOptions()
 
+    def _file(name: str, format_name: str) -> PackFile:
+        kind = describe(name, format_name)
+        return PackFile(file_name(name, format_name, options.language, options.languages), kind.title,
+                        kind.description, kind.use)
 
-def pack_files(lesson: AdaptedLesson) -> List[PackFile]:
-    """The slides, handouts and quiz files a full build makes for this lesson and audience."""
     files = [_file(name, "slides") for name in deck_names(lesson)]
     files += [_file(handout_stem(lesson, handout) + ".pdf", "handout") for handout in handouts(lesson, False)]
     parts = quizzes(lesson)

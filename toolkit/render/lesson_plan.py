@@ -23,7 +23,7 @@ from ..freshness import lesson_checked_line
 from ..notices import signs_caveat
 from ..wording import N_, _
 from ..wording.phrases import careful, long_date, short_minutes, way_label
-from . import OutputFile, RenderContext, register
+from . import OutputFile, RenderContext, RenderOptions, register
 from ._pack_files import pack_files
 from .handout import accent, author, footer
 
@@ -257,7 +257,7 @@ def _whole_lesson_parts(word: WordDocument, lesson: AdaptedLesson) -> None:
         word.table((_("Myth"), _("What to say")), [(m.myth, m.response) for m in lesson.misconceptions], widths_cm=(6.5, 10.5))
 
 
-def _after(word: WordDocument, lesson: AdaptedLesson) -> None:
+def _after(word: WordDocument, lesson: AdaptedLesson, options: RenderOptions) -> None:
     notes = lesson.teacher_notes
     if notes.hard_questions:
         word.heading(_("Hard questions {people} may ask", people=_people(lesson)), 2)
@@ -270,7 +270,7 @@ def _after(word: WordDocument, lesson: AdaptedLesson) -> None:
         if notes.language_to_avoid:
             word.heading(_("Avoid"), 3)
             word.bullets(notes.language_to_avoid)
-    files = pack_files(lesson)
+    files = pack_files(lesson, options)
     word.heading(_("Resources in this pack"), 2)
     word.paragraph(_("The files a full build of the pack makes for {audience_name}, in its folder and on its index "
                      "page:", audience_name=lesson.audience_name), keep_with_next=True)
@@ -314,7 +314,7 @@ def lesson_plan(lesson: AdaptedLesson, context: RenderContext, when: Optional[dt
     if not sessions[0].whole_lesson_parts:  # taught over several sessions: once, after them
         word.heading(_("In every session: signs, steps and myths"), 2)
         _whole_lesson_parts(word, lesson)
-    _after(word, lesson)
+    _after(word, lesson, context.options)
     word.footer(footer(lesson))
     return word.to_bytes()
 

@@ -32,7 +32,7 @@ POLICE = (("name", "name"), ("phone", "phone"))
 SERVICES = (("name", "name"), ("phone", "phone"), ("ooh", "out_of_hours_phone"), ("email", "email"), ("url", "url"))
 SIMPLE = (("name", ("name",)), ("school_id", ("id",)), ("nation", ("nation",)), ("logo_alt", ("logo_alt",)),
           ("primary", ("branding", "primary")), ("secondary", ("branding", "secondary")), ("website", ("website",)))
-KEPT = ("lesson_choices", "sign_off")  # what the form does not show, carried over from the saved profile
+KEPT = ("lesson_choices", "sign_off", "languages")  # what the form does not show, carried over from the saved profile
 PENDING_LOGO = re.compile(r"\.studio-logo-[0-9a-f]{16}\.(?:png|jpg)")
 SIGN_OFF_COMMENT = "# The safeguarding lead's review (recorded in lessonkit studio): lesson id and version reviewed."
 
