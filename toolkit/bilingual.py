@@ -37,18 +37,28 @@ def code(tag: str) -> str:
     return tag.split("-")[0].lower()
 
 
-def pack_languages(value: str, available: Sequence[str]) -> Tuple[str, ...]:
-    """`--language` as given ('cy', 'en-GB', 'en,cy' or 'cy,en') as the pack's languages, Welsh first:
-    the Welsh Language Standards ask for Welsh to be placed so that it is read first, so the order
-    written does not change the pack."""
+def language_list(value: str, available: Sequence[str]) -> List[str]:
+    """`--language` as written ('cy', 'en-GB', 'en,cy'...), each part as the catalogue's tag ('en' and
+    'EN' stand for 'en-GB'), in the order written: the one reading of the option for every command."""
     known = {tag.lower(): tag for tag in available}
-    known.setdefault("en", ENGLISH)
+    for tag in available:
+        known.setdefault(code(tag), tag)
     tags: List[str] = []
     for part in (p.strip() for p in value.split(",")):
         tag = known.get(part.lower())
         if tag is None:
             raise UsageProblem(_("--language {value}: '{part}' is not a language lessonkit writes. Languages: {languages}.",
                                  value=value, part=part, languages=", ".join(sorted(set(known.values())))))
+        tags.append(tag)
+    return tags
+
+
+def pack_languages(value: str, available: Sequence[str]) -> Tuple[str, ...]:
+    """`--language` as given ('cy', 'en-GB', 'en,cy' or 'cy,en') as the pack's languages, Welsh first:
+    the Welsh Language Standards ask for Welsh to be placed so that it is read first, so the order
+    written does not change the pack."""
+    tags: List[str] = []
+    for tag in language_list(value, tuple(available) + ((ENGLISH,) if ENGLISH not in available else ())):
         if tag in tags:
             raise UsageProblem(_("--language {value} names {language} twice.", value=value, language=tag))
         tags.append(tag)

@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Callable, List, Mapping, Optional, Sequence, Tuple
 
 from . import bilingual
 from .adapt import signed_off, translation_checked

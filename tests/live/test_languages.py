@@ -21,7 +21,7 @@ from toolkit.cli import main
 from toolkit.live.app import fixed_texts, load_assets
 from toolkit.live.content import HINTS, language_choices
 from toolkit.live.protocol import Join, Language, pupil_message
-from toolkit.live.session import QUESTION, QuizSession, QuizSettings
+from toolkit.live.session import QuizSession, QuizSettings
 from toolkit.quizzes.order import shown_order
 from toolkit.wording import _, language
 
@@ -246,7 +246,7 @@ FIXTURE_OPTIONS = ["--lessons", str(QUIZ_LESSONS), "--catalogue", str(CATALOGUE)
 
 def test_the_language_option_takes_one_or_several_languages():
     result = CliRunner().invoke(main, ["quiz", "serve", "live-quiz", "--audience", "ks3", *FIXTURE_OPTIONS, "--language", "en,xx"])
-    assert result.exit_code == 2 and "'xx' is not a language with a catalogue. Languages: cy, en-GB" in result.output
+    assert result.exit_code == 2 and "'xx' is not a language lessonkit writes. Languages: cy, en-GB." in result.output
     help_text = CliRunner().invoke(main, ["quiz", "serve", "--help"]).output
     assert "en,cy" in help_text and "Wales" in help_text
 

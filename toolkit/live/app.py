@@ -11,7 +11,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware

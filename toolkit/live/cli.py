@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import List, Optional, Sequence, Tuple
+from typing import Optional, Sequence, Tuple
 
 import click
 
@@ -51,16 +51,13 @@ def _languages(_context, _parameter, value: Optional[str]) -> Optional[Tuple[str
     teacher's and the one pupils start in; None when not given."""
     if value is None:
         return None
-    known = available()
-    tags: List[str] = []
-    for part in (part.strip() for part in value.split(",")):
-        tag = part if part in known else next((k for k in known if k.split("-")[0].lower() == part.lower()), None)
-        if tag is None:
-            raise click.BadParameter(_("'{language}' is not a language with a catalogue. Languages: {languages}",
-                                       language=part, languages=", ".join(known)))
-        if tag not in tags:
-            tags.append(tag)
-    return tuple(tags)
+    from ..bilingual import language_list
+
+    try:
+        listed = language_list(value, available())
+    except UsageProblem as problem:
+        raise click.BadParameter(str(problem)) from None
+    return tuple(dict.fromkeys(listed))  # each once, in the order given
 
 
 @quiz.command()
