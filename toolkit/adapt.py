@@ -48,6 +48,7 @@ class HelpContact:
     route_id: str = ""
     adult_only: bool = False  # the name then says so, in every format
     shown_url: str = ""  # printed instead of the address, which stays the link and the QR code
+    purpose_short: str = ""  # what it is for in a few words, for a help card (else the purpose is shown)
 
 
 @dataclass(frozen=True)
@@ -325,7 +326,7 @@ def _route_contact(route: SupportRoute, scope: str, nation: Optional[str],
                    nations: Optional[Mapping[str, Nation]] = None) -> HelpContact:
     return HelpContact(
         name=adult_only_name(route.name) if route.adult_only else route.name,
-        purpose=route.purpose, scope=scope, kind=route.kind,
+        purpose=route.purpose, purpose_short=route.purpose_short or "", scope=scope, kind=route.kind,
         phone=route.phone or "", textphone=route.textphone or "", text=route.text or "",
         url=str(route.url) if route.url else "", email=route.email or "", hours=route.hours or "",
         for_whom=route.for_whom, nations_note=_nations_note(route, nation, nations),
@@ -336,7 +337,7 @@ def _route_contact(route: SupportRoute, scope: str, nation: Optional[str],
 
 def _school_contact(contact: SafeguardingContact) -> HelpContact:
     return HelpContact(
-        name=contact.name, purpose=contact.role, scope="school", kind="talk",
+        name=contact.name, purpose=contact.role, purpose_short=contact.role, scope="school", kind="talk",
         where_to_find=contact.where_to_find, phone=contact.phone or "", email=contact.email or "",
         last_verified=contact.last_verified,
     )
@@ -370,16 +371,17 @@ def _generic_school_contact(facts: Nation, audience: Audience) -> HelpContact:
 
 def _local_contacts(school: SchoolProfile, audience: Audience, facts: Nation) -> List[HelpContact]:
     contacts: List[HelpContact] = []
-    services = [(school.local_police, _("Local police: call 999 in an emergency, 101 otherwise"), "report")]
+    services = [(school.local_police, _("Local police: call 999 in an emergency, 101 otherwise"),
+                 _("Your local police force"), "report")]
     if audience.kind == "staff":
         social_care = fill("{{Social_care}}", {"social_care": facts.social_care})
         services.append((school.childrens_services, _("{service}: referrals and advice about a child", service=social_care),
-                         "report"))
-    for service, purpose, kind in services:
+                         _("Referrals and advice about a child"), "report"))
+    for service, purpose, short, kind in services:
         if service is None:
             continue
         contacts.append(HelpContact(
-            name=service.name, purpose=service.notes or purpose, scope="local", kind=kind,
+            name=service.name, purpose=service.notes or purpose, purpose_short=short, scope="local", kind=kind,
             phone=service.phone or "", url=str(service.url) if service.url else "",
             email=service.email or "", hours=_("Out of hours: {out_of_hours_phone}", out_of_hours_phone=service.out_of_hours_phone)
             if service.out_of_hours_phone else "",

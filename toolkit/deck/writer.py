@@ -14,7 +14,7 @@ from pptx.util import Emu, Inches
 from ..colours import WHITE, parse_hex
 from ..errors import LessonkitError
 from .content import Column, Page, Para, Run, SlideSpec
-from .fit import body_sizes, continued_title, fits, paginate, title_size
+from .fit import HALF_FULL, body_sizes, continued_title, fits, page_fill, paginate, title_size
 from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
@@ -261,29 +261,56 @@ class DeckWriter:
         self._notes(slide, spec.notes)
         if rest:  # text too long to stand beside the picture carries on, never cut
             extra = SlideSpec("content", spec.title, rest, notes=spec.notes, group=spec.group)
-            for page in self.pages(extra):
-                self._content(self.role_for(extra), Page(continued_title(spec.title, 2), page.columns, page.size_pt),
+            for number, page in enumerate(self.pages(extra), start=2):
+                self._content(self.role_for(extra), Page(continued_title(spec.title, number), page.columns, page.size_pt),
                               _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
 
     def picture_text(self, spec: SlideSpec) -> Tuple[Tuple, Tuple]:
         """(the blocks beside a picture, the blocks that follow on a slide of their own): as many
-        as fit beside it at the deck's smallest body size, at least the first."""
+        as fit beside it at the deck's body size, at least the first; fewer when the text that
+        follows would otherwise leave its last slide less than half full."""
         text_at = self.picture_frames()[2]
-        for count in range(len(spec.blocks), 0, -1):
-            if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box):
-                return spec.blocks[:count], spec.blocks[count:]
-        return spec.blocks[:1], spec.blocks[1:]
+        fitting = next((count for count in range(len(spec.blocks), 0, -1)
+                        if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box)), 1)
+        best, best_fill = fitting, -1.0
+        for count in range(fitting, 0, -1):
+            rest = spec.blocks[count:]
+            if not rest:
+                return spec.blocks, ()
+            fill = self._last_fill(SlideSpec("content", spec.title, rest))
+            if fill >= HALF_FULL:
+                return spec.blocks[:count], rest
+            if fill > best_fill:
+                best, best_fill = count, fill
+        return spec.blocks[:best], spec.blocks[best:]
+
+    def _last_fill(self, spec: SlideSpec) -> float:
+        """How full the last slide of a content slide's pages is (0 to 1)."""
+        role = self.role_for(spec)
+        pages = self.pages(spec)
+        return page_fill(pages[-1], self.looks[role].column_box(any(b.qr for b in spec.blocks)))
+
+    def graphic_area(self, spec: SlideSpec) -> Tuple[str, Tuple[float, float, float, float]]:
+        """(layout role, (left, top, width, height) in points) where a designed slide draws: the
+        body of Title and Content, or for help cards the Help layout's columns taken together."""
+        role = "help" if spec.layout == "help" and "help" in self.looks else "content"
+        bodies = self.looks[role].bodies
+        left, top = bodies[0].left, min(b.top for b in bodies)
+        right, bottom = bodies[-1].left + bodies[-1].width, min(b.top + b.height for b in bodies)
+        return role, tuple(v / EMU_PER_PT for v in (left, top, right - left, bottom - top))
 
     def graphic_plan(self, spec: SlideSpec):
         """(size, the graphic for each slide) for a designed slide, or None when it does not fit at
         the deck's smallest body size: it is then shown as the plain list in its blocks."""
         from .cards import ItemCards, MythCards, split_evenly
+        from .helpcards import HelpCards
 
-        frame = self.looks["content"].body
-        width, height = frame.width / EMU_PER_PT, frame.height / EMU_PER_PT
+        width, height = self.graphic_area(spec)[1][2:]
         size = self.body_sizes[-1]
         cards = spec.picture
-        if isinstance(cards, MythCards):
+        if isinstance(cards, HelpCards):
+            parts = cards.split(width, height, size)
+        elif isinstance(cards, MythCards):
             parts = split_evenly(cards, width, height, size, MythCards)
         elif isinstance(cards, ItemCards):
             parts = split_evenly(cards, width, height, size, lambda items: replace(cards, items=items))
@@ -294,16 +321,17 @@ class DeckWriter:
     def _graphic(self, spec: SlideSpec) -> int:
         planned = self.graphic_plan(spec)
         if planned is None:
-            plain = SlideSpec("content", spec.title, spec.blocks, notes=spec.notes, group=spec.group, columns=spec.columns)
+            plain = SlideSpec("content", spec.title, spec.blocks, notes=spec.notes, group=spec.group, columns=spec.columns,
+                              layout=spec.layout)
             return self._add(plain)
         size, parts = planned
-        frame = self.looks["content"].body
-        box = tuple(v / EMU_PER_PT for v in (frame.left, frame.top, frame.width, frame.height))
+        role, box = self.graphic_area(spec)
         for number, part in enumerate(parts, start=1):
-            slide, title, bodies = self._new_slide("content")
-            self._title(slide, title, continued_title(spec.title, number), "content")
+            slide, title, bodies = self._new_slide(role)
+            self._title(slide, title, continued_title(spec.title, number), role)
             for body in bodies:
-                body.getparent().remove(body)
+                if body is not None:
+                    body.getparent().remove(body)
             part.draw(slide, box, self.brand, size)
             self._notes(slide, spec.notes if number == 1 else _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
         details = sum(self._add(extra) for extra in self._details(spec, parts, size))
@@ -332,7 +360,7 @@ class DeckWriter:
         if spec.kind == "graphic":
             planned = self.graphic_plan(spec)
             if planned is None:
-                return self.count(SlideSpec("content", spec.title, spec.blocks, columns=spec.columns))
+                return self.count(SlideSpec("content", spec.title, spec.blocks, columns=spec.columns, layout=spec.layout))
             return len(planned[1]) + sum(self.count(s) for s in self._details(spec, planned[1], planned[0]))
         if spec.kind == "content":
             return len(self.pages(spec))

@@ -1,0 +1,233 @@
+"""Who can help as cards: one card per service (its name, what it is for in a few words, how to
+reach it, and a QR code for its web page), flowing down columns on one or two slides.
+
+The columns are planned at the deck's one body size from real font metrics: the fewest slides, then
+the largest QR code and the widest cards that hold every card; the cards are shared evenly between
+the slides, so a second slide is never nearly empty. A card never cuts its text: an option that
+would break a phone number or a web address across lines is not used. `None` from the planner
+means no grid fits at all: the deck then shows the services as a list."""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass, replace
+from typing import List, Optional, Sequence, Tuple
+
+from pptx.enum.shapes import MSO_SHAPE
+
+from ..colours import INK, RGB
+from .cards import CARD, FACT_FILL, GAP_PT, _style
+from .fit import WIDTH_SAFETY
+from .metrics import count_lines, line_height_em
+from .palette import readable_on
+from .pictures import qr_picture
+from .shapes import PAD_PT, Line, _emu, group, shape, text_shape
+from ..wording import _
+
+# QR codes on a card, largest first, in points: an inch across down to three quarters of an inch
+# (about 11 cm on a classroom screen two metres wide, still read from the back of the room).
+QR_SIZES_PT = (72.0, 63.0, 54.0)
+COLUMN_CHOICES = (2, 3, 4)
+ROW_GAP_PT = 10.0
+# How much each card says, most first: (name and purpose in one paragraph, 'Phone:' before a
+# number, the web site written out beside its QR code). Fewer slides win over a fuller card.
+VARIANTS = ((False, True, True), (True, True, True), (True, False, True), (True, False, False))
+
+
+@dataclass(frozen=True)
+class Way:
+    """One way to reach a service, as a card shows it."""
+
+    value: str
+    label: str = ""  # 'Phone:'
+    wraps: bool = False  # only words may wrap: a phone number or an address stays on one line
+    label_optional: bool = False  # a bare phone number needs no label when a card is short of room
+    beside_qr: bool = False  # the web site its QR code opens: left to the code when a card is short of room
+
+    def text(self, labels: bool = True) -> str:
+        return f"{self.label} {self.value}" if self.label and (labels or not self.label_optional) else self.value
+
+
+@dataclass(frozen=True)
+class HelpCard:
+    name: str
+    purpose: str
+    reach: Tuple["Way", ...]
+    url: str = ""
+    qr_name: str = ""  # the service's name in its QR code's alt text
+    local: bool = False  # the school's own contacts and local services, shown first on a tinted card
+
+    @property
+    def qr_alt(self) -> str:
+        return _("QR code: link to {name}, {url}", name=self.qr_name or self.name, url=self.url)
+
+
+def _fits_line(text: str, size: float, width: float, bold: bool = False) -> bool:
+    return count_lines([(text, bold)], size, width) == 1
+
+
+def _lines(text: str, size: float, width: float, bold: bool = False) -> int:
+    return count_lines([(text, bold)], size, width)
+
+
+def reach_lines(reach: Sequence[Way], size: float, width: float, labels: bool = True,
+                sites: bool = True) -> Optional[Tuple[str, ...]]:
+    """The ways to reach a service joined with ' · ' where they share a line; None when a phone
+    number or an address does not fit a line of its own."""
+    lines: List[str] = []
+    for way in reach:
+        if way.beside_qr and not sites:
+            continue
+        text, wraps = way.text(labels), way.wraps
+        if not wraps and not _fits_line(text, size, width):
+            return None
+        if lines and not wraps and _fits_line(lines[-1] + " \u00b7 " + text, size, width):
+            lines[-1] += " \u00b7 " + text
+        else:
+            lines.append(text)
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class HelpCards:
+    """Cards flowing down the columns of a slide (each card as tall as its text), as many columns
+    and slides as `split` chose; `stacks` holds each column's cards, as indexes into `cards`."""
+
+    cards: Tuple[HelpCard, ...]
+    columns: int = 0
+    qr_pt: float = QR_SIZES_PT[0]
+    joined: bool = False  # each card's name and purpose in one paragraph
+    labels: bool = True  # False: phone numbers without 'Phone:'
+    sites: bool = True  # False: the web site only in its QR code (and the notes)
+    stacks: Tuple[Tuple[int, ...], ...] = ()
+
+    # --- planning ---------------------------------------------------------------------------------
+
+    def _card(self, card: HelpCard, card_w: float, qr_pt: float, size: int, joined: bool, labels: bool, sites: bool):
+        """(height, height of its top part, reach lines) of one card, or None when it cannot be
+        written without cutting. The name and purpose stand beside the QR code (`joined`: in one
+        paragraph, the name in bold), the ways to reach it under both, the card's full width."""
+        full = (card_w - 2 * PAD_PT) * WIDTH_SAFETY
+        beside = (card_w - 3 * PAD_PT - qr_pt) * WIDTH_SAFETY if card.url else full
+        if beside <= 0:
+            return None
+        reach = reach_lines(card.reach, size, full, labels, sites)
+        if reach is None:
+            return None
+        line = line_height_em() * size
+        if joined:
+            top = count_lines([(card.name, True), (" " + card.purpose, False)], size, beside)
+        else:
+            top = _lines(card.name, size, beside, bold=True) + _lines(card.purpose, size, beside)
+        top_h = max(top * line, qr_pt if card.url else 0.0)
+        return top_h + sum(_lines(r, size, full) for r in reach) * line + 2 * PAD_PT, top_h, reach
+
+    def measured(self, width: float, size: int, columns: int, qr_pt: float, joined: bool, labels: bool = True,
+                 sites: bool = True):
+        """Each card's (height, top height, reach lines) in `columns`, or None if one cannot be written."""
+        card_w = (width - GAP_PT * (columns - 1)) / columns
+        planned = [self._card(c, card_w, qr_pt, size, joined, labels, sites) for c in self.cards]
+        return None if any(p is None for p in planned) else planned
+
+    def split(self, width: float, height: float, size: int) -> Optional[List["HelpCards"]]:
+        """These cards on the fewest slides that hold them (one or two, unless even the densest
+        grid cannot), then with the largest QR codes, then in the fewest, widest columns; the
+        columns filled evenly, so the last slide is as full as the first. None if one card alone
+        does not fit a slide."""
+        for slides in range(1, len(self.cards) + 1):
+            for joined, labels, sites in VARIANTS:
+                for qr_pt in QR_SIZES_PT:
+                    for columns in COLUMN_CHOICES:
+                        planned = self.measured(width, size, columns, qr_pt, joined, labels, sites)
+                        if planned is None or max(p[0] for p in planned) > height:
+                            continue
+                        heights = [p[0] for p in planned]
+                        if len(_stack(heights, height)) <= slides * columns:
+                            return self._parts(heights, height, (columns, qr_pt, joined, labels, sites), slides)
+        return None
+
+    def _parts(self, heights: List[float], height: float, choice, slides: int) -> List["HelpCards"]:
+        columns, qr_pt, joined, labels, sites = choice
+        # The lowest column height that still needs no more columns: every column about as full.
+        low, high = max(heights), height
+        while high - low > 1.0:
+            middle = (low + high) / 2
+            if len(_stack(heights, middle)) <= slides * columns:
+                high = middle
+            else:
+                low = middle
+        stacks = _stack(heights, high)
+        # Share the columns between the slides, the later slides taking no more than the first.
+        per = math.ceil(len(stacks) / slides)
+        parts = []
+        for start in range(0, len(stacks), per):
+            chunk = stacks[start:start + per]
+            first = chunk[0][0]
+            shown = tuple(i for stack in chunk for i in stack)
+            parts.append(replace(self, cards=tuple(self.cards[i] for i in shown), columns=columns, qr_pt=qr_pt,
+                                 joined=joined, labels=labels, sites=sites, stacks=tuple(tuple(i - first for i in stack) for stack in chunk)))
+        return parts
+
+    def fits(self, width: float, height: float, size: int) -> bool:
+        parts = self.split(width, height, size)
+        return parts is not None and len(parts) == 1
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def draw(self, slide, box, brand: RGB, size: int):
+        """Each card a group of its own (its text, then its QR code, read in that order), down
+        each column, the columns left to right."""
+        left, top, width, height = box
+        parts = [self] if self.stacks else self.split(width, height, size)
+        part = parts[0]
+        planned = part.measured(width, size, part.columns, part.qr_pt, part.joined, part.labels, part.sites)
+        card_w = (width - GAP_PT * (part.columns - 1)) / part.columns
+        drawn = []
+        for column, stack in enumerate(part.stacks):
+            x, y = left + column * (card_w + GAP_PT), top
+            for i in stack:
+                h, top_h, reach = planned[i]
+                drawn.append(self._draw_card(slide, part.cards[i], reach, (x, y, card_w, h, top_h), brand, size))
+                y += h + ROW_GAP_PT
+        return drawn
+
+    def _draw_card(self, slide, card: HelpCard, reach: Tuple[str, ...], box, brand: RGB, size: int):
+        x, y, w, h, top_h = box
+        fill = FACT_FILL if card.local else CARD
+        holder = group(slide, card.name, " ".join([f"{card.name}: {card.purpose}."] + [f"{r}." for r in reach]))
+        shape(holder.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, w, h), fill, name=_("Card: {name}", name=card.name),
+              radius=10)
+        qr_pt = self.qr_pt if card.url else 0.0
+        name_colour = readable_on(fill, brand)
+        top = [Line(card.name, size, name_colour, bold=True)] + ([] if self.joined else [Line(card.purpose, size, INK)])
+        # Text boxes inside the card: no fill, so the card's colour is their background.
+        about = text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + PAD_PT / 2, w - (qr_pt + PAD_PT if qr_pt else 0), top_h + PAD_PT),
+                           None, top, anchor="top", name=card.name)
+        if self.joined:
+            _style(about.text_frame.paragraphs[0].add_run(), " " + card.purpose, size, INK)
+        if reach:
+            text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + PAD_PT / 2 + top_h, w, h - top_h - PAD_PT), None,
+                       [Line(r, size, INK) for r in reach], anchor="top", name=_("How to reach {name}", name=card.name))
+        if card.url:
+            code = holder.shapes.add_picture(io.BytesIO(qr_picture(card.url)), _emu(x + w - PAD_PT - qr_pt),
+                                             _emu(y + PAD_PT), _emu(qr_pt), _emu(qr_pt))
+            from .writer import set_alt_text
+
+            set_alt_text(code, card.qr_alt, _("QR code {name}", name=card.qr_name or card.name))
+            code.click_action.hyperlink.address = card.url
+        return holder
+
+
+def _stack(heights: Sequence[float], limit: float) -> List[List[int]]:
+    """Cards down columns no taller than `limit`, in order: a new column when the next card does
+    not fit under the last."""
+    stacks: List[List[int]] = [[]]
+    used = 0.0
+    for i, h in enumerate(heights):
+        if stacks[-1] and used + ROW_GAP_PT + h > limit:
+            stacks.append([])
+            used = 0.0
+        used += h if not stacks[-1] else ROW_GAP_PT + h
+        stacks[-1].append(i)
+    return stacks
