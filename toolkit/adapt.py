@@ -356,6 +356,12 @@ GENERIC_SCHOOL_CONTACT = {
     "staff": (N_("Report every concern to them at once, as your safeguarding policy sets out"),
               N_("Your school's safeguarding policy names them and their deputies")),
 }
+# What each is for in a few words, for a help card on a slide.
+GENERIC_SCHOOL_CONTACT_SHORT = {
+    "pupils": N_("Helps keep you safe at school"),
+    "parents": N_("Leads on keeping children safe"),
+    "staff": N_("Every concern goes to them at once"),
+}
 
 
 def _generic_school_contact(facts: Nation, audience: Audience) -> HelpContact:
@@ -366,7 +372,8 @@ def _generic_school_contact(facts: Nation, audience: Audience) -> HelpContact:
     role = facts.lead.name.partition(" (")[0]  # "designated safeguarding lead (DSL)": the name alone
     purpose, where = (_(x) for x in GENERIC_SCHOOL_CONTACT[audience.kind])
     name = _("Your school's {role}", role=role) if audience.kind != "parents" else _("The school's {role}", role=role)
-    return HelpContact(name=name, purpose=purpose, scope="school", kind="talk", where_to_find=where)
+    return HelpContact(name=name, purpose=purpose, purpose_short=_(GENERIC_SCHOOL_CONTACT_SHORT[audience.kind]),
+                       scope="school", kind="talk", where_to_find=where)
 
 
 def _local_contacts(school: SchoolProfile, audience: Audience, facts: Nation) -> List[HelpContact]:

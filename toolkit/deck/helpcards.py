@@ -25,11 +25,12 @@ from .pictures import qr_picture
 from .shapes import PAD_PT, Line, _emu, group, shape, text_shape
 from ..wording import _
 
-# QR codes on a card, largest first, in points: an inch across down to three quarters of an inch
-# (about 11 cm on a classroom screen two metres wide, still read from the back of the room).
-QR_SIZES_PT = (72.0, 63.0, 54.0)
+# QR codes on a card, largest first, in points: an inch across down to two thirds of an inch
+# (10 cm on a screen two metres wide, still read across a classroom).
+QR_SIZES_PT = (72.0, 63.0, 54.0, 48.0)
 COLUMN_CHOICES = (2, 3, 4)
-ROW_GAP_PT = 10.0
+ROW_GAP_PT = 6.0
+EDGE_PT = 4.0  # from a card's top and bottom edges to its text and QR code
 # How much each card says, most first: (name and purpose in one paragraph, 'Phone:' before a
 # number, the web site written out beside its QR code). Fewer slides win over a fuller card.
 VARIANTS = ((False, True, True), (True, True, True), (True, False, True), (True, False, False))
@@ -121,7 +122,7 @@ class HelpCards:
         else:
             top = _lines(card.name, size, beside, bold=True) + _lines(card.purpose, size, beside)
         top_h = max(top * line, qr_pt if card.url else 0.0)
-        return top_h + sum(_lines(r, size, full) for r in reach) * line + 2 * PAD_PT, top_h, reach
+        return top_h + sum(_lines(r, size, full) for r in reach) * line + 2 * EDGE_PT, top_h, reach
 
     def measured(self, width: float, size: int, columns: int, qr_pt: float, joined: bool, labels: bool = True,
                  sites: bool = True):
@@ -202,16 +203,16 @@ class HelpCards:
         name_colour = readable_on(fill, brand)
         top = [Line(card.name, size, name_colour, bold=True)] + ([] if self.joined else [Line(card.purpose, size, INK)])
         # Text boxes inside the card: no fill, so the card's colour is their background.
-        about = text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + PAD_PT / 2, w - (qr_pt + PAD_PT if qr_pt else 0), top_h + PAD_PT),
+        about = text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + EDGE_PT - PAD_PT / 2, w - (qr_pt + PAD_PT if qr_pt else 0), top_h + PAD_PT),
                            None, top, anchor="top", name=card.name)
         if self.joined:
             _style(about.text_frame.paragraphs[0].add_run(), " " + card.purpose, size, INK)
         if reach:
-            text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + PAD_PT / 2 + top_h, w, h - top_h - PAD_PT), None,
+            text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + EDGE_PT - PAD_PT / 2 + top_h, w, h - top_h - 2 * EDGE_PT + PAD_PT), None,
                        [Line(r, size, INK) for r in reach], anchor="top", name=_("How to reach {name}", name=card.name))
         if card.url:
             code = holder.shapes.add_picture(io.BytesIO(qr_picture(card.url)), _emu(x + w - PAD_PT - qr_pt),
-                                             _emu(y + PAD_PT), _emu(qr_pt), _emu(qr_pt))
+                                             _emu(y + EDGE_PT), _emu(qr_pt), _emu(qr_pt))
             from .writer import set_alt_text
 
             set_alt_text(code, card.qr_alt, _("QR code {name}", name=card.qr_name or card.name))

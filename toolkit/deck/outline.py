@@ -262,7 +262,7 @@ def _scenario(s: Scenario) -> List[SlideSpec]:
         # beside it; what has no room there carries on onto a slide of its own (see the writer).
         slides.append(SlideSpec(
             "picture", _("Story: {title}", title=s.title), tuple(plain([_(w.MADE_UP_STORY)])) + tuple(cast) + tuple(beats),
-            group=s.title, notes=n.join(intro_notes, story_notes), picture=s,
+            group=s.title, notes=n.join(intro_notes, story_notes), picture=s, beside=1 + len(cast), own_title=s.title,
         ))
     else:
         slides.append(SlideSpec(

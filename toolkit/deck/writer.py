@@ -251,7 +251,7 @@ class DeckWriter:
         shape = slide.shapes._shape_factory(body)
         shape.left, shape.top, shape.width, shape.height = (Emu(text_at.left), Emu(text_at.top),
                                                             Emu(text_at.width), Emu(text_at.height))
-        shown, rest = self.picture_text(spec)
+        shown, rest, continues = self.picture_text(spec)
         paras = [p for b in shown for p in b.paras]
         size = next(s for s in self.body_sizes if fits(paras, s, text_at.box))
         write_text(body.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
@@ -262,27 +262,26 @@ class DeckWriter:
         if rest:  # text too long to stand beside the picture carries on, never cut
             extra = SlideSpec("content", spec.title, rest, notes=spec.notes, group=spec.group)
             for number, page in enumerate(self.pages(extra), start=2):
-                self._content(self.role_for(extra), Page(continued_title(spec.title, number), page.columns, page.size_pt),
+                title = continued_title(spec.title, number) if continues else continued_title(spec.own_title, number - 1)
+                self._content(self.role_for(extra), Page(title, page.columns, page.size_pt),
                               _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
 
-    def picture_text(self, spec: SlideSpec) -> Tuple[Tuple, Tuple]:
-        """(the blocks beside a picture, the blocks that follow on a slide of their own): as many
-        as fit beside it at the deck's body size, at least the first; fewer when the text that
-        follows would otherwise leave its last slide less than half full."""
+    def picture_text(self, spec: SlideSpec) -> Tuple[Tuple, Tuple, bool]:
+        """(the blocks beside a picture, the blocks that follow, whether they follow as its
+        continuation): as many as fit beside it at the deck's body size, never fewer than
+        `spec.beside`; fewer when the text that follows would otherwise leave its last slide less
+        than half full. Text too short to fill half a slide at all follows on a slide of its own,
+        under `spec.own_title`, rather than as a nearly empty continuation."""
         text_at = self.picture_frames()[2]
-        fitting = next((count for count in range(len(spec.blocks), 0, -1)
-                        if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box)), 1)
-        best, best_fill = fitting, -1.0
-        for count in range(fitting, 0, -1):
-            rest = spec.blocks[count:]
-            if not rest:
-                return spec.blocks, ()
-            fill = self._last_fill(SlideSpec("content", spec.title, rest))
-            if fill >= HALF_FULL:
-                return spec.blocks[:count], rest
-            if fill > best_fill:
-                best, best_fill = count, fill
-        return spec.blocks[:best], spec.blocks[best:]
+        keep = min(max(spec.beside, 1), len(spec.blocks))
+        fitting = next((count for count in range(len(spec.blocks), keep, -1)
+                        if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box)), keep)
+        if fitting == len(spec.blocks):
+            return spec.blocks, (), True
+        for count in range(fitting, keep - 1, -1):
+            if self._last_fill(SlideSpec("content", spec.title, spec.blocks[count:])) >= HALF_FULL:
+                return spec.blocks[:count], spec.blocks[count:], True
+        return spec.blocks[:keep], spec.blocks[keep:], not spec.own_title
 
     def _last_fill(self, spec: SlideSpec) -> float:
         """How full the last slide of a content slide's pages is (0 to 1)."""
