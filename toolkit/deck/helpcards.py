@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+from itertools import combinations
 from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
@@ -118,7 +119,7 @@ class HelpCards:
             return None
         line = line_height_em() * size
         if joined:
-            top = count_lines([(card.name, True), (" " + card.purpose, False)], size, beside)
+            top = count_lines([(card.name + ":", True), (" " + card.purpose, False)], size, beside)
         else:
             top = _lines(card.name, size, beside, bold=True) + _lines(card.purpose, size, beside)
         top_h = max(top * line, qr_pt if card.url else 0.0)
@@ -133,9 +134,9 @@ class HelpCards:
 
     def split(self, width: float, height: float, size: int) -> Optional[List["HelpCards"]]:
         """These cards on the fewest slides that hold them (one or two, unless even the densest
-        grid cannot), then with the largest QR codes, then in the fewest, widest columns; the
-        columns filled evenly, so the last slide is as full as the first. None if one card alone
-        does not fit a slide."""
+        grid cannot), then as full as each card can be, then with the largest QR codes, then in
+        the fewest, widest columns; shared between the slides so the emptiest slide is as full as
+        it can be, and down each slide's columns evenly. None if one card alone does not fit."""
         for slides in range(1, len(self.cards) + 1):
             for joined, labels, sites in VARIANTS:
                 for qr_pt in QR_SIZES_PT:
@@ -143,32 +144,11 @@ class HelpCards:
                         planned = self.measured(width, size, columns, qr_pt, joined, labels, sites)
                         if planned is None or max(p[0] for p in planned) > height:
                             continue
-                        heights = [p[0] for p in planned]
-                        if len(_stack(heights, height)) <= slides * columns:
-                            return self._parts(heights, height, (columns, qr_pt, joined, labels, sites), slides)
+                        shared = _share([p[0] for p in planned], height, columns, slides)
+                        if shared is not None:
+                            return [replace(self, cards=self.cards[a:b], columns=columns, qr_pt=qr_pt, joined=joined,
+                                            labels=labels, sites=sites, stacks=stacks) for a, b, stacks in shared]
         return None
-
-    def _parts(self, heights: List[float], height: float, choice, slides: int) -> List["HelpCards"]:
-        columns, qr_pt, joined, labels, sites = choice
-        # The lowest column height that still needs no more columns: every column about as full.
-        low, high = max(heights), height
-        while high - low > 1.0:
-            middle = (low + high) / 2
-            if len(_stack(heights, middle)) <= slides * columns:
-                high = middle
-            else:
-                low = middle
-        stacks = _stack(heights, high)
-        # Share the columns between the slides, the later slides taking no more than the first.
-        per = math.ceil(len(stacks) / slides)
-        parts = []
-        for start in range(0, len(stacks), per):
-            chunk = stacks[start:start + per]
-            first = chunk[0][0]
-            shown = tuple(i for stack in chunk for i in stack)
-            parts.append(replace(self, cards=tuple(self.cards[i] for i in shown), columns=columns, qr_pt=qr_pt,
-                                 joined=joined, labels=labels, sites=sites, stacks=tuple(tuple(i - first for i in stack) for stack in chunk)))
-        return parts
 
     def fits(self, width: float, height: float, size: int) -> bool:
         parts = self.split(width, height, size)
@@ -200,16 +180,20 @@ class HelpCards:
         shape(holder.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, w, h), fill, name=_("Card: {name}", name=card.name),
               radius=10)
         qr_pt = self.qr_pt if card.url else 0.0
-        name_colour = readable_on(fill, brand)
-        top = [Line(card.name, size, name_colour, bold=True)] + ([] if self.joined else [Line(card.purpose, size, INK)])
-        # Text boxes inside the card: no fill, so the card's colour is their background.
-        about = text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + EDGE_PT - PAD_PT / 2, w - (qr_pt + PAD_PT if qr_pt else 0), top_h + PAD_PT),
-                           None, top, anchor="top", name=card.name)
+        name = f"{card.name}:" if self.joined else card.name
+        top = [Line(name, size, readable_on(fill, brand), bold=True)] + ([] if self.joined else [Line(card.purpose, size, INK)])
+        lines = [Line(r, size, INK) for r in reach]
+        # Text boxes inside the card, with no fill: the card's colour is their background. Beside a
+        # QR code, the name and purpose; the ways to reach it under both, the card's full width.
+        about = text_shape(holder.shapes, MSO_SHAPE.RECTANGLE,
+                           (x, y + EDGE_PT - PAD_PT / 2, w - (qr_pt + PAD_PT if qr_pt else 0),
+                            (top_h if qr_pt else h - 2 * EDGE_PT) + PAD_PT),
+                           None, top + ([] if qr_pt else lines), anchor="top", name=card.name)
         if self.joined:
             _style(about.text_frame.paragraphs[0].add_run(), " " + card.purpose, size, INK)
-        if reach:
-            text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + EDGE_PT - PAD_PT / 2 + top_h, w, h - top_h - 2 * EDGE_PT + PAD_PT), None,
-                       [Line(r, size, INK) for r in reach], anchor="top", name=_("How to reach {name}", name=card.name))
+        if reach and qr_pt:
+            text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + EDGE_PT - PAD_PT / 2 + top_h, w, h - top_h - 2 * EDGE_PT + PAD_PT),
+                       None, lines, anchor="top", name=_("How to reach {name}", name=card.name))
         if card.url:
             code = holder.shapes.add_picture(io.BytesIO(qr_picture(card.url)), _emu(x + w - PAD_PT - qr_pt),
                                              _emu(y + EDGE_PT), _emu(qr_pt), _emu(qr_pt))
@@ -218,6 +202,51 @@ class HelpCards:
             set_alt_text(code, card.qr_alt, _("QR code {name}", name=card.qr_name or card.name))
             code.click_action.hyperlink.address = card.url
         return holder
+
+
+def _share(heights: Sequence[float], height: float, columns: int, slides: int):
+    """[(first card, end, its columns)] for each slide: the cards in order over `slides` slides of
+    `columns` columns no taller than `height`, the emptiest slide as full as it can be; None if
+    they do not fit."""
+    count = len(heights)
+    if slides > count:
+        return None
+    if slides <= 3:
+        splits = [(0,) + cuts + (count,) for cuts in combinations(range(1, count), slides - 1)]
+    else:  # many slides (a very long list): an even count of cards on each
+        per = math.ceil(count / slides)
+        splits = [tuple(range(0, count, per)) + (count,)]
+    best, best_low = None, -1.0
+    for bounds in splits:
+        parts = []
+        for a, b in zip(bounds, bounds[1:]):
+            stacks = _balanced(heights[a:b], height, columns)
+            if stacks is None:
+                break
+            parts.append((a, b, stacks))
+        else:
+            low = min(_tallest(heights[a:b], stacks) for a, b, stacks in parts)
+            if low > best_low:
+                best, best_low = parts, low
+    return best
+
+
+def _balanced(heights: Sequence[float], height: float, columns: int) -> Optional[Tuple[Tuple[int, ...], ...]]:
+    """The cards down at most `columns` columns no taller than `height`, as even as they can be."""
+    if not heights or len(_stack(heights, height)) > columns:
+        return None
+    low, high = max(heights), height
+    while high - low > 1.0:
+        middle = (low + high) / 2
+        if len(_stack(heights, middle)) <= columns:
+            high = middle
+        else:
+            low = middle
+    return tuple(tuple(stack) for stack in _stack(heights, high))
+
+
+def _tallest(heights: Sequence[float], stacks) -> float:
+    return max(sum(heights[i] for i in stack) + ROW_GAP_PT * (len(stack) - 1) for stack in stacks)
 
 
 def _stack(heights: Sequence[float], limit: float) -> List[List[int]]:
