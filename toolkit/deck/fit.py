@@ -76,7 +76,7 @@ def fits(paras: Sequence[Para], size_pt: float, box: Box) -> bool:
     return height(paras, size_pt, box.width_pt) <= box.height_pt * HEIGHT_SAFETY
 
 
-HALF_FULL = 0.5  # a continuation slide holds at least this share of its text area
+HALF_FULL = 0.52  # a continuation slide is at least half full (a little over, as readers measure a little differently)
 
 
 def page_fill(page: Page, box: Box) -> float:

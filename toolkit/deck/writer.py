@@ -270,24 +270,31 @@ class DeckWriter:
         """(the blocks beside a picture, the blocks that follow, whether they follow as its
         continuation): as many as fit beside it at the deck's body size, never fewer than
         `spec.beside`; fewer when the text that follows would otherwise leave its last slide less
-        than half full. Text too short to fill half a slide at all follows on a slide of its own,
-        under `spec.own_title`, rather than as a nearly empty continuation."""
+        than half full. Text that fits one slide but not half of it follows on a slide of its own,
+        under `spec.own_title`, rather than as a nearly empty continuation; text that needs more
+        than one slide continues as evenly as it can."""
         text_at = self.picture_frames()[2]
         keep = min(max(spec.beside, 1), len(spec.blocks))
         fitting = next((count for count in range(len(spec.blocks), keep, -1)
                         if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box)), keep)
         if fitting == len(spec.blocks):
             return spec.blocks, (), True
+        best, best_fill = fitting, -1.0
         for count in range(fitting, keep - 1, -1):
-            if self._last_fill(SlideSpec("content", spec.title, spec.blocks[count:])) >= HALF_FULL:
+            fill = self._least_fill(SlideSpec("content", spec.title, spec.blocks[count:]))
+            if fill >= HALF_FULL:
                 return spec.blocks[:count], spec.blocks[count:], True
-        return spec.blocks[:keep], spec.blocks[keep:], not spec.own_title
+            if fill > best_fill:
+                best, best_fill = count, fill
+        if spec.own_title and len(self.pages(SlideSpec("content", spec.own_title, spec.blocks[keep:]))) == 1:
+            return spec.blocks[:keep], spec.blocks[keep:], False
+        return spec.blocks[:best], spec.blocks[best:], True
 
-    def _last_fill(self, spec: SlideSpec) -> float:
-        """How full the last slide of a content slide's pages is (0 to 1)."""
+    def _least_fill(self, spec: SlideSpec) -> float:
+        """How full the emptiest of a content slide's pages is (0 to 1)."""
         role = self.role_for(spec)
-        pages = self.pages(spec)
-        return page_fill(pages[-1], self.looks[role].column_box(any(b.qr for b in spec.blocks)))
+        box = self.looks[role].column_box(any(b.qr for b in spec.blocks))
+        return min(page_fill(page, box) for page in self.pages(spec))
 
     def graphic_area(self, spec: SlideSpec) -> Tuple[str, Tuple[float, float, float, float]]:
         """(layout role, (left, top, width, height) in points) where a designed slide draws: the
