@@ -1,18 +1,19 @@
 """Who can help as cards: one card per service (its name, what it is for in a few words, how to
 reach it, and a QR code for its web page), flowing down columns on one or two slides.
 
-The columns are planned at the deck's one body size from real font metrics: the fewest slides, then
-the largest QR code and the widest cards that hold every card; the cards are shared evenly between
-the slides, so a second slide is never nearly empty. A card never cuts its text: an option that
-would break a phone number or a web address across lines is not used. `None` from the planner
-means no grid fits at all: the deck then shows the services as a list."""
+The columns are planned at the deck's one body size (never smaller) from real font metrics: the
+fewest slides, then the fullest cards, then the largest QR code, then the fewest, widest columns;
+the cards are shared between the slides so the emptiest is as full as it can be, and never split
+from their order (the school's own contacts first). A card never cuts its text: an option that would
+break a phone number or a web address across lines is not used. `None` from the planner means no
+card fits a slide at all: the deck then shows the services as a list."""
 
 from __future__ import annotations
 
 import io
 import math
-from itertools import combinations
 from dataclasses import dataclass, replace
+from itertools import combinations
 from typing import List, Optional, Sequence, Tuple
 
 from pptx.enum.shapes import MSO_SHAPE
@@ -149,10 +150,6 @@ class HelpCards:
                             return [replace(self, cards=self.cards[a:b], columns=columns, qr_pt=qr_pt, joined=joined,
                                             labels=labels, sites=sites, stacks=stacks) for a, b, stacks in shared]
         return None
-
-    def fits(self, width: float, height: float, size: int) -> bool:
-        parts = self.split(width, height, size)
-        return parts is not None and len(parts) == 1
 
     # --- drawing ----------------------------------------------------------------------------------
 
