@@ -298,8 +298,10 @@ class DeckWriter:
 
     def graphic_area(self, spec: SlideSpec) -> Tuple[str, Tuple[float, float, float, float]]:
         """(layout role, (left, top, width, height) in points) where a designed slide draws: the
-        body of Title and Content, or for help cards the Help layout's columns taken together."""
-        role = "help" if spec.layout == "help" and "help" in self.looks else "content"
+        body of Title and Content, or for help cards the columns of Help (or Two Content) together."""
+        role = "content"
+        if spec.layout == "help":  # the Help layout, else Two Content (as the list of services would use)
+            role = next((r for r in ("help", "two") if r in self.looks), "content")
         bodies = self.looks[role].bodies
         left, top = bodies[0].left, min(b.top for b in bodies)
         right, bottom = bodies[-1].left + bodies[-1].width, min(b.top + b.height for b in bodies)
