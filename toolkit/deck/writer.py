@@ -274,9 +274,9 @@ class DeckWriter:
         under `spec.own_title`, rather than as a nearly empty continuation; text that needs more
         than one slide continues as evenly as it can."""
         text_at = self.picture_frames()[2]
-        keep = min(max(spec.beside, 1), len(spec.blocks))
-        fitting = next((count for count in range(len(spec.blocks), keep, -1)
-                        if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box)), keep)
+        fitting = next((count for count in range(len(spec.blocks), 1, -1)
+                        if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box)), 1)
+        keep = min(max(spec.beside, 1), fitting)  # who's who stays beside the picture, if it fits there
         if fitting == len(spec.blocks):
             return spec.blocks, (), True
         best, best_fill = fitting, -1.0
