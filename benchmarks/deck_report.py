@@ -26,11 +26,21 @@ from pptx import Presentation  # noqa: E402
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER  # noqa: E402
 
 from toolkit.adapt import adapt  # noqa: E402
+from toolkit.deck.content import Para, Run  # noqa: E402
+from toolkit.deck.fit import height as text_height  # noqa: E402
 from toolkit.build import load_checked, load_school_checked  # noqa: E402
 from toolkit.render import RenderContext  # noqa: E402
 from toolkit.render.slides import render  # noqa: E402
 
 STORY = "Story: "
+
+
+def _shapes(shapes) -> Iterator:
+    """Every shape, those inside groups too (a help card's QR code)."""
+    for shape in shapes:
+        yield shape
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _shapes(shape.shapes)
 
 
 def _texts(shapes) -> Iterator[str]:
@@ -71,21 +81,50 @@ def _lone(slide, title: str) -> bool:
     return False
 
 
+def _para(paragraph) -> Para:
+    runs = tuple(Run(r.text, bool(r.font.bold)) for r in paragraph.runs) or (Run(""),)
+    return Para(runs, level=paragraph.level, bullet=_is_item(paragraph))
+
+
+def _fill(slide) -> float:
+    """How full a slide is, 0 to 1: its body text's height over its text area (measured as the
+    deck measures it), or for a drawn slide how far down its pictures reach."""
+    bodies = _bodies(slide)
+    if bodies:
+        used = room = 0.0
+        for body in bodies:
+            sizes = [r.font.size.pt for p in body.text_frame.paragraphs for r in p.runs if r.font.size]
+            width = (body.width - 2 * 91440 * 0.1) / 12700
+            used += text_height([_para(p) for p in body.text_frame.paragraphs], max(sizes, default=24), width)
+            room += (body.height - 2 * 91440 * 0.05) / 12700
+        return used / room if room else 0.0
+    title = slide.shapes.title
+    drawn = [s for s in slide.shapes if title is None or s.shape_id != title.shape_id]
+    drawn = [s for s in drawn if not (s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER)]
+    if not drawn:
+        return 0.0
+    top = min(s.top for s in drawn)
+    bottom = max(s.top + s.height for s in drawn)
+    # The area below the title band, as the content layouts give it (1.35 to 7.3 inches).
+    return (bottom - top) / (5.95 * 914400)
+
+
 def deck_figures(data: bytes) -> Dict[str, object]:
     prs = Presentation(io.BytesIO(data))
     figures: Dict[str, object] = {"slides": len(prs.slides), "drawn": 0, "images": 0, "stories": 0,
-                                  "stories_pictured": 0, "continued": 0, "lone": 0}
+                                  "stories_pictured": 0, "continued": 0, "lone": 0, "half_empty": 0}
     sizes: List[float] = []
     words: List[int] = []
     for slide in prs.slides:
         title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
         drawn = sum(1 for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP)
         figures["drawn"] += drawn
-        figures["images"] += sum(1 for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
-        if title.startswith(STORY):
+        figures["images"] += sum(1 for s in _shapes(slide.shapes) if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
+        if title.startswith(STORY) and "(continued" not in title:
             figures["stories"] += 1
             figures["stories_pictured"] += 1 if drawn else 0
         figures["continued"] += 1 if "(continued" in title else 0
+        figures["half_empty"] += 1 if "(continued" in title and _fill(slide) < 0.5 else 0
         figures["lone"] += 1 if _lone(slide, title) else 0
         for shape in _bodies(slide):
             if slide.slide_layout.name == "Title Slide":
@@ -103,7 +142,7 @@ def report(label: str, school_path: Optional[Path], lessons: Path) -> None:
     school = load_school_checked(school_path).model if school_path else None
     print(f"\n{label}")
     header = (f"{'deck':44} {'slides':>6} {'drawn':>5} {'images':>6} {'stories':>8} {'cont.':>5} {'body pt':>8} "
-              f"{'lone':>4} {'words med/worst':>16}")
+              f"{'<half':>5} {'lone':>4} {'words med/worst':>16}")
     print(header)
     for loaded in project.lessons:
         for audience_id in loaded.model.audiences:
@@ -112,7 +151,7 @@ def report(label: str, school_path: Optional[Path], lessons: Path) -> None:
                 f = deck_figures(output.data)
                 stories = f"{f['stories_pictured']}/{f['stories']}"
                 print(f"{output.name:44} {f['slides']:6} {f['drawn']:5} {f['images']:6} {stories:>8} "
-                      f"{f['continued']:5} {f['body_pt']:>8} {f['lone']:4} "
+                      f"{f['continued']:5} {f['body_pt']:>8} {f['half_empty']:5} {f['lone']:4} "
                       f"{f['words_median']:>9.0f}/{f['words_worst']:<6}")
 
 
@@ -125,6 +164,7 @@ def main() -> None:
     report("National pack", None, args.lessons)
     report(f"School pack: {args.school.name}", args.school, args.lessons)
     print("\nstories: stories that open on a picture / all stories; cont.: continuation slides; "
+          "<half: continuation slides less than half full; "
           "lone: a heading ending a slide with one item, or a continuation with one item")
 
 

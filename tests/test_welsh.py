@@ -97,3 +97,28 @@ def test_the_welsh_pack_says_its_translation_must_be_checked(welsh_pack):
     card = next(welsh_pack.rglob("online-blackmail-ks3-support-card.pdf"))
     said = " ".join(text_of(card).split())
     assert "Cymraeg" in said and "blacmel" in said.lower()
+
+
+def test_the_help_cards_are_in_welsh_on_at_most_two_slides(welsh_pack):
+    """Each service's card says what it is for in Welsh (the routes' `purpose_short` from
+    lessons/locale/cy), and the cards still fit one or two slides."""
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    project, _ = load_project([LESSONS])
+    english = {r.purpose_short for r in project.routes.values()}
+    deck = next(welsh_pack.rglob("online-blackmail-ks3-session-1.pptx"))
+    prs = Presentation(str(deck))
+    slides = [s for s in prs.slides
+              if any(g.shape_type == MSO_SHAPE_TYPE.GROUP and any(p.shape_type == MSO_SHAPE_TYPE.PICTURE
+                                                                   and "QR" in p.name for p in g.shapes)
+                     for g in s.shapes)]
+    assert 1 <= len(slides) <= 2
+    cards = {g.name: "\n".join(x.text_frame.text for x in g.shapes if x.has_text_frame)
+             for s in slides for g in s.shapes if g.shape_type == MSO_SHAPE_TYPE.GROUP}
+    assert "Help am ddim a chyfrinachol i rai dan 19 oed" in cards["Childline"]
+    assert "Llinell gymorth i bobl ifanc yng Nghymru" in cards["Meic"]
+    assert "Eich heddlu lleol" in cards["South Wales Police"]
+    assert "Mr Rhys Morgan" in cards
+    shown = "\n".join(cards.values())
+    assert not [e for e in english if e in shown]

@@ -48,6 +48,7 @@ class HelpContact:
     route_id: str = ""
     adult_only: bool = False  # the name then says so, in every format
     shown_url: str = ""  # printed instead of the address, which stays the link and the QR code
+    purpose_short: str = ""  # what it is for in a few words, for a help card (else the purpose is shown)
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ def _route_contact(route: SupportRoute, scope: str, nation: Optional[str],
                    nations: Optional[Mapping[str, Nation]] = None) -> HelpContact:
     return HelpContact(
         name=adult_only_name(route.name) if route.adult_only else route.name,
-        purpose=route.purpose, scope=scope, kind=route.kind,
+        purpose=route.purpose, purpose_short=route.purpose_short or "", scope=scope, kind=route.kind,
         phone=route.phone or "", textphone=route.textphone or "", text=route.text or "",
         url=str(route.url) if route.url else "", email=route.email or "", hours=route.hours or "",
         for_whom=route.for_whom, nations_note=_nations_note(route, nation, nations),
@@ -337,7 +338,7 @@ def _route_contact(route: SupportRoute, scope: str, nation: Optional[str],
 
 def _school_contact(contact: SafeguardingContact) -> HelpContact:
     return HelpContact(
-        name=contact.name, purpose=contact.role, scope="school", kind="talk",
+        name=contact.name, purpose=contact.role, purpose_short=contact.role, scope="school", kind="talk",
         where_to_find=contact.where_to_find, phone=contact.phone or "", email=contact.email or "",
         last_verified=contact.last_verified,
     )
@@ -356,6 +357,12 @@ GENERIC_SCHOOL_CONTACT = {
     "staff": (N_("Report every concern to them at once, as your safeguarding policy sets out"),
               N_("Your school's safeguarding policy names them and their deputies")),
 }
+# What each is for in a few words, for a help card on a slide.
+GENERIC_SCHOOL_CONTACT_SHORT = {
+    "pupils": N_("Helps keep you safe at school"),
+    "parents": N_("Leads on keeping children safe"),
+    "staff": N_("Every concern goes to them at once"),
+}
 
 
 def _generic_school_contact(facts: Nation, audience: Audience) -> HelpContact:
@@ -366,21 +373,23 @@ def _generic_school_contact(facts: Nation, audience: Audience) -> HelpContact:
     role = facts.lead.name.partition(" (")[0]  # "designated safeguarding lead (DSL)": the name alone
     purpose, where = (_(x) for x in GENERIC_SCHOOL_CONTACT[audience.kind])
     name = _("Your school's {role}", role=role) if audience.kind != "parents" else _("The school's {role}", role=role)
-    return HelpContact(name=name, purpose=purpose, scope="school", kind="talk", where_to_find=where)
+    return HelpContact(name=name, purpose=purpose, purpose_short=_(GENERIC_SCHOOL_CONTACT_SHORT[audience.kind]),
+                       scope="school", kind="talk", where_to_find=where)
 
 
 def _local_contacts(school: SchoolProfile, audience: Audience, facts: Nation) -> List[HelpContact]:
     contacts: List[HelpContact] = []
-    services = [(school.local_police, _("Local police: call 999 in an emergency, 101 otherwise"), "report")]
+    services = [(school.local_police, _("Local police: call 999 in an emergency, 101 otherwise"),
+                 _("Your local police force"), "report")]
     if audience.kind == "staff":
         social_care = fill("{{Social_care}}", {"social_care": facts.social_care})
         services.append((school.childrens_services, _("{service}: referrals and advice about a child", service=social_care),
-                         "report"))
-    for service, purpose, kind in services:
+                         _("Referrals and advice about a child"), "report"))
+    for service, purpose, short, kind in services:
         if service is None:
             continue
         contacts.append(HelpContact(
-            name=service.name, purpose=service.notes or purpose, scope="local", kind=kind,
+            name=service.name, purpose=service.notes or purpose, purpose_short=short, scope="local", kind=kind,
             phone=service.phone or "", url=str(service.url) if service.url else "",
             email=service.email or "", hours=_("Out of hours: {out_of_hours_phone}", out_of_hours_phone=service.out_of_hours_phone)
             if service.out_of_hours_phone else "",

@@ -38,7 +38,7 @@ LOCALE_DIR = "locale"
 EXTRA_TEXT_FIELDS = {
     ("Keyword", "term"), ("Option", "short"), ("Question", "short"), ("Timing", "activity"),
     ("TeacherNotes", "language_to_avoid"), ("TeacherNotes", "language_to_use"),
-    ("SupportRoute", "name"), ("SupportRoute", "purpose"), ("SupportRoute", "for_whom"), ("SupportRoute", "hours"), ("SupportRoute", "text"),
+    ("SupportRoute", "name"), ("SupportRoute", "purpose"), ("SupportRoute", "purpose_short"), ("SupportRoute", "for_whom"), ("SupportRoute", "hours"), ("SupportRoute", "text"),
     ("Audience", "label"), ("NationNames", "england"), ("NationNames", "wales"), ("NationNames", "scotland"),
     ("NationNames", "northern_ireland"),
     ("Nation", "name"), ("Nation", "social_care"), ("Nation", "guidance"), ("Nation", "law"),

@@ -10,8 +10,8 @@ from pptx.util import Emu, Pt
 from toolkit.render import RenderContext, formats
 
 from test_slides_support import (
-    LONG_POINTS, adapted_lesson, alt_text, body_of, body_runs, lesson_folder, make_deck, notes_of,
-    pictures, school_profile, slides_titled, title_of,
+    LONG_POINTS, adapted_lesson, alt_text, body_of, body_runs, help_cards, lesson_folder, make_deck, notes_of,
+    pictures, school_profile, shown_text, slides_titled, title_of,
 )
 
 
@@ -193,11 +193,12 @@ def test_staff_decks_show_statistics_and_sources(folder):
 def test_national_routes_carry_a_qr_code_with_alt_text(ks3_deck):
     _, prs, _ = ks3_deck
     slide = slides_titled(prs, "Who can help")[0]
-    assert "Childline: Free, confidential help" in body_of(slide)
-    assert "Phone: 0800 1111 \u00b7 www.childline.org.uk" in body_of(slide)
-    codes = [alt_text(p) for p in pictures(slide)]
-    assert codes == ["QR code: link to Childline, https://www.childline.org.uk/"]
-    assert "Victim Support (England and Wales only)" in body_of(slide)
+    cards = {c["name"]: c for c in help_cards(slide)}
+    childline = cards["Childline"]
+    assert childline["text"].startswith("Childline\nFree, confidential help")
+    assert "0800 1111" in childline["text"]
+    assert childline["qr"] == [("QR code: link to Childline, https://www.childline.org.uk/", "https://www.childline.org.uk/")]
+    assert "Victim Support (England and Wales only)" in cards
 
 
 def test_a_school_profile_brings_its_name_logo_lead_and_police(tmp_path, folder):
@@ -208,11 +209,11 @@ def test_a_school_profile_brings_its_name_logo_lead_and_police(tmp_path, folder)
     assert body_of(first) == ("S1 to S3\nHillside Academy (example)\nVersion 2.1. Draft: to be reviewed by "
                               "the school's Designated Safeguarding Lead before use.")
     assert [alt_text(p) for p in pictures(first)] == ["Hillside Academy crest: an oak tree"]
-    school = "\n".join(body_of(s) for s in slides_titled(prs, "Who can help"))
-    assert "At school\nMs Dana Okafor: Designated Safeguarding Lead" in school
+    school = "\n".join(shown_text(s) for s in slides_titled(prs, "Who can help"))
+    assert "Ms Dana Okafor\nDesignated Safeguarding Lead" in school
     assert "Where: Room B12, or ask at Reception" in school
     assert "01632 960123" in school and "Mr Lee Patel" in school
-    assert school.index("Mr Lee Patel") < school.index("Near you\nExample Constabulary") < school.index("Childline")
+    assert school.index("Mr Lee Patel") < school.index("Example Constabulary\nYour local police force") < school.index("Childline")
     last = body_of(prs.slides[-1])
     assert "Ms Dana Okafor: Room B12, or ask at Reception, 01632 960123" in last
     assert "Ms Dana Okafor" in notes_of(prs.slides[5])  # the disclosure reminder names the lead
@@ -232,7 +233,7 @@ def test_a_school_build_writes_decks_naming_the_lead(tmp_path, folder):
                                               "test-school/deck-test/staff/deck-test-staff.pptx"]
     for entry in result.files:
         prs = Presentation(str(tmp_path / "out" / entry.path))
-        assert "Ms Dana Okafor" in "\n".join(body_of(s) for s in slides_titled(prs, "Who can help"))
+        assert "Ms Dana Okafor" in "\n".join(shown_text(s) for s in slides_titled(prs, "Who can help"))
         assert [alt_text(p) for p in pictures(prs.slides[0])] == ["Hillside Academy crest: an oak tree"]
     assert result.warnings == []
     # The profile records no sign-off, so the summary says the pack is a draft.

@@ -60,8 +60,10 @@ def test_a_story_with_a_chat_opens_on_its_phone_picture_drawn_in_editable_shapes
     assert not [s for s in picture.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     # Avatars are initials in circles.
     assert "S" in texts
-    # The story's text and questions follow; the divider is replaced by the picture.
-    assert slides_titled(chat_deck, "Alex and the new friend") and slides_titled(chat_deck, "Discuss: Alex")
+    # The story's text stands beside the picture (as much as fits there) and the questions follow;
+    # the divider is replaced by the picture.
+    assert "Someone new follows Alex." in body_of(slide) and "Alex tells a teacher." in body_of(slide)
+    assert slides_titled(chat_deck, "Discuss: Alex")
     assert "chat on Alex's phone" in notes_of(slide)
 
 

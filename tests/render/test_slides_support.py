@@ -225,3 +225,23 @@ def words_outside_shapes(pdftotext: str, deck: Path, pdf: Path, tolerance_pt: fl
             if not inside:
                 problems.append(f"{deck.name} slide {number} ('{title_of(slide)}'): '{match.group(5)}'")
     return problems
+
+
+def help_cards(slide) -> List[Dict[str, object]]:
+    """The help cards of a Who can help slide, in reading order: each card's group name, its text
+    (name, purpose, ways to reach it) and its QR codes (alt text, link)."""
+    cards = []
+    for group in (s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP):
+        texts = [s.text_frame.text for s in group.shapes if s.has_text_frame and s.text_frame.text]
+        codes = [(alt_text(s), s.click_action.hyperlink.address) for s in group.shapes
+                 if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        inner = list(group.shapes)
+        left, top = min(s.left for s in inner), min(s.top for s in inner)
+        box = (left, top, max(s.left + s.width for s in inner) - left, max(s.top + s.height for s in inner) - top)
+        cards.append({"name": group.name, "text": "\n".join(texts), "qr": codes, "box": box})
+    return cards
+
+
+def shown_text(slide) -> str:
+    """Everything a slide shows: its body text and the text of its drawn pictures and cards."""
+    return "\n".join([body_of(slide)] + [c["text"] for c in help_cards(slide)])

@@ -12,7 +12,7 @@ from toolkit.errors import LessonkitError
 
 from kit import require_tool
 from test_slides_support import (
-    adapted_lesson, body_runs, lesson_folder, make_deck, title_of, to_pdf, words_outside_shapes,
+    adapted_lesson, body_runs, help_cards, lesson_folder, make_deck, title_of, to_pdf, words_outside_shapes,
 )
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -83,14 +83,15 @@ def test_two_content_is_matched_by_name_when_it_has_no_type(tmp_path, lesson):
     assert [s.slide_layout.name for s in prs.slides if title_of(s).startswith("Who can help")] == ["Two Content"]
 
 
-def test_without_two_content_who_can_help_uses_one_column(tmp_path, lesson):
+def test_without_two_content_who_can_help_cards_use_title_and_content(tmp_path, lesson):
     template = _school_template(tmp_path / "school.pptx", remove="Two Content", rename={"Title and Content": "Body"})
     prs, warnings, _ = make_deck(lesson, template)
     assert warnings == ["the template school.pptx is not 16:9; its layouts were widened to 16:9"]
     pages = [s for s in prs.slides if title_of(s).startswith("Who can help")]
     assert pages and {s.slide_layout.name for s in pages} == {"Body"}
-    text = "\n".join(s.placeholders[1].text_frame.text for s in pages)
-    assert "At school" in text and "Childline" in text and "Victim Support" in text
+    names = [c["name"] for s in pages for c in help_cards(s)]
+    assert names[0] == "Your school's designated safeguarding lead"
+    assert "Childline" in names and "Victim Support (England and Wales only)" in names
 
 
 def test_a_missing_layout_is_a_clear_error_naming_it(tmp_path, lesson):

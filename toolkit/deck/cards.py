@@ -249,17 +249,33 @@ ROW_GAP_PT = 8.0
 
 
 def split_evenly(cards, width: float, height: float, size: int, make) -> Optional[list]:
-    """`cards` shared evenly over as few slides as hold them (`make(items)` builds one slide's
-    cards); None if one item alone does not fit."""
+    """`cards` shared over as few slides as hold them (`make(items)` builds one slide's cards), in
+    order, so that the emptiest slide is as full as it can be; None if one item alone does not fit."""
+    from itertools import combinations
+
     items = cards.pairs if isinstance(cards, MythCards) else cards.items
     if any(not make((item,)).fits(width, height, size) for item in items):
         return None
     for slides in range(1, len(items) + 1):
-        per = math.ceil(len(items) / slides)
-        parts = [make(items[i:i + per]) for i in range(0, len(items), per)]
-        if all(p.fits(width, height, size) for p in parts):
-            return parts
+        best, best_low = None, -1.0
+        for cuts in combinations(range(1, len(items)), slides - 1):
+            bounds = (0,) + cuts + (len(items),)
+            parts = [make(items[a:b]) for a, b in zip(bounds, bounds[1:])]
+            if not all(p.fits(width, height, size) for p in parts):
+                continue
+            low = min(_used(p, width, size) for p in parts)
+            if low > best_low:
+                best, best_low = parts, low
+        if best is not None:
+            return best
     return None
+
+
+def _used(part, width: float, size: int) -> float:
+    """The height a slide's cards take, in points."""
+    rows = part.rows(width, size)
+    gap = GAP_PT if isinstance(part, MythCards) else ROW_GAP_PT
+    return sum(rows) + gap * (len(rows) - 1)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
-"""Who can help: the school's contacts first, then local and national services, each with its
-number or address and a QR code beside it for web addresses, two columns to a slide; and the
-closing slide, which ends every deck on the key messages and the few contacts that matter most."""
+"""Who can help: the school's contacts first, then local and national services, each a card with
+what it is for, how to reach it and a QR code for its web page, on one or two slides (a list in two
+columns only when no grid of cards fits); and the closing slide, which ends every deck on the key
+messages and the few contacts that matter most."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..freshness import lesson_checked_line
 from . import notes as n
 from .content import Block, Para, QrCode, Run, SlideSpec, bullets, labelled, para
 from .fit import body_sizes
+from .helpcards import HelpCard, HelpCards, Way
 from .metrics import count_lines
 from ..wording import N_, _
 from ..wording.phrases import text_label, way_label, who_can_help as who_can_help_heading
@@ -109,8 +111,38 @@ def _say(lesson: AdaptedLesson, scopes) -> str:
     return n.join(*(say[scope] for scope in scopes))
 
 
+def site(url: str) -> str:
+    """'https://www.childline.org.uk/info/' -> 'childline.org.uk': what a card shows beside its QR
+    code, which (like the notes) has the full address."""
+    host = short_url(url).split("/", 1)[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+def help_card(contact: HelpContact) -> HelpCard:
+    """A service as a card: its name (with the nations it serves, when the pack is for all four),
+    what it is for in a few words, and how to reach it: where to find someone at school, the
+    numbers to call or text, and its web site beside its QR code. Email and hours are in the notes."""
+    name = f"{contact.name} ({contact.nations_note})" if contact.nations_note else contact.name
+    reach: List[Way] = []
+    if contact.where_to_find and contact.scope == "school":
+        reach.append(Way(contact.where_to_find, way_label("where"), wraps=True))
+    if contact.phone:
+        reach.append(Way(contact.phone, way_label("phone"), label_optional=True))
+    if contact.textphone:
+        reach.append(Way(contact.textphone, way_label("textphone")))
+    if contact.text:
+        reach.append(Way(contact.text, text_label(contact.text)))
+    if contact.scope == "local" and contact.kind == "report" and not contact.phone and not contact.url:
+        reach.append(Way(_("999 in an emergency, otherwise 101"), wraps=True))  # a police force named without a number
+    if contact.url:
+        reach.append(Way(site(contact.url), beside_qr=True))
+    return HelpCard(name, contact.purpose_short or first_sentence(contact.purpose), tuple(reach), contact.url,
+                    qr_name=contact.name, local=contact.scope != "national")
+
+
 def who_can_help(lesson: AdaptedLesson) -> List[SlideSpec]:
-    """Every contact, school first, under a heading for each group, flowing down two columns."""
+    """Every contact as a card, school first, on one or two slides; as a list under a heading for
+    each group, flowing down two columns, only if no grid of cards fits."""
     blocks: List[Block] = []
     scopes = []
     largest = max(body_sizes(lesson.audience.min_body_pt))
@@ -125,8 +157,9 @@ def who_can_help(lesson: AdaptedLesson) -> List[SlideSpec]:
         blocks.extend(contact_block(c, largest) for c in contacts[1:])
     if not blocks:
         return []
-    return [SlideSpec("content", who_can_help_heading(), tuple(blocks), group="who can help", columns=2, layout="help",
-                      notes=n.join(_say(lesson, scopes), _contact_notes(lesson.help_contacts)))]
+    cards = HelpCards(tuple(help_card(c) for c in lesson.help_contacts))
+    return [SlideSpec("graphic", who_can_help_heading(), tuple(blocks), group="who can help", columns=2, layout="help",
+                      picture=cards, notes=n.join(_say(lesson, scopes), _contact_notes(lesson.help_contacts)))]
 
 
 def compact_line(contact: HelpContact, size_pt: int, where: bool = True) -> Para:

@@ -80,6 +80,8 @@ class SlideSpec:
     timing: Optional[tuple] = None  # (plan step key, label, minutes, extra?) or a fixed timing line: notes get one per slide
     layout: str = ""  # a named layout this slide prefers when the template has it: "quiz" or "help"
     instead: Tuple["SlideSpec", ...] = ()  # the authored slides to use when this one would need a continuation
+    beside: int = 1  # kind "picture": how many blocks always stand beside the picture (e.g. who's who)
+    own_title: str = ""  # kind "picture": the title of the text that follows, when it is too short to continue
 
 
 def para(text: str, level: int = 0, bullet: bool = True, bold: bool = False) -> Para:

@@ -76,6 +76,15 @@ def fits(paras: Sequence[Para], size_pt: float, box: Box) -> bool:
     return height(paras, size_pt, box.width_pt) <= box.height_pt * HEIGHT_SAFETY
 
 
+HALF_FULL = 0.52  # a continuation slide is at least half full (a little over, as readers measure a little differently)
+
+
+def page_fill(page: Page, box: Box) -> float:
+    """How much of a slide's text area its text takes up (0 to 1), over all its columns."""
+    used = sum(height(column.paras, page.size_pt, box.width_pt) for column in page.columns)
+    return used / (box.height_pt * box.columns)
+
+
 def continued_title(title: str, page: int) -> str:
     if page == 1:
         return title

@@ -256,24 +256,21 @@ def _scenario(s: Scenario) -> List[SlideSpec]:
         _(w.CHAT_NOTES, owner=chat.owner_of(s)) if s.chat else "",
         n.listed(_("Characters (all fictional):"), people),
     )
+    story_notes = n.join(s.notes, _("The story happens on {platform}.", platform=s.platform), signs,
+                         n.listed(_("Stages of the story:"), [f"{stage}: {text}" for stage, text in s.beats]))
+    beats = [Block((para(text, bullet=False),)) for _unused, text in s.beats]
     if s.chat:
-        # The story as a picture: the chat on the main character's phone, who's who beside it.
+        # The story as a picture: the chat on the main character's phone, who's who and the story
+        # beside it; what has no room there carries on onto a slide of its own (see the writer).
         slides.append(SlideSpec(
-            "picture", _("Story: {title}", title=s.title), tuple(plain([_(w.MADE_UP_STORY)])) + tuple(cast), group=s.title,
-            notes=intro_notes, picture=s,
+            "picture", _("Story: {title}", title=s.title), tuple(plain([_(w.MADE_UP_STORY)])) + tuple(cast) + tuple(beats),
+            group=s.title, notes=n.join(intro_notes, story_notes), picture=s, beside=1 + len(cast), own_title=s.title,
         ))
-        story: List[Block] = []
     else:
         slides.append(SlideSpec(
             "section", _("Story: {title}", title=s.title), plain([_(w.MADE_UP_STORY)]), group=s.title, notes=intro_notes,
         ))
-        story = list(cast)
-    story += [Block((para(text, bullet=False),)) for _unused, text in s.beats]
-    slides.append(SlideSpec(
-        "content", s.title, tuple(story), group=s.title,
-        notes=n.join(s.notes, _("The story happens on {platform}.", platform=s.platform), signs,
-                     n.listed(_("Stages of the story:"), [f"{stage}: {text}" for stage, text in s.beats])),
-    ))
+        slides.append(SlideSpec("content", s.title, tuple(cast) + tuple(beats), group=s.title, notes=story_notes))
     slides.append(SlideSpec(
         "content", _("Discuss: {title}", title=s.title), bullets(s.discussion_questions), group=s.title,
         notes=n.join(_("Give pairs a few minutes, then take answers. Draw out the warning signs and "

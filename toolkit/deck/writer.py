@@ -14,7 +14,7 @@ from pptx.util import Emu, Inches
 from ..colours import WHITE, parse_hex
 from ..errors import LessonkitError
 from .content import Column, Page, Para, Run, SlideSpec
-from .fit import body_sizes, continued_title, fits, paginate, title_size
+from .fit import HALF_FULL, body_sizes, continued_title, fits, page_fill, paginate, title_size
 from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
@@ -252,7 +252,7 @@ class DeckWriter:
         shape = slide.shapes._shape_factory(body)
         shape.left, shape.top, shape.width, shape.height = (Emu(text_at.left), Emu(text_at.top),
                                                             Emu(text_at.width), Emu(text_at.height))
-        shown, rest = self.picture_text(spec)
+        shown, rest, continues = self.picture_text(spec)
         paras = [p for b in shown for p in b.paras]
         size = next(s for s in self.body_sizes if fits(paras, s, text_at.box))
         write_text(body.find(f"{{{P}}}txBody"), paras, size, look.body_colour, SIDE_INSET, END_INSET,
@@ -265,29 +265,65 @@ class DeckWriter:
         self._notes(slide, spec.notes)
         if rest:  # text too long to stand beside the picture carries on, never cut
             extra = SlideSpec("content", spec.title, rest, notes=spec.notes, group=spec.group)
-            for page in self.pages(extra):
-                self._content(self.role_for(extra), Page(continued_title(spec.title, 2), page.columns, page.size_pt),
+            for number, page in enumerate(self.pages(extra), start=2):
+                title = continued_title(spec.title, number) if continues else continued_title(spec.own_title, number - 1)
+                self._content(self.role_for(extra), Page(title, page.columns, page.size_pt),
                               _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
 
-    def picture_text(self, spec: SlideSpec) -> Tuple[Tuple, Tuple]:
-        """(the blocks beside a picture, the blocks that follow on a slide of their own): as many
-        as fit beside it at the deck's smallest body size, at least the first."""
+    def picture_text(self, spec: SlideSpec) -> Tuple[Tuple, Tuple, bool]:
+        """(the blocks beside a picture, the blocks that follow, whether they follow as its
+        continuation): as many as fit beside it at the deck's body size, never fewer than
+        `spec.beside`; fewer when the text that follows would otherwise leave its last slide less
+        than half full. Text that fits one slide but not half of it follows on a slide of its own,
+        under `spec.own_title`, rather than as a nearly empty continuation; text that needs more
+        than one slide continues as evenly as it can."""
         text_at = self.picture_frames()[2]
-        for count in range(len(spec.blocks), 0, -1):
-            if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box):
-                return spec.blocks[:count], spec.blocks[count:]
-        return spec.blocks[:1], spec.blocks[1:]
+        fitting = next((count for count in range(len(spec.blocks), 1, -1)
+                        if fits([p for b in spec.blocks[:count] for p in b.paras], self.body_sizes[-1], text_at.box)), 1)
+        keep = min(max(spec.beside, 1), fitting)  # who's who stays beside the picture, if it fits there
+        if fitting == len(spec.blocks):
+            return spec.blocks, (), True
+        best, best_fill = fitting, -1.0
+        for count in range(fitting, keep - 1, -1):
+            fill = self._least_fill(SlideSpec("content", spec.title, spec.blocks[count:]))
+            if fill >= HALF_FULL:
+                return spec.blocks[:count], spec.blocks[count:], True
+            if fill > best_fill:
+                best, best_fill = count, fill
+        if spec.own_title and len(self.pages(SlideSpec("content", spec.own_title, spec.blocks[keep:]))) == 1:
+            return spec.blocks[:keep], spec.blocks[keep:], False
+        return spec.blocks[:best], spec.blocks[best:], True
+
+    def _least_fill(self, spec: SlideSpec) -> float:
+        """How full the emptiest of a content slide's pages is (0 to 1)."""
+        role = self.role_for(spec)
+        box = self.looks[role].column_box(any(b.qr for b in spec.blocks))
+        return min(page_fill(page, box) for page in self.pages(spec))
+
+    def graphic_area(self, spec: SlideSpec) -> Tuple[str, Tuple[float, float, float, float]]:
+        """(layout role, (left, top, width, height) in points) where a designed slide draws: the
+        body of Title and Content (or of the template's Quiz layout), or for help cards the columns of
+        Help (or Two Content) together."""
+        role = self.role_for(spec)  # Title and Content, or a named layout with one body (Quiz)
+        if spec.layout == "help":  # the Help layout, else Two Content (as the list of services would use)
+            role = next((r for r in ("help", "two") if r in self.looks), "content")
+        bodies = self.looks[role].bodies
+        left, top = bodies[0].left, min(b.top for b in bodies)
+        right, bottom = bodies[-1].left + bodies[-1].width, min(b.top + b.height for b in bodies)
+        return role, tuple(v / EMU_PER_PT for v in (left, top, right - left, bottom - top))
 
     def graphic_plan(self, spec: SlideSpec):
         """(size, the graphic for each slide) for a designed slide, or None when it does not fit at
         the deck's smallest body size: it is then shown as the plain list in its blocks."""
         from .cards import ItemCards, MythCards, split_evenly
+        from .helpcards import HelpCards
 
-        frame = self.looks[self.role_for(spec)].body
-        width, height = frame.width / EMU_PER_PT, frame.height / EMU_PER_PT
+        width, height = self.graphic_area(spec)[1][2:]
         size = self.body_sizes[-1]
         cards = spec.picture
-        if isinstance(cards, MythCards):
+        if isinstance(cards, HelpCards):
+            parts = cards.split(width, height, size)
+        elif isinstance(cards, MythCards):
             parts = split_evenly(cards, width, height, size, MythCards)
         elif isinstance(cards, ItemCards):
             parts = split_evenly(cards, width, height, size, lambda items: replace(cards, items=items))
@@ -302,14 +338,13 @@ class DeckWriter:
                               layout=spec.layout)
             return self._add(plain)
         size, parts = planned
-        role = self.role_for(spec)
-        frame = self.looks[role].body
-        box = tuple(v / EMU_PER_PT for v in (frame.left, frame.top, frame.width, frame.height))
+        role, box = self.graphic_area(spec)
         for number, part in enumerate(parts, start=1):
             slide, title, bodies = self._new_slide(role)
             self._title(slide, title, continued_title(spec.title, number), role)
             for body in bodies:
-                body.getparent().remove(body)
+                if body is not None:
+                    body.getparent().remove(body)
             part.draw(slide, box, self.brand, size)
             self._notes(slide, spec.notes if number == 1 else _("(Continued from the previous slide.)") + f"\n\n{spec.notes}")
         details = sum(self._add(extra) for extra in self._details(spec, parts, size))

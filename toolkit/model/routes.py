@@ -13,6 +13,10 @@ Phrase = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, m
 
 Nation = Literal["england", "wales", "scotland", "northern-ireland"]
 
+PURPOSE_SHORT_MAX = 48
+"""The longest `purpose_short`: two lines on a help card beside its QR code."""
+ShortPurpose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=PURPOSE_SHORT_MAX)]
+
 
 class SupportRoute(Sourced):
     """A service that helps: national (from the catalogue) or local (from a school profile)."""
@@ -22,6 +26,10 @@ class SupportRoute(Sourced):
     """Name as the service uses it, e.g. 'Childline'."""
     purpose: str
     """One sentence in plain words: what they help with."""
+    purpose_short: Optional[ShortPurpose] = None
+    """What they are for in a few words (at most 48 characters), e.g. 'Free, confidential help for
+    under-19s': the slides' help cards show it. Every route lessonkit ships has one; a route
+    without one shows its purpose's first sentence."""
     kind: Literal["emergency", "report", "remove-images", "talk", "advice"]
     """What sort of help, used to group routes on a page."""
     phone: Optional[Name] = None
