@@ -32,8 +32,8 @@ from ..pdf.wording import (DISCREET_TITLE, EVERY_SOURCE_ONLINE, MORE_HELP, NEVER
 DEFAULT_ACCENT = "#1D4E89"
 
 # Page limits in standard print: the type never shrinks to fit (`styles.TYPE_RULES`), so a handout
-# takes the pages its content needs at its size, up to these. Large print is the same version on
-# as many pages as it needs.
+# takes the pages its content needs at its size, up to these. Large print has no limit: it is the
+# fullest version, on as many pages as it needs.
 MAX_PAGES = {"support-card": 2, "parent-leaflet": 4, "staff-briefing": 8, "adult-card": 2}
 
 
