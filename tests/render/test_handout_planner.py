@@ -145,9 +145,9 @@ def _reference_cards(variants, paper: str, large_print: bool, size: float) -> Tu
         _, _, frame_w, frame_h = _card_frames(paper, per_sheet)[0]
         return planner.height(card, make_styles(at, large_print, card.accent), frame_w, frame_h) <= frame_h
 
-    if large_print:
-        variant, standard, _, _ = _reference_cards(variants, paper, False, size)
-        candidates, formats, sizes = [(variant, variants[variant])], LARGE_FORMATS, (max(LARGE_BODY, standard),)
+    if large_print:  # the fullest version, at 16 pt or as large as its rule's card may grow
+        sizes = tuple(sorted({max(LARGE_BODY, size + g) for g in GROWTH}, reverse=True))
+        candidates, formats = [(0, variants[0])], LARGE_FORMATS
     else:
         candidates, formats, sizes = list(enumerate(variants)), FORMATS, tuple(size + g for g in GROWTH)
     for variant, card in candidates:
@@ -156,7 +156,8 @@ def _reference_cards(variants, paper: str, large_print: bool, size: float) -> Tu
             for at in sizes:
                 if all(fits(side, at, per_sheet) for side in sides):
                     return variant, at, per_sheet, len(sides)
-    return candidates[-1][0], sizes[-1], 2, 2
+    per_sheet, both = formats[-1]
+    return candidates[-1][0], sizes[-1], per_sheet, 2 if both else 1
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -169,11 +170,13 @@ def test_the_planner_chooses_what_measuring_everything_would(every_handout, pape
             chosen = plan_cards(variants, paper, large_print, size, Planner(variants))
             assert (chosen.variant, chosen.size, chosen.per_sheet, len(chosen.sides)) == _reference_cards(
                 variants, paper, large_print, size), name
-        elif handout.max_pages:
+        elif handout.max_pages and not large_print:  # large print chooses nothing: the fullest version
             chosen = plan(variants, paper, size, handout.max_pages, Planner(variants))
             assert chosen == _reference_plan(variants, paper, size, handout.max_pages), name
+        else:
+            continue
         planned += 1
-    assert planned == len(every_handout)
+    assert planned > 30
 
 
 def test_ruling_a_version_out_early_agrees_with_measuring_it(every_handout):

@@ -2,8 +2,8 @@
 
 The type never shrinks below its rule (`styles.body_size`); it grows to fill the card. When a card
 does not fit A6, the sheet holds two larger cards (A5 on A4), printed on both sides of the sheet
-when one side is not enough. Large print is the card chosen for standard print, at 16 pt, two to a
-sheet."""
+when one side is not enough. Large print is the fullest card (every contact), at 16 pt or more, two
+to a sheet."""
 
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ class CardPlan:
 
 # Formats from the smallest up: four A6 cards, two A5 cards, two A5 cards on both sides.
 FORMATS = ((4, False), (2, False), (2, True))
-# Large print keeps every contact of the standard card: two A5 cards, then one A4 card, a side or two.
+# Large print is the fullest card, every contact: two A5 cards, then one A4 card, a side or two.
 LARGE_FORMATS = ((2, False), (2, True), (1, False), (1, True))
 
 
@@ -122,19 +122,17 @@ def plan_cards(variants: Sequence[Document], paper: str, large_print: bool, size
                planner: Planner) -> CardPlan:
     """The first version that fits a card in the first format that holds it (every contact kept
     before any is dropped), at the largest size from its rule `size` up that fits. Large print
-    takes the version chosen for standard print, at the large-print size."""
+    has no card size to keep to: the fullest version, at the large-print size (or larger, up to
+    what its rule's card may grow to), in the first of the larger formats that holds it."""
     growth = tuple(size + step for step in GROWTH)
     if large_print:
-        # Only the version is taken from standard print, and its size when that could pass large
-        # print's: when no size the card could grow to does, its growing is not worked out.
-        standard = _fit(variants, paper, FORMATS, growth if max(growth) > LARGE_BODY else growth[-1:], False, planner)
-        return _fit([variants[standard.variant]], paper, LARGE_FORMATS, (max(LARGE_BODY, standard.size),), True,
-                    planner, standard.variant)
+        sizes = tuple(sorted({max(LARGE_BODY, grown) for grown in growth}, reverse=True))
+        return _fit(variants[:1], paper, LARGE_FORMATS, sizes, True, planner)
     return _fit(variants, paper, FORMATS, growth, False, planner)
 
 
 def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, bool]], sizes: Sequence[float],
-         large_print: bool, planner: Planner, first: int = 0) -> CardPlan:
+         large_print: bool, planner: Planner) -> CardPlan:
     def fits(card: Document, size: float, frame_w: float, frame_h: float) -> bool:
         styles = make_styles(size, large_print, card.accent)
         if planner.surely_over(card, styles, frame_w, frame_h, 1, 1, poured=False):
@@ -149,10 +147,12 @@ def _fit(variants: Sequence[Document], paper: str, formats: Sequence[Tuple[int, 
                 continue  # not even at its rule's size: no larger size is tried
             for size in sizes:  # largest first: the card is filled, never cramped
                 if all(fits(side, size, frame_w, frame_h) for side in sides):
-                    return CardPlan(first + index, size, per_sheet, tuple(sides))
+                    return CardPlan(index, size, per_sheet, tuple(sides))
     warning = _("'{title}' is too long for a pocket card, even on both sides: shorten the steps or contacts",
                 title=variants[0].title)
-    return CardPlan(first + len(variants) - 1, sizes[-1], 2, tuple(two_sided(variants[-1])), (warning,))
+    per_sheet, both = formats[-1]  # the largest format
+    return CardPlan(len(variants) - 1, sizes[-1], per_sheet,
+                    tuple(two_sided(variants[-1]) if both else (variants[-1],)), (warning,))
 
 
 @fonts.remembered_widths()  # a word's width is worked out once per handout

@@ -77,7 +77,7 @@ def remembered_widths() -> Iterator[None]:
     """While a handout is made, each face remembers the width of every word it is asked about:
     reportlab works a word's width out afresh each time a paragraph breaks into lines, and a
     handout's words are measured again and again (for each version and column width while the
-    version is chosen, at the large-print size once it is, at each size a pocket card tries).
+    version is chosen, at each size a pocket card tries, and words repeated within a handout).
     Widths are kept in font units, so one sum serves every size; the same value as reportlab's to
     the last bit, so nothing printed changes. Forgotten once no handout is being made."""
     register_fonts()

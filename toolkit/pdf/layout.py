@@ -1,6 +1,7 @@
 """A Document -> PDF bytes, within a page limit, at the handout's body size (`styles.body_size`):
 the type never shrinks to fit; a more compact version of the handout is taken when the fullest one
-needs more pages than its limit, and the build says so when even that is not enough."""
+needs more pages than its limit, and the build says so when even that is not enough. Large print
+has no page limit: it is always the fullest version."""
 
 from __future__ import annotations
 
@@ -108,15 +109,17 @@ def plan(variants: Sequence[Document], paper: str, size: float, max_pages: Optio
 def render_pdf(variants: Sequence[Document], paper: str = "a4", large_print: bool = False,
                max_pages: Optional[int] = None, size: float = NORMAL_BODY) -> RenderedPdf:
     """Lay out the first of `variants` (the full handout, then more compact versions) that fits in
-    `max_pages` at body size `size` (`styles.body_size`). Large print is the same document, larger:
-    the version chosen for standard print, at the large-print size, on as many pages as it needs.
-    The flowables measured while planning are the ones printed, so the chosen version is normally
-    laid out only once; when the estimate was too hopeful, the layout stops at the first page too
-    many and the next more compact version is tried."""
+    `max_pages` at body size `size` (`styles.body_size`). Large print has no page limit, so nothing
+    is chosen: it is the fullest version (`variants[0]`, as the HTML twin), at the large-print size,
+    on as many pages as it needs, so it has every word of standard print and more of the detail
+    standard print shortens to fit its pages.
+    In standard print the flowables measured while planning are the ones printed, so the chosen
+    version is normally laid out only once; when the estimate was too hopeful, the layout stops at
+    the first page too many and the next more compact version is tried."""
+    if large_print:
+        return _build(variants[0], paper, True, max(LARGE_BODY, size), 0)
     planner: Optional[Planner] = Planner(variants)
     variant = plan(variants, paper, size, max_pages, planner)
-    if large_print:
-        return _build(variants[variant], paper, True, max(LARGE_BODY, size), variant)
     while True:
         last = not max_pages or variant + 1 >= len(variants)
         try:  # the last version left is laid out in full, however long

@@ -16,6 +16,12 @@ NEVER_YOUR_FAULT_DETAIL = N_(
 WHAT_TO_DO = N_("What to do")
 WHAT_TO_DO_AND_WHO = N_("What to do and who can help")
 
+# What only a more compact version of a handout says, about what it shortened: the heading over
+# contacts given one line each, and the staff briefing's note when it lists only some sources.
+MORE_HELP = N_("More help")
+EVERY_SOURCE_ONLINE = N_("The web page version of this briefing lists every source.")
+COMPACT_NOTES = (MORE_HELP, EVERY_SOURCE_ONLINE)
+
 # Story stages as a pupil reads them on a worksheet.
 STAGES = {
     "contact": N_("How it started"),

@@ -26,13 +26,14 @@ from ..wording.phrases import long_date, version_label, who_can_help
 from . import OutputFile, RenderContext, register
 from ..pdf.referral import disclosure_split, referral_flow
 from ..notices import sensitive_words, signs_caveat
-from ..pdf.wording import DISCREET_TITLE, NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL, STAGES, WHAT_TO_DO, WHAT_TO_DO_AND_WHO
+from ..pdf.wording import (DISCREET_TITLE, EVERY_SOURCE_ONLINE, MORE_HELP, NEVER_YOUR_FAULT, NEVER_YOUR_FAULT_DETAIL, STAGES,
+                           WHAT_TO_DO, WHAT_TO_DO_AND_WHO)
 
 DEFAULT_ACCENT = "#1D4E89"
 
 # Page limits in standard print: the type never shrinks to fit (`styles.TYPE_RULES`), so a handout
-# takes the pages its content needs at its size, up to these. Large print is the same version on
-# as many pages as it needs.
+# takes the pages its content needs at its size, up to these. Large print has no limit: it is the
+# fullest version, on as many pages as it needs.
 MAX_PAGES = {"support-card": 2, "parent-leaflet": 4, "staff-briefing": 8, "adult-card": 2}
 
 
@@ -109,7 +110,7 @@ def contacts_blocks(lesson: AdaptedLesson, detailed: int, title: str = "",
     blocks: List[b.Block] = [b.Heading(title or who_can_help())]
     blocks += [b.Contacts(contacts[:detailed], purpose=purpose)] if detailed else []
     if contacts[detailed:]:
-        blocks += [b.Heading(_("More help"), 3), b.Contacts(contacts[detailed:], detailed=False)]
+        blocks += [b.Heading(_(MORE_HELP), 3), b.Contacts(contacts[detailed:], detailed=False)]
     return blocks
 
 
@@ -279,7 +280,7 @@ def staff_briefing(lesson: AdaptedLesson) -> List[Document]:
         if sources:
             blocks += [b.Heading(_("Sources")), b.Bullets(sources, small=True)]
         if len(sources) < len(every_source):
-            blocks.append(b.Paragraph(_("The web page version of this briefing lists every source."), small=True))
+            blocks.append(b.Paragraph(_(EVERY_SOURCE_ONLINE), small=True))
         subject = _("Staff briefing: {title}", title=lesson.title)
         title = lesson.title if "staff" in lesson.title.lower() else subject
         return document(lesson, title, subject, blocks,
@@ -371,7 +372,7 @@ def handouts(lesson: AdaptedLesson, large_print: bool = False) -> List[Handout]:
 
 def render_handout_pdf(handout: Handout, variants: List[Document], context: RenderContext) -> bytes:
     paper, large = context.options.paper, context.options.large_print
-    size = handout.body_size(False)  # large print is planned as the standard one, then set larger
+    size = handout.body_size(False)  # the rule's size: large print sets it larger (16 pt or more)
     rendered = (render_cards(variants, paper, large, size) if handout.cards
                 else render_pdf(variants, paper, large, handout.max_pages, size))
     for warning in rendered.warnings:
