@@ -91,7 +91,7 @@ def words(path: Path, ordered: bool = False):
             page_words.append((key, text))
         bottoms = sorted(lines, reverse=True)
         footer = set()
-        if bottoms and "Page" in lines[bottoms[0]]:
+        if bottoms and {"Page", "Tudalen"} & set(lines[bottoms[0]]):  # "Page 1 of 2", Welsh "Tudalen 1 o 2"
             footer.add(bottoms[0])
             for lower, upper in zip(bottoms, bottoms[1:]):
                 if lower - upper > heights[lower] * 1.4:
@@ -183,3 +183,29 @@ def test_each_quiz_is_one_sheet_at_its_type_size(packs, school):
     assert {"starter", "exit"} <= {Path(e["path"]).name.split("-quiz-paper")[0].rsplit("-", 1)[-1] for e in sheets}
     for entry in sheets:
         assert len(PdfReader(output / entry["path"]).pages) <= 2, entry["path"]  # both sides of one sheet
+
+
+@pytest.fixture(scope="module")
+def welsh_packs(tmp_path_factory) -> Dict[bool, Path]:
+    """{large print: output folder} of the Wales example school's handouts in Welsh."""
+    out = {}
+    for large in (False, True):
+        output = tmp_path_factory.mktemp("type-pack-cy")
+        build(BuildRequest(lesson_paths=[LESSONS], output=output, formats=("handout",), school=WALES,
+                           options=RenderOptions(large_print=large, language="cy")))
+        out[large] = output
+    return out
+
+
+def test_welsh_large_print_has_every_word_of_the_welsh_standard_version(welsh_packs):
+    """Welsh runs longer than English: the staff briefing's referral flow, taller than a page at
+    16 pt, goes on over the page between its steps rather than stopping the build."""
+    from toolkit.wording import language
+
+    compared = 0
+    with language("cy"):  # the compact versions' own notes, in Welsh
+        for entry, standard, large in _pairs(welsh_packs[False], welsh_packs[True]):
+            missing = missing_from_large_print(standard, large, cards="pocket-cards" in entry["path"])
+            assert not missing, (entry["path"], missing)
+            compared += 1
+    assert compared > 15
