@@ -22,6 +22,8 @@ from toolkit.render.qti import render as qti
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
+MD = "{http://www.imsglobal.org/xsd/imsmd_v1p2}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Canvas's importer does not attach feedback whose identifier matches this to its answer
 # (get_feedback_id, instructure/canvas-lms gems/plugins/qti_exporter/lib/qti/assessment_item_converter.rb).
 CANVAS_IGNORES = re.compile(r"general_|_all|wrong|incorrect|correct|(_IC$)|(_C$)", re.IGNORECASE)
@@ -234,3 +236,20 @@ def test_no_quiz_questions_means_no_package():
 def test_matches_golden_files():
     for name, data in golden_files("qti").items():
         assert (GOLDEN / name).read_bytes() == data, f"{name} differs: run scripts/regenerate-golden and read the diff"
+
+
+@pytest.mark.parametrize("tag", ["en-GB", "cy"])
+def test_every_text_and_the_package_declare_the_build_language(tag):
+    """Canvas and other readers learn the language from the package (LOM general/language and the
+    title's langstring) and from each text (mattext xml:lang): Welsh packs say cy."""
+    from toolkit.wording import language
+
+    with language(tag):
+        packages = render(qti, awkward("ks3"))[0]
+    for package in packages:
+        manifest, _href, assessment = unpack(package.data)
+        assert manifest.find(f".//{MD}general/{MD}language").text == tag
+        assert manifest.find(f".//{MD}title/{MD}langstring").get(XML_LANG) == tag
+        texts = etree.fromstring(assessment).iter("{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}mattext")
+        declared = {t.get(XML_LANG) for t in texts}
+        assert declared == {tag}

@@ -11,6 +11,7 @@ from lxml import etree
 
 from .choices import ChoiceQuestion
 from .text import as_html
+from ..wording import current_language
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -69,8 +70,13 @@ def metadata(parent: etree._Element, fields) -> None:
         sub(field, "fieldentry", entry)
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def material(parent: etree._Element, markup: str) -> None:
-    sub(sub(parent, "material"), "mattext", markup, texttype="text/html")
+    """Text a learner reads, in the build's language (`xml:lang`, which QTI 1.2 gives mattext)."""
+    text = sub(sub(parent, "material"), "mattext", markup, texttype="text/html")
+    text.set(XML_LANG, current_language())
 
 
 def _feedback(item: etree._Element, identifier: str, markup: str) -> None:

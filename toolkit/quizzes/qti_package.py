@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..wording import current_language
+from .qti_items import XML_LANG
+
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 MD = "http://www.imsglobal.org/xsd/imsmd_v1p2"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -19,7 +22,11 @@ def manifest(identifier: str, title: str, assessment_ident: str, assessment_file
     etree.SubElement(meta, f"{{{CP}}}schema").text = "IMS Content"
     etree.SubElement(meta, f"{{{CP}}}schemaversion").text = "1.1.3"
     general = etree.SubElement(etree.SubElement(meta, f"{{{MD}}}lom"), f"{{{MD}}}general")
-    etree.SubElement(etree.SubElement(general, f"{{{MD}}}title"), f"{{{MD}}}langstring").text = title
+    language = current_language()
+    named = etree.SubElement(etree.SubElement(general, f"{{{MD}}}title"), f"{{{MD}}}langstring")
+    named.text = title
+    named.set(XML_LANG, language)
+    etree.SubElement(general, f"{{{MD}}}language").text = language  # LOM: the package's language
     etree.SubElement(root, f"{{{CP}}}organizations")
     resources = etree.SubElement(root, f"{{{CP}}}resources")
     resource = etree.SubElement(resources, f"{{{CP}}}resource", identifier=assessment_ident,
