@@ -23,6 +23,7 @@ def test_the_lead_switches_the_studio_to_cymraeg_and_back(browser, running, tmp_
 
     page.click("nav.languages a[lang='cy']")
     page.wait_for_function("() => document.documentElement.lang === 'cy'")
+    page.wait_for_load_state("load")  # the whole page, before axe-core runs on it
     assert page.url.endswith("/")
     assert "Proffil yr ysgol" in page.inner_text("header")
     assert page.get_attribute("nav.languages a[lang='cy']", "aria-current") == "true"
@@ -30,6 +31,7 @@ def test_the_lead_switches_the_studio_to_cymraeg_and_back(browser, running, tmp_
 
     page.click("nav a[href='/profile']")  # remembered on the next page
     page.wait_for_url("**/profile")
+    page.wait_for_load_state("load")
     assert page.get_attribute("html", "lang") == "cy"
     assert page.title().startswith("Proffil yr ysgol")
     shots.step("profile-cy")
