@@ -42,7 +42,15 @@ def test_the_pack_language_chooses_else_english_else_the_first_given():
 
 def test_every_field_a_reader_sees_may_be_written_per_language():
     loaded_fields = {loc[-1] for loc, _value in texts_in_languages(check_profile(WALES, TODAY).profile)}
-    assert {"role", "where_to_find", "logo_alt"} <= loaded_fields
+    assert {"role", "where_to_find", "logo_alt", "name"} <= loaded_fields
+
+
+def test_a_service_name_written_once_is_a_name_and_not_reported(tmp_path):
+    path = _profile(tmp_path, "    role: {en: \"Lead\", cy: \"Arweinydd\"}\n    where_to_find: {en: \"Room 1\", cy: \"Ystafell 1\"}\n",
+                    extra="languages: [cy]\nlocal_police: {name: \"South Wales Police\", notes: \"Ask for the schools officer\", "
+                          "last_verified: 2026-11-20}\n")
+    warnings = [f for f in check_profile(path, TODAY).findings if f.rule == "language"]
+    assert [w.message.split(" has no")[0] for w in warnings] == ["local_police.notes"]
 
 
 def test_the_wales_example_is_written_in_welsh_too_and_checks_clean():
@@ -52,6 +60,8 @@ def test_the_wales_example_is_written_in_welsh_too_and_checks_clean():
     assert welsh.lead.role == "Person Diogelu Dynodedig"
     assert welsh.lead.where_to_find.startswith("Ystafell 4, ger y brif neuadd")
     assert profile_in(checked.profile, "en-GB").lead.role == "Designated Safeguarding Person"
+    assert welsh.childrens_services.name == "Gwasanaethau Cymdeithasol Cyngor Cwm Derw (enghraifft)"
+    assert welsh.local_police.name == "South Wales Police"  # the service's own name, the same in both
 
 
 def test_every_format_gets_the_packs_language_through_adapt():

@@ -105,6 +105,8 @@ def test_the_form_keeps_text_written_per_language_and_says_so(client, studio, wo
     text = path.read_text(encoding="utf-8")
     text = re.sub(r'    role: "[^"]*"', '    role: {en: "Designated Safeguarding Person", cy: "Person Diogelu Dynodedig"}', text, count=1)
     text = re.sub(r'    where_to_find: "[^"]*"', '    where_to_find: {en: "Room B12", cy: "Ystafell B12"}', text, count=1)
+    text = re.sub(r'  name: "Example Children\'s Services"', '  name: {en: "Example Children\'s Services", '
+                  'cy: "Gwasanaethau Plant Enghreifftiol"}', text, count=1)
     path.write_text(text, encoding="utf-8")
 
     page = client.get("/profile").text
@@ -119,3 +121,5 @@ def test_the_form_keeps_text_written_per_language_and_says_so(client, studio, wo
     lead = check_profile(path).profile.safeguarding_contacts[0]
     assert lead.where_to_find == {"en": "Room C4", "cy": "Ystafell B12"}
     assert lead.role == {"en": "Designated Safeguarding Person", "cy": "Person Diogelu Dynodedig"}
+    assert check_profile(path).profile.childrens_services.name == {"en": "Example Children's Services",
+                                                                    "cy": "Gwasanaethau Plant Enghreifftiol"}

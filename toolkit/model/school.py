@@ -21,10 +21,15 @@ FALLBACK_LANGUAGE = "en"
 
 
 class _InLanguages:
-    """Marks a profile field a reader sees, which the school may write once or once per language."""
+    """Marks a profile field a reader sees, which the school may write once or once per language.
+    `name`: a proper name, which may rightly be the same in every language (no warning when it is)."""
+
+    def __init__(self, name: bool = False):
+        self.name = name
 
 
 IN_LANGUAGES = _InLanguages()
+A_NAME_IN_LANGUAGES = _InLanguages(name=True)
 
 
 def _check_languages(value: Union[str, Dict[str, str]]) -> Union[str, Dict[str, str]]:
@@ -42,10 +47,10 @@ def _check_languages(value: Union[str, Dict[str, str]]) -> Union[str, Dict[str, 
     return value
 
 
-def _in_languages(limit: int):
+def _in_languages(limit: int, marker: _InLanguages = IN_LANGUAGES):
     one = Annotated[str, StringConstraints(max_length=limit)]
     return Annotated[
-        Union[one, Dict[str, one]], AfterValidator(_check_languages), IN_LANGUAGES,
+        Union[one, Dict[str, one]], AfterValidator(_check_languages), marker,
         Field(description=(f"Plain text (at most {limit:,} characters), used in every language, or the text per "
                            "language, e.g. {en: 'Designated Safeguarding Person', cy: 'Person Diogelu Dynodedig'}.")),
     ]
@@ -53,6 +58,9 @@ def _in_languages(limit: int):
 
 NameInLanguages = _in_languages(NAME_MAX)
 WordsInLanguages = _in_languages(LINE_MAX)
+NameOrNames = _in_languages(NAME_MAX, A_NAME_IN_LANGUAGES)
+"""A service's name: the same in every language (South Wales Police), or per language where it has
+official names in each (a council's social services)."""
 
 
 class SafeguardingContact(Strict):
@@ -73,7 +81,7 @@ class SafeguardingContact(Strict):
 class LocalService(Strict):
     """A local police force or children's services team."""
 
-    name: Name
+    name: NameOrNames
     phone: Optional[Name] = None
     out_of_hours_phone: Optional[Name] = None
     url: Optional[HttpUrl] = None
@@ -201,27 +209,35 @@ def lacks_language(value: Union[str, Dict[str, str]], language: str) -> bool:
     return said != code
 
 
+def _marker(annotation: Any, metadata: Any = ()) -> Optional[_InLanguages]:
+    for m in [*metadata, *getattr(annotation, "__metadata__", ())]:
+        if isinstance(m, _InLanguages):
+            return m
+    return next((found for found in (_marker(arg) for arg in typing.get_args(annotation)) if found), None)
+
+
 def _marked(annotation: Any, metadata: Any = ()) -> bool:
-    if any(m is IN_LANGUAGES for m in metadata):
-        return True
-    return any(m is IN_LANGUAGES for m in getattr(annotation, "__metadata__", ())) or \
-        any(_marked(arg) for arg in typing.get_args(annotation))
+    return _marker(annotation, metadata) is not None
 
 
-def texts_in_languages(model: BaseModel, loc: Loc = ()) -> Iterator[Tuple[Loc, Union[str, Dict[str, str]]]]:
-    """Every field of the school's own words in `model` (a profile or part of one), with where it is."""
+def texts_in_languages(model: BaseModel, loc: Loc = (), names: bool = True
+                       ) -> Iterator[Tuple[Loc, Union[str, Dict[str, str]]]]:
+    """Every field of the school's own words in `model` (a profile or part of one), with where it is;
+    with `names=False`, not the proper names (which may be the same in every language)."""
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         if value is None:
             continue
-        if _marked(field.annotation, field.metadata):
-            yield loc + (name,), value
+        marker = _marker(field.annotation, field.metadata)
+        if marker is not None:
+            if names or not marker.name or isinstance(value, dict):
+                yield loc + (name,), value
         elif isinstance(value, BaseModel):
-            yield from texts_in_languages(value, loc + (name,))
+            yield from texts_in_languages(value, loc + (name,), names)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
-                    yield from texts_in_languages(item, loc + (name, index))
+                    yield from texts_in_languages(item, loc + (name, index), names)
 
 
 def _resolved(model: BaseModel, language: str) -> BaseModel:

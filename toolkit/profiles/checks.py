@@ -18,11 +18,11 @@ from ..errors import Finding
 from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, load_school
 from ..model import SchoolProfile
-from ..model.school import lacks_language, text_in, texts_in_languages
+from ..model.school import FALLBACK_LANGUAGE, lacks_language, profile_in, text_in, texts_in_languages
 from ..translation import is_source_language, language_name
 from ..pack import NATIONAL
 from ..validation import length_message, missing_key
-from ..wording import _
+from ..wording import _, current_language
 from .logo import check_logo
 from .nations import NATIONS, police_names
 from .phones import check_phone
@@ -219,7 +219,7 @@ def _colours(loaded: Loaded[SchoolProfile]) -> List[Finding]:
 
 
 def _nation(loaded: Loaded[SchoolProfile]) -> List[Finding]:
-    profile = loaded.model
+    profile = profile_in(loaded.model, FALLBACK_LANGUAGE)  # the police force by its English name
     nation = NATIONS[profile.nation]
     findings = []
     police = profile.local_police
@@ -296,7 +296,7 @@ def _own_words(loaded: Loaded[SchoolProfile], languages: Sequence[str]) -> List[
             wanted.append(code)
     findings = []
     for code in wanted:
-        for loc, value in texts_in_languages(loaded.model):
+        for loc, value in texts_in_languages(loaded.model, names=False):  # a name written once is a name
             if lacks_language(value, code):
                 shown, _in = text_in(value, code)
                 findings.append(loaded.finding(
@@ -321,7 +321,7 @@ def _dated_contacts(profile: SchoolProfile) -> Iterator[Tuple[Loc, str, Optional
 
 def _freshness(loaded: Loaded[SchoolProfile], today: dt.date) -> List[Finding]:
     findings = []
-    for loc, name, checked in _dated_contacts(loaded.model):
+    for loc, name, checked in _dated_contacts(profile_in(loaded.model, current_language())):
         if checked is None:
             findings.append(loaded.finding(loc, _("{place} ({name}) has no last_verified date", place=where(loc), name=name),
                                            _("check these details are still right, then add last_verified: YYYY-MM-DD"),

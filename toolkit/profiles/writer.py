@@ -29,7 +29,7 @@ class ContactAnswers:
 
 @dataclass(frozen=True)
 class ServiceAnswers:
-    name: str
+    name: InLanguages
     phone: str = ""
     out_of_hours_phone: str = ""
     email: str = ""

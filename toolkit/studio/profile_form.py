@@ -232,6 +232,10 @@ def written_in_languages(raw: Any) -> Dict[str, Dict[str, str]]:
             if short in IN_LANGUAGES:
                 take(f"{prefix}_{short}", contact.get(key))
     take("logo_alt", raw.get("logo_alt"))
+    for prefix, key in (("police", "local_police"), ("services", "childrens_services")):
+        service = raw.get(key)
+        if isinstance(service, dict):
+            take(f"{prefix}_name", service.get("name"))
     return found
 
 
