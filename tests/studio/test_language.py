@@ -123,3 +123,16 @@ def test_the_form_keeps_text_written_per_language_and_says_so(client, studio, wo
     assert lead.role == {"en": "Designated Safeguarding Person", "cy": "Person Diogelu Dynodedig"}
     assert check_profile(path).profile.childrens_services.name == {"en": "Example Children's Services",
                                                                     "cy": "Gwasanaethau Plant Enghreifftiol"}
+
+
+def test_in_welsh_the_lessons_are_listed_by_their_welsh_titles_and_the_quiz_starts_as_before(client, studio):
+    assert save_profile(client, studio, nation="wales").status_code == 303
+    switch_to(client, "cy")
+    build_page = client.get("/build").text
+    assert "Blacmel ar-lein: ei adnabod, ei atal, cael help" in html.unescape(build_page)
+    started = client.post("/quiz", data={"quiz": "online-blackmail/ks3", "csrf": studio.guard.csrf})
+    assert started.status_code == 303, started.text
+    try:
+        assert studio.quizzes.current.title == "Online blackmail: spot it, stop it, get help"
+    finally:
+        client.post("/quiz/stop", data={"csrf": studio.guard.csrf})

@@ -38,7 +38,8 @@ from ..profiles.preview import SCOPES, contacts_by_audience
 from ..render import RenderOptions, formats
 from ..yamlsource import parse
 from ..model.school import profile_in
-from ..wording import current_language, install, language
+from ..translation import translated_project
+from ..wording import DEFAULT_LANGUAGE, current_language, install, language
 from . import profile_form as pf
 from .jobs import Builds, Quizzes
 from .pack_view import can_draw_slides, current_pack, slide_titles, thumbnails
@@ -144,8 +145,11 @@ class Studio:
         return path, (profile_in(check.profile, current_language()) if usable else None)
 
     def project(self):
+        """The workspace's lessons, in the studio's language where they have a finished translation
+        (docs/translations.md), else as written."""
         project, _ = load_checked(self.workspace.lessons)
-        return project
+        translated, missing = translated_project(project, current_language())
+        return project if missing else translated
 
 
 async def read_form(request: Request, studio: Studio) -> FormData:
@@ -589,7 +593,9 @@ def create_app(studio: Studio) -> Starlette:
             choices = await asyncio.to_thread(quiz_choices, school)
             return studio.page("quiz.html", request, 422, school=school, choices=choices,
                                quiz=studio.quizzes.current, problem="no-quiz")
-        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)
+        with language(DEFAULT_LANGUAGE):  # the quiz itself as `lessonkit quiz serve` starts it, whatever the studio's language
+            project, school = await asyncio.to_thread(lambda: (studio.project(), studio.school()[1]))
+            adapted = adapt(project.lesson(lesson_id), project.audiences[audience_id], project.routes, school)
         running = await asyncio.to_thread(studio.quizzes.start, lesson_id, audience_id, adapted, form.get("network") == "on")
         return RedirectResponse(running.teacher_url, status_code=303)
 
