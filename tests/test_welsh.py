@@ -3,8 +3,10 @@ and the translation's review state on it.
 
 "In Welsh" is checked against the English itself: every English sentence lessonkit could print (each
 message of the interface catalogue, each text of the built-in lessons and catalogues) is looked for in
-the text of every output file; none may be there. Service names, addresses, numbers and a school's own
-words (its profile is in English) are not sentences of either catalogue, so they may stay."""
+the text of every output file; none may be there. Service names, addresses and numbers are not
+sentences of either catalogue, so they may stay. The school's own words (roles, where to find its
+contacts, the logo's description) are written in Welsh too in the Wales example profile, and no
+English one of them may be in the Welsh pack either."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from pypdf import PdfReader
 
 from toolkit.build import BuildRequest, build
 from toolkit.load import load_project
+from toolkit.model.school import texts_in_languages
+from toolkit.profiles.checks import check_profile
 from toolkit.render import RenderOptions
 from toolkit.translation import texts
 from toolkit.wording import catalogues
@@ -78,6 +82,18 @@ def test_no_english_sentence_in_any_welsh_output(welsh_pack):
         if hits:
             leftovers[path.relative_to(welsh_pack).as_posix()] = hits[:3]
     assert not leftovers, leftovers
+
+
+def test_the_schools_own_words_are_in_welsh_in_every_output(welsh_pack):
+    school = check_profile(WALES).profile
+    written = [value for _loc, value in texts_in_languages(school, names=False)]  # not a name written once
+    assert written and all(isinstance(value, dict) and {"en", "cy"} <= set(value) for value in written)
+    english = {" ".join(v["en"].split()) for v in written} - {" ".join(v["cy"].split()) for v in written}
+    said = {path.relative_to(welsh_pack).as_posix(): " ".join(text_of(path).split()) for path in _files(welsh_pack)}
+    leftovers = {name: [e for e in english if e in text] for name, text in said.items()}
+    assert not {name: hits for name, hits in leftovers.items() if hits}
+    for welsh in ("Person Diogelu Dynodedig", "Ystafell 4, ger y brif neuadd, neu gofynnwch yn y dderbynfa"):
+        assert any(welsh in text for text in said.values()), welsh
 
 
 def test_every_welsh_document_declares_welsh(welsh_pack):

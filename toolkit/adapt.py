@@ -14,6 +14,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 from .model import (
     NATIONAL_PACK, NATIONS, Audience, Lesson, Nation, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
 )
+from .model.school import profile_in
 from .notices import adult_only_name, review_notice, translation_notice
 from .terms import fill, term_values
 from .translation import is_source_language, language_name
@@ -567,6 +568,8 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
     stages a lesson's `{{ks2}}`-style tokens stand for).
     `include`/`exclude`: optional parts of the session plans this build picks or leaves out."""
     nations = nations if nations is not None else _builtin_nations()
+    if school is not None:  # the school's own words in the language being written (plain ones as they are)
+        school = profile_in(school, current_language())
     values = term_values(nations, school.nation if school else None, audiences or {audience.id: audience}, school)
     adapted = _filled(_adapted(lesson, audience, routes, school, include, exclude, nations), values, current_language())
     return dataclasses.replace(adapted, terms=values)

@@ -21,6 +21,7 @@ from .checks import run_checks, validate_lessons
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
 from .load import Project, load_project, plain_input
 from .model import SchoolProfile
+from .model.school import profile_in
 from .buildcache import RenderCache, UnitKeys, cached_units, pack_key
 from .profiles.packs import check_profiles, load_school_checked, profile_paths
 from .render import OutputFile, RenderOptions, formats
@@ -253,7 +254,9 @@ def render_packs(project: Project, request: BuildRequest, schools: Sequence[Scho
                  progress: Optional[Progress] = None, cache: Optional[RenderCache] = None) -> Rendered:
     """One pack per school (the national pack when there is none), rendered `request.jobs` units
     at a time; units `cache` holds for the same inputs are not rendered again. Returns every file
-    in the same order however it was rendered; `rendered.fresh` is what the cache does not hold yet."""
+    in the same order however it was rendered; `rendered.fresh` is what the cache does not hold yet.
+    Each school's own words are taken in the pack's language here (`profile_in`), for every format."""
+    schools = [profile_in(school, request.options.language) for school in schools]
     units, notes = _plan(project, request, schools)
     job = Job(project, tuple(schools), request.options, tuple(request.include), tuple(request.exclude))
     keys = UnitKeys(job) if cache is not None else None
@@ -417,7 +420,7 @@ def check_languages(request: BuildRequest, cache: Optional[RenderCache] = None
     """check_everything(), with the request in the languages the school profiles ask for (when the
     command line names none) and the project in each of the pack's languages (by language)."""
     paths = [request.school] if request.school is not None else profile_paths(request.schools) if request.schools is not None else []
-    profiles = check_profiles(paths)
+    profiles = check_profiles(paths, request.languages() if request.language_given else ())
     try:
         project, lesson_findings = load_checked(request.lesson_paths, request.catalogue, request.strict, cache)
     except ContentErrors as problems:

@@ -10,9 +10,10 @@ from .adapt import lesson_review_notice, signed_off
 from .bilingual import combine_html
 from .load import Project
 from .model import SchoolProfile, text_for
+from .model.school import profile_in
 from .quizzes.zips import zipped
 from .site import pack_page
-from .wording import language
+from .wording import current_language, language
 
 NATIONAL = "national"
 """The national pack's folder (and zip) name; no school profile may take it as its id."""
@@ -24,7 +25,9 @@ def pack_folder(school: Optional[SchoolProfile]) -> str:
 
 
 def pack_summary(project: Project, school: Optional[SchoolProfile]) -> dict:
-    """What the pack's index page and the manifest say about a pack: whose it is and how fresh it is."""
+    """What the pack's index page and the manifest say about a pack: whose it is and how fresh it is,
+    in the current language (the school's own words too)."""
+    school = profile_in(school, current_language()) if school is not None else None
     verified = [c.last_verified for c in school.safeguarding_contacts if c.last_verified] if school else []
     return {
         "folder": pack_folder(school),

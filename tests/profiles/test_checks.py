@@ -73,7 +73,7 @@ def test_no_safeguarding_lead_is_an_error(profile_copy):
 
 
 def test_only_deputies_means_no_lead(profile_copy):
-    path = profile_copy("example-wales", {'where_to_find: "Ystafell 4': 'deputy: true\n    where_to_find: "Ystafell 4'})
+    path = profile_copy("example-wales", {'    where_to_find:\n      en: "Ystafell 4': '    deputy: true\n    where_to_find:\n      en: "Ystafell 4'})
     assert "the profile names no safeguarding lead: every contact is marked deputy: true" in messages(errors(path))
 
 

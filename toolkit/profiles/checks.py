@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, List, Optional, Tuple
+from typing import Any, Iterator, List, Optional, Sequence, Tuple
 from urllib.parse import urlsplit
 
 from ..colours import AA_NORMAL, INK, WHITE, accessible_on_white, contrast, parse_hex
@@ -18,9 +18,11 @@ from ..errors import Finding
 from ..freshness import LIMIT_TEXT, is_stale
 from ..load import Loaded, load_school
 from ..model import SchoolProfile
+from ..model.school import FALLBACK_LANGUAGE, lacks_language, profile_in, text_in, texts_in_languages
+from ..translation import is_source_language, language_name
 from ..pack import NATIONAL
 from ..validation import length_message, missing_key
-from ..wording import _
+from ..wording import _, current_language
 from .logo import check_logo
 from .nations import NATIONS, police_names
 from .phones import check_phone
@@ -56,12 +58,13 @@ def where(loc: Loc) -> str:
     return text
 
 
-def check_profile(path: Path, today: Optional[dt.date] = None) -> ProfileCheck:
-    """Load `path` and run every rule on it. Raises UsageProblem only if the file does not exist."""
+def check_profile(path: Path, today: Optional[dt.date] = None, languages: Sequence[str] = ()) -> ProfileCheck:
+    """Load `path` and run every rule on it. Raises UsageProblem only if the file does not exist.
+    `languages`: those of the pack about to be built, besides the profile's own `languages`."""
     loaded, findings = load_school(path)
     findings = [_clearer(f) for f in findings]
     if loaded is not None:
-        findings += check_loaded(loaded, today or dt.date.today())
+        findings += check_loaded(loaded, today or dt.date.today(), languages)
     return ProfileCheck(loaded, findings)
 
 
@@ -77,11 +80,12 @@ def _clearer(finding: Finding) -> Finding:
     return finding
 
 
-def check_loaded(loaded: Loaded[SchoolProfile], today: dt.date) -> List[Finding]:
+def check_loaded(loaded: Loaded[SchoolProfile], today: dt.date, languages: Sequence[str] = ()) -> List[Finding]:
     findings: List[Finding] = []
     for rule in (_id, _lead, _phones, _addresses, _colours, _nation, _fictional):
         findings += rule(loaded)
     findings += _freshness(loaded, today)
+    findings += _own_words(loaded, languages)
     if loaded.model.logo:
         findings += [loaded.finding(("logo",), message, hint, severity, "logo")
                      for severity, message, hint in check_logo(Path(loaded.model.logo), _as_written(loaded, ("logo",)))]
@@ -215,7 +219,7 @@ def _colours(loaded: Loaded[SchoolProfile]) -> List[Finding]:
 
 
 def _nation(loaded: Loaded[SchoolProfile]) -> List[Finding]:
-    profile = loaded.model
+    profile = profile_in(loaded.model, FALLBACK_LANGUAGE)  # the police force by its English name
     nation = NATIONS[profile.nation]
     findings = []
     police = profile.local_police
@@ -282,6 +286,28 @@ def _fictional(loaded: Loaded[SchoolProfile]) -> List[Finding]:
     return findings
 
 
+def _own_words(loaded: Loaded[SchoolProfile], languages: Sequence[str]) -> List[Finding]:
+    """Warnings: a pack in a language the school has not written its own words in shows them in English
+    (plain text counts as English), and should say so rather than mix languages silently."""
+    wanted: List[str] = []
+    for tag in [*loaded.model.languages, *languages]:
+        code = tag.split("-")[0].lower()
+        if not is_source_language(code) and code not in wanted:
+            wanted.append(code)
+    findings = []
+    for code in wanted:
+        for loc, value in texts_in_languages(loaded.model, names=False):  # a name written once is a name
+            if lacks_language(value, code):
+                shown, _in = text_in(value, code)
+                findings.append(loaded.finding(
+                    loc, _("{place} has no {language} text, so a {language} pack shows \"{text}\" as it is",
+                           place=where(loc), language=language_name(code), text=shown),
+                    _("write it in each language, e.g. {key}: {{en: \"{text}\", {code}: \"...\"}}",
+                      key=loc[-1], text=shown, code=code),
+                    "warning", "language"))
+    return findings
+
+
 def _dated_contacts(profile: SchoolProfile) -> Iterator[Tuple[Loc, str, Optional[dt.date]]]:
     for index, contact in enumerate(profile.safeguarding_contacts):
         yield ("safeguarding_contacts", index), contact.name, contact.last_verified
@@ -295,7 +321,7 @@ def _dated_contacts(profile: SchoolProfile) -> Iterator[Tuple[Loc, str, Optional
 
 def _freshness(loaded: Loaded[SchoolProfile], today: dt.date) -> List[Finding]:
     findings = []
-    for loc, name, checked in _dated_contacts(loaded.model):
+    for loc, name, checked in _dated_contacts(profile_in(loaded.model, current_language())):
         if checked is None:
             findings.append(loaded.finding(loc, _("{place} ({name}) has no last_verified date", place=where(loc), name=name),
                                            _("check these details are still right, then add last_verified: YYYY-MM-DD"),

@@ -43,9 +43,10 @@ def profile_paths(schools_dir: Path) -> List[Path]:
     return found
 
 
-def check_profiles(paths: Sequence[Path]) -> CheckedProfiles:
-    """Read and check every profile in `paths`; never raises for what is wrong inside a profile."""
-    checks = [check_profile(path) for path in paths]
+def check_profiles(paths: Sequence[Path], languages: Sequence[str] = ()) -> CheckedProfiles:
+    """Read and check every profile in `paths`; never raises for what is wrong inside a profile.
+    `languages`: the pack's, when the command line names them (see checks._own_words)."""
+    checks = [check_profile(path, languages=languages) for path in paths]
     findings = [f for c in checks for f in c.findings] + _same_ids(checks)
     return CheckedProfiles([c.loaded.model for c in checks if c.loaded is not None], findings)
 

@@ -7,17 +7,21 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Dict, List, Optional, Union
 
 from ..wording import _
 from .nations import NATIONS
 
 
+InLanguages = Union[str, Dict[str, str]]
+"""Plain text, or the text per language ({en: ..., cy: ...}), for the fields a profile allows it in."""
+
+
 @dataclass(frozen=True)
 class ContactAnswers:
     name: str
-    role: str
-    where_to_find: str
+    role: InLanguages
+    where_to_find: InLanguages
     phone: str = ""
     email: str = ""
     deputy: bool = False
@@ -25,11 +29,12 @@ class ContactAnswers:
 
 @dataclass(frozen=True)
 class ServiceAnswers:
-    name: str
+    name: InLanguages
     phone: str = ""
     out_of_hours_phone: str = ""
     email: str = ""
     url: str = ""
+    notes: InLanguages = ""
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class ProfileAnswers:
     police: Optional[ServiceAnswers] = None
     childrens_services: Optional[ServiceAnswers] = None
     logo: str = ""  # relative to the profile
-    logo_alt: str = ""
+    logo_alt: InLanguages = ""
     primary: str = ""
     secondary: str = ""
     website: str = ""
@@ -56,8 +61,9 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:64].strip("-")
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML), keeping Welsh and other letters."""
+def _q(text: InLanguages) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML), keeping Welsh and other letters; text
+    per language as a flow mapping, {"en": "...", "cy": "..."}."""
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -66,7 +72,7 @@ def _service(key: str, comment: str, service: Optional[ServiceAnswers], verified
         return [f"# {comment}", "# " + _("Not given yet. {example}", example=example), ""]
     lines = [f"# {comment}", f"{key}:", f"  name: {_q(service.name)}"]
     for name, value in (("phone", service.phone), ("out_of_hours_phone", service.out_of_hours_phone),
-                        ("email", service.email), ("url", service.url)):
+                        ("email", service.email), ("url", service.url), ("notes", service.notes)):
         if value:
             lines.append(f"  {name}: {_q(value)}")
     return lines + [f"  last_verified: {verified.isoformat()}", ""]

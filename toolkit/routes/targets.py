@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 from ..model import SchoolProfile, SupportRoute
-from ..wording import N_
+from ..model.school import profile_in
+from ..wording import N_, current_language
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ FICTIONAL = N_("a fictional profile: its addresses are examples, so none is requ
 def profile_targets(profile: SchoolProfile) -> List[Target]:
     """Every dated contact in a profile: safeguarding staff (nothing online to request, but their
     date counts), local services by their web address, and extra routes like national ones."""
+    profile = profile_in(profile, current_language())  # services by the name they have in this language
     targets = [Target(f"safeguarding_contacts[{i}]", contact.name, (), contact.last_verified,
                       N_("no web address: check the details with them"))
                for i, contact in enumerate(profile.safeguarding_contacts)]

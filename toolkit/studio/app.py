@@ -10,6 +10,8 @@ import asyncio
 import datetime as dt
 import json
 import os
+import re
+from http.cookies import CookieError, SimpleCookie
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -17,12 +19,13 @@ from typing import Any, Dict, List, Optional, Tuple
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
 from starlette.applications import Starlette
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData, Headers, UploadFile
 from starlette.formparsers import MultiPartException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..adapt import adapt, lesson_review_notice, part_titles, signed_off
 from ..build import BuildRequest, load_checked
@@ -34,7 +37,9 @@ from ..profiles.logo import MAX_BYTES as LOGO_BYTES, check_logo
 from ..profiles.preview import SCOPES, contacts_by_audience
 from ..render import RenderOptions, formats
 from ..yamlsource import parse
-from ..wording import install
+from ..model.school import profile_in
+from ..translation import translated_project
+from ..wording import DEFAULT_LANGUAGE, current_language, install, language
 from . import profile_form as pf
 from .jobs import Builds, Quizzes
 from .pack_view import can_draw_slides, current_pack, slide_titles, thumbnails
@@ -43,6 +48,10 @@ from .workspace import OutsideWorkspace, Workspace
 
 # The languages a pack can be built in, each named in its own language (docs/translations.md).
 LANGUAGE_NAMES = {"en-GB": "English", "cy": "Cymraeg"}
+# The studio's own pages: each language (by its short code) with its tag and its name in itself.
+INTERFACE = {"en": ("en-GB", "English"), "cy": ("cy", "Cymraeg")}
+LANGUAGE_COOKIE = "lessonkit-studio-language"
+SAFE_NEXT = re.compile(r"/(?!/)[A-Za-z0-9/_.\-]*(?:\?[A-Za-z0-9=&_.%/\-]*)?")
 
 STATIC = Path(__file__).resolve().parent / "static"
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
@@ -65,6 +74,31 @@ def studio_environment() -> Environment:
     return environment
 
 
+def interface_language(headers: Headers) -> str:
+    """The studio's language for this request: the one the lead chose (remembered in a cookie), else English."""
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(headers.get("cookie", ""))
+    except CookieError:  # a malformed cookie header is simply no choice
+        return INTERFACE["en"][0]
+    chosen = jar.get(LANGUAGE_COOKIE)
+    return INTERFACE.get(chosen.value if chosen else "en", INTERFACE["en"])[0]
+
+
+class InterfaceLanguage:
+    """Every page, message and refusal of one request in the language the lead chose."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        with language(interface_language(Headers(scope=scope))):
+            await self.app(scope, receive, send)
+
+
 class Refused(Exception):
     def __init__(self, reason: str, status: int):
         self.reason, self.status = reason, status
@@ -85,9 +119,14 @@ class Studio:
 
     def page(self, template: str, request: Optional[Request], status: int = 200, **context: Any) -> HTMLResponse:
         current = template.split(".")[0]
+        here = "/"
+        if request is not None:
+            here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         html = self.env.get_template(template).render(
             nav=NAV, current=current, csrf=self.guard.csrf, workspace=str(self.workspace.root),
-            **dict({"bare": False}, **context))
+            page_language=current_language(), interface=INTERFACE,
+            language_names={code: name for code, (_tag, name) in INTERFACE.items()},
+            here=here if SAFE_NEXT.fullmatch(here) else "/", **dict({"bare": False}, **context))
         return HTMLResponse(html, status_code=status, headers=headers_for(PAGE_CSP))
 
     def refuse(self, reason: str, status: int) -> Response:
@@ -100,13 +139,17 @@ class Studio:
         return (path, check_profile(path)) if path else (None, None)
 
     def school(self):
+        """The saved profile, if usable, with the school's own words in the studio's language."""
         path, check = self.profile()
         usable = check is not None and check.loaded is not None and not check.errors
-        return path, (check.profile if usable else None)
+        return path, (profile_in(check.profile, current_language()) if usable else None)
 
     def project(self):
+        """The workspace's lessons, in the studio's language where they have a finished translation
+        (docs/translations.md), else as written."""
         project, _ = load_checked(self.workspace.lessons)
-        return project
+        translated, missing = translated_project(project, current_language())
+        return project if missing else translated
 
 
 async def read_form(request: Request, studio: Studio) -> FormData:
@@ -151,6 +194,16 @@ def create_app(studio: Studio) -> Starlette:
         return studio.page("home.html", request, school=school, has_profile=path is not None, pack=pack,
                            quiz=studio.quizzes.current)
 
+    async def choose_language(request: Request) -> Response:
+        """The language switch: remember the choice, then back to the page it was made on."""
+        chosen = request.query_params.get("to", "")
+        back = request.query_params.get("next", "/")
+        if chosen not in INTERFACE:
+            return studio.refuse("not-found", 404)
+        response = RedirectResponse(back if SAFE_NEXT.fullmatch(back) else "/", status_code=303, headers=headers_for(PAGE_CSP))
+        response.set_cookie(LANGUAGE_COOKIE, chosen, max_age=365 * 24 * 3600, httponly=True, samesite="strict", path="/")
+        return response
+
     async def static(request: Request) -> Response:
         asset = studio.assets.get(request.path_params["name"])
         if asset is None:
@@ -181,7 +234,7 @@ def create_app(studio: Studio) -> Starlette:
         shown_path = f"schools/{path.name if path else (school_id or 'school') + '.yaml'}"
 
         def run(values: pf.ProfileForm) -> pf.Checked:
-            answers, where = values.answers(school_id or "school", logo)
+            answers, where = values.answers(school_id or "school", logo, raw)
             text = pf.profile_text(values, answers, shown_path, raw)
             _, positions = parse(text.encode("utf-8"))
             result = pf.placed(pf.check_text(ws, text), positions, where, pf.field_names())
@@ -540,7 +593,9 @@ def create_app(studio: Studio) -> Starlette:
             choices = await asyncio.to_thread(quiz_choices, school)
             return studio.page("quiz.html", request, 422, school=school, choices=choices,
                                quiz=studio.quizzes.current, problem="no-quiz")
-        adapted = adapt(lesson, project.audiences[audience_id], project.routes, school)
+        with language(DEFAULT_LANGUAGE):  # the quiz itself as `lessonkit quiz serve` starts it, whatever the studio's language
+            project, school = await asyncio.to_thread(lambda: (studio.project(), studio.school()[1]))
+            adapted = adapt(project.lesson(lesson_id), project.audiences[audience_id], project.routes, school)
         running = await asyncio.to_thread(studio.quizzes.start, lesson_id, audience_id, adapted, form.get("network") == "on")
         return RedirectResponse(running.teacher_url, status_code=303)
 
@@ -558,6 +613,7 @@ def create_app(studio: Studio) -> Starlette:
     routes = [
         Route("/", guarded(home)),
         Route("/static/{name}", guarded(static)),
+        Route("/language", guarded(choose_language), methods=["GET"]),
         Route("/profile", guarded(profile_page), methods=["GET"]),
         Route("/profile", guarded(profile_save), methods=["POST"]),
         Route("/profile/check", guarded(profile_check), methods=["POST"]),
@@ -588,5 +644,6 @@ def create_app(studio: Studio) -> Starlette:
         await shutdown()
 
     return Starlette(routes=routes, lifespan=lifespan,
-                     middleware=[Middleware(GuardMiddleware, guard=studio.guard, refuse=studio.refuse)],
+                     middleware=[Middleware(InterfaceLanguage),
+                                 Middleware(GuardMiddleware, guard=studio.guard, refuse=studio.refuse)],
                      exception_handlers={404: not_found, 405: method_not_allowed})

@@ -18,6 +18,7 @@ import yaml
 
 from ..colours import WHITE, INK, accessible_on_white, contrast, parse_hex
 from ..errors import Finding
+from ..model.school import FALLBACK_LANGUAGE
 from ..profiles.checks import ProfileCheck, check_profile, where as where_in_file
 from ..profiles.nations import NATIONS, nation_id
 from ..profiles.writer import ContactAnswers, ProfileAnswers, ServiceAnswers, profile_yaml, slugify
@@ -32,6 +33,7 @@ POLICE = (("name", "name"), ("phone", "phone"))
 SERVICES = (("name", "name"), ("phone", "phone"), ("ooh", "out_of_hours_phone"), ("email", "email"), ("url", "url"))
 SIMPLE = (("name", ("name",)), ("school_id", ("id",)), ("nation", ("nation",)), ("logo_alt", ("logo_alt",)),
           ("primary", ("branding", "primary")), ("secondary", ("branding", "secondary")), ("website", ("website",)))
+IN_LANGUAGES = ("role", "where")  # contact fields a profile may write per language ({en: ..., cy: ...})
 KEPT = ("lesson_choices", "sign_off", "languages")  # what the form does not show, carried over from the saved profile
 PENDING_LOGO = re.compile(r"\.studio-logo-[0-9a-f]{16}\.(?:png|jpg)")
 SIGN_OFF_COMMENT = "# The safeguarding lead's review (recorded in lessonkit studio): lesson id and version reviewed."
@@ -99,6 +101,9 @@ class ProfileForm:
 
     values: Dict[str, str]
     problems: Dict[str, List[str]] = field(default_factory=dict)  # field -> codes the template words
+    in_languages: Dict[str, Dict[str, str]] = field(default_factory=dict)
+    """Fields the saved profile writes per language, with that text: the form edits one language
+    (`edited_language`) and keeps the others as they are (see `answers`)."""
 
     @classmethod
     def from_request(cls, form: Mapping[str, Any]) -> "ProfileForm":
@@ -119,23 +124,25 @@ class ProfileForm:
         raw = check.loaded.raw if check.loaded else {}
         if not isinstance(raw, dict):
             return form
-        text = lambda value: "" if value is None or isinstance(value, (dict, list)) else str(value)  # noqa: E731
+        def text(value: Any) -> str:
+            if isinstance(value, dict) and value:  # written per language: the form edits one of them
+                return str(value.get(edited_language(value)) or "")
+            return "" if value is None or isinstance(value, (dict, list)) else str(value)
+
         for name, loc in SIMPLE:
             value: Any = raw
             for part in loc:
                 value = value.get(part) if isinstance(value, dict) else None
             form.values[name] = text(value)
         form.values["fictional"] = "on" if raw.get("fictional") is True else ""
-        contacts = [c for c in raw.get("safeguarding_contacts") or [] if isinstance(c, dict)]
-        leads = [c for c in contacts if not c.get("deputy")][:1] or contacts[:1]
-        deputies = [c for c in contacts if c not in leads]
-        for prefix, contact in zip(contact_prefixes(), leads + deputies):
+        for prefix, contact in zip(contact_prefixes(), _contacts_in_form_order(raw)):
             for short, key in CONTACT:
                 form.values[f"{prefix}_{short}"] = text(contact.get(key))
         for prefix, key, keys in (("police", "local_police", POLICE), ("services", "childrens_services", SERVICES)):
             service = raw.get(key) if isinstance(raw.get(key), dict) else {}
             for short, name in keys:
                 form.values[f"{prefix}_{short}"] = text(service.get(name))
+        form.in_languages = written_in_languages(raw)
         return form
 
     def get(self, name: str) -> str:
@@ -153,9 +160,15 @@ class ProfileForm:
         """The id: the saved profile's (it names its file and pack), else from what was typed or the name."""
         return saved_id or slugify(self.get("school_id").strip() or self.get("name"))
 
-    def answers(self, school_id: str, logo: str) -> Tuple[ProfileAnswers, Dict[str, Tuple[Any, ...]]]:
-        """The writer's answers, and where in the profile each field's value goes (for the findings)."""
-        v = {k: value.strip() for k, value in self.values.items()}
+    def answers(self, school_id: str, logo: str, saved_raw: Any = None) -> Tuple[ProfileAnswers, Dict[str, Tuple[Any, ...]]]:
+        """The writer's answers, and where in the profile each field's value goes (for the findings).
+        A field the saved profile (`saved_raw`) writes per language keeps its other languages: what
+        was typed replaces only the language the form shows."""
+        v: Dict[str, Any] = {k: value.strip() for k, value in self.values.items()}
+        self.in_languages = written_in_languages(saved_raw)
+        for name, texts in self.in_languages.items():
+            if v.get(name):
+                v[name] = {**texts, edited_language(texts): v[name]}
         where: Dict[str, Tuple[Any, ...]] = {name: loc for name, loc in SIMPLE}
         contacts = []
         for prefix in contact_prefixes():
@@ -170,9 +183,12 @@ class ProfileForm:
             contacts.append(ContactAnswers(**given, deputy=deputy))
             where.update({f"{prefix}_{short}": ("safeguarding_contacts", index, key) for short, key in CONTACT})
         services = {}
+        saved = saved_raw if isinstance(saved_raw, dict) else {}
         for prefix, key, keys in (("police", "local_police", POLICE), ("services", "childrens_services", SERVICES)):
             given = {name: v.get(f"{prefix}_{short}", "") for short, name in keys}
-            services[prefix] = ServiceAnswers(**given) if any(given.values()) else None
+            kept = saved.get(key) if isinstance(saved.get(key), dict) else {}
+            notes = kept.get("notes") if isinstance(kept.get("notes"), (str, dict)) else ""  # not on the form: kept
+            services[prefix] = ServiceAnswers(**given, notes=notes or "") if any(given.values()) else None
             where.update({f"{prefix}_{short}": (key, name) for short, name in keys})
         website = v.get("website", "")
         if website and "://" not in website:
@@ -187,6 +203,40 @@ class ProfileForm:
         where["logo"] = ("logo",)
         where["logo_pending"] = ("logo",)
         return answers, where
+
+
+def edited_language(texts: Mapping[str, Any]) -> str:
+    """Which language of a field written per language the form shows and edits: English, else the first."""
+    return FALLBACK_LANGUAGE if FALLBACK_LANGUAGE in texts else next(iter(texts))
+
+
+def _contacts_in_form_order(raw: Mapping[str, Any]) -> List[Dict[str, Any]]:
+    """The saved contacts as the form's rows list them: the lead, then the deputies."""
+    contacts = [c for c in raw.get("safeguarding_contacts") or [] if isinstance(c, dict)]
+    leads = [c for c in contacts if not c.get("deputy")][:1] or contacts[:1]
+    return leads + [c for c in contacts if c not in leads]
+
+
+def written_in_languages(raw: Any) -> Dict[str, Dict[str, str]]:
+    """The form's fields whose saved value is written per language ({en: ..., cy: ...}), with the texts."""
+    if not isinstance(raw, dict):
+        return {}
+    found: Dict[str, Dict[str, str]] = {}
+
+    def take(name: str, value: Any) -> None:
+        if isinstance(value, dict) and value and all(isinstance(k, str) and isinstance(t, str) for k, t in value.items()):
+            found[name] = dict(value)
+
+    for prefix, contact in zip(contact_prefixes(), _contacts_in_form_order(raw)):
+        for short, key in CONTACT:
+            if short in IN_LANGUAGES:
+                take(f"{prefix}_{short}", contact.get(key))
+    take("logo_alt", raw.get("logo_alt"))
+    for prefix, key in (("police", "local_police"), ("services", "childrens_services")):
+        service = raw.get(key)
+        if isinstance(service, dict):
+            take(f"{prefix}_name", service.get("name"))
+    return found
 
 
 def _colour(text: str) -> str:
