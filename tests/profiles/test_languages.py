@@ -7,7 +7,6 @@ is reported as a warning with file:line:column; an unknown language code is an e
 import datetime as dt
 from pathlib import Path
 
-import pytest
 
 from profile_helpers import SCHOOLS, line_of, run
 from toolkit.adapt import adapt

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Dict, Iterator, List, Literal, Optional, Tupl
 from pydantic import AfterValidator, BaseModel, EmailStr, Field, HttpUrl, StringConstraints, model_validator
 
 from ..wording import _
-from .common import LINE_MAX, NAME_MAX, PATH_MAX, Name, Slug, Strict, Words
+from .common import LINE_MAX, NAME_MAX, PATH_MAX, Name, Slug, Strict
 from .routes import Nation, Phrase, SupportRoute
 
 HexColour = str
