@@ -21,7 +21,7 @@ from toolkit.render import RenderOptions, formats
 from toolkit.wording.catalogues import available
 
 from kit import LESSONS
-from test_welsh import english_sentences, text_of
+from test_welsh import declared_languages, english_sentences, text_of
 
 WALES = LESSONS / "schools" / "example-wales.yaml"
 BOTH = RenderOptions(language="cy", languages=("cy", "en-GB"))
@@ -146,19 +146,9 @@ def test_files_in_one_language_are_in_that_language_and_say_so(pack):
         elif entry["format"] not in ("kahoot",):  # a Kahoot sheet has only short questions and answers
             assert hits, entry["path"]
         declared = {"cy": "cy", "en": "en-GB"}[language]
-        if path.suffix == ".pdf":
-            assert str(PdfReader(path).trailer["/Root"]["/Lang"]) == declared, path.name
-        elif path.suffix == ".html":
-            assert re.search(rf'<html[^>]* lang="{declared}"', path.read_text(encoding="utf-8")), path.name
-        elif path.suffix == ".pptx":
-            with zipfile.ZipFile(path) as archive:
-                slides = [n for n in archive.namelist() if n.startswith("ppt/slides/slide")]
-                langs = set(re.findall(r' lang="([^"]+)"', "".join(archive.read(n).decode() for n in slides)))
-            assert langs == {f"{language}-GB"}, (path.name, langs)
-        elif path.suffix == ".docx":
-            with zipfile.ZipFile(path) as archive:
-                core = archive.read("docProps/core.xml").decode("utf-8")
-            assert re.search(r"<dc:language>([^<]+)<", core).group(1) == declared, path.name
+        if path.suffix in (".pdf", ".html", ".pptx", ".docx"):
+            expected = {f"{language}-GB"} if path.suffix == ".pptx" else {declared}
+            assert declared_languages(path) == expected, (path.name, declared_languages(path))
         checked += 1
     assert checked > 50
 
