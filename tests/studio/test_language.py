@@ -136,3 +136,25 @@ def test_in_welsh_the_lessons_are_listed_by_their_welsh_titles_and_the_quiz_star
         assert studio.quizzes.current.title == "Online blackmail: spot it, stop it, get help"
     finally:
         client.post("/quiz/stop", data={"csrf": studio.guard.csrf})
+
+
+def test_a_persons_other_languages_stay_with_that_person_not_their_row(client, studio, workspace):
+    """A deputy's Welsh role and place are theirs: typing someone else into the deputy's row (or
+    clearing it) must not give the newcomer the first deputy's Welsh."""
+    assert save_profile(client, studio, nation="wales").status_code == 303
+    path = next((workspace / "schools").glob("*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('where_to_find: "The library office"',
+                        'where_to_find: {en: "The library office", cy: "Swyddfa\'r llyfrgell"}')
+    path.write_text(text, encoding="utf-8")
+    assert check_profile(path).profile.safeguarding_contacts[1].where_to_find["cy"] == "Swyddfa'r llyfrgell"
+
+    same = save_profile(client, studio, nation="wales", deputy1_where="The new library office")
+    assert same.status_code == 303, same.text
+    kept = check_profile(path).profile.safeguarding_contacts[1]
+    assert kept.where_to_find == {"en": "The new library office", "cy": "Swyddfa'r llyfrgell"}  # the same person
+
+    other = save_profile(client, studio, nation="wales", deputy1_name="Ms Ana Silva", deputy1_where="Room 2")
+    assert other.status_code == 303, other.text
+    newcomer = check_profile(path).profile.safeguarding_contacts[1]
+    assert newcomer.name == "Ms Ana Silva" and newcomer.where_to_find == "Room 2"

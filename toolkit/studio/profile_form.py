@@ -166,7 +166,12 @@ class ProfileForm:
         was typed replaces only the language the form shows."""
         v: Dict[str, Any] = {k: value.strip() for k, value in self.values.items()}
         self.in_languages = written_in_languages(saved_raw)
+        saved_people = dict(zip(contact_prefixes(), _contacts_in_form_order(saved_raw)))
         for name, texts in self.in_languages.items():
+            prefix = name.split("_", 1)[0]
+            person = saved_people.get(prefix)
+            if person is not None and v.get(f"{prefix}_name", "") != str(person.get("name") or "").strip():
+                continue  # another person in this row now: the saved person's other languages are not theirs
             if v.get(name):
                 v[name] = {**texts, edited_language(texts): v[name]}
         where: Dict[str, Tuple[Any, ...]] = {name: loc for name, loc in SIMPLE}
@@ -210,8 +215,10 @@ def edited_language(texts: Mapping[str, Any]) -> str:
     return FALLBACK_LANGUAGE if FALLBACK_LANGUAGE in texts else next(iter(texts))
 
 
-def _contacts_in_form_order(raw: Mapping[str, Any]) -> List[Dict[str, Any]]:
+def _contacts_in_form_order(raw: Any) -> List[Dict[str, Any]]:
     """The saved contacts as the form's rows list them: the lead, then the deputies."""
+    if not isinstance(raw, dict):
+        return []
     contacts = [c for c in raw.get("safeguarding_contacts") or [] if isinstance(c, dict)]
     leads = [c for c in contacts if not c.get("deputy")][:1] or contacts[:1]
     return leads + [c for c in contacts if c not in leads]
