@@ -158,3 +158,21 @@ def test_a_persons_other_languages_stay_with_that_person_not_their_row(client, s
     assert other.status_code == 303, other.text
     newcomer = check_profile(path).profile.safeguarding_contacts[1]
     assert newcomer.name == "Ms Ana Silva" and newcomer.where_to_find == "Room 2"
+
+
+def test_saving_keeps_what_the_form_does_not_show_for_the_police(client, studio, workspace):
+    """The form shows the police's name and phone; their web page, email and a note, written in the
+    file, survive a save from the studio."""
+    assert save_profile(client, studio, police_phone="01632 960999").status_code == 303
+    path = next((workspace / "schools").glob("*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('  phone: "01632 960999"', '  phone: "01632 960999"\n  url: "https://www.example.org/police"\n'
+                        '  email: "police@example.org"\n  notes: "Ask for the schools officer."', 1)
+    path.write_text(text, encoding="utf-8")
+    police = check_profile(path).profile.local_police
+    assert police.url and police.email == "police@example.org", text
+
+    assert save_profile(client, studio, police_phone="01632 960999", lead_where="Room C4").status_code == 303
+    police = check_profile(path).profile.local_police
+    assert str(police.url).startswith("https://www.example.org/police") and police.email == "police@example.org"
+    assert police.notes == "Ask for the schools officer."

@@ -192,8 +192,10 @@ class ProfileForm:
         for prefix, key, keys in (("police", "local_police", POLICE), ("services", "childrens_services", SERVICES)):
             given = {name: v.get(f"{prefix}_{short}", "") for short, name in keys}
             kept = saved.get(key) if isinstance(saved.get(key), dict) else {}
-            notes = kept.get("notes") if isinstance(kept.get("notes"), (str, dict)) else ""  # not on the form: kept
-            services[prefix] = ServiceAnswers(**given, notes=notes or "") if any(given.values()) else None
+            # What the form does not show for this service (the police's web page and email, a note) is kept.
+            hidden = {name: kept[name] for name in ("email", "url", "out_of_hours_phone", "notes")
+                      if name not in given and isinstance(kept.get(name), (str, dict) if name == "notes" else str)}
+            services[prefix] = ServiceAnswers(**given, **hidden) if any(given.values()) else None
             where.update({f"{prefix}_{short}": (key, name) for short, name in keys})
         website = v.get("website", "")
         if website and "://" not in website:
