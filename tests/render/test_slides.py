@@ -105,7 +105,9 @@ def test_every_slide_has_notes_and_pupil_notes_carry_the_disclosure_reminder(ks3
     assert "Safeguarding brief: Tell the DSL before the lesson." in notes
     first = notes_of(prs.slides[0])
     assert "A very long list: 7 min" in first and "Q: What if I already paid?" in first
-    assert "Timing: about 7 minutes." in notes_of(slides_titled(prs, "A very long list")[0])
+    # The lesson's timings name this part only: its line is the timing's; the rest say they are not in it.
+    assert "Timing: A very long list, about 7 minutes in all: slide 1 of" in notes_of(slides_titled(prs, "A very long list")[0])
+    assert "Timing: not in the lesson's timings" in notes_of(slides_titled(prs, "Starter quiz: question 1")[0])
     assert "Say each point slowly." in notes_of(slides_titled(prs, "A very long list")[0])
 
 
@@ -281,5 +283,5 @@ def test_timings_of_one_minute_are_singular(tmp_path):
     prs, _, _ = make_deck(adapted_lesson(folder, "ks3"))
     notes = "\n".join(notes_of(s) for s in prs.slides)
     assert "Timing: about 1 minute." in notes_of(slides_titled(prs, "What do we know?")[0])
-    assert "Timing: about 7 minutes" in notes  # more than one stays plural
+    assert "about 7 minutes in all" in notes  # more than one stays plural
     assert "1 minutes" not in notes

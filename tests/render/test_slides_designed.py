@@ -264,6 +264,37 @@ def test_every_slide_of_a_session_deck_has_one_timing_line_matching_its_plan():
         assert sum(steps.values()) == session.minutes, (session.number, steps)
 
 
+@pytest.mark.parametrize("lesson_id,audience", [("online-safety-ks2", "ks2"), ("parents-session", "parents"),
+                                                ("staff-briefing", "staff")])
+def test_a_lesson_without_sessions_gives_every_slide_one_timing_line_from_its_timings(lesson_id, audience):
+    """The lesson's own timings are its plan: every slide says which timing it is taught in (a part
+    the timings do not name goes with the one before it), so no slide has two lines or none, and
+    every timing is used, adding up to the lesson's length."""
+    import io
+    import re
+
+    from pptx import Presentation
+
+    from toolkit.adapt import adapt
+    from toolkit.deck import build_deck
+    from toolkit.render import RenderContext
+
+    project, _ = load_project([LESSONS])
+    lesson = adapt(project.lesson(lesson_id), project.audiences[audience], project.routes, None)
+    assert not lesson.sessions and lesson.teacher_notes.timings
+    prs = Presentation(io.BytesIO(build_deck(lesson, RenderContext(), None)))
+    lines = [[l for l in s.notes_slide.notes_text_frame.text.split("\n") if l.startswith("Timing:")] for s in prs.slides]
+    assert all(len(found) == 1 for found in lines), [(i, f) for i, f in enumerate(lines, 1) if len(f) != 1]
+    used = {}
+    for (line,) in lines:
+        match = re.match(r"Timing: (?:about (\d+) minutes? \((.*)\)\.|(.*), about (\d+) minutes? in all: slide \d+ of \d+\.)$", line)
+        if match:
+            label, minutes = (match.group(2), match.group(1)) if match.group(1) else (match.group(3), match.group(4))
+            used[label] = int(minutes)
+    assert used == dict(lesson.teacher_notes.timings)
+    assert sum(used.values()) == lesson.duration_minutes
+
+
 def test_a_sections_sort_is_drawn_as_two_boxes_with_their_pictures_and_examples(tmp_path):
     from test_slides_support import LESSON
 

@@ -59,16 +59,6 @@ def disclosure_protocol(lesson: AdaptedLesson) -> str:
     )
 
 
-def timing_for(lesson: AdaptedLesson, *names: str) -> str:
-    """'Timing: about N minutes' when the lesson's timings name this part of the lesson."""
-    wanted = [n.lower() for n in names if n]
-    for activity, minutes in lesson.teacher_notes.timings:
-        label = activity.lower()
-        if any(label == w or label in w or w in label for w in wanted):
-            return _('Timing: about {minutes} ({label}).', minutes=count_minutes(minutes), label=activity)
-    return ""
-
-
 def count_minutes(value: int) -> str:
     """'1 minute', '5 minutes'."""
     return ngettext("{count} minute", "{count} minutes", value)

@@ -6,9 +6,9 @@ the support routes (`contacts`)."""
 from __future__ import annotations
 
 import zlib
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
-from ..adapt import Activity, AdaptedLesson, PlanStep, Scenario, Section, Session
+from ..adapt import PART_LABELS, Activity, AdaptedLesson, PlanStep, Scenario, Section, Session
 from . import notes as n
 from .contacts import closing, who_can_help
 from ..notices import signs_caveat
@@ -28,17 +28,84 @@ def plan(lesson: AdaptedLesson, session: Optional[Session] = None) -> List[Slide
     (a lesson without sessions is one session). The ground rules and outcomes come before any quiz."""
     if session is not None:
         return session_plan(lesson, session)
+    # Each part, with the words that name it in the lesson's timings, made with or without its own minutes.
+    parts: List[Tuple[Tuple[str, ...], Callable[[bool], List[SlideSpec]]]] = [
+        ((_(PART_LABELS["content-warning"]), _(PART_LABELS["ground-rules"])), lambda t: before_we_start(lesson)),
+        ((_(PART_LABELS["outcomes"]),), lambda t: outcomes(lesson)),
+        ((_("Starter quiz"),), lambda t: quiz_slides(lesson, lesson.starter_quiz, _("Starter quiz"))),
+        (_named(lesson.baseline_activity, "baseline"), lambda t: _activity(lesson.baseline_activity, "baseline", t)),
+        ((_(PART_LABELS["keywords"]),), lambda t: keywords(lesson)),
+    ]
+    parts += [((s.title,), lambda t, s=s: [_section(s, t)] + _sort(s)) for s in lesson.sections]
+    parts += [((s.title, _(STORIES)), lambda t, s=s: _scenario(s)) for s in lesson.scenarios]
+    parts += [
+        ((_(PART_LABELS["warning-signs"]),), lambda t: warning_signs(lesson)),
+        ((_(PART_LABELS["what-to-do"]),), lambda t: what_to_do(lesson)),
+        ((_(PART_LABELS["myths"]),), lambda t: myths(lesson)), ((_(PART_LABELS["statistics"]),), lambda t: statistics(lesson)),
+        ((_(PART_LABELS["sources"]),), lambda t: sources(lesson)),
+        ((_("Exit quiz"), _(PART_LABELS["exit"])), lambda t: quiz_slides(lesson, lesson.exit_quiz, _("Exit quiz"))),
+        (_named(lesson.closing_activity, "closing-activity"), lambda t: _activity(lesson.closing_activity, "closing activity", t)),
+    ]
     slides: List[SlideSpec] = [title_slide(lesson)]
-    for part in (
-        before_we_start, outcomes, lambda l: quiz_slides(l, l.starter_quiz, _("Starter quiz")), baseline,
-        keywords, sections, scenarios, warning_signs, what_to_do, myths, statistics, sources,
-        lambda l: quiz_slides(l, l.exit_quiz, _("Exit quiz")), closing_activity, who_can_help, closing,
-    ):
-        slides.extend(part(lesson))
+    if not lesson.teacher_notes.timings:  # no plan: each part with its own minutes, where it gives them
+        for _names, make in parts:
+            slides.extend(make(True))
+        slides.extend(who_can_help(lesson) + closing(lesson))
+    else:
+        slides[0].timing = _(w.TIMING_TITLE)
+        made = [(names, make(False)) for names, make in parts]
+        made = [(names, part) for names, part in made if part]
+        for (names, part), step in zip(made, _timings(lesson, [names for names, _part in made])):
+            if step is not None:
+                slides.extend(_stepped(part, step + (False,)))
+            else:  # a part the timings leave out: its own minutes where it gives them, else a line that says so
+                own = dict(parts)[names](True)
+                for spec, bare in zip(own, part):
+                    spec.timing = "" if spec.notes != bare.notes else _(w.TIMING_UNLISTED)
+                slides.extend(own)
+        for spec in who_can_help(lesson) + closing(lesson):
+            spec.timing = _(w.TIMING_UNPLANNED)
+            slides.append(spec)
     reminder = n.disclosure_reminder(lesson)
     for slide in slides:
-        slide.notes = n.join(slide.notes, n.timing_for(lesson, slide.group or slide.title), reminder)
+        slide.notes = n.join(slide.notes, reminder)
     return slides
+
+
+STORIES = N_("Stories")
+
+
+def _named(activity, part: str) -> Tuple[str, ...]:
+    return ((activity.title,) if activity else ()) + (_(PART_LABELS[part]),)
+
+
+def _timings(lesson: AdaptedLesson, names: Sequence[Tuple[str, ...]]) -> List[Optional[Tuple[str, str, int]]]:
+    """Which of the lesson's timings (teacher_notes.timings, in the lesson's order) each part of a
+    lesson without sessions is taught in: the first whose words name the part (its title, or what
+    the part is: "Stories", "Warning signs"...). When the timings add up to the whole lesson, a part
+    none names (keywords after the baseline, the sources after the figures) is taught in the one
+    before it, and a part before any in the first; else it is None (not in the timings). So every
+    slide gets one timing line: its step's minutes and which of the step's slides it is."""
+    timings = lesson.teacher_notes.timings
+    whole = sum(minutes for _label, minutes in timings) == lesson.duration_minutes
+
+    def named(part_names: Tuple[str, ...]) -> Optional[int]:
+        wanted = [name.lower() for name in part_names if name]
+        for index, (label, _minutes) in enumerate(timings):
+            label = label.lower()
+            if any(label == word or label in word or word in label for word in wanted):
+                return index
+        return None
+
+    found = [named(part) for part in names]
+    chosen: List[Optional[int]] = []
+    for index, hit in enumerate(found):
+        if hit is None and whole:
+            earlier = [c for c in chosen if c is not None]
+            later = [h for h in found[index:] if h is not None]
+            hit = earlier[-1] if earlier else (later[0] if later else None)
+        chosen.append(hit)
+    return [None if i is None else (f"timing-{i}", timings[i][0], timings[i][1]) for i in chosen]
 
 
 EXTRA_SLIDES = N_("Extra slides")
