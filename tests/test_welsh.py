@@ -142,7 +142,7 @@ def test_the_help_cards_are_in_welsh_on_at_most_two_slides(welsh_pack):
     assert 1 <= len(slides) <= 2
     cards = {g.name: "\n".join(x.text_frame.text for x in g.shapes if x.has_text_frame)
              for s in slides for g in s.shapes if g.shape_type == MSO_SHAPE_TYPE.GROUP}
-    assert "Help am ddim a chyfrinachol i rai dan 19 oed" in cards["Childline"]
+    assert "Help am ddim a chyfrinachol hyd at 19 oed" in cards["Childline"]
     assert "Llinell gymorth i bobl ifanc yng Nghymru" in cards["Meic"]
     assert "Eich heddlu lleol" in cards["South Wales Police"]
     assert "Mr Rhys Morgan" in cards
