@@ -15,14 +15,13 @@ from pptx.enum.shapes import MSO_SHAPE
 
 from ..colours import INK, RGB, WHITE
 from ..wording import _
-from .cards import CARD, FACT_FILL, FACT_INK, GAP_PT, _height, _lines, _style
+from .cards import CARD, CAUTION_FILL, CAUTION_INK, FACT_FILL, FACT_INK, GAP_PT, MYTH_INK, _height, _lines, _style
 from .shapes import PAD_PT, Line, group, text_shape
 
 BADGE_EM = 1.7  # the letter's circle, in ems of the body size
 TILE_MAX_EM = 3.6  # a question's tiles grow to fill the slide up to this height, in ems
-WRONG_INK: RGB = (84, 84, 84)
-REMEMBER_FILL: RGB = (253, 236, 200)
-REMEMBER_INK: RGB = (110, 60, 0)
+WRONG_INK: RGB = MYTH_INK  # a wrong answer's verdict: the quiet grey of a myth
+REMEMBER_FILL, REMEMBER_INK = CAUTION_FILL, CAUTION_INK  # the point to remember: the cautions' amber box
 
 
 @dataclass(frozen=True)
