@@ -258,7 +258,9 @@ def test_a_failing_worker_stops_the_build_with_one_error_and_nothing_written(tmp
 
 
 def test_jobs_defaults_to_the_cores_and_is_checked(tmp_path):
-    assert renderjobs.default_jobs() >= 1
+    from toolkit.beside import default_jobs
+
+    assert default_jobs() >= 1
     result = run("build", "--jobs", "0", "-o", tmp_path / "out")
     assert result.exit_code == 2 and "--jobs" in result.output
 

@@ -17,6 +17,7 @@ from typing import Dict, Callable, List, Mapping, Optional, Sequence, Tuple
 from . import bilingual
 from .adapt import signed_off, translation_checked
 from .builtin import lessons_dir as builtin_lessons
+from .beside import Beside
 from .checks import run_checks, validate_lessons
 from .errors import ContentErrors, Finding, OutputProblem, UsageProblem
 from .load import Project, load_project, plain_input
@@ -25,6 +26,7 @@ from .model.school import profile_in
 from .buildcache import RenderCache, UnitKeys, cached_units, pack_key
 from .profiles.packs import check_profiles, load_school_checked, profile_paths
 from .render import OutputFile, RenderOptions, formats
+from .render import prepare as prepare_formats
 from .renderjobs import Job, Unit, UnitResult, run_units
 from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous, read_previous_packs
 from .outfolder import MARKER, MARKER_TEXT, Notice, OutputFolder, check_output_folder, hold_lock
@@ -130,14 +132,21 @@ class BuildResult:
 
 
 def load_checked(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False,
-                 cache: Optional[RenderCache] = None) -> Tuple[Project, List[Finding]]:
+                 cache: Optional[RenderCache] = None, jobs: int = 1,
+                 meanwhile: Optional[Callable[[Project], None]] = None) -> Tuple[Project, List[Finding]]:
     """Load and check everything; raise ContentErrors with every problem if any is an error.
 
-    With a `cache`, the checks are not run again on lessons and catalogues read exactly as before."""
+    With a `cache`, the checks are not run again on lessons and catalogues read exactly as before.
+    With `jobs` above 1 the slide rules run beside the others, in a second process, and this one
+    runs `meanwhile(project)` once its own rules are done (toolkit/checks: run_checks)."""
     project, findings = load_project(lesson_paths, catalogue)
     if project.audiences_file is not None and project.routes_file is not None:
-        # on every lesson that loaded, so all problems show at once
-        findings += run_checks(project) if cache is None else cache.checked(project, run_checks)
+        with Beside(jobs) as beside:
+            def check(checked: Project) -> List[Finding]:
+                return run_checks(checked, beside=beside, meanwhile=meanwhile)
+
+            # on every lesson that loaded, so all problems show at once
+            findings += check(project) if cache is None else cache.checked(project, check)
     if any(f.severity == "error" or strict for f in findings):
         raise ContentErrors(findings)
     return project, findings
@@ -422,7 +431,9 @@ def check_languages(request: BuildRequest, cache: Optional[RenderCache] = None
     paths = [request.school] if request.school is not None else profile_paths(request.schools) if request.schools is not None else []
     profiles = check_profiles(paths, request.languages() if request.language_given else ())
     try:
-        project, lesson_findings = load_checked(request.lesson_paths, request.catalogue, request.strict, cache)
+        # While the slide rules run beside, the formats load: the workers forked later start with them.
+        project, lesson_findings = load_checked(request.lesson_paths, request.catalogue, request.strict, cache,
+                                                request.jobs, meanwhile=prepare_formats)
     except ContentErrors as problems:
         raise ContentErrors(profiles.findings + problems.findings) from None
     findings = profiles.findings + lesson_findings

@@ -97,7 +97,10 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--language", "language_tag", type=click.Choice(["cy"]), default=None,
               help="Also check the lessons' translation into this language (cy: Welsh): every text translated.")
-def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, language_tag: Optional[str]) -> None:
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Above 1, the slide rules run in a second process beside the others (default: the number of cores).")
+def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, language_tag: Optional[str],
+             jobs: Optional[int]) -> None:
     """Check lesson files and report every problem with its file, line and column.
 
     Exits 0 when the lessons are fine, 1 when they have errors (or warnings, with --strict).
@@ -108,10 +111,12 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, l
       lessonkit validate lessons/my-lesson.yaml --strict
       lessonkit validate --language cy
     """
+    from .beside import default_jobs
     from .builtin import lessons_dir
     from .checks import validate_lessons
 
-    count, findings = validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress())
+    count, findings = validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress(),
+                                       jobs or default_jobs())
     _show_warnings(findings)
     warnings = len(findings)
     say(ngettext("{count} lesson checked: no errors", "{count} lessons checked: no errors", count)
@@ -176,7 +181,7 @@ def build_command(paths, lessons, audiences, format_names, school, schools, jobs
     from . import build as building
     from .builtin import for_users, only_builtin
     from .render import RenderOptions
-    from .renderjobs import default_jobs
+    from .beside import default_jobs
 
     request = building.BuildRequest(
         lesson_paths=paths, catalogue=catalogue, lessons=lessons, include=include, exclude=exclude,

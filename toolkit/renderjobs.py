@@ -10,7 +10,6 @@ error before anything is written.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import pickle
 import traceback
@@ -19,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
+from .beside import fork_context
 from .errors import ContentErrors, LessonkitError
 from .load import Project
 from .model import SchoolProfile
@@ -64,14 +64,6 @@ class WorkerFailed(LessonkitError):
     """A unit could not be rendered in a worker process (a bug, or the worker was killed)."""
 
 
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
 _adapted: Dict[str, object] = {}
 
 
@@ -106,7 +98,7 @@ def run_units(job: Job, units: Sequence[Unit], jobs: int,
                     done(index, results[-1])
             return results
         formats()  # load the formats before the workers start, so each does not load them again
-        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        context = fork_context()
         # What lessonkit holds so far (modules, models, lessons) is not garbage: frozen, a forked worker's
         # collections do not walk it again, nor copy the memory it shares with lessonkit by touching it.
         gc.freeze()

@@ -62,6 +62,13 @@ def _environment() -> Environment:
     return env
 
 
+def prepare() -> None:
+    """Compile the page templates now (each process compiles them once, when first used)."""
+    environment = _environment()
+    for name in environment.list_templates(extensions=["html"]):
+        environment.get_template(name)
+
+
 def _kinds(document: b.Document) -> List[Tuple[str, b.Block]]:
     return [(_KINDS[type(block)], block) for block in document.blocks]
 

@@ -81,6 +81,24 @@ def register(name: str, description: str) -> Callable[[Renderer], Renderer]:
     return decorator
 
 
+def prepare(project) -> None:
+    """Load every format, and what the formats load once per process and share (fonts, page
+    templates, the QR codes of the project's support routes), before a build forks its workers:
+    each starts with them ready rather than loading them again. A build calls this while this
+    process would otherwise wait (toolkit/build.py: load_checked); no output changes."""
+    from ..html import prepare as prepare_pages
+    from ..pdf.fonts import missing_characters, register_fonts
+    from ..qr import qr_matrix
+
+    formats()
+    register_fonts()
+    missing_characters("")  # and reads which characters the fonts have
+    prepare_pages()
+    for route in project.routes.values():
+        if route.url:
+            qr_matrix(str(route.url))
+
+
 def formats() -> Dict[str, Format]:
     """Every registered format, loading the built-in ones on first use."""
     for module in pkgutil.iter_modules(__path__):
