@@ -12,6 +12,13 @@ from toolkit.build import BuildRequest, build, load_checked, load_school_checked
 from kit import FIXTURES, LESSONS, NODE_MODULES, ROOT, SCHEMAS, missing, require_node_module, require_tool  # noqa: F401
 
 
+@pytest.fixture(autouse=True)
+def validate_cache_per_test(tmp_path_factory, monkeypatch):
+    """Each test's `lessonkit validate` remembers only what that test found (toolkit/checkcache.py):
+    none reads another's findings, or the user's own cache."""
+    monkeypatch.setenv("LESSONKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def schemas_dir() -> Path:
     if not SCHEMAS.is_dir():

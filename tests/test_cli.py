@@ -110,6 +110,7 @@ def test_a_filter_that_selects_nothing_is_a_usage_error_saying_what_exists(tmp_p
 def test_warnings_about_built_in_content_are_for_authors(tmp_path, monkeypatch):
     """A stale date in the built-in catalogue is news to its authors, not to a teacher building a pack."""
     import datetime as dt
+    from types import SimpleNamespace
 
     import toolkit.checks.content as content
 
@@ -118,7 +119,8 @@ def test_warnings_about_built_in_content_are_for_authors(tmp_path, monkeypatch):
         def today(cls):
             return dt.date(2040, 1, 1)
 
-    monkeypatch.setattr(content.dt, "date", Later)
+    # content's own clock only: datetime.date itself stays, so lessons still pickle to a second process
+    monkeypatch.setattr(content, "dt", SimpleNamespace(date=Later))
     build = ["build", "--lesson", "online-blackmail", "--audience", "ks4", "--format", "gift", "-o", str(tmp_path)]
     quiet = CliRunner().invoke(main, build)
     assert quiet.exit_code == 0, quiet.output

@@ -13,9 +13,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 def default_jobs() -> int:
@@ -57,6 +58,8 @@ class _Beside:
         return self.future.done()
 
     def result(self) -> Any:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.future.result()
         except BrokenProcessPool:
@@ -80,6 +83,9 @@ class Beside:
     def submit(self, task: Callable[..., Any], *args: Any):
         if self.context is None:
             return _Inline(task, args)
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         if self.pool is None:
             # What this process holds now is not garbage: frozen, the forked process's collections
             # neither walk it nor copy the memory the two share by touching it.

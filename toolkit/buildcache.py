@@ -22,11 +22,12 @@ import hashlib
 import json
 import os
 import secrets
-import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from .checkcache import code_fingerprint, finding_from
+from .checkcache import digest as _digest
+from .checkcache import file_digest as _file_digest
 from .errors import Finding
 from .wording import _
 from .load import Project
@@ -35,49 +36,6 @@ from .render import OutputFile
 
 MAGIC = b"lessonkit render cache 1\n"
 MAX_HEADER = 1_000_000
-# The libraries whose versions can change the bytes of a file lessonkit writes.
-LIBRARIES = ("python-pptx", "python-docx", "reportlab", "qrcode", "Pillow", "openpyxl", "Jinja2", "MarkupSafe",
-             "font-source-sans-pro", "phonenumbers", "pyphen", "pydantic", "PyYAML", "lxml", "XlsxWriter")
-PACKAGE = Path(__file__).resolve().parent
-
-
-def _digest(*parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-def _file_digest(path: Any) -> Optional[str]:
-    if not path:
-        return None
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as exc:
-        return _("unreadable: {reason}", reason=exc.strerror or exc)
-
-
-_code: Dict[str, str] = {}
-
-
-def code_fingerprint() -> str:
-    """lessonkit's code and data (not the built-in lessons and schools: they are inputs, keyed one
-    by one), its version, Python's, and the versions of the libraries that write files."""
-    if "digest" not in _code:
-        sha = hashlib.sha256()
-        for root, dirs, names in os.walk(PACKAGE):
-            dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "builtin"))
-            for name in sorted(names):
-                if name.endswith((".pyc", ".pyo")):
-                    continue
-                path = Path(root) / name
-                sha.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0")
-                sha.update((_file_digest(path) or "").encode("ascii") + b"\0")
-        versions = {}
-        for name in ("lessonkit", *LIBRARIES):
-            try:
-                versions[name] = metadata.version(name)
-            except metadata.PackageNotFoundError:
-                versions[name] = None
-        _code["digest"] = _digest(sha.hexdigest(), versions, sys.version)
-    return _code["digest"]
 
 
 def _dump(model) -> Any:
@@ -156,7 +114,7 @@ class RenderCache:
         try:
             header = json.loads(path.read_bytes().decode("utf-8"))
             if isinstance(header, dict) and header.get("key") == key:
-                return [Finding(**_finding(item)) for item in header["findings"]]
+                return [finding_from(item) for item in header["findings"]]
         except FileNotFoundError:
             pass
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -253,22 +211,6 @@ def _parse(data: bytes) -> Tuple[dict, bytes]:
                 and isinstance(item.get("size"), int) and item["size"] >= 0 and isinstance(item.get("sha256"), str)):
             raise ValueError(_("its list of files is not what lessonkit writes"))
     return header, rest[int(length):]
-
-
-_FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}
-
-
-def _finding(item: Any) -> dict:
-    """A finding as the cache keeps it, checked field by field (a damaged file raises ValueError)."""
-    if not isinstance(item, dict) or set(item) != set(_FINDING_FIELDS):
-        raise ValueError(_("a finding in it is not what lessonkit writes"))
-    for name in ("path", "message", "hint", "severity", "rule"):
-        if not isinstance(item[name], str):
-            raise ValueError(_("a finding in it is not what lessonkit writes"))
-    for name in ("line", "column"):
-        if item[name] is not None and not isinstance(item[name], int):
-            raise ValueError(_("a finding in it is not what lessonkit writes"))
-    return item
 
 
 def _strings(value: Any) -> bool:

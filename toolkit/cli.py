@@ -99,8 +99,10 @@ def main() -> None:
               help="Also check the lessons' translation into this language (cy: Welsh): every text translated.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Above 1, the slide rules run in a second process beside the others (default: the number of cores).")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again, ignoring what earlier runs found in files that have not changed.")
 def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, language_tag: Optional[str],
-             jobs: Optional[int]) -> None:
+             jobs: Optional[int], no_cache: bool) -> None:
     """Check lesson files and report every problem with its file, line and column.
 
     Exits 0 when the lessons are fine, 1 when they have errors (or warnings, with --strict).
@@ -113,10 +115,16 @@ def validate(paths: Tuple[Path, ...], catalogue: Optional[Path], strict: bool, l
     """
     from .beside import default_jobs
     from .builtin import lessons_dir
+    from .checkcache import ValidateCache
     from .checks import validate_lessons
 
-    count, findings = validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress(),
-                                       jobs or default_jobs())
+    cache = None if no_cache else ValidateCache()
+    try:
+        count, findings = validate_lessons(paths or (lessons_dir(),), catalogue, strict, _checking_progress(),
+                                           jobs or default_jobs(), cache)
+    finally:
+        for problem in cache.problems if cache is not None else ():
+            say(f"warning: {problem}", err=True)
     _show_warnings(findings)
     warnings = len(findings)
     say(ngettext("{count} lesson checked: no errors", "{count} lessons checked: no errors", count)

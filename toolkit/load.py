@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Generic, Iterable, List, Optional, Sequence, Tuple, Type, TypeVar
+from typing import Any, Dict, Generic, List, Optional, Sequence, Tuple, Type, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .builtin import example_schools, school_profile_path
 from .builtin import lessons_dir as builtin_lessons
 from .errors import Finding, UsageProblem
+from .lessonfiles import (AUDIENCES_FILE, CATALOGUE_FILES, NATIONS_FILE, ROUTES_FILE, catalogue_dir_for,  # noqa: F401
+                          display_path, lesson_files, lesson_paths_or_builtin)
 from .model import Audience, AudienceCatalogue, Lesson, Nation, NationCatalogue, RouteCatalogue, SchoolProfile, SupportRoute
 from .textrules import text_findings
 from .validation import findings_from
@@ -21,24 +22,6 @@ from .yamlsource import Positions, YamlProblem, read
 
 M = TypeVar("M", bound=BaseModel)
 
-AUDIENCES_FILE = "audiences.yaml"
-ROUTES_FILE = "support-routes.yaml"
-NATIONS_FILE = "nations.yaml"
-CATALOGUE_FILES = (AUDIENCES_FILE, ROUTES_FILE, NATIONS_FILE)
-
-
-def lesson_paths_or_builtin(paths: Sequence[Path]) -> Sequence[Path]:
-    """The lessons a command was given, or the built-in ones when it was given none."""
-    return tuple(paths) or (builtin_lessons(),)
-
-
-def display_path(path: Path) -> str:
-    """The path as the user would type it: relative to where they are, if inside."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(Path(path).resolve()) if relative.startswith("..") else relative
 
 
 @dataclass(frozen=True)
@@ -77,26 +60,6 @@ def load_file(path: Path, model: Type[M], findings: List[Finding]) -> Optional[L
     except ValidationError as exc:
         findings.extend(findings_from(exc, data, positions, shown, model))
         return None
-
-
-def lesson_files(paths: Iterable[Path]) -> List[Path]:
-    """Lesson files named directly, or found at the top of the named folders."""
-    found: List[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                p for p in sorted(path.iterdir())
-                if p.suffix in (".yaml", ".yml") and p.name not in CATALOGUE_FILES and p.is_file()
-            )
-        elif path.is_file():
-            found.append(path)
-        elif path.exists():
-            raise UsageProblem(_("{path}: not a lesson file (it is a pipe, device or socket). Give a .yaml file or a "
-                                 "folder of them", path=path))
-        else:
-            raise UsageProblem(_("{path}: no such file or folder. Name a lesson file or a folder of them, "
-                                 "or give none to use the built-in lessons. Try: lessonkit list", path=path))
-    return found
 
 
 # What `plain_input` says, by the input it checks.
@@ -139,17 +102,6 @@ class Project:
 
     def lesson(self, lesson_id: str) -> Optional[Lesson]:
         return next((l.model for l in self.lessons if l.model.id == lesson_id), None)
-
-
-def catalogue_dir_for(paths: Sequence[Path], catalogue: Optional[Path]) -> Path:
-    """Where audiences.yaml and support-routes.yaml live: given, beside the lessons, or built in."""
-    if catalogue is not None:
-        return catalogue
-    for path in paths:
-        folder = path if path.is_dir() else path.parent
-        if (folder / AUDIENCES_FILE).exists():
-            return folder
-    return builtin_lessons()
 
 
 def load_project(paths: Sequence[Path], catalogue: Optional[Path] = None,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import deque
 from pathlib import Path
-from typing import Callable, Deque, Dict, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Deque, Dict, List, Optional, Sequence, Set, Tuple
 
 from ..beside import Beside
 from ..errors import ContentErrors, Finding
-from ..load import Project, catalogue_dir_for, lesson_files, load_file, load_project
-from ..model import Lesson
-from . import layout, structure
+from .ids import duplicate_id
+
+if TYPE_CHECKING:  # the rules import the models when they run: remembered findings need neither
+    from ..checkcache import Remembered, ValidateCache
+    from ..load import Project
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 
@@ -32,6 +34,8 @@ class Checking:
     caller can begin checking the next lesson before finishing this one)."""
 
     def __init__(self, project: Project, catalogues: bool = True, beside: Optional[Beside] = None):
+        from . import structure
+
         self.project, self.catalogues = project, catalogues
         self.findings = list(structure.check(project, catalogues))
         self.broken = {f.path for f in self.findings if f.severity == "error"}
@@ -51,7 +55,8 @@ class Checking:
 def slide_rules(project: Project, broken: Set[str]) -> Tuple[List[Finding], List[Finding]]:
     """The rules that lay the lessons out as slides (titles and chats fit; slides per session): the
     slowest rules, so the ones run beside the others. Lessons whose structure is `broken` are left out."""
-    from . import sessions
+    from ..load import Project
+    from . import layout, sessions
 
     sound = Project([l for l in project.lessons if l.path not in broken], project.audiences_file, project.routes_file,
                     project.nations_file, project.language)
@@ -59,47 +64,90 @@ def slide_rules(project: Project, broken: Set[str]) -> Tuple[List[Finding], List
 
 
 def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False,
-                     progress: Optional[Progress] = None, jobs: int = 1) -> Tuple[int, List[Finding]]:
+                     progress: Optional[Progress] = None, jobs: int = 1,
+                     cache: Optional[ValidateCache] = None) -> Tuple[int, List[Finding]]:
     """`lessonkit validate`: check lessons one at a time, so memory does not grow with their number.
 
     The catalogues are loaded and checked once; each lesson is read, checked and dropped (only its
     id and file are kept, for the duplicate-id check). With `jobs` above 1, each lesson's slide rules
     run in a second process (toolkit/beside.py) while this one checks the content of the lesson
-    before it: two lessons are held at a time. Returns how many lessons loaded and every finding;
-    raises ContentErrors with all of them if any is an error (or, with `strict`, a warning).
+    before it: two lessons are held at a time. With a `cache`, files whose findings it remembers
+    for the same inputs are not read again, and what is found in the others is kept for next time.
+    Returns how many lessons loaded and every finding; raises ContentErrors with all of them if
+    any is an error (or, with `strict`, a warning).
     """
-    catalogues, findings = load_project(lesson_paths, catalogue_dir_for(lesson_paths, catalogue), catalogues_only=True)
-    usable = catalogues.audiences_file is not None and catalogues.routes_file is not None
+    from ..builtin import lessons_dir
+    from ..lessonfiles import NATIONS_FILE, catalogue_dir_for, display_path, lesson_files
+
+    folder = catalogue_dir_for(lesson_paths, catalogue)
     paths = lesson_files(lesson_paths)
+    slots: List[Tuple[str, str]] = []
+    if cache is not None:
+        from ..checkcache import slots as slots_for
+
+        cache.begin(folder, lessons_dir() / NATIONS_FILE, paths)
+        catalogue_slot, lesson_slots = slots_for(folder, paths)
+        slots = [(catalogue_slot, cache.key("", None))] + [
+            (slot, cache.key(display_path(path), path)) for slot, path in zip(lesson_slots, paths)]
+    known = [cache.recall(slot, key) for slot, key in slots] if cache is not None else [None] * (len(paths) + 1)
+    if None in known:
+        known = _check(lesson_paths, folder, paths, known, progress, jobs)
+        for (slot, key), remembered in zip(slots, known):
+            cache.keep(slot, key, remembered)
+    elif progress:
+        for done, path in enumerate(paths, 1):
+            progress(done, len(paths), str(path))
+    findings: List[Finding] = known[0].read + known[0].checked
     first_file: Dict[str, str] = {}
-    loaded_count = 0
-    waiting: Deque[Tuple[List[Finding], Optional[Checking]]] = deque()  # in the order findings are said
+    for path, remembered in zip(paths, known[1:]):
+        findings += remembered.read
+        if remembered.lesson_id is not None:
+            duplicate = duplicate_id(display_path(path), remembered.lesson_id, remembered.id_at, first_file)
+            findings += [duplicate] if duplicate else []
+        findings += remembered.checked
+    if any(f.severity == "error" or strict for f in findings):
+        raise ContentErrors(findings)
+    return sum(1 for remembered in known[1:] if remembered.lesson_id is not None), findings
+
+
+def _check(lesson_paths: Sequence[Path], folder: Path, paths: Sequence[Path], known: List[Optional[Remembered]],
+           progress: Optional[Progress], jobs: int) -> List[Remembered]:
+    """What is found in the catalogues (`known[0]`) and each lesson file, for those `known` does not hold."""
+    from ..checkcache import Remembered
+    from ..load import Project, load_file, load_project
+    from ..model import Lesson
+    from .ids import id_position
+
+    catalogues, read = load_project(lesson_paths, folder, catalogues_only=True)
+    usable = catalogues.audiences_file is not None and catalogues.routes_file is not None
+    results: List[Optional[Remembered]] = list(known)
+    waiting: Deque[Tuple[int, Remembered, Optional[Checking]]] = deque()  # finished in order
 
     def finish_one() -> None:
-        own, checking = waiting.popleft()
-        findings.extend(own + (checking.finish() if checking else []))
+        index, remembered, checking = waiting.popleft()
+        remembered.checked = checking.finish() if checking else []
+        results[index] = remembered
 
     with Beside(jobs) as beside:
-        if usable:
-            waiting.append(([], Checking(catalogues)))
+        if results[0] is None:
+            waiting.append((0, Remembered(read, []), Checking(catalogues) if usable else None))
         for done, path in enumerate(paths, 1):
             if progress:
                 progress(done, len(paths), str(path))
+            if results[done] is not None:
+                continue
             own: List[Finding] = []
             loaded = load_file(path, Lesson, own)
+            remembered = Remembered(own, [])
             checking = None
             if loaded is not None:
-                loaded_count += 1
-                duplicate = structure.duplicate_lesson_id(loaded, first_file)
-                own += [duplicate] if duplicate else []
+                remembered.lesson_id, remembered.id_at = loaded.model.id, id_position(loaded)
                 if usable:
                     checking = Checking(Project([loaded], catalogues.audiences_file, catalogues.routes_file,
                                                 catalogues.nations_file), catalogues=False, beside=beside)
-            waiting.append((own, checking))
+            waiting.append((done, remembered, checking))
             while len(waiting) > 1:  # this lesson's slide rules have begun beside: finish the one before
                 finish_one()
         while waiting:
             finish_one()
-    if any(f.severity == "error" or strict for f in findings):
-        raise ContentErrors(findings)
-    return loaded_count, findings
+    return results

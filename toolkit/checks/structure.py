@@ -12,6 +12,7 @@ from ..textrules import strings_in
 from ..validation import closest
 from ..wording import N_, _
 from ..wording.phrases import did_you_mean
+from .ids import duplicate_id, id_position
 
 LISTS_WITH_IDS = ("sections", "scenarios", "warning_signs", "response_steps", "statistics", "activities")
 PART_LISTS = ("sections", "scenarios", "activities")
@@ -57,12 +58,7 @@ def _duplicate_lesson_ids(project: Project) -> Iterator[Finding]:
 
 def duplicate_lesson_id(loaded: Loaded[Lesson], seen: Dict[str, str]) -> Optional[Finding]:
     """A finding if another lesson already took this id (`seen`: id -> file, updated here)."""
-    lesson_id = loaded.model.id
-    seen.setdefault(lesson_id, loaded.path)
-    if seen[lesson_id] == loaded.path:
-        return None
-    return loaded.finding(("id",), _("lesson id '{id}' is also used by {file}", id=lesson_id, file=seen[lesson_id]),
-                          _("give each lesson its own id"), rule="duplicate-id")
+    return duplicate_id(loaded.path, loaded.model.id, id_position(loaded), seen)
 
 
 def _nations(project: Project) -> Iterator[Finding]:

@@ -1,8 +1,10 @@
 """The message catalogues: which languages have one, and reading one.
 
-The package ships each language's `.po` file and compiles it in memory the first time a build asks
-for that language (Babel's reader and writer), so a checkout, an editable install and a wheel all
-work with no compile step and there is no compiled file to forget to update.
+The package ships each language's `.po` file and compiles it the first time a command asks for that
+language (Babel's reader and writer), so a checkout, an editable install and a wheel all work with
+no compile step and there is no compiled file to forget to update. The compiled catalogue is kept in
+the user's cache folder, named by the .po's bytes, so later commands read it rather than compile
+the .po again (about 0.05 s a command).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import functools
 import gettext
 import io
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 DEFAULT_LANGUAGE = "en-GB"
 """Every output's language unless the build asks for another (`lessonkit build --language`)."""
@@ -49,12 +51,40 @@ def translations(tag: str) -> gettext.GNUTranslations:
     path = po_path(tag)
     if not path.is_file():
         raise UnknownLanguage(tag)
-    from babel.messages.mofile import write_mo  # only when a catalogue is first read
+    source = path.read_bytes()
+    kept = _kept(source)
+    if kept is not None:
+        try:
+            return gettext.GNUTranslations(io.BytesIO(kept.read_bytes()))
+        except (OSError, ValueError, UnicodeDecodeError):  # missing or damaged: compiled again
+            pass
+    from babel.messages.mofile import write_mo  # only when a catalogue is compiled
     from babel.messages.pofile import read_po
 
-    with path.open("rb") as po:
-        catalogue = read_po(po)  # its header gives the plural rule
+    catalogue = read_po(io.BytesIO(source))  # its header gives the plural rule
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)
+    if kept is not None:
+        try:
+            from ..usercache import write_whole
+
+            write_whole(kept, compiled.getvalue())
+        except OSError:
+            pass  # compiled again next time
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+def _kept(source: bytes) -> Optional[Path]:
+    """Where the catalogue compiled from `source` is kept between commands (the user's cache folder,
+    toolkit/usercache.py), named by the .po's bytes and Babel's version; None if there is nowhere."""
+    import hashlib
+    from importlib import metadata
+
+    from ..usercache import cache_folder
+
+    try:
+        babel = metadata.version("Babel")
+        return cache_folder("catalogues") / f"{hashlib.sha256(source).hexdigest()[:32]}-babel-{babel}.mo"
+    except (metadata.PackageNotFoundError, OSError):
+        return None

@@ -1,0 +1,38 @@
+"""The user's cache folder for lessonkit: what a command worked out once and can take up again next
+time (what `validate` found in each file, the compiled message catalogues). `$LESSONKIT_CACHE_DIR`
+when set, else the system's cache folder for the user (platformdirs: `~/.cache/lessonkit` on Linux).
+Everything in it is safe to delete at any time; nothing in it is ever run."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+CACHE_ENV = "LESSONKIT_CACHE_DIR"
+
+
+def cache_folder(part: str) -> Path:
+    """The folder for one kind of thing kept (not made until something is written in it)."""
+    given = os.environ.get(CACHE_ENV)
+    if given:
+        return Path(given) / part
+    import platformdirs
+
+    return platformdirs.user_cache_path("lessonkit", appauthor=False) / part
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write `data` to `target` whole or not at all (a temporary file beside it, then renamed), so
+    another lessonkit reading it at the same time never sees half a file. Raises OSError."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
