@@ -52,6 +52,13 @@ class Checking:
         return self.findings + laid_out + said + timed
 
 
+def prepare_slide_rules() -> None:
+    """Import what the slide rules use and open the default template they measure with."""
+    from . import layout, sessions  # noqa: F401
+
+    layout.prepare()
+
+
 def slide_rules(project: Project, broken: Set[str]) -> Tuple[List[Finding], List[Finding]]:
     """The rules that lay the lessons out as slides (titles and chats fit; slides per session): the
     slowest rules, so the ones run beside the others. Lessons whose structure is `broken` are left out."""
@@ -129,6 +136,8 @@ def _check(lesson_paths: Sequence[Path], folder: Path, paths: Sequence[Path], kn
         results[index] = remembered
 
     with Beside(jobs) as beside:
+        if usable and None in results[1:]:
+            beside.submit(prepare_slide_rules)  # the second process gets ready while this one reads the first lesson
         if results[0] is None:
             waiting.append((0, Remembered(read, []), Checking(catalogues) if usable else None))
         for done, path in enumerate(paths, 1):

@@ -30,6 +30,13 @@ def _deck():
     return DeckWriter(prs, layouts, theme_xml, brand, 24, lambda _: None)
 
 
+def prepare() -> None:
+    """Open the default template and import the slide measuring now, before the first lesson."""
+    from ..deck import outline  # noqa: F401
+
+    _deck()
+
+
 def _source(loaded: Loaded[Lesson], title: str) -> Optional[Tuple[Any, ...]]:
     """The place in the file of the longest text the title is made from."""
     found = [(len(text), loc) for loc, text, is_key in strings_in(loaded.raw) if not is_key and len(text) > 3 and text in title]
