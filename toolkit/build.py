@@ -25,7 +25,7 @@ from .model import SchoolProfile
 from .model.school import profile_in
 from .buildcache import RenderCache, UnitKeys, cached_units, pack_key
 from .profiles.packs import check_profiles, load_school_checked, profile_paths
-from .render import OutputFile, RenderOptions, formats
+from .render import OutputFile, RenderOptions, format_names
 from .render import prepare as prepare_formats
 from .renderjobs import Job, Unit, UnitResult, run_units
 from .manifest import MANIFEST, ManifestEntry, manifest_bytes, read_previous, read_previous_packs
@@ -224,8 +224,7 @@ def render_all(project: Project, request: BuildRequest, school: Optional[SchoolP
 def _plan(project: Project, request: BuildRequest, schools: Sequence[SchoolProfile]) -> Tuple[List[Unit], List[str]]:
     """Every unit to render (pack by pack, lesson by lesson, audience by audience, format by format)
     and the notes about each school's pack; usage problems before anything is rendered."""
-    registry = formats()
-    format_names = _pick("format", request.formats, list(registry))
+    names = _pick("format", request.formats, format_names())
     lesson_ids = _pick("lesson", request.lessons, [l.model.id for l in project.lessons])
     _pick("audience", request.audiences, list(project.audiences))
     pairs = [
@@ -255,7 +254,7 @@ def _plan(project: Project, request: BuildRequest, schools: Sequence[SchoolProfi
                     "`sign_off: translations:` in the school profile.", language=language_name(request.options.language),
                     lesson=lesson.id, version=lesson.version, school=school.name))
         units += [Unit(None if school is None else index, lesson.id, audience_id, name)
-                  for lesson, audience_id in pairs for name in format_names]
+                  for lesson, audience_id in pairs for name in names]
     return units, notes
 
 

@@ -99,6 +99,14 @@ def prepare(project) -> None:
             qr_matrix(str(route.url))
 
 
+def format_names() -> List[str]:
+    """Every format's name, without loading any: a built-in format is named as its module is, with
+    '-' for '_' (moodle_xml.py registers `moodle-xml`; tests/render/test_registry.py holds them to
+    it). Enough to plan a build, which loads the formats only if it has something to render."""
+    built_in = {module.name.replace("_", "-") for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_")}
+    return sorted(built_in | set(_FORMATS))
+
+
 def formats() -> Dict[str, Format]:
     """Every registered format, loading the built-in ones on first use."""
     for module in pkgutil.iter_modules(__path__):
