@@ -41,10 +41,14 @@ def test_a_task_runs_in_a_second_process_and_gives_its_result():
 
 
 def test_with_one_job_a_task_runs_here_when_its_result_is_asked_for():
+    runs = []
     with Beside(1) as beside:
-        pending = beside.submit(_pid)
-        assert not pending.done()
-        assert pending.result() == os.getpid()
+        pending = beside.submit(runs.append, "ran")
+        assert not pending.done() and runs == []
+        pending.result()
+        pending.result()
+        assert pending.done() and runs == ["ran"]
+        assert beside.submit(_pid).result() == os.getpid()
 
 
 @needs_fork

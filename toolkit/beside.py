@@ -36,16 +36,19 @@ def fork_context():
 
 
 class _Inline:
-    """A task run where and when its result is asked for."""
+    """A task run where and when its result is first asked for."""
 
     def __init__(self, task: Callable[..., Any], args: tuple):
         self.task, self.args = task, args
+        self.outcome: Optional[tuple] = None
 
     def done(self) -> bool:
-        return False  # run only when asked for
+        return self.outcome is not None
 
     def result(self) -> Any:
-        return self.task(*self.args)
+        if self.outcome is None:
+            self.outcome = (self.task(*self.args),)
+        return self.outcome[0]
 
 
 class _Beside:
