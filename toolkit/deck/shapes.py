@@ -6,8 +6,9 @@ measured with the same metrics and a teacher can edit it in PowerPoint."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Optional, Sequence, Tuple
+from typing import Iterator, Optional, Sequence, Tuple
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
@@ -111,12 +112,42 @@ def rule(shapes, x0: float, y0: float, x1: float, y1: float, colour: RGB, width_
     return connector
 
 
-def group(slide, name: str, description: str):
-    """An empty group: one picture for screen readers, described by `description` (its alt text)."""
+@contextmanager
+def group(slide, name: str, description: str) -> Iterator:
+    """A group to draw in: one picture for screen readers, described by `description` (its alt
+    text). Use as `with group(slide, name, alt) as picture:` and add shapes to `picture.shapes`; the
+    group's position and size are worked out once, when the block ends."""
     grouped = slide.shapes.add_group_shape()
     grouped.name = name
     grouped._element.nvGrpSpPr.cNvPr.set("descr", description)
-    return grouped
+    with _extents_once(grouped):
+        yield grouped
+
+
+@contextmanager
+def _extents_once(grouped) -> Iterator[None]:
+    """Add shapes to `grouped` (a python-pptx GroupShape) without python-pptx working out the
+    group's extents after each one, then work them out once.
+
+    python-pptx's `GroupShapes.add_shape`, `add_picture`, `add_connector` ... each end by calling
+    `self._recalculate_extents()`, which measures every shape already in the group (and the groups
+    above it): drawing a picture of n shapes cost n^2 measurements, most of a deck's drawing time.
+    Here the no-op is an attribute of this one group's `GroupShapes` object (`GroupShape.shapes` is
+    a lazyproperty, so every `grouped.shapes` is that object), shadowing the method for it alone,
+    and python-pptx's own `CT_GroupShape.recalculate_extents` runs once at the end: the same
+    offsets and sizes as recalculating after every shape, since they depend only on the shapes in
+    the group at the end."""
+    shapes = grouped.shapes
+    shapes._recalculate_extents = _no_recalculation
+    try:
+        yield
+    finally:
+        del shapes._recalculate_extents
+        grouped._element.recalculate_extents()
+
+
+def _no_recalculation() -> None:
+    """Stands in for GroupShapes._recalculate_extents while a group is drawn (see _extents_once)."""
 
 
 def decorative(added) -> None:
