@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.oxml.text import CT_RegularTextRun
 from pptx.util import Emu
 
 from toolkit.deck.pictures import qr_picture
-from toolkit.deck.shapes import group
+from toolkit.deck.shapes import Line, group, shape, text_shape
 
 BOXES = [(40, 30, 200, 80), (10, 300, 50, 50), (500, 5, 120, 400), (60, 60, 30, 30)]
 
@@ -66,3 +68,61 @@ def test_a_group_is_measured_even_when_its_drawing_fails():
         pass
     assert (grouped.left, grouped.top, grouped.width, grouped.height) == tuple(Emu(v * 12700) for v in (1, 2, 3, 4))
     assert grouped._element.nvGrpSpPr.cNvPr.get("descr") == "A picture"
+
+
+def _write_through_proxies(added, lines, align, anchor, pad_pt) -> None:
+    """How shapes.write put text in a shape through python-pptx's proxies before it wrote the
+    paragraphs as XML: what python-pptx itself makes of each setting."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+    from pptx.util import Pt
+
+    from toolkit.deck.metrics import DECK_FONT
+    from toolkit.deck.shapes import ALIGN, _emu
+    from toolkit.deck.textxml import run_language
+
+    frame = added.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[anchor]
+    frame.margin_left = frame.margin_right = _emu(pad_pt)
+    frame.margin_top = frame.margin_bottom = _emu(pad_pt / 2)
+    for index, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.alignment = ALIGN[align]
+        paragraph.line_spacing = 1.0
+        paragraph.space_before = Pt(0)
+        paragraph.space_after = Pt(0)
+        run = paragraph.add_run()
+        run.text = line.text
+        font = run.font
+        font.name = DECK_FONT
+        font.size = Pt(line.size_pt)
+        font.bold = line.bold
+        font.italic = line.italic
+        font.color.rgb = RGBColor(*line.colour)
+        font._rPr.set("lang", run_language())
+
+
+WRITTEN = [
+    ([Line("Stay calm & don't pay <now>", 20, (26, 26, 26), bold=True)], "left", "middle", 6.0),
+    ([Line("Two", 13.5, (255, 255, 255)), Line("lines\tand a bell \x07 and a return \r here", 11, (0, 82, 155), italic=True),
+      Line("", 9.25, (1, 2, 3), bold=True, italic=True)], "centre", "top", 0.0),
+    ([Line("Childline: 0800 1111", 24, (200, 16, 46))], "right", "bottom", 2.0),
+    ([Line("\u00e2 Cymraeg \u2019 \u00b7 \u2013", 18, (10, 20, 30))], "left", "top", 7.2),  # python-pptx's default insets
+]
+
+
+@pytest.mark.parametrize("lines, align, anchor, pad_pt", WRITTEN)
+def test_text_in_a_shape_is_the_xml_python_pptx_writes_through_its_proxies(lines, align, anchor, pad_pt):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    with group(slide, "Picture", "A picture") as grouped:
+        ours = text_shape(grouped.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (10, 10, 200, 100), (238, 242, 247), lines,
+                          align=align, anchor=anchor, pad_pt=pad_pt, line=(26, 26, 26), radius=12)
+        own = shape(grouped.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (10, 10, 200, 100), (238, 242, 247), line=(26, 26, 26),
+                    radius=12)
+        _write_through_proxies(own, lines, align, anchor, pad_pt)
+    assert etree.tostring(ours._element.txBody) == etree.tostring(own._element.txBody)
+    assert [p.text for p in ours.text_frame.paragraphs] == [
+        CT_RegularTextRun._escape_ctrl_chars(line.text) for line in lines]

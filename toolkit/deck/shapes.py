@@ -13,6 +13,8 @@ from typing import Iterator, Optional, Sequence, Tuple
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml import parse_xml
+from pptx.oxml.text import CT_RegularTextRun
 from pptx.util import Pt
 
 from ..colours import RGB
@@ -21,6 +23,7 @@ from .textxml import run_language
 
 ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 PAD_PT = 6.0  # a shape's text inset on every side
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 @dataclass(frozen=True)
@@ -72,21 +75,31 @@ def write(added, lines: Sequence[Line], align: str = "left", anchor: str = "midd
     frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[anchor]
     frame.margin_left = frame.margin_right = _emu(pad_pt)
     frame.margin_top = frame.margin_bottom = _emu(pad_pt / 2)
-    for index, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = ALIGN[align]
-        paragraph.line_spacing = 1.0
-        paragraph.space_before = Pt(0)
-        paragraph.space_after = Pt(0)
-        run = paragraph.add_run()
-        run.text = line.text
-        font = run.font
-        font.name = DECK_FONT
-        font.size = Pt(line.size_pt)
-        font.bold = line.bold
-        font.italic = line.italic
-        font.color.rgb = RGBColor(*line.colour)
-        font._rPr.set("lang", run_language())
+    tx_body = added._element.txBody
+    for old in tx_body.findall(f"{{{_A}}}p"):  # python-pptx's new shape has one empty paragraph
+        tx_body.remove(old)
+    xml = "".join(_paragraph_xml(line, ALIGN[align].xml_value) for line in lines)
+    holder = parse_xml(f'<a:txBody xmlns:a="{_A}">{xml}</a:txBody>')
+    for line, text in zip(lines, holder.iter(f"{{{_A}}}t")):
+        # The text as python-pptx's _Run.text stores it (an empty one is then <a:t></a:t>, as there).
+        text.text = CT_RegularTextRun._escape_ctrl_chars(line.text)
+    for paragraph in list(holder):
+        tx_body.append(paragraph)
+
+
+def _paragraph_xml(line: Line, algn: str) -> str:
+    """One paragraph of a shape's text as DrawingML: the XML python-pptx writes for a paragraph
+    whose alignment, single line spacing, no space before or after, and one run's font (Arial,
+    size, bold, italic, colour, language) are set through its proxies, element for element and
+    attribute for attribute (tests/render/test_slides_shapes.py holds them side by side), written
+    as text and parsed once: setting each through the proxies was most of a picture's drawing time.
+    The run's text is set on the parsed element (see `write`)."""
+    size = Pt(line.size_pt).centipoints  # as python-pptx's Font.size stores it
+    return (f'<a:p><a:pPr algn="{algn}"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
+            f'<a:spcBef><a:spcPts val="0"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft></a:pPr>'
+            f'<a:r><a:rPr sz="{size}" b="{int(line.bold)}" i="{int(line.italic)}" lang="{run_language()}">'
+            f'<a:solidFill><a:srgbClr val="{RGBColor(*line.colour)}"/></a:solidFill>'
+            f'<a:latin typeface="{DECK_FONT}"/></a:rPr><a:t/></a:r></a:p>')
 
 
 def text_shape(shapes, kind: MSO_SHAPE, box, fill: Optional[RGB], lines: Sequence[Line], align: str = "left",
