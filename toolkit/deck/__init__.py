@@ -15,6 +15,7 @@ from ..adapt import AdaptedLesson, Session
 from .outline import main_slides, plan
 from .package import stable_zip
 from .palette import brand_colour
+from .parts import quicker_parts
 from .pictures import school_logo
 from .template import open_template
 from .writer import DeckWriter
@@ -61,6 +62,7 @@ def _logo(lesson: AdaptedLesson, warn):
 def _writer(lesson: AdaptedLesson, context):
     brand = brand_colour(lesson.school, context.warn)
     prs, layouts, theme_xml = open_template(context.options.template, brand, context.warn)
+    quicker_parts(prs)
     return prs, DeckWriter(prs, layouts, theme_xml, brand, lesson.audience.min_body_pt, context.warn, lesson.lesson_id)
 
 

@@ -17,6 +17,7 @@ from .content import Column, Page, Para, Run, SlideSpec
 from .fit import HALF_FULL, body_sizes, continued_title, fits, page_fill, paginate, title_size
 from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
+from .parts import NotesSlides
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
 from .metrics import DECK_FONT
 from .textxml import A, run_language, write_text
@@ -42,6 +43,7 @@ class DeckWriter:
         self._timing = None  # the timing of the slide being written (see plan_timings)
         self._step_slides: Dict = {}
         self._step_done: Dict = {}
+        self._notes_slides = NotesSlides()
         warned: Set[str] = set()
         for role, look in self.looks.items():
             if look.background is None and layouts[role].name not in warned:
@@ -463,7 +465,7 @@ class DeckWriter:
             else:
                 line = timing
             text = join(line, text)
-        slide.notes_slide.notes_text_frame.text = text
+        self._notes_slides.add(slide).notes_text_frame.text = text
 
 
 def set_alt_text(picture, description: str, name: str) -> None:
