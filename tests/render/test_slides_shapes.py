@@ -126,3 +126,56 @@ def test_text_in_a_shape_is_the_xml_python_pptx_writes_through_its_proxies(lines
     assert etree.tostring(ours._element.txBody) == etree.tostring(own._element.txBody)
     assert [p.text for p in ours.text_frame.paragraphs] == [
         CT_RegularTextRun._escape_ctrl_chars(line.text) for line in lines]
+
+
+def _shape_through_proxies(shapes, kind, box, fill, line=None, name="", line_pt=1.0, radius=None):
+    """How shapes.shape made a shape through python-pptx's proxies before it wrote the XML."""
+    from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    from toolkit.deck.shapes import _emu
+
+    left, top, width, height = box
+    added = shapes.add_shape(kind, _emu(left), _emu(top), _emu(width), _emu(height))
+    if fill is None:
+        added.fill.background()
+    else:
+        added.fill.solid()
+        added.fill.fore_color.rgb = RGBColor(*fill)
+    if line is None:
+        added.line.fill.background()
+    else:
+        added.line.color.rgb = RGBColor(*line)
+        added.line.width = Pt(line_pt)
+    style = added._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}style")
+    if style is not None:
+        added._element.remove(style)
+    if radius is not None and kind == MSO_SHAPE.ROUNDED_RECTANGLE:
+        added.adjustments[0] = max(0.0, min(0.5, radius / min(width, height)))
+    if name:
+        added.name = name
+    return added
+
+
+SHAPES = [
+    dict(kind=MSO_SHAPE.ROUNDED_RECTANGLE, box=(10.4, 20.25, 200, 80), fill=(238, 242, 247), radius=12, name="Option A"),
+    dict(kind=MSO_SHAPE.ROUNDED_RECTANGLE, box=(0, 0, 30, 400), fill=None, line=(26, 26, 26), line_pt=1.5, radius=40),
+    dict(kind=MSO_SHAPE.ROUNDED_RECTANGLE, box=(5, 5, 50, 50), fill=(1, 2, 3), radius=None),
+    dict(kind=MSO_SHAPE.OVAL, box=(7, 8, 24, 24), fill=(200, 16, 46), line=(0, 0, 0), line_pt=0.0, radius=5),
+    dict(kind=MSO_SHAPE.RECTANGLE, box=(100, 50, 300.3, 20.7), fill=None, name='Card: "Kooth" & <friends>\nline'),
+    dict(kind=MSO_SHAPE.FLOWCHART_DELAY, box=(41, 34, 18, 26), fill=(26, 26, 26)),
+]
+
+
+@pytest.mark.parametrize("on_slide", [False, True], ids=["in-a-group", "on-the-slide"])
+def test_a_shape_is_the_xml_python_pptx_makes_through_its_proxies(on_slide):
+    prs = Presentation()
+    slides = [prs.slides.add_slide(prs.slide_layouts[6]) for _unused in range(2)]
+    made = []
+    for slide, make in zip(slides, (shape, _shape_through_proxies)):
+        with group(slide, "Picture", "A picture") as grouped:
+            target = slide.shapes if on_slide else grouped.shapes
+            made.append([make(target, **args) for args in SHAPES])
+    ours, own = made
+    assert [etree.tostring(s._element) for s in ours] == [etree.tostring(s._element) for s in own]
+    assert [s.name for s in ours][:2] == ["Option A", "Rounded Rectangle %d" % (ours[1].shape_id - 1)]

@@ -15,6 +15,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml import parse_xml
 from pptx.oxml.text import CT_RegularTextRun
+from pptx.shapes.autoshape import AutoShapeType
 from pptx.util import Pt
 
 from ..colours import RGB
@@ -24,6 +25,7 @@ from .textxml import run_language
 ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 PAD_PT = 6.0  # a shape's text inset on every side
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
 @dataclass(frozen=True)
@@ -43,28 +45,37 @@ def _emu(points: float) -> int:
 
 def shape(shapes, kind: MSO_SHAPE, box: Tuple[float, float, float, float], fill: Optional[RGB],
           line: Optional[RGB] = None, name: str = "", line_pt: float = 1.0, radius: Optional[float] = None):
-    """A filled shape at `box` (left, top, width, height in points), no text yet."""
+    """A filled shape at `box` (left, top, width, height in points), no text yet: no theme style
+    (its shadow and outline would be drawn by some renderers), its own fill and line instead.
+
+    The shape is what python-pptx's `shapes.add_shape` makes and its fill, line, adjustment and
+    name proxies then change (tests/render/test_slides_shapes.py holds the two side by side),
+    written as one piece of XML: going through the proxies was most of a picture's drawing time.
+    It is added as `add_shape` adds it, with python-pptx's own shape id, default name and
+    insertion (`_BaseShapes._next_shape_id`, `CT_GroupShape.insert_element_before`)."""
     left, top, width, height = box
-    added = shapes.add_shape(kind, _emu(left), _emu(top), _emu(width), _emu(height))
-    if fill is None:
-        added.fill.background()
-    else:
-        added.fill.solid()
-        added.fill.fore_color.rgb = RGBColor(*fill)
+    autoshape = AutoShapeType(kind)
+    shape_id = shapes._next_shape_id
+    adjust = ""
+    if radius is not None and kind == MSO_SHAPE.ROUNDED_RECTANGLE:  # its one adjustment, "adj", as python-pptx writes it
+        adjust = '<a:gd name="adj" fmla="val %d"/>' % int(max(0.0, min(0.5, radius / min(width, height))) * 100000.0)
+    paint = "<a:noFill/>" if fill is None else f'<a:solidFill><a:srgbClr val="{RGBColor(*fill)}"/></a:solidFill>'
     if line is None:
-        added.line.fill.background()
+        outline = "<a:ln><a:noFill/></a:ln>"
     else:
-        added.line.color.rgb = RGBColor(*line)
-        added.line.width = Pt(line_pt)
-    # No theme style: its shadow and outline would be drawn by some renderers; fill and line are set here.
-    style = added._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}style")
-    if style is not None:
-        added._element.remove(style)
-    if radius is not None and kind == MSO_SHAPE.ROUNDED_RECTANGLE:
-        added.adjustments[0] = max(0.0, min(0.5, radius / min(width, height)))
-    if name:
-        added.name = name
-    return added
+        weight = Pt(line_pt)
+        width_attribute = f' w="{weight}"' if weight else ""  # python-pptx leaves out a zero width
+        outline = f'<a:ln{width_attribute}><a:solidFill><a:srgbClr val="{RGBColor(*line)}"/></a:solidFill></a:ln>'
+    sp = parse_xml(
+        f'<p:sp xmlns:a="{_A}" xmlns:p="{_P}"><p:nvSpPr><p:cNvPr id="{shape_id}" name=""/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{_emu(left)}" y="{_emu(top)}"/><a:ext cx="{_emu(width)}" cy="{_emu(height)}"/></a:xfrm>'
+        f'<a:prstGeom prst="{autoshape.prst}"><a:avLst>{adjust}</a:avLst></a:prstGeom>{paint}{outline}</p:spPr>'
+        f'<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody></p:sp>')
+    # The name set on the element, as python-pptx sets it (any character kept as it is).
+    sp[0][0].set("name", name or "%s %d" % (autoshape.basename, shape_id - 1))
+    shapes._grpSp.insert_element_before(sp, "p:extLst")
+    shapes._recalculate_extents()
+    return shapes._shape_factory(sp)
 
 
 def write(added, lines: Sequence[Line], align: str = "left", anchor: str = "middle", pad_pt: float = PAD_PT) -> None:
