@@ -10,7 +10,7 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from toolkit.deck.parts import NotesSlides, quicker_parts
+from toolkit.deck.parts import NewSlides, NotesSlides, quicker_parts
 from toolkit.deck.pictures import qr_picture
 from toolkit.deck.template import _drop_slides
 
@@ -30,14 +30,15 @@ def _template_with_slides() -> bytes:
 
 
 def _deck(source, quick: bool) -> dict:
-    """Every part of a deck of twelve slides with notes and repeated pictures, by name."""
+    """Every part of a deck of twelve slides on three layouts, with notes and repeated pictures, by name."""
     prs = Presentation(io.BytesIO(source) if source else None)
     _drop_slides(prs)
-    notes_slides = NotesSlides()
+    notes_slides, new_slides = NotesSlides(), NewSlides(prs)
     if quick:
         quicker_parts(prs)
     for number in range(12):
-        slide = prs.slides.add_slide(prs.slide_layouts[number % 3])
+        layout = prs.slide_layouts[number % 3]
+        slide = new_slides.add(layout) if quick else prs.slides.add_slide(layout)
         notes = notes_slides.add(slide) if quick else slide.notes_slide
         notes.notes_text_frame.text = f"Notes for slide {number}"
         if number % 2:
@@ -51,11 +52,13 @@ def _deck(source, quick: bool) -> dict:
 
 
 @pytest.mark.parametrize("source", [None, _template_with_slides()], ids=["fresh", "template-with-slides"])
-def test_notes_slides_part_names_and_pictures_are_python_pptxs_own(source):
+def test_slides_notes_slides_part_names_and_pictures_are_python_pptxs_own(source):
     own, ours = _deck(source, quick=False), _deck(source, quick=True)
     assert sorted(ours) == sorted(own)
     assert [name for name in own if ours[name] != own[name]] == []
     assert sum(name.startswith("ppt/notesSlides/notesSlide") and name.endswith(".xml") for name in ours) == 12
+    assert sum(name.startswith("ppt/slides/slide") and name.endswith(".xml") for name in ours) == 12
+    assert b"<p:ph" in ours["ppt/slides/slide4.xml"]  # a later slide on a layout has its placeholders too
     assert sum(name.startswith("ppt/media/") for name in ours) == 3  # each picture once, however often shown
 
 
@@ -65,3 +68,35 @@ def test_the_speed_ups_are_installed_on_one_presentation_alone():
     assert "next_partname" in vars(fast.part.package)
     assert "next_partname" not in vars(plain.part.package)
     assert "get_or_add_image_part" not in vars(plain.part.package)
+
+
+def _package_with_pictures(quick: bool):
+    """A presentation whose slide holds pictures numbered with a gap and one number twice."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.packuri import PackURI
+    from pptx.parts.image import ImagePart
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    package = prs.part.package
+    for name, url in (("image1.png", URLS[0]), ("image1.jpeg", URLS[1]), ("image4.png", URLS[3])):
+        part = ImagePart(PackURI(f"/ppt/media/{name}"), "image/png", package, qr_picture(url), None)
+        slide.part.relate_to(part, RT.IMAGE)
+    if quick:
+        quicker_parts(prs)
+    return prs, slide
+
+
+def test_new_pictures_are_numbered_and_reused_as_python_pptx_does():
+    names = []
+    for quick in (False, True):
+        prs, slide = _package_with_pictures(quick)
+        added = [slide.shapes.add_picture(io.BytesIO(qr_picture(url)), Emu(0), Emu(0))
+                 for url in ("https://example.org/x", URLS[1], "https://example.org/y", "https://example.org/x",
+                             "https://example.org/z", URLS[3])]
+        names.append([str(slide.part.related_part(picture._element.blipFill.blip.rEmbed).partname) for picture in added])
+    own, ours = names
+    assert ours == own
+    # python-pptx's numbering, with image1 twice: 3 (below the 4 after two 1s), 5, 6; the same picture is one part
+    assert own == ["/ppt/media/image3.png", "/ppt/media/image1.jpeg", "/ppt/media/image5.png", "/ppt/media/image3.png",
+                   "/ppt/media/image6.png", "/ppt/media/image4.png"]

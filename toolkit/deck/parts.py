@@ -7,19 +7,20 @@ each notes slide is built by cloning the notes master's placeholders one by one.
 
 What is here gives the same parts, names, relationships and XML as python-pptx, from what it has
 already done for this presentation: each helper is installed on, or kept for, one presentation
-(`quicker_parts`, `NotesSlides`), never on python-pptx's classes. They rely on python-pptx 1.0's
+(`quicker_parts`, `NotesSlides`, `NewSlides`), never on python-pptx's classes. They rely on python-pptx 1.0's
 internals named in each docstring; tests/render/test_slides_parts.py holds their results beside
 python-pptx's own."""
 
 from __future__ import annotations
 
+import bisect
 import copy
-from typing import Dict, Set
+from typing import Dict, List, Optional, Set
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.parts.image import Image
+from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart
 
 
@@ -28,6 +29,7 @@ def quicker_parts(prs) -> None:
     package = prs.part.package
     package.next_partname = _PartNames(package)
     package.get_or_add_image_part = _ImageParts(package)
+    package.next_image_partname = _ImagePartNames(package)
 
 
 class _PartNames:
@@ -62,23 +64,53 @@ class _PartNames:
 
 
 class _ImageParts:
-    """`Package.get_or_add_image_part(image_file)` for one package, remembering the parts it gave.
+    """`Package.get_or_add_image_part(image_file)` for one package, remembering its image parts.
 
-    python-pptx reuses the image part holding the same picture (by SHA-1), found by walking every
-    part of the package. Here python-pptx's own method answers a picture's first request, as it
-    would (finding a part already in the template, or adding one); the part is then remembered
-    by the picture's SHA-1 and given again for the same picture, the part python-pptx would find."""
+    python-pptx (`_ImageParts.get_or_add_image_part`) reads the picture, looks for an image part
+    with the same SHA-1 among the package's image parts, walking every relationship of the
+    package each time, and adds a new one (`ImagePart.new`) when there is none. Here the image
+    parts are collected by python-pptx's own walk the first time a picture is asked for (the
+    first of two equal ones kept, as its search finds that one), and each part added is then
+    remembered: the same part for the same picture, and the same new parts, as python-pptx gives."""
 
     def __init__(self, package):
-        self.get_or_add = package.get_or_add_image_part  # python-pptx's own, bound to this package
-        self.by_sha1: Dict[str, object] = {}
+        self.package = package
+        self.by_sha1: Optional[Dict[str, ImagePart]] = None
 
-    def __call__(self, image_file):
-        sha1 = Image.from_file(image_file).sha1  # python-pptx's own reading and hash (it rewinds the file)
-        part = self.by_sha1.get(sha1)
+    def __call__(self, image_file) -> ImagePart:
+        if self.by_sha1 is None:
+            self.by_sha1 = {}
+            for part in self.package._image_parts:  # python-pptx's own walk, in its order
+                if hasattr(part, "sha1"):  # python-pptx skips pictures it cannot read (SVG)
+                    self.by_sha1.setdefault(part.sha1, part)
+        image = Image.from_file(image_file)
+        part = self.by_sha1.get(image.sha1)
         if part is None:
-            part = self.by_sha1[sha1] = self.get_or_add(image_file)
+            part = self.by_sha1[image.sha1] = ImagePart.new(self.package, image)
         return part
+
+
+class _ImagePartNames:
+    """`Package.next_image_partname(ext)` for one package, remembering the numbers it gave.
+
+    python-pptx numbers a new picture part by walking every part for the numbers of the
+    '/ppt/media/image<n>.<ext>' parts, sorted (a number twice when two extensions share it), and
+    taking the first n (from 1) smaller than the n-th of them, else one more than their count.
+    Here the numbers are collected the first time, each number given out is added, and the same
+    search runs on them: the same answer, as pictures are added to the deck only through
+    python-pptx's `ImagePart.new`, which asks here."""
+
+    def __init__(self, package):
+        self.package = package
+        self.numbers: Optional[List[int]] = None
+
+    def __call__(self, ext: str) -> PackURI:
+        if self.numbers is None:
+            self.numbers = sorted(part.partname.idx for part in self.package.iter_parts()
+                                  if part.partname.startswith("/ppt/media/image") and part.partname.idx is not None)
+        idx = next((n for n, taken in enumerate(self.numbers, start=1) if n < taken), len(self.numbers) + 1)
+        bisect.insort(self.numbers, idx)
+        return PackURI("/ppt/media/image%d.%s" % (idx, ext))
 
 
 class NotesSlides:
@@ -110,3 +142,34 @@ class NotesSlides:
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)
         return slide.notes_slide  # python-pptx finds the part related just now
+
+
+class NewSlides:
+    """New slides for one presentation, each on a layout whose first new slide was made by python-pptx.
+
+    python-pptx's `Slides.add_slide` adds a slide part related to its layout
+    (`PresentationPart.add_slide`), clones the layout's placeholders into it one by one
+    (`SlideShapes.clone_layout_placeholders`) and lists it (`CT_SlideIdList.add_sldId`). The
+    clones, their ids and names depend only on the layout, so here the first slide on each layout
+    is python-pptx's own and its placeholders are kept; a later slide on that layout gets copies
+    of them, in a slide part added and listed as python-pptx adds it."""
+
+    def __init__(self, prs):
+        self.prs = prs
+        self.placeholders: Dict[object, List] = {}  # by layout part
+
+    def add(self, layout):
+        """`prs.slides.add_slide(layout)`."""
+        slides = self.prs.slides
+        kept = self.placeholders.get(layout.part)
+        if kept is None:
+            slide = slides.add_slide(layout)
+            self.placeholders[layout.part] = [copy.deepcopy(sp) for sp in slide.shapes._spTree.iter_shape_elms()]
+            return slide
+        r_id, slide = self.prs.part.add_slide(layout)
+        tree = slide.shapes._spTree
+        for sp in kept:
+            tree.insert_element_before(copy.deepcopy(sp), "p:extLst")
+        slides._sldIdLst.add_sldId(r_id)
+        return slide
+

@@ -17,7 +17,7 @@ from .content import Column, Page, Para, Run, SlideSpec
 from .fit import HALF_FULL, body_sizes, continued_title, fits, page_fill, paginate, title_size
 from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
-from .parts import NotesSlides
+from .parts import NewSlides, NotesSlides
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
 from .metrics import DECK_FONT
 from .textxml import A, run_language, write_text
@@ -44,6 +44,7 @@ class DeckWriter:
         self._step_slides: Dict = {}
         self._step_done: Dict = {}
         self._notes_slides = NotesSlides()
+        self._new_slides = NewSlides(prs)
         warned: Set[str] = set()
         for role, look in self.looks.items():
             if look.background is None and layouts[role].name not in warned:
@@ -157,7 +158,7 @@ class DeckWriter:
     def _new_slide(self, role: str):
         """A slide on the role's layout, keeping only its title and body placeholders."""
         look = self.looks[role]
-        slide = self.prs.slides.add_slide(look.layout)
+        slide = self._new_slides.add(look.layout)
         if look.background is None:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = RGBColor(*WHITE)
