@@ -138,11 +138,15 @@ class HelpCards:
         grid cannot), then as full as each card can be, then with the largest QR codes, then in
         the fewest, widest columns; shared between the slides so the emptiest slide is as full as
         it can be, and down each slide's columns evenly. None if one card alone does not fit."""
+        measured = {}  # each grid is measured once, however many slides are tried
         for slides in range(1, len(self.cards) + 1):
             for joined, labels, sites in VARIANTS:
                 for qr_pt in QR_SIZES_PT:
                     for columns in COLUMN_CHOICES:
-                        planned = self.measured(width, size, columns, qr_pt, joined, labels, sites)
+                        grid = (columns, qr_pt, joined, labels, sites)
+                        if grid not in measured:
+                            measured[grid] = self.measured(width, size, *grid)
+                        planned = measured[grid]
                         if planned is None or max(p[0] for p in planned) > height:
                             continue
                         shared = _share([p[0] for p in planned], height, columns, slides)

@@ -40,6 +40,7 @@ class DeckWriter:
         self.body_sizes = body_sizes(min_body_pt)
         self.titles: Set[str] = set()
         self._replans: Dict = {}
+        self._graphic_plans: Dict = {}
         self._timing = None  # the timing of the slide being written (see plan_timings)
         self._step_slides: Dict = {}
         self._step_done: Dict = {}
@@ -317,7 +318,14 @@ class DeckWriter:
 
     def graphic_plan(self, spec: SlideSpec):
         """(size, the graphic for each slide) for a designed slide, or None when it does not fit at
-        the deck's smallest body size: it is then shown as the plain list in its blocks."""
+        the deck's smallest body size: it is then shown as the plain list in its blocks. Planned
+        once for each graphic and layout (a deck counts its slides before it draws them)."""
+        key = (spec.layout, spec.picture)
+        if key not in self._graphic_plans:
+            self._graphic_plans[key] = self._plan_graphic(spec)
+        return self._graphic_plans[key]
+
+    def _plan_graphic(self, spec: SlideSpec):
         from .cards import ItemCards, MythCards, split_evenly
         from .helpcards import HelpCards
 
