@@ -100,3 +100,22 @@ def test_new_pictures_are_numbered_and_reused_as_python_pptx_does():
     # python-pptx's numbering, with image1 twice: 3 (below the 4 after two 1s), 5, 6; the same picture is one part
     assert own == ["/ppt/media/image3.png", "/ppt/media/image1.jpeg", "/ppt/media/image5.png", "/ppt/media/image3.png",
                    "/ppt/media/image6.png", "/ppt/media/image4.png"]
+
+
+def test_a_deck_is_written_as_the_stable_zip_of_what_python_pptx_saves():
+    import datetime as dt
+
+    from toolkit.deck.package import stable_pptx, stable_zip
+
+    prs = Presentation(io.BytesIO(_template_with_slides()))
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.notes_slide.notes_text_frame.text = "Notes"
+    slide.shapes.add_picture(io.BytesIO(qr_picture(URLS[2])), Emu(0), Emu(0))
+    saved = io.BytesIO()
+    prs.save(saved)
+    when = dt.date(2026, 9, 1)
+    ours = stable_pptx(prs, when)
+    assert ours == stable_zip(saved.getvalue(), when)
+    with zipfile.ZipFile(io.BytesIO(ours)) as written:
+        assert {info.date_time for info in written.infolist()} == {(2026, 9, 1, 0, 0, 0)}
+        assert written.namelist()[:2] == ["[Content_Types].xml", "_rels/.rels"]

@@ -7,13 +7,12 @@ pictures, textxml) -> package (reproducible bytes).
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from typing import List, Optional, Tuple
 
 from ..adapt import AdaptedLesson, Session
 from .outline import main_slides, plan
-from .package import stable_zip
+from .package import stable_pptx
 from .palette import brand_colour
 from .parts import quicker_parts
 from .pictures import school_logo
@@ -95,6 +94,4 @@ def build_deck(lesson: AdaptedLesson, context, session: Optional[Session] = None
     for spec in specs:
         writer.add(spec, logo if spec.logo else None)
     _properties(prs, lesson, session)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return stable_zip(buffer.getvalue(), lesson.last_reviewed)
+    return stable_pptx(prs, lesson.last_reviewed)
