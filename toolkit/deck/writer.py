@@ -41,6 +41,7 @@ class DeckWriter:
         self.titles: Set[str] = set()
         self._replans: Dict = {}
         self._graphic_plans: Dict = {}
+        self._number_placeholders: Dict = {}
         self._timing = None  # the timing of the slide being written (see plan_timings)
         self._step_slides: Dict = {}
         self._step_done: Dict = {}
@@ -186,10 +187,7 @@ class DeckWriter:
 
     def _slide_number(self, slide, look: Look) -> None:
         """The slide's number, where the layout puts it (a field PowerPoint keeps up to date)."""
-        from pptx.enum.shapes import PP_PLACEHOLDER
-
-        number = next((ph for ph in look.layout.placeholders
-                       if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        number = self._number_placeholder(look.layout)
         if number is None:
             return
         slide.shapes.clone_placeholder(number)
@@ -209,6 +207,15 @@ class DeckWriter:
             f'<a:p xmlns:a="{A}"><a:pPr algn="r"/><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
             f'<a:rPr lang="{run_language()}" sz="1100" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
             f'<a:latin typeface="{DECK_FONT}"/></a:rPr><a:t>{len(self.prs.slides)}</a:t></a:fld></a:p>'))
+
+    def _number_placeholder(self, layout):
+        """The layout's slide number placeholder, or None; looked up once for each layout."""
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        if layout.part not in self._number_placeholders:
+            self._number_placeholders[layout.part] = next(
+                (ph for ph in layout.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        return self._number_placeholders[layout.part]
 
     def _content(self, role: str, page: Page, notes: str) -> None:
         slide, title, bodies = self._new_slide(role)
