@@ -74,19 +74,14 @@ def _write_through_proxies(added, lines, align, anchor, pad_pt) -> None:
     """How shapes.write put text in a shape through python-pptx's proxies before it wrote the
     paragraphs as XML: what python-pptx itself makes of each setting."""
     from pptx.dml.color import RGBColor
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
 
     from toolkit.deck.metrics import DECK_FONT
-    from toolkit.deck.shapes import ALIGN, _emu
+    from toolkit.deck.shapes import ALIGN, text_frame
     from toolkit.deck.textxml import run_language
 
+    text_frame(added, anchor, pad_pt)
     frame = added.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[anchor]
-    frame.margin_left = frame.margin_right = _emu(pad_pt)
-    frame.margin_top = frame.margin_bottom = _emu(pad_pt / 2)
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.alignment = ALIGN[align]

@@ -80,12 +80,7 @@ def shape(shapes, kind: MSO_SHAPE, box: Tuple[float, float, float, float], fill:
 
 def write(added, lines: Sequence[Line], align: str = "left", anchor: str = "middle", pad_pt: float = PAD_PT) -> None:
     """Put `lines` in a shape: each a paragraph, wrapped, never shrunk."""
-    frame = added.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[anchor]
-    frame.margin_left = frame.margin_right = _emu(pad_pt)
-    frame.margin_top = frame.margin_bottom = _emu(pad_pt / 2)
+    text_frame(added, anchor, pad_pt)
     tx_body = added._element.txBody
     for old in tx_body.findall(f"{{{_A}}}p"):  # python-pptx's new shape has one empty paragraph
         tx_body.remove(old)
@@ -96,6 +91,17 @@ def write(added, lines: Sequence[Line], align: str = "left", anchor: str = "midd
         text.text = CT_RegularTextRun._escape_ctrl_chars(line.text)
     for paragraph in list(holder):
         tx_body.append(paragraph)
+
+
+def text_frame(added, anchor: str, pad_pt: float) -> None:
+    """A shape's text frame as the deck writes text: wrapped, no autofit, anchored, `pad_pt` inset
+    at the sides and half that at the top and bottom."""
+    frame = added.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}[anchor]
+    frame.margin_left = frame.margin_right = _emu(pad_pt)
+    frame.margin_top = frame.margin_bottom = _emu(pad_pt / 2)
 
 
 def _paragraph_xml(line: Line, algn: str) -> str:
