@@ -7,14 +7,14 @@ pictures, textxml) -> package (reproducible bytes).
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from typing import List, Optional, Tuple
 
 from ..adapt import AdaptedLesson, Session
 from .outline import main_slides, plan
-from .package import stable_zip
+from .package import stable_pptx
 from .palette import brand_colour
+from .parts import quicker_parts
 from .pictures import school_logo
 from .template import open_template
 from .writer import DeckWriter
@@ -61,6 +61,7 @@ def _logo(lesson: AdaptedLesson, warn):
 def _writer(lesson: AdaptedLesson, context):
     brand = brand_colour(lesson.school, context.warn)
     prs, layouts, theme_xml = open_template(context.options.template, brand, context.warn)
+    quicker_parts(prs)
     return prs, DeckWriter(prs, layouts, theme_xml, brand, lesson.audience.min_body_pt, context.warn, lesson.lesson_id)
 
 
@@ -93,6 +94,4 @@ def build_deck(lesson: AdaptedLesson, context, session: Optional[Session] = None
     for spec in specs:
         writer.add(spec, logo if spec.logo else None)
     _properties(prs, lesson, session)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return stable_zip(buffer.getvalue(), lesson.last_reviewed)
+    return stable_pptx(prs, lesson.last_reviewed)

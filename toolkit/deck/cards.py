@@ -95,32 +95,32 @@ class StepsGraphic:
         left, top, width, height = box
         columns, card_h, cautions, with_text, icon_pt = self.layout(width, height, size)
         card_w = (width - GAP_PT * (columns - 1)) / columns
-        picture = group(slide, _(w.STEPS_NAME), self.alt_text)
-        for index, (number, title) in enumerate(self.steps):
-            x = left + (index % columns) * (card_w + GAP_PT)
-            y = top + (index // columns) * (card_h + GAP_PT)
-            lines = [Line(title, size, INK, bold=True)] + ([Line(self.texts[index], size, INK)] if with_text else [])
-            card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, card_h), CARD, lines,
-                              align="centre", anchor="top", name=_("Step {number}", number=number), radius=12)
-            card.text_frame.margin_top = _emu(PAD_PT + icon_pt + GAP_PT / 2)  # titles line up under the icons
-            text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + PAD_PT, y + PAD_PT, NUMBER_PT, NUMBER_PT),
-                       brand, [Line(str(number), 24, WHITE, bold=True)], align="centre", name=_("Number {number}", number=number),
-                       pad_pt=0)
-            icon = icon_png(self.icons[index]) if index < len(self.icons) and self.icons[index] else None
-            if icon is not None:
-                placed = picture.shapes.add_picture(io.BytesIO(icon), _emu(x + (card_w - icon_pt) / 2),
-                                                    _emu(y + PAD_PT), _emu(icon_pt), _emu(icon_pt))
-                placed.name = _("Icon, step {number}", number=number)
-                decorative(placed)
-        rows = math.ceil(len(self.steps) / columns)
-        y = top + rows * (card_h + GAP_PT)
-        for (number, text), h in zip(self.cautions, cautions):
-            box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, width, h), CAUTION_FILL,
-                             [Line(_(w.TAKE_CARE, number=number), size, CAUTION_INK, bold=True)],
-                             line=CAUTION_INK, name=_("Careful, step {number}", number=number), radius=10)
-            run = box.text_frame.paragraphs[0].add_run()
-            _style(run, " " + text, size, CAUTION_INK)
-            y += h + GAP_PT
+        with group(slide, _(w.STEPS_NAME), self.alt_text) as picture:
+            for index, (number, title) in enumerate(self.steps):
+                x = left + (index % columns) * (card_w + GAP_PT)
+                y = top + (index // columns) * (card_h + GAP_PT)
+                lines = [Line(title, size, INK, bold=True)] + ([Line(self.texts[index], size, INK)] if with_text else [])
+                card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, card_h), CARD, lines,
+                                  align="centre", anchor="top", name=_("Step {number}", number=number), radius=12)
+                card.text_frame.margin_top = _emu(PAD_PT + icon_pt + GAP_PT / 2)  # titles line up under the icons
+                text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + PAD_PT, y + PAD_PT, NUMBER_PT, NUMBER_PT),
+                           brand, [Line(str(number), 24, WHITE, bold=True)], align="centre", name=_("Number {number}", number=number),
+                           pad_pt=0)
+                icon = icon_png(self.icons[index]) if index < len(self.icons) and self.icons[index] else None
+                if icon is not None:
+                    placed = picture.shapes.add_picture(io.BytesIO(icon), _emu(x + (card_w - icon_pt) / 2),
+                                                        _emu(y + PAD_PT), _emu(icon_pt), _emu(icon_pt))
+                    placed.name = _("Icon, step {number}", number=number)
+                    decorative(placed)
+            rows = math.ceil(len(self.steps) / columns)
+            y = top + rows * (card_h + GAP_PT)
+            for (number, text), h in zip(self.cautions, cautions):
+                box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, width, h), CAUTION_FILL,
+                                 [Line(_(w.TAKE_CARE, number=number), size, CAUTION_INK, bold=True)],
+                                 line=CAUTION_INK, name=_("Careful, step {number}", number=number), radius=10)
+                run = box.text_frame.paragraphs[0].add_run()
+                _style(run, " " + text, size, CAUTION_INK)
+                y += h + GAP_PT
         return picture
 
 
@@ -156,16 +156,16 @@ class MythCards:
         left, top, width, height = box
         fact_w, myth_w = self._widths(width)
         small = max(size - 4, 20)
-        picture = group(slide, _(w.MYTHS_NAME), self.alt_text)
-        y = top
-        for (fact, myth), h in zip(self.pairs, self.rows(width, size)):
-            card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, fact_w, h), FACT_FILL,
-                              [Line(_(w.FACT), size, FACT_INK, bold=True)], line=FACT_INK, name=_("Fact"), radius=10)
-            _style(card.text_frame.paragraphs[0].add_run(), " " + fact, size, INK)
-            card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left + fact_w + GAP_PT, y, myth_w, h),
-                              MYTH_FILL, [Line(_(w.MYTH), small, MYTH_INK, bold=True)], name=_("Myth"), radius=10)
-            _style(card.text_frame.paragraphs[0].add_run(), " " + myth, small, MYTH_INK)
-            y += h + GAP_PT
+        with group(slide, _(w.MYTHS_NAME), self.alt_text) as picture:
+            y = top
+            for (fact, myth), h in zip(self.pairs, self.rows(width, size)):
+                card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, fact_w, h), FACT_FILL,
+                                  [Line(_(w.FACT), size, FACT_INK, bold=True)], line=FACT_INK, name=_("Fact"), radius=10)
+                _style(card.text_frame.paragraphs[0].add_run(), " " + fact, size, INK)
+                card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left + fact_w + GAP_PT, y, myth_w, h),
+                                  MYTH_FILL, [Line(_(w.MYTH), small, MYTH_INK, bold=True)], name=_("Myth"), radius=10)
+                _style(card.text_frame.paragraphs[0].add_run(), " " + myth, small, MYTH_INK)
+                y += h + GAP_PT
         return picture
 
 
@@ -224,23 +224,23 @@ class ItemCards:
     def draw(self, slide, box, brand: RGB, size: int):
         left, top, width, height = box
         card_w = self._card_w(width)
-        picture = group(slide, self.name, self.alt_text)
-        y = top
-        for row, h in zip(range(0, len(self.items), 2), self.rows(width, size)):
-            for column, (heading, text) in enumerate(self.items[row:row + 2]):
-                x = left + column * ((width + GAP_PT) / 2)
-                if self.icon:
-                    png = icon_png(WARNING)
-                    if png is not None:
-                        placed = picture.shapes.add_picture(io.BytesIO(png), _emu(x), _emu(y + (h - ICON_PT) / 2),
-                                                            _emu(ICON_PT), _emu(ICON_PT))
-                        placed.name = _("Warning icon")
-                        decorative(placed)
-                    x += ICON_PT + GAP_PT / 2
-                lines = ([Line(heading, size, brand, bold=True)] if heading else []) + [Line(text, size, INK)]
-                text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, h), CARD, lines,
-                           name=heading or _("Card"), radius=10)
-            y += h + ROW_GAP_PT
+        with group(slide, self.name, self.alt_text) as picture:
+            y = top
+            for row, h in zip(range(0, len(self.items), 2), self.rows(width, size)):
+                for column, (heading, text) in enumerate(self.items[row:row + 2]):
+                    x = left + column * ((width + GAP_PT) / 2)
+                    if self.icon:
+                        png = icon_png(WARNING)
+                        if png is not None:
+                            placed = picture.shapes.add_picture(io.BytesIO(png), _emu(x), _emu(y + (h - ICON_PT) / 2),
+                                                                _emu(ICON_PT), _emu(ICON_PT))
+                            placed.name = _("Warning icon")
+                            decorative(placed)
+                        x += ICON_PT + GAP_PT / 2
+                    lines = ([Line(heading, size, brand, bold=True)] if heading else []) + [Line(text, size, INK)]
+                    text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, card_w, h), CARD, lines,
+                               name=heading or _("Card"), radius=10)
+                y += h + ROW_GAP_PT
         return picture
 
 
@@ -305,26 +305,26 @@ class SortBoxes:
         left, top, width, height = box
         box_w, inner, label_h, item_hs, box_h = self._layout(width, size)
         box_h = height  # the boxes fill the slide: room to add examples in PowerPoint
-        picture = group(slide, _(w.SORT_NAME), self.alt_text)
-        for index, ((label, icon, items), heights) in enumerate(zip(self.groups, item_hs)):
-            x = left + index * (box_w + GAP_PT)
-            colour = FACT_INK if icon == "surprise" else (CAUTION_INK if icon == "secret" else brand)
-            shape_box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, top, box_w, box_h), WHITE,
-                                   [Line(label, size, colour, bold=True)], align="centre", anchor="top",
-                                   line=colour, name=label, radius=14)
-            shape_box.text_frame.margin_top = _emu(PAD_PT + SORT_ICON_PT)
-            png = icon_png({"surprise": SURPRISE, "secret": SECRET}.get(icon, ""))
-            if png is not None:
-                placed = picture.shapes.add_picture(io.BytesIO(png), _emu(x + (box_w - SORT_ICON_PT) / 2),
-                                                    _emu(top + PAD_PT), _emu(SORT_ICON_PT), _emu(SORT_ICON_PT))
-                placed.name = _("Icon: {label}", label=label)
-                decorative(placed)
-            y = top + PAD_PT + SORT_ICON_PT + label_h + GAP_PT / 2
-            for item, h in zip(items, heights):
-                text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x + PAD_PT, y, inner, h),
-                           FACT_FILL if icon == "surprise" else (CAUTION_FILL if icon == "secret" else CARD),
-                           [Line(item, size, INK)], align="centre", name=_("Example"), radius=8)
-                y += h + GAP_PT / 2
+        with group(slide, _(w.SORT_NAME), self.alt_text) as picture:
+            for index, ((label, icon, items), heights) in enumerate(zip(self.groups, item_hs)):
+                x = left + index * (box_w + GAP_PT)
+                colour = FACT_INK if icon == "surprise" else (CAUTION_INK if icon == "secret" else brand)
+                shape_box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, top, box_w, box_h), WHITE,
+                                       [Line(label, size, colour, bold=True)], align="centre", anchor="top",
+                                       line=colour, name=label, radius=14)
+                shape_box.text_frame.margin_top = _emu(PAD_PT + SORT_ICON_PT)
+                png = icon_png({"surprise": SURPRISE, "secret": SECRET}.get(icon, ""))
+                if png is not None:
+                    placed = picture.shapes.add_picture(io.BytesIO(png), _emu(x + (box_w - SORT_ICON_PT) / 2),
+                                                        _emu(top + PAD_PT), _emu(SORT_ICON_PT), _emu(SORT_ICON_PT))
+                    placed.name = _("Icon: {label}", label=label)
+                    decorative(placed)
+                y = top + PAD_PT + SORT_ICON_PT + label_h + GAP_PT / 2
+                for item, h in zip(items, heights):
+                    text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x + PAD_PT, y, inner, h),
+                               FACT_FILL if icon == "surprise" else (CAUTION_FILL if icon == "secret" else CARD),
+                               [Line(item, size, INK)], align="centre", name=_("Example"), radius=8)
+                    y += h + GAP_PT / 2
         return picture
 
 

@@ -23,20 +23,20 @@ def draw_guide(slide, left: float, top: float, size: float, brand: RGB):
     """The guide in a `size`-point square at (`left`, `top`), in points."""
     from . import wording as w
 
-    picture = group(slide, _(w.GUIDE_NAME), "")
-    s = size / 100.0
-    shapes = picture.shapes
+    with group(slide, _(w.GUIDE_NAME), "") as picture:
+        s = size / 100.0
+        shapes = picture.shapes
 
-    def at(kind, x, y, width, height, fill, line=None):
-        return shape(shapes, kind, (left + x * s, top + y * s, width * s, height * s), fill, line)
+        def at(kind, x, y, width, height, fill, line=None):
+            return shape(shapes, kind, (left + x * s, top + y * s, width * s, height * s), fill, line)
 
-    at(MSO_SHAPE.ROUNDED_RECTANGLE, 24, 64, 52, 36, brand)  # body
-    at(MSO_SHAPE.OVAL, 15, 2, 70, 68, FACE, INK)  # head
-    at(MSO_SHAPE.OVAL, 32, 22, 8, 12, INK)  # eyes
-    at(MSO_SHAPE.OVAL, 60, 22, 8, 12, INK)
-    at(MSO_SHAPE.OVAL, 23, 38, 10, 7, CHEEK)  # cheeks
-    at(MSO_SHAPE.OVAL, 67, 38, 10, 7, CHEEK)
-    mouth = at(MSO_SHAPE.FLOWCHART_DELAY, 41, 34, 18, 26, INK)  # a wide smile: a half circle, flat side up
-    mouth.rotation = 90
-    decorative(picture)
+        at(MSO_SHAPE.ROUNDED_RECTANGLE, 24, 64, 52, 36, brand)  # body
+        at(MSO_SHAPE.OVAL, 15, 2, 70, 68, FACE, INK)  # head
+        at(MSO_SHAPE.OVAL, 32, 22, 8, 12, INK)  # eyes
+        at(MSO_SHAPE.OVAL, 60, 22, 8, 12, INK)
+        at(MSO_SHAPE.OVAL, 23, 38, 10, 7, CHEEK)  # cheeks
+        at(MSO_SHAPE.OVAL, 67, 38, 10, 7, CHEEK)
+        mouth = at(MSO_SHAPE.FLOWCHART_DELAY, 41, 34, 18, 26, INK)  # a wide smile: a half circle, flat side up
+        mouth.rotation = 90
+        decorative(picture)
     return picture

@@ -183,50 +183,50 @@ def draw_chat(slide, scenario: Scenario, box: Tuple[float, float, float, float],
     phone_w, phone_h = plan.phone
     x0 = left + (box_w - phone_w) / 2
     top += (box_h - phone_h) / 2
-    picture = group(slide, _("Phone picture: {title}", title=scenario.title), alt_text(scenario))
-    shapes = picture.shapes
-    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x0, top, phone_w, phone_h), FRAME, name=_("Phone"), radius=28)
-    sx, sy = x0 + BEZEL_PT, top + BEZEL_PT
-    screen_w, screen_h = _screen(plan.phone)
-    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (sx, sy, screen_w, screen_h), SCREEN, name=_("Screen"), radius=18)
-    shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (sx, sy, screen_w, HEADER_PT), HEADER, name=_("Chat header"), radius=18)
-    other = next((m.sender for m in scenario.chat if m.sender and m.sender != owner_of(scenario)), "")
-    title = display_name(other) if other else scenario.platform[:1].upper() + scenario.platform[1:]
-    name_x = sx + GAP_PT
-    if other:
-        _avatar(shapes, other, sx + GAP_PT, sy + (HEADER_PT - AVATAR_PT) / 2)
-        name_x += AVATAR_PT + GAP_PT
-    text_shape(shapes, MSO_SHAPE.RECTANGLE, (name_x, sy, sx + screen_w - name_x - GAP_PT, HEADER_PT), None,
-               [Line(title, 20, INK, bold=True)], name=_("Username"))
-    time_h = line_height_em() * TIME_PT
-    for item in plan.items:
-        x, y = sx + item.left, sy + item.top
-        if item.kind == "turn":
-            middle = y + item.height / 2
-            rule(shapes, x, middle, x + item.width, middle, TURN, 2.0, dashed=True)
-            label_w = width_em(_(w.TONE_CHANGES), True) * TURN_PT / WIDTH_SAFETY + 2 * PAD_PT + 4
-            text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x + (item.width - label_w) / 2, y, label_w, item.height),
-                       TURN_FILL, [Line(_(w.TONE_CHANGES), TURN_PT, TURN, bold=True)], align="centre",
-                       line=TURN, name=_("Tone changes"), radius=8)
-            continue
-        message = item.message
-        if item.kind == "note":
-            text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, item.width, item.height), NOTE,
-                       [Line(message.text, plan.size_pt, INK)], align="centre", name=_("What happens"), radius=8)
-            continue
-        mine = item.kind == "mine"
-        fill, ink = (brand, WHITE) if mine else (THEIRS, INK)
-        if not mine:
-            _avatar(shapes, message.sender, sx + GAP_PT, y + item.height - AVATAR_PT)
-        text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, item.width, item.height), fill,
-                   [Line(message.text, plan.size_pt, ink)], name=_("Message from {sender}", sender=display_name(message.sender)),
-                   radius=12, line=TURN if message.turn else None)
-        # The time beside the bubble's foot, as chat apps show it.
-        time_w = width_em(message.time) * TIME_PT / WIDTH_SAFETY + 6
-        time_x = x - time_w - 2 if mine else x + item.width + 2
-        text_shape(shapes, MSO_SHAPE.RECTANGLE, (time_x, y + item.height - time_h, time_w, time_h), None,
-                   [Line(message.time, TIME_PT, TIME)], align="right" if mine else "left", name=_("Time"), pad_pt=2,
-                   anchor="bottom")
+    with group(slide, _("Phone picture: {title}", title=scenario.title), alt_text(scenario)) as picture:
+        shapes = picture.shapes
+        shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x0, top, phone_w, phone_h), FRAME, name=_("Phone"), radius=28)
+        sx, sy = x0 + BEZEL_PT, top + BEZEL_PT
+        screen_w, screen_h = _screen(plan.phone)
+        shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (sx, sy, screen_w, screen_h), SCREEN, name=_("Screen"), radius=18)
+        shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (sx, sy, screen_w, HEADER_PT), HEADER, name=_("Chat header"), radius=18)
+        other = next((m.sender for m in scenario.chat if m.sender and m.sender != owner_of(scenario)), "")
+        title = display_name(other) if other else scenario.platform[:1].upper() + scenario.platform[1:]
+        name_x = sx + GAP_PT
+        if other:
+            _avatar(shapes, other, sx + GAP_PT, sy + (HEADER_PT - AVATAR_PT) / 2)
+            name_x += AVATAR_PT + GAP_PT
+        text_shape(shapes, MSO_SHAPE.RECTANGLE, (name_x, sy, sx + screen_w - name_x - GAP_PT, HEADER_PT), None,
+                   [Line(title, 20, INK, bold=True)], name=_("Username"))
+        time_h = line_height_em() * TIME_PT
+        for item in plan.items:
+            x, y = sx + item.left, sy + item.top
+            if item.kind == "turn":
+                middle = y + item.height / 2
+                rule(shapes, x, middle, x + item.width, middle, TURN, 2.0, dashed=True)
+                label_w = width_em(_(w.TONE_CHANGES), True) * TURN_PT / WIDTH_SAFETY + 2 * PAD_PT + 4
+                text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x + (item.width - label_w) / 2, y, label_w, item.height),
+                           TURN_FILL, [Line(_(w.TONE_CHANGES), TURN_PT, TURN, bold=True)], align="centre",
+                           line=TURN, name=_("Tone changes"), radius=8)
+                continue
+            message = item.message
+            if item.kind == "note":
+                text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, item.width, item.height), NOTE,
+                           [Line(message.text, plan.size_pt, INK)], align="centre", name=_("What happens"), radius=8)
+                continue
+            mine = item.kind == "mine"
+            fill, ink = (brand, WHITE) if mine else (THEIRS, INK)
+            if not mine:
+                _avatar(shapes, message.sender, sx + GAP_PT, y + item.height - AVATAR_PT)
+            text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, item.width, item.height), fill,
+                       [Line(message.text, plan.size_pt, ink)], name=_("Message from {sender}", sender=display_name(message.sender)),
+                       radius=12, line=TURN if message.turn else None)
+            # The time beside the bubble's foot, as chat apps show it.
+            time_w = width_em(message.time) * TIME_PT / WIDTH_SAFETY + 6
+            time_x = x - time_w - 2 if mine else x + item.width + 2
+            text_shape(shapes, MSO_SHAPE.RECTANGLE, (time_x, y + item.height - time_h, time_w, time_h), None,
+                       [Line(message.time, TIME_PT, TIME)], align="right" if mine else "left", name=_("Time"), pad_pt=2,
+                       anchor="bottom")
     return picture
 
 

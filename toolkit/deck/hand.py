@@ -69,37 +69,37 @@ class HelpingHand:
         x0 = left + (box_w - _UNITS[0] * s) / 2 + 4 * s  # the thumb reaches a little left of the box
         y0 = top + (box_h - _UNITS[1] * s) / 2
         fill = _tint(brand)
-        picture = group(slide, _(w.HAND_NAME), self.alt_text)
-        shapes = picture.shapes
+        with group(slide, _(w.HAND_NAME), self.alt_text) as picture:
+            shapes = picture.shapes
 
-        def at(units):
-            x, y, width, height = units
-            return (x0 + x * s, y0 + y * s, width * s, height * s)
+            def at(units):
+                x, y, width, height = units
+                return (x0 + x * s, y0 + y * s, width * s, height * s)
 
-        thumb = shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, at(_THUMB), fill, brand, _("Thumb"),
-                      line_pt=SKIN_LINE_PT, radius=_THUMB[2] * s / 2)
-        thumb.rotation = _THUMB_TURN
-        for number, finger in enumerate(_FINGERS, start=2):
-            shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, at(finger), fill, brand, _("Finger {number}", number=number),
-                  line_pt=SKIN_LINE_PT, radius=finger[2] * s / 2)
-        palm = at(_PALM)
-        shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, palm, fill, brand, _("Palm"), line_pt=SKIN_LINE_PT,
-              radius=24 * s)
-        # A line to write on along each finger and the thumb, as the pupils' own drawings will have.
-        for finger in _FINGERS:
-            x, y, width, height = at(finger)
-            middle = x + width / 2
-            rule(shapes, middle, y + width * 0.8, middle, palm[1] - 5 * s, brand, 1.5, dashed=True)  # down to the palm
-        x, y, width, height = at(_THUMB)
-        centre_x, centre_y, turn = x + width / 2, y + height / 2, math.radians(_THUMB_TURN)
-        ends = [(centre_x - along * math.sin(turn), centre_y + along * math.cos(turn))
-                for along in (-(height / 2 - width * 0.8), height / 2 - 12 * s)]
-        rule(shapes, *ends[0], *ends[1], brand, 1.5, dashed=True)
-        words = self.palm_size(box_w, box_h, size) or PALM_SIZES[-1]
-        px, py, pw, ph = palm
-        lines = count_lines([(self.palm, True)], words, (pw - 12 * s - 2 * PAD_PT) * WIDTH_SAFETY)
-        label_h = lines * line_height_em() * words + 2 * PAD_PT
-        text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (px + 6 * s, py + (ph - label_h) / 2 + 4 * s, pw - 12 * s, label_h),
-                   WHITE, [Line(self.palm, words, INK, bold=True)], align="centre", name=_("Palm words"),
-                   radius=10, line=brand)
+            thumb = shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, at(_THUMB), fill, brand, _("Thumb"),
+                          line_pt=SKIN_LINE_PT, radius=_THUMB[2] * s / 2)
+            thumb.rotation = _THUMB_TURN
+            for number, finger in enumerate(_FINGERS, start=2):
+                shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, at(finger), fill, brand, _("Finger {number}", number=number),
+                      line_pt=SKIN_LINE_PT, radius=finger[2] * s / 2)
+            palm = at(_PALM)
+            shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, palm, fill, brand, _("Palm"), line_pt=SKIN_LINE_PT,
+                  radius=24 * s)
+            # A line to write on along each finger and the thumb, as the pupils' own drawings will have.
+            for finger in _FINGERS:
+                x, y, width, height = at(finger)
+                middle = x + width / 2
+                rule(shapes, middle, y + width * 0.8, middle, palm[1] - 5 * s, brand, 1.5, dashed=True)  # down to the palm
+            x, y, width, height = at(_THUMB)
+            centre_x, centre_y, turn = x + width / 2, y + height / 2, math.radians(_THUMB_TURN)
+            ends = [(centre_x - along * math.sin(turn), centre_y + along * math.cos(turn))
+                    for along in (-(height / 2 - width * 0.8), height / 2 - 12 * s)]
+            rule(shapes, *ends[0], *ends[1], brand, 1.5, dashed=True)
+            words = self.palm_size(box_w, box_h, size) or PALM_SIZES[-1]
+            px, py, pw, ph = palm
+            lines = count_lines([(self.palm, True)], words, (pw - 12 * s - 2 * PAD_PT) * WIDTH_SAFETY)
+            label_h = lines * line_height_em() * words + 2 * PAD_PT
+            text_shape(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (px + 6 * s, py + (ph - label_h) / 2 + 4 * s, pw - 12 * s, label_h),
+                       WHITE, [Line(self.palm, words, INK, bold=True)], align="centre", name=_("Palm words"),
+                       radius=10, line=brand)
         return picture

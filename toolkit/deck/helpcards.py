@@ -138,11 +138,15 @@ class HelpCards:
         grid cannot), then as full as each card can be, then with the largest QR codes, then in
         the fewest, widest columns; shared between the slides so the emptiest slide is as full as
         it can be, and down each slide's columns evenly. None if one card alone does not fit."""
+        measured = {}  # each grid is measured once, however many slides are tried
         for slides in range(1, len(self.cards) + 1):
             for joined, labels, sites in VARIANTS:
                 for qr_pt in QR_SIZES_PT:
                     for columns in COLUMN_CHOICES:
-                        planned = self.measured(width, size, columns, qr_pt, joined, labels, sites)
+                        grid = (columns, qr_pt, joined, labels, sites)
+                        if grid not in measured:
+                            measured[grid] = self.measured(width, size, *grid)
+                        planned = measured[grid]
                         if planned is None or max(p[0] for p in planned) > height:
                             continue
                         shared = _share([p[0] for p in planned], height, columns, slides)
@@ -173,31 +177,31 @@ class HelpCards:
     def _draw_card(self, slide, card: HelpCard, reach: Tuple[str, ...], box, brand: RGB, size: int):
         x, y, w, h, top_h = box
         fill = FACT_FILL if card.local else CARD
-        holder = group(slide, card.name, " ".join([f"{card.name}: {card.purpose}."] + [f"{r}." for r in reach]))
-        shape(holder.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, w, h), fill, name=_("Card: {name}", name=card.name),
-              radius=10)
-        qr_pt = self.qr_pt if card.url else 0.0
-        name = f"{card.name}:" if self.joined else card.name
-        top = [Line(name, size, readable_on(fill, brand), bold=True)] + ([] if self.joined else [Line(card.purpose, size, INK)])
-        lines = [Line(r, size, INK) for r in reach]
-        # Text boxes inside the card, with no fill: the card's colour is their background. Beside a
-        # QR code, the name and purpose; the ways to reach it under both, the card's full width.
-        about = text_shape(holder.shapes, MSO_SHAPE.RECTANGLE,
-                           (x, y + EDGE_PT - PAD_PT / 2, w - (qr_pt + PAD_PT if qr_pt else 0),
-                            (top_h if qr_pt else h - 2 * EDGE_PT) + PAD_PT),
-                           None, top + ([] if qr_pt else lines), anchor="top", name=card.name)
-        if self.joined:
-            _style(about.text_frame.paragraphs[0].add_run(), " " + card.purpose, size, INK)
-        if reach and qr_pt:
-            text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + EDGE_PT - PAD_PT / 2 + top_h, w, h - top_h - 2 * EDGE_PT + PAD_PT),
-                       None, lines, anchor="top", name=_("How to reach {name}", name=card.name))
-        if card.url:
-            code = holder.shapes.add_picture(io.BytesIO(qr_picture(card.url)), _emu(x + w - PAD_PT - qr_pt),
-                                             _emu(y + EDGE_PT), _emu(qr_pt), _emu(qr_pt))
-            from .writer import set_alt_text
+        with group(slide, card.name, " ".join([f"{card.name}: {card.purpose}."] + [f"{r}." for r in reach])) as holder:
+            shape(holder.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, w, h), fill, name=_("Card: {name}", name=card.name),
+                  radius=10)
+            qr_pt = self.qr_pt if card.url else 0.0
+            name = f"{card.name}:" if self.joined else card.name
+            top = [Line(name, size, readable_on(fill, brand), bold=True)] + ([] if self.joined else [Line(card.purpose, size, INK)])
+            lines = [Line(r, size, INK) for r in reach]
+            # Text boxes inside the card, with no fill: the card's colour is their background. Beside a
+            # QR code, the name and purpose; the ways to reach it under both, the card's full width.
+            about = text_shape(holder.shapes, MSO_SHAPE.RECTANGLE,
+                               (x, y + EDGE_PT - PAD_PT / 2, w - (qr_pt + PAD_PT if qr_pt else 0),
+                                (top_h if qr_pt else h - 2 * EDGE_PT) + PAD_PT),
+                               None, top + ([] if qr_pt else lines), anchor="top", name=card.name)
+            if self.joined:
+                _style(about.text_frame.paragraphs[0].add_run(), " " + card.purpose, size, INK)
+            if reach and qr_pt:
+                text_shape(holder.shapes, MSO_SHAPE.RECTANGLE, (x, y + EDGE_PT - PAD_PT / 2 + top_h, w, h - top_h - 2 * EDGE_PT + PAD_PT),
+                           None, lines, anchor="top", name=_("How to reach {name}", name=card.name))
+            if card.url:
+                code = holder.shapes.add_picture(io.BytesIO(qr_picture(card.url)), _emu(x + w - PAD_PT - qr_pt),
+                                                 _emu(y + EDGE_PT), _emu(qr_pt), _emu(qr_pt))
+                from .writer import set_alt_text
 
-            set_alt_text(code, card.qr_alt, _("QR code {name}", name=card.qr_name or card.name))
-            code.click_action.hyperlink.address = card.url
+                set_alt_text(code, card.qr_alt, _("QR code {name}", name=card.qr_name or card.name))
+                code.click_action.hyperlink.address = card.url
         return holder
 
 

@@ -152,11 +152,18 @@ def width_em(text: str, bold: bool = False) -> float:
 def count_lines(pieces: Sequence[Piece], size_pt: float, width_pt: float) -> int:
     """Lines a paragraph takes at `size_pt` in a column `width_pt` wide: greedy wrapping at spaces,
     as PowerPoint and LibreOffice do; a word longer than the line breaks anywhere."""
+    # The same texts are measured again and again (each help card in every layout a slide could
+    # take, each quiz option for every tile width), so each count is kept: keyed on the faces'
+    # widths too, so measuring in another font (after `_widths.cache_clear()`) counts afresh.
+    return _counted(tuple(pieces), size_pt, width_pt, _widths(False), _widths(True))
+
+
+@lru_cache(maxsize=1 << 16)
+def _counted(pieces: Tuple[Piece, ...], size_pt: float, width_pt: float, regular: _Widths, bold: _Widths) -> int:
     words = _words(pieces)
     if not words:
         return 1
     width_em = width_pt / size_pt
-    regular, bold = _widths(False), _widths(True)
     lines, used = 1, 0.0
     for word, is_bold, spaced in words:
         widths = bold if is_bold else regular

@@ -109,35 +109,35 @@ class QuizCards:
         left, top, width, height = box
         columns, tile_w, rows, head, remember = self.layout(width, height, size)
         badge = BADGE_EM * size
-        picture = group(slide, self.name, self.alt_text)
-        lines = [Line(self.question, size, INK, bold=True)] + ([Line(self.how, size, INK)] if self.how else [])
-        text_shape(picture.shapes, MSO_SHAPE.RECTANGLE, (left, top, width, head + PAD_PT), None, lines,
-                   anchor="top", name=_("Question"), pad_pt=0)
-        y = top + head + GAP_PT
-        for row_index, row_h in enumerate(rows):
-            for column, tile in enumerate(self.tiles[row_index * columns:(row_index + 1) * columns]):
-                x = left + column * (tile_w + GAP_PT)
-                fill, edge, ink = CARD, None, INK
-                if tile.right is True:
-                    fill, edge, ink = FACT_FILL, FACT_INK, FACT_INK
-                elif tile.right is False:
-                    ink = WRONG_INK
-                card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, tile_w, row_h), fill,
-                                  [Line(tile.text, size, INK, bold=True)]
-                                  + ([Line(tile.feedback, size, INK)] if tile.feedback else []),
-                                  anchor="middle", line=edge, name=_("Option {letter}", letter=tile.badge), radius=12)
-                card.text_frame.margin_left = int((badge + 2 * PAD_PT) * 12700)
-                if tile.verdict:
-                    _style(card.text_frame.paragraphs[0].add_run(), f" ({tile.verdict})", size, ink)
-                text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + PAD_PT, y + (row_h - badge) / 2, badge, badge),
-                           FACT_INK if tile.right is True else brand, [Line(tile.badge, size, WHITE, bold=True)],
-                           align="centre", name=_("Letter {letter}", letter=tile.badge), pad_pt=0)
-            y += row_h + GAP_PT
-        if remember:
-            box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, width, remember), REMEMBER_FILL,
-                             [Line(self.remember[0], size, REMEMBER_INK, bold=True)], line=REMEMBER_INK,
-                             name=_("Remember"), radius=10)
-            _style(box.text_frame.paragraphs[0].add_run(), " " + self.remember[1], size, INK)
+        with group(slide, self.name, self.alt_text) as picture:
+            lines = [Line(self.question, size, INK, bold=True)] + ([Line(self.how, size, INK)] if self.how else [])
+            text_shape(picture.shapes, MSO_SHAPE.RECTANGLE, (left, top, width, head + PAD_PT), None, lines,
+                       anchor="top", name=_("Question"), pad_pt=0)
+            y = top + head + GAP_PT
+            for row_index, row_h in enumerate(rows):
+                for column, tile in enumerate(self.tiles[row_index * columns:(row_index + 1) * columns]):
+                    x = left + column * (tile_w + GAP_PT)
+                    fill, edge, ink = CARD, None, INK
+                    if tile.right is True:
+                        fill, edge, ink = FACT_FILL, FACT_INK, FACT_INK
+                    elif tile.right is False:
+                        ink = WRONG_INK
+                    card = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (x, y, tile_w, row_h), fill,
+                                      [Line(tile.text, size, INK, bold=True)]
+                                      + ([Line(tile.feedback, size, INK)] if tile.feedback else []),
+                                      anchor="middle", line=edge, name=_("Option {letter}", letter=tile.badge), radius=12)
+                    card.text_frame.margin_left = int((badge + 2 * PAD_PT) * 12700)
+                    if tile.verdict:
+                        _style(card.text_frame.paragraphs[0].add_run(), f" ({tile.verdict})", size, ink)
+                    text_shape(picture.shapes, MSO_SHAPE.OVAL, (x + PAD_PT, y + (row_h - badge) / 2, badge, badge),
+                               FACT_INK if tile.right is True else brand, [Line(tile.badge, size, WHITE, bold=True)],
+                               align="centre", name=_("Letter {letter}", letter=tile.badge), pad_pt=0)
+                y += row_h + GAP_PT
+            if remember:
+                box = text_shape(picture.shapes, MSO_SHAPE.ROUNDED_RECTANGLE, (left, y, width, remember), REMEMBER_FILL,
+                                 [Line(self.remember[0], size, REMEMBER_INK, bold=True)], line=REMEMBER_INK,
+                                 name=_("Remember"), radius=10)
+                _style(box.text_frame.paragraphs[0].add_run(), " " + self.remember[1], size, INK)
         return picture
 
 

@@ -17,6 +17,7 @@ from .content import Column, Page, Para, Run, SlideSpec
 from .fit import HALF_FULL, body_sizes, continued_title, fits, page_fill, paginate, title_size
 from .looks import END_INSET, EMU_PER_PT, SIDE_INSET, Frame, Look
 from .palette import theme_colours
+from .parts import NewSlides, NotesSlides
 from .pictures import GAP_IN, QR_WIDTH_IN, qr_height_in, qr_picture
 from .metrics import DECK_FONT
 from .textxml import A, run_language, write_text
@@ -39,9 +40,13 @@ class DeckWriter:
         self.body_sizes = body_sizes(min_body_pt)
         self.titles: Set[str] = set()
         self._replans: Dict = {}
+        self._graphic_plans: Dict = {}
+        self._number_placeholders: Dict = {}
         self._timing = None  # the timing of the slide being written (see plan_timings)
         self._step_slides: Dict = {}
         self._step_done: Dict = {}
+        self._notes_slides = NotesSlides()
+        self._new_slides = NewSlides(prs)
         warned: Set[str] = set()
         for role, look in self.looks.items():
             if look.background is None and layouts[role].name not in warned:
@@ -155,7 +160,7 @@ class DeckWriter:
     def _new_slide(self, role: str):
         """A slide on the role's layout, keeping only its title and body placeholders."""
         look = self.looks[role]
-        slide = self.prs.slides.add_slide(look.layout)
+        slide = self._new_slides.add(look.layout)
         if look.background is None:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = RGBColor(*WHITE)
@@ -182,10 +187,7 @@ class DeckWriter:
 
     def _slide_number(self, slide, look: Look) -> None:
         """The slide's number, where the layout puts it (a field PowerPoint keeps up to date)."""
-        from pptx.enum.shapes import PP_PLACEHOLDER
-
-        number = next((ph for ph in look.layout.placeholders
-                       if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        number = self._number_placeholder(look.layout)
         if number is None:
             return
         slide.shapes.clone_placeholder(number)
@@ -205,6 +207,15 @@ class DeckWriter:
             f'<a:p xmlns:a="{A}"><a:pPr algn="r"/><a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
             f'<a:rPr lang="{run_language()}" sz="1100" dirty="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
             f'<a:latin typeface="{DECK_FONT}"/></a:rPr><a:t>{len(self.prs.slides)}</a:t></a:fld></a:p>'))
+
+    def _number_placeholder(self, layout):
+        """The layout's slide number placeholder, or None; looked up once for each layout."""
+        from pptx.enum.shapes import PP_PLACEHOLDER
+
+        if layout.part not in self._number_placeholders:
+            self._number_placeholders[layout.part] = next(
+                (ph for ph in layout.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+        return self._number_placeholders[layout.part]
 
     def _content(self, role: str, page: Page, notes: str) -> None:
         slide, title, bodies = self._new_slide(role)
@@ -314,7 +325,14 @@ class DeckWriter:
 
     def graphic_plan(self, spec: SlideSpec):
         """(size, the graphic for each slide) for a designed slide, or None when it does not fit at
-        the deck's smallest body size: it is then shown as the plain list in its blocks."""
+        the deck's smallest body size: it is then shown as the plain list in its blocks. Planned
+        once for each graphic and layout (a deck counts its slides before it draws them)."""
+        key = (spec.layout, spec.picture)
+        if key not in self._graphic_plans:
+            self._graphic_plans[key] = self._plan_graphic(spec)
+        return self._graphic_plans[key]
+
+    def _plan_graphic(self, spec: SlideSpec):
         from .cards import ItemCards, MythCards, split_evenly
         from .helpcards import HelpCards
 
@@ -463,7 +481,7 @@ class DeckWriter:
             else:
                 line = timing
             text = join(line, text)
-        slide.notes_slide.notes_text_frame.text = text
+        self._notes_slides.add(slide).notes_text_frame.text = text
 
 
 def set_alt_text(picture, description: str, name: str) -> None:
