@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -45,6 +46,7 @@ class WordDocument:
         self.doc = docx.Document()
         self.when = when
         self._level = 0
+        self._style_ids: Dict[Tuple[str, WD_STYLE_TYPE], Optional[str]] = {}
         self._styles(accent)
         self._page(paper)
         props = self.doc.core_properties
@@ -96,12 +98,14 @@ class WordDocument:
         if not 1 <= level <= self._level + 1 or level > 3:
             raise ValueError(f"heading level {level} after level {self._level}: headings go down one level at a time")
         self._level = level
-        self.doc.add_heading(text, level)
+        # What python-docx's `Document.add_heading` does (a paragraph, its text, the style
+        # "Heading N"), with the style's id looked up once.
+        self._add_paragraph(text, f"Heading {level}")
 
     def paragraph(self, text: Text, style: Optional[str] = None, small: bool = False,
                   align_right: bool = False, keep_with_next: bool = False) -> None:
         """`keep_with_next` for a label or an introduction: it never ends a page alone."""
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self._add_paragraph(style=style)
         _add_runs(paragraph, text, Pt(9) if small else None)
         if align_right:
             paragraph.alignment = 2  # WD_ALIGN_PARAGRAPH.RIGHT
@@ -116,7 +120,7 @@ class WordDocument:
         """A numbered list that starts at 1, whatever lists came before it."""
         num_id = self._restarted_numbering()
         for item in items:
-            paragraph = self.doc.add_paragraph(style="List Number")
+            paragraph = self._add_paragraph(style="List Number")
             _add_runs(paragraph, item)
             num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = 0
@@ -126,7 +130,8 @@ class WordDocument:
         """A table whose first row is its header: marked to repeat at the top of each page (which is
         how Word and screen readers know it is the header), in bold."""
         table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = self.doc.styles["Table Grid"]
+        # What `table.style = "Table Grid"` sets (python-docx's `Table.style` setter), looked up once.
+        table._tbl.tblStyle_val = self.style_id(style="Table Grid", style_type=WD_STYLE_TYPE.TABLE)
         _mark_header_row(table)
         for cell, text in zip(table.rows[0].cells, header):
             cell.paragraphs[0].add_run(text).bold = True
@@ -163,6 +168,30 @@ class WordDocument:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return stable_zip(buffer.getvalue(), self.when)
+
+    # --- Styles ----------------------------------------------------------------------------------
+
+    def style_id(self, style: str, style_type: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> Optional[str]:
+        """The id python-docx gives the style named `style`, of `style_type` (None for that type's default
+        style), as `paragraph.style = style` would look it up: `Styles.get_style_id`, which raises
+        KeyError for a style the document lacks and ValueError for one of another type.
+
+        Looked up once per document and kept: python-docx looks it up again on every assignment,
+        and each look-up walks every style of the template (`Styles.default`, to return None for the
+        default style, calls `CT_Styles.default_for`), which was half the time a document took. The styles are all set up before the first paragraph
+        (`_styles`), and none is added or renamed after, so an id once looked up stays right."""
+        key = (style, style_type)
+        if key not in self._style_ids:
+            self._style_ids[key] = self.doc.styles.get_style_id(style, style_type)
+        return self._style_ids[key]
+
+    def _add_paragraph(self, text: str = "", style: Optional[str] = None):
+        """`self.doc.add_paragraph(text, style)`, with the style's id from `style_id`: python-docx's
+        `Paragraph.style` setter sets `CT_P.style` to the id it looks up; this sets it to the same id."""
+        paragraph = self.doc.add_paragraph(text)
+        if style is not None:
+            paragraph._p.style = self.style_id(style=style)
+        return paragraph
 
     # --- Numbering ----------------------------------------------------------------------------
 
