@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
@@ -48,14 +47,15 @@ def test_a_style_the_document_lacks_fails_as_python_docx_does_every_time():
 
 
 def _body_xml(document) -> bytes:
-    return etree.tostring(document.element.body)
+    """The document's content, without its section properties (WordDocument sets the page size)."""
+    return b"".join(etree.tostring(child) for child in document.element.body if not child.tag.endswith("}sectPr"))
 
 
 def test_paragraphs_headings_and_tables_are_what_python_docx_writes():
     """The same content written by WordDocument and by python-docx's own calls (which look the
     style up by name each time) gives the same XML, including a paragraph in the default style."""
     word = _word()
-    plain = docx.Document()
+    plain = _word().doc  # the same styles and page, written to with python-docx's own calls
     for text, style in (("Normal text", "Normal"), ("Unstyled", None), ("A bullet", "List Bullet"),
                         ("Another bullet", "List Bullet")):
         word.paragraph(text, style=style)
@@ -67,8 +67,7 @@ def test_paragraphs_headings_and_tables_are_what_python_docx_writes():
     word.table(("A", "B"), [("1", "2")])
     table = plain.add_table(rows=1, cols=2)
     table.style = plain.styles["Table Grid"]
-    mine = etree.fromstring(_body_xml(word.doc))
-    theirs = etree.fromstring(_body_xml(plain))
+    mine, theirs = word.doc.element.body, plain.element.body
     paragraphs = mine.findall("{*}p")
     assert [etree.tostring(p) for p in paragraphs[:6]] == [etree.tostring(p) for p in theirs.findall("{*}p")[:6]]
     style_of = [p.find("{*}pPr/{*}pStyle") for p in paragraphs[:6]]
@@ -78,3 +77,58 @@ def test_paragraphs_headings_and_tables_are_what_python_docx_writes():
     assert paragraphs[1].find("{*}pPr") is None
     assert etree.tostring(mine.find("{*}tbl/{*}tblPr/{*}tblStyle")) == etree.tostring(
         theirs.find("{*}tbl/{*}tblPr/{*}tblStyle"))
+
+
+@pytest.mark.parametrize("text", ["plain words", " leading and trailing spaces ", "a\ttab", "two\nlines", "cr\rand\r\nboth",
+                                  "\t", "", "[fill]", "Welsh: ŵ ŷ – “quoted”"])
+def test_a_run_is_what_python_docx_writes_for_any_text(text):
+    word = _word()
+    plain = _word().doc  # the same styles and page, written to with python-docx's own calls
+    word.paragraph([("", text), ("bold", text), ("fill", text)])
+    paragraph = plain.add_paragraph()
+    paragraph.add_run(text)
+    paragraph.add_run(text).bold = True
+    filled = paragraph.add_run(f"[{text}]")
+    filled.bold = True
+    filled.font.highlight_color = 7  # WD_COLOR_INDEX.YELLOW
+    assert _body_xml(word.doc) == _body_xml(plain)
+
+
+def _python_docx_table(document, header, rows, widths_cm):
+    """A table as python-docx's own calls make it: style by name, rows added, then each cell's width."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    from toolkit.docx.document import _mark_header_row
+
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = document.styles["Table Grid"]
+    _mark_header_row(table)
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.paragraphs[0].add_run(text)
+    if widths_cm:
+        table.autofit = False
+        for column, width in zip(table._tbl.tblGrid.iterfind(qn("w:gridCol")), widths_cm):
+            column.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
+    document.add_paragraph()
+
+
+@pytest.mark.parametrize("widths_cm", [(4.5, 6.5, 6.0), (1.2, 5.6, 4.6), (3.33, 7.77), ()])
+def test_a_table_is_what_python_docx_writes(widths_cm):
+    """Each cell's width comes from the grid as python-docx adds the row: the same twips as setting
+    each cell's width afterwards, for widths that do not round evenly too."""
+    header = ("Who", "What for", "How")
+    rows = [("Childline", "Anyone under 19", "0800 1111"), ("CEOP", "Report", "online\tform"), ("", "", "")]
+    word = _word()
+    plain = _word().doc  # the same styles and page, written to with python-docx's own calls
+    word.table(header, rows, widths_cm=widths_cm)
+    _python_docx_table(plain, header, rows, widths_cm)
+    assert _body_xml(word.doc) == _body_xml(plain)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import docx
@@ -29,6 +30,8 @@ Run = Union[str, Tuple[str, str]]
 """A piece of a paragraph: plain text, or ("bold", text), or ("fill", text) for a place the school
 fills in, printed in square brackets and highlighted."""
 Text = Union[str, Sequence[Run]]
+
+_TAB_OR_BREAK = re.compile("[\t\r\n]")  # what python-docx's `_RunContentAppender.add_char` writes as other elements
 
 PLACEHOLDER_NOTE = N_("Text in [square brackets] is for the school to fill in or delete before the document is used.")
 
@@ -133,21 +136,25 @@ class WordDocument:
         # What `table.style = "Table Grid"` sets (python-docx's `Table.style` setter), looked up once.
         table._tbl.tblStyle_val = self.style_id(style="Table Grid", style_type=WD_STYLE_TYPE.TABLE)
         _mark_header_row(table)
-        for cell, text in zip(table.rows[0].cells, header):
-            cell.paragraphs[0].add_run(text).bold = True
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, text in zip(cells, row):
-                _add_runs(cell.paragraphs[0], text)
+        header_row = table.rows[0]
+        for cell, text in zip(header_row.cells, header):
+            _add_run(cell.paragraphs[0], text).bold = True
         if widths_cm:
-            # Word reads the cells' widths, LibreOffice and Google Docs the grid's: set both.
+            # Word reads the cells' widths, LibreOffice and Google Docs the grid's: set both. The grid's
+            # first: python-docx's `Table.add_row` gives each cell it adds its column's width from the
+            # grid (`w:gridCol/@w:w`), the same twips as `cell.width = Cm(width)` writes, so only the
+            # header row, made before the grid was set, needs its cells' widths set one by one.
             table.autofit = False
             for column, width in zip(table._tbl.tblGrid.iterfind(qn("w:gridCol")), widths_cm):
                 column.set(qn("w:w"), str(int(Cm(width).twips)))
-        for row in table.rows:
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-            for cell, width in zip(row.cells, widths_cm):
+            for cell, width in zip(header_row.cells, widths_cm):
                 cell.width = Cm(width)
+        _keep_on_one_page(header_row)
+        for row in rows:
+            added = table.add_row()
+            _keep_on_one_page(added)
+            for cell, text in zip(added.cells, row):
+                _add_runs(cell.paragraphs[0], text)
         self.doc.add_paragraph()  # room after the table; Word needs a paragraph between tables anyway
 
     def picture(self, data: bytes, width_cm: float, alt: str, align_right: bool = False) -> None:
@@ -235,6 +242,27 @@ def _mark_header_row(table) -> None:
         look.set(qn(name), value)
 
 
+def _keep_on_one_page(row) -> None:
+    """A row is never split across two pages."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _add_run(paragraph, text: str):
+    """`paragraph.add_run(text)`, written the way python-docx writes it, without its detours.
+
+    python-docx's `Run.text` setter first clears the new, empty run (`CT_R.clear_content`, an XPath
+    query) and then reads the text a character at a time (`_RunContentAppender`), to write a tab as
+    `w:tab` and a line break as `w:br`; text with neither becomes one `w:t`, written by `CT_R.add_t`.
+    For such text (nearly all) this calls `CT_R.add_t` itself; text with a tab or line break still
+    goes through the `Run.text` setter."""
+    run = paragraph.add_run()
+    if _TAB_OR_BREAK.search(text):
+        run.text = text
+    elif text:
+        run._r.add_t(text)
+    return run
+
+
 def _runs(text: Text) -> List[Tuple[str, str]]:
     if isinstance(text, str):
         return [("", text)]
@@ -245,7 +273,7 @@ def _add_runs(paragraph, text: Text, size=None) -> None:
     for kind, words in _runs(text):
         if kind == "fill":
             words = f"[{words}]"
-        run = paragraph.add_run(words)
+        run = _add_run(paragraph, words)
         if kind in ("bold", "fill"):
             run.bold = True
         if kind == "fill":
