@@ -132,3 +132,30 @@ def test_a_table_is_what_python_docx_writes(widths_cm):
     word.table(header, rows, widths_cm=widths_cm)
     _python_docx_table(plain, header, rows, widths_cm)
     assert _body_xml(word.doc) == _body_xml(plain)
+
+
+def test_the_saved_file_is_the_one_python_docx_saves_made_reproducible():
+    """`to_bytes` writes the package without compressing it before `stable_zip` does: the same
+    file as python-docx's own `save` then `stable_zip`, with every part (a picture, a footer, a
+    numbered list's numbering part) in the same order."""
+    import io
+    import zipfile
+
+    from PIL import Image
+
+    from toolkit.deck.package import stable_zip
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 20), "#1D4E89").save(picture, format="PNG")
+    word = _word()
+    word.picture(picture.getvalue(), 3.0, "A logo", align_right=True)
+    word.heading("One", 1)
+    word.numbered(["first", "second"])
+    word.table(("A", "B"), [("1", "2")], widths_cm=(4.0, 13.0))
+    word.footer("A footer")
+    saved = io.BytesIO()
+    word.doc.save(saved)
+    expected = stable_zip(saved.getvalue(), word.when)
+    assert word.to_bytes() == expected
+    names = zipfile.ZipFile(io.BytesIO(expected)).namelist()
+    assert {"word/media/image1.png", "word/numbering.xml", "word/footer1.xml"} <= set(names), names

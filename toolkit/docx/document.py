@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
@@ -172,9 +174,7 @@ class WordDocument:
         run.font.size = Pt(9)
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return stable_zip(buffer.getvalue(), self.when)
+        return stable_zip(_stored_package(self.doc), self.when)
 
     # --- Styles ----------------------------------------------------------------------------------
 
@@ -240,6 +240,40 @@ def _mark_header_row(table) -> None:
     for name, value in (("w:firstRow", "1"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
                         ("w:lastColumn", "0"), ("w:noHBand", "0"), ("w:noVBand", "1")):
         look.set(qn(name), value)
+
+
+class _StoredZipWriter:
+    """python-docx's zip writer (`docx.opc.phys_pkg._ZipPkgWriter`: `write(pack_uri, blob)`,
+    `close()`), storing each part as it is instead of compressing it."""
+
+    def __init__(self, stream) -> None:
+        self._zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_STORED)
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self._zip.writestr(pack_uri.membername, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _stored_package(document) -> bytes:
+    """The zip `document.save()` writes, with the same parts in the same order, stored rather than
+    compressed: `stable_zip` reads every part back and compresses it again (dating each one), so
+    compressing it here too was work thrown away (about 10 ms a document, a fifth of a letter's time).
+
+    The steps of python-docx's `Document.save` -> `OpcPackage.save` (each part's `before_marshal`)
+    -> `PackageWriter.write`, whose writer is fixed to `_ZipPkgWriter` (compressing): its three
+    static steps are called here with `_StoredZipWriter` instead."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    buffer = io.BytesIO()
+    writer = _StoredZipWriter(buffer)
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    writer.close()
+    return buffer.getvalue()
 
 
 def _keep_on_one_page(row) -> None:
