@@ -1,26 +1,23 @@
 """QR codes drawn as a one-bit stencil (an inline image mask): each module is one sample, so the
 edges stay sharp at any printer resolution, and a code takes a couple of hundred bytes of the page
-rather than a path of hundreds of rectangles. Same settings as `toolkit.qr` (error correction M,
-the standard four-module quiet zone), black on white for cameras."""
+rather than a path of hundreds of rectangles. The same code as the slides and web pages
+(`toolkit.qr`: error correction M, the standard four-module quiet zone), black on white for cameras."""
 
 from __future__ import annotations
 
 import functools
 from typing import Tuple
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.platypus import Flowable
+
+from ..qr import qr_matrix
 
 
 @functools.lru_cache(maxsize=256)
 def stencil(url: str) -> Tuple[int, str]:
     """(modules per side including the quiet zone, the samples row by row from the top, in hex).
     A 0 bit paints (the default for an image mask), so dark modules are 0."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4)
-    code.add_data(url)
-    code.make(fit=True)
-    matrix = code.get_matrix()
+    matrix = qr_matrix(url)
     rows = []
     for cells in matrix:
         bits = "".join("0" if dark else "1" for dark in cells)
