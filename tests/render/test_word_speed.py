@@ -80,7 +80,7 @@ def test_paragraphs_headings_and_tables_are_what_python_docx_writes():
 
 
 @pytest.mark.parametrize("text", ["plain words", " leading and trailing spaces ", "a\ttab", "two\nlines", "cr\rand\r\nboth",
-                                  "\t", "", "[fill]", "Welsh: ŵ ŷ – “quoted”"])
+                                  "\t", "", None, "[fill]", "Welsh: ŵ ŷ – “quoted”"])
 def test_a_run_is_what_python_docx_writes_for_any_text(text):
     word = _word()
     plain = _word().doc  # the same styles and page, written to with python-docx's own calls

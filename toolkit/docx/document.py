@@ -281,7 +281,7 @@ def _keep_on_one_page(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def _add_run(paragraph, text: str):
+def _add_run(paragraph, text: Optional[str]):
     """`paragraph.add_run(text)`, written the way python-docx writes it, without its detours.
 
     python-docx's `Run.text` setter first clears the new, empty run (`CT_R.clear_content`, an XPath
@@ -290,10 +290,12 @@ def _add_run(paragraph, text: str):
     For such text (nearly all) this calls `CT_R.add_t` itself; text with a tab or line break still
     goes through the `Run.text` setter."""
     run = paragraph.add_run()
-    if _TAB_OR_BREAK.search(text):
-        run.text = text
-    elif text:
+    if not text:  # python-docx's `add_run` writes no text for "" (or None)
+        return run
+    if isinstance(text, str) and not _TAB_OR_BREAK.search(text):
         run._r.add_t(text)
+    else:
+        run.text = text
     return run
 
 
