@@ -16,8 +16,8 @@ from typing import Dict, List, Optional, Sequence, Tuple, Union
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
-from docx.oxml import OxmlElement
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
@@ -179,14 +179,15 @@ class WordDocument:
     # --- Styles ----------------------------------------------------------------------------------
 
     def style_id(self, style: str, style_type: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> Optional[str]:
-        """The id python-docx gives the style named `style`, of `style_type` (None for that type's default
-        style), as `paragraph.style = style` would look it up: `Styles.get_style_id`, which raises
-        KeyError for a style the document lacks and ValueError for one of another type.
+        """The id python-docx gives the style named `style`, of `style_type` (None for that type's
+        default style), as `paragraph.style = style` would look it up: `Styles.get_style_id`, which
+        raises KeyError for a style the document lacks and ValueError for one of another type.
 
         Looked up once per document and kept: python-docx looks it up again on every assignment,
-        and each look-up walks every style of the template (`Styles.default`, to return None for the
-        default style, calls `CT_Styles.default_for`), which was half the time a document took. The styles are all set up before the first paragraph
-        (`_styles`), and none is added or renamed after, so an id once looked up stays right."""
+        and each look-up walks every style of the template (`Styles.default`, to return None for
+        the default style, calls `CT_Styles.default_for`), which was half the time a document took.
+        The styles are all set up before the first paragraph (`_styles`), and none is added or
+        renamed after, so an id once looked up stays right. A failed look-up is not kept."""
         key = (style, style_type)
         if key not in self._style_ids:
             self._style_ids[key] = self.doc.styles.get_style_id(style, style_type)
