@@ -26,9 +26,11 @@ def way_label(way: str) -> str:
 
 
 def text_label(text: str) -> str:
-    """The label for a text-message route, or none when its own wording already starts with 'Text'
-    ('Text SHOUT to 85258')."""
-    return "" if text.lower().startswith("text") else way_label("text")
+    """The label for a text-message route, or none when its own wording already says to text
+    ('Text SHOUT to 85258'; in Welsh 'Tecstio SHOUT i 85258')."""
+    # TRANSLATORS: how an instruction to send a text message begins, as in "Text SHOUT to 85258" (in Welsh
+    # "Tecstio"): a contact whose wording begins so is not labelled "Text:" as well.
+    return "" if text.lower().startswith(_("Text").lower()) else way_label("text")
 
 
 def who_can_help() -> str:
