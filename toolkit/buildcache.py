@@ -20,15 +20,14 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
-import secrets
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from .checkcache import code_fingerprint, finding_from
+from .checkcache import catalogue_files, code_fingerprint, finding_from
 from .checkcache import digest as _digest
 from .checkcache import file_digest as _file_digest
 from .errors import Finding
+from .usercache import write_whole
 from .wording import _
 from .load import Project
 from .renderjobs import Job, Unit, UnitResult
@@ -45,12 +44,8 @@ def _dump(model) -> Any:
 def _other_catalogue_files(project: Project) -> Dict[str, Optional[str]]:
     """The digests of the catalogue folder's other YAML files (not lessons, not audiences or routes,
     which are keyed by what was read from them): data a check or a format may read from there."""
-    lesson_files = {Path(l.path).resolve() for l in project.lessons}
     folder = Path(project.audiences_file.path).resolve().parent if project.audiences_file else None
-    if folder is None or not folder.is_dir():
-        return {}
-    return {p.name: _file_digest(p) for p in sorted(folder.iterdir())
-            if p.suffix in (".yaml", ".yml") and p.is_file() and p.resolve() not in lesson_files}
+    return catalogue_files(folder, [l.path for l in project.lessons]) if folder is not None else {}
 
 
 def checks_key(project: Project, today: Optional[dt.date] = None) -> str:
@@ -173,18 +168,9 @@ class RenderCache:
                                        *(output.data for output in result.files)])
 
     def _write(self, target: Path, chunks: Sequence[bytes]) -> None:
-        temporary = self.folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
-            os.replace(temporary, target)
+            write_whole(target, chunks)
         except OSError as exc:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
             problem = _("the build cache in {folder} could not be written ({reason}); the files it could not keep are "
                         "rendered again next time", folder=self.folder, reason=exc.strerror or exc)
             if problem not in self.problems:

@@ -29,7 +29,7 @@ import os
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .errors import Finding
 from .usercache import cache_folder, write_whole
@@ -82,6 +82,17 @@ def code_fingerprint() -> str:
     return _code["digest"]
 
 
+def catalogue_files(folder: Path, lessons: Iterable[Any]) -> Dict[str, Optional[str]]:
+    """The digests of the YAML files in a catalogue folder but the `lessons` (keyed one by one, as
+    read): the catalogues and any data a check or a format may read from there."""
+    skip = {Path(p).resolve() for p in lessons}
+    try:
+        return {p.name: file_digest(p) for p in sorted(Path(folder).iterdir())
+                if p.suffix in (".yaml", ".yml") and p.is_file() and p.resolve() not in skip}
+    except OSError:
+        return {}
+
+
 _FINDING_FIELDS = {f.name: f.type for f in dataclasses.fields(Finding)}
 
 
@@ -121,15 +132,8 @@ class ValidateCache:
         """Key what every file's findings share: the catalogue folder's files (but the lessons being
         checked, which are keyed one by one), the code, the language, the date."""
         folder = Path(catalogue_folder)
-        lessons = {Path(p).resolve() for p in lesson_paths}
-        try:
-            names = sorted(p.name for p in folder.iterdir()
-                           if p.suffix in (".yaml", ".yml") and p.is_file() and p.resolve() not in lessons)
-        except OSError:
-            names = []
         self.common = digest(FORMAT, code_fingerprint(), dt.date.today().isoformat(), current_language(),
-                             str(folder.resolve()), {name: file_digest(folder / name) for name in names},
-                             file_digest(builtin_nations))
+                             str(folder.resolve()), catalogue_files(folder, lesson_paths), file_digest(builtin_nations))
 
     def key(self, shown: str, path: Optional[Path]) -> str:
         return digest(self.common, shown, file_digest(path) if path is not None else None)
@@ -168,7 +172,7 @@ class ValidateCache:
                   "read": [dataclasses.asdict(f) for f in remembered.read],
                   "checked": [dataclasses.asdict(f) for f in remembered.checked]}
         try:
-            write_whole(self._path(slot), json.dumps(record, ensure_ascii=False).encode("utf-8"))
+            write_whole(self._path(slot), [json.dumps(record, ensure_ascii=False).encode("utf-8")])
         except OSError as exc:
             problem = _("the validate cache in {folder} could not be written ({reason}); the lessons it could not "
                         "keep are checked again next time", folder=self.folder, reason=exc.strerror or exc)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Sequence
 
 CACHE_ENV = "LESSONKIT_CACHE_DIR"
 
@@ -22,13 +23,15 @@ def cache_folder(part: str) -> Path:
     return platformdirs.user_cache_path("lessonkit", appauthor=False) / part
 
 
-def write_whole(target: Path, data: bytes) -> None:
-    """Write `data` to `target` whole or not at all (a temporary file beside it, then renamed), so
+def write_whole(target: Path, chunks: Sequence[bytes]) -> None:
+    """Write `chunks` to `target` whole or not at all (a temporary file beside it, then renamed), so
     another lessonkit reading it at the same time never sees half a file. Raises OSError."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        temporary.write_bytes(data)
+        with open(temporary, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
         os.replace(temporary, target)
     except OSError:
         try:

@@ -103,13 +103,16 @@ def format_names() -> List[str]:
     """Every format's name, without loading any: a built-in format is named as its module is, with
     '-' for '_' (moodle_xml.py registers `moodle-xml`; tests/render/test_registry.py holds them to
     it). Enough to plan a build, which loads the formats only if it has something to render."""
-    built_in = {module.name.replace("_", "-") for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_")}
-    return sorted(built_in | set(_FORMATS))
+    return sorted({name.replace("_", "-") for name in _built_in()} | set(_FORMATS))
+
+
+def _built_in() -> List[str]:
+    """The modules of this package that are formats."""
+    return [module.name for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_")]
 
 
 def formats() -> Dict[str, Format]:
     """Every registered format, loading the built-in ones on first use."""
-    for module in pkgutil.iter_modules(__path__):
-        if not module.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{module.name}")
+    for name in _built_in():
+        importlib.import_module(f"{__name__}.{name}")
     return dict(sorted(_FORMATS.items()))

@@ -68,7 +68,7 @@ def translations(tag: str) -> gettext.GNUTranslations:
         try:
             from ..usercache import write_whole
 
-            write_whole(kept, compiled.getvalue())
+            write_whole(kept, [compiled.getvalue()])
         except OSError:
             pass  # compiled again next time
     compiled.seek(0)
