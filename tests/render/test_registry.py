@@ -3,6 +3,7 @@ something to render), and each built-in format is named as its module is."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -19,14 +20,15 @@ def test_every_format_is_named_as_its_module():
 
 def test_a_rebuild_with_nothing_to_render_loads_no_format(tmp_path):
     output = tmp_path / "out"
+    this_checkout = {**os.environ, "PYTHONPATH": str(ROOT)}  # both builds run this code, whatever is installed
     build = [sys.executable, "-m", "toolkit", "build", "--lesson", "staff-briefing", "-o", str(output)]
-    assert subprocess.run(build, cwd=tmp_path, capture_output=True, timeout=300).returncode == 0
+    assert subprocess.run(build, cwd=tmp_path, capture_output=True, timeout=300, env=this_checkout).returncode == 0
     script = ("import sys, runpy\nsys.argv = ['lessonkit', *sys.argv[1:]]\n"
               "try:\n    runpy.run_module('toolkit', run_name='__main__')\nexcept SystemExit as end:\n"
               "    assert not end.code, end.code\n"
               "loaded = sorted(m for m in sys.modules if m.startswith('toolkit.render.'))\n"
               "print('LOADED', loaded, file=sys.stderr)\n")
     again = subprocess.run([sys.executable, "-c", script, *build[3:]], cwd=tmp_path, capture_output=True, text=True,
-                           timeout=300, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+                           timeout=300, env=this_checkout)
     assert again.returncode == 0, again.stderr
     assert "LOADED []" in again.stderr
