@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional, Tuple
+from typing import NoReturn, Optional, Tuple
 
 import click
 
@@ -89,6 +89,43 @@ def main() -> None:
       lessonkit validate lessons
       lessonkit build
     """
+
+
+def run() -> None:
+    """The `lessonkit` program (its console script and `python -m toolkit`): `main`, then `leave`."""
+    try:
+        main(prog_name="lessonkit")
+    except SystemExit as done:
+        leave(done.code)
+    leave(0)
+
+
+def leave(status) -> NoReturn:
+    """End the program with `status` (as `sys.exit(status)` would) without tearing it down.
+
+    When a command is done, Python would free every object it made one by one and collect them twice
+    (about 0.1 s for `lessonkit validate`: a sixth of its time) before the system frees the memory at
+    once anyway. So lessonkit runs the exit handlers (`atexit`), flushes what it printed, and ends the
+    process there. Files are always closed by the code that writes them, never left to the teardown.
+    If a thread other than the main one is still running, Python ends as usual and waits for it."""
+    import atexit
+    import threading
+
+    if any(thread.is_alive() and not thread.daemon for thread in threading.enumerate()
+           if thread is not threading.main_thread()):
+        sys.exit(status)
+    if status is None:
+        status = 0
+    elif not isinstance(status, int):
+        say(str(status), err=True)
+        status = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader has gone (`lessonkit validate | head -1`), or it was closed
+            pass
+    os._exit(status & 0xFF)
 
 
 @main.command()
