@@ -142,3 +142,36 @@ def test_warnings_about_a_teachers_own_lesson_are_shown(tmp_path):
                                        "-o", str(tmp_path / "out")])
     assert result.exit_code == 0
     assert "warning: online-blackmail/ks4 gift: ordering question 'order-of-events'" in result.stderr
+
+
+def test_the_schema_describes_each_field_by_the_docstring_under_it():
+    # pydantic's own reader of attribute docstrings, as an independent check of toolkit.schema's
+    from pydantic import BaseModel
+    from pydantic._internal._docs_extraction import extract_docstrings_from_cls
+
+    from toolkit.schema import lesson_schema
+
+    def models(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from models(sub)
+
+    by_name = {cls.__name__: cls for cls in models(BaseModel) if cls.__module__.startswith("toolkit.model")}
+    schema = lesson_schema()
+    described = 0
+    for name, definition in [("Lesson", schema), *schema["$defs"].items()]:
+        model = by_name[name]
+        docstrings = {}
+        for cls in reversed(model.__mro__):
+            if issubclass(cls, BaseModel) and cls is not BaseModel:
+                docstrings.update(extract_docstrings_from_cls(cls, use_inspect=True))
+        for field_name, field in model.model_fields.items():
+            shown = definition["properties"][field.alias or field_name]
+            if field.description is not None:  # the field's type describes it (e.g. an Id)
+                assert shown["description"] == field.description
+            elif field_name in docstrings:
+                assert shown["description"] == docstrings[field_name], (name, field_name)
+                described += 1
+            else:
+                assert "description" not in shown
+    assert described > 60

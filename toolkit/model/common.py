@@ -89,7 +89,7 @@ class Strict(BaseModel):
     (`defer_build`): a command builds only the models it reads (`validate` never builds the school
     profile's), and a model used inside another is built once, as part of it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Sourced(Strict):

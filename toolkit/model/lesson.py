@@ -82,7 +82,7 @@ class ChatMessage(Strict):
     """One line of a story's chat, as the phone picture on the story's slide shows it. Write it
     from the story's own text: no new facts, and nothing sexual drawn (say what happens instead)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, populate_by_name=True,
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
                               defer_build=True)
 
     sender: Optional[Name] = Field(default=None, alias="from")
