@@ -52,3 +52,52 @@ def test_hard_sentences_finds_only_long_hard_ones():
     short = "Organisational considerations notwithstanding."
     found = list(readability.hard_sentences(f"{easy} {hard} {short}", 9))
     assert found == [(hard, 34.3)]
+
+
+
+def _fresh_hyphenation(monkeypatch):
+    """readability's pyphen as a new command gets it: nothing parsed in this process yet."""
+    import pyphen
+
+    monkeypatch.setattr(pyphen, "hdcache", {})
+    readability._hyphenation.cache_clear()
+    return pyphen
+
+
+def _kept_patterns():
+    from toolkit.usercache import cache_folder
+
+    return list(cache_folder("hyphenation").glob("*.json"))
+
+
+def test_kept_patterns_count_every_lesson_word_as_pyphen_does(monkeypatch):
+    import re
+
+    from toolkit.builtin import lessons_dir
+
+    pyphen = _fresh_hyphenation(monkeypatch)
+    words = sorted(set(re.findall(r"[a-z]+", " ".join(p.read_text(encoding="utf-8").lower()
+                                                       for p in lessons_dir().glob("*.yaml")))))
+    assert len(words) > 1000 and not _kept_patterns()
+    parsed = readability._hyphenation()  # parsed, and kept
+    assert len(_kept_patterns()) == 1
+    _fresh_hyphenation(monkeypatch)
+    taken_up = readability._hyphenation()  # read back from the user's cache
+    assert taken_up.hd is not parsed.hd
+    reference = pyphen.Pyphen(filename=pyphen.LANGUAGES["en_US"], cache=False)  # pyphen's own parse
+    assert taken_up.hd.patterns == reference.hd.patterns and taken_up.hd.maxlen == reference.hd.maxlen
+    assert [taken_up.positions(word) for word in words] == [reference.positions(word) for word in words]
+
+
+@pytest.mark.parametrize("damage", [b"", b"[28, {\"ab\": [1]}]", b"{not json", b"\xff\xfe", "same digest, other patterns"])
+def test_damaged_kept_patterns_are_parsed_again_and_replaced(monkeypatch, damage):
+    _fresh_hyphenation(monkeypatch)
+    readability._hyphenation()
+    [kept] = _kept_patterns()
+    if damage == "same digest, other patterns":  # still well-formed JSON, but not what was kept
+        digest, body = kept.read_bytes().split(b"\n", 1)
+        damage = digest + b"\n" + body.replace(b"[1, [", b"[1, [\"x\", ", 1)
+    kept.write_bytes(damage)
+    _fresh_hyphenation(monkeypatch)
+    assert readability.flesch_kincaid_grade(TEXTSTAT_0_7_4[1][0]) == TEXTSTAT_0_7_4[1][2]
+    assert kept.read_bytes() != damage

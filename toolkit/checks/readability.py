@@ -46,10 +46,55 @@ _COUNTED_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 @functools.lru_cache(maxsize=None)
 def _hyphenation():
-    """pyphen's American English patterns, loaded (about 0.04 s) when the first sentence is graded."""
+    """pyphen's American English patterns, loaded when the first sentence is graded.
+
+    pyphen parses its dictionary's 11,000 patterns each time (about 0.05 s of every `validate`), so
+    the parsed patterns are kept in the user's cache folder as JSON (toolkit/usercache.py), named by
+    the dictionary's bytes and pyphen's version, and read back from there (about 0.01 s; a file whose
+    digest does not match is parsed again). They are handed to pyphen through its own cache of
+    dictionaries, so pyphen counts exactly as it would."""
     import pyphen
 
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    if path not in pyphen.hdcache:
+        _take_up_patterns(pyphen, path)
     return pyphen.Pyphen(lang="en_US")
+
+
+def _take_up_patterns(pyphen, path) -> None:
+    """Put `path`'s patterns, as kept by an earlier command, into pyphen's cache; else parse them
+    (as pyphen would) and keep them for the next. Nothing kept, or something damaged, is only slower."""
+    import hashlib
+    import json
+
+    from ..usercache import cache_folder, write_whole
+
+    try:
+        name = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
+        kept = cache_folder("hyphenation") / f"{name}-pyphen-{pyphen.__version__}.json"
+    except (OSError, AttributeError):
+        return  # pyphen reads its dictionary itself
+    try:
+        digest, _, body = kept.read_bytes().partition(b"\n")
+        if digest.decode("ascii") != hashlib.sha256(body).hexdigest():
+            raise ValueError("damaged")  # e.g. cut short, or changed by hand
+        longest, patterns = json.loads(body)
+        parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        parsed.patterns = {tags: (start, tuple(values)) for tags, (start, values) in patterns.items()}
+        parsed.cache, parsed.maxlen = {}, int(longest)
+        pyphen.hdcache[path] = parsed
+        return
+    except (OSError, ValueError, TypeError, AttributeError, UnicodeDecodeError):  # not kept yet, or damaged
+        pass
+    parsed = pyphen.hdcache[path] = pyphen.HyphDict(path)
+    if any(type(value) is not int for _, values in parsed.patterns.values() for value in values):
+        return  # a pattern with an alternative spelling (a DataInt): JSON would lose it
+    try:
+        patterns = {tags: [start, list(values)] for tags, (start, values) in parsed.patterns.items()}
+        body = json.dumps([parsed.maxlen, patterns], ensure_ascii=False).encode("utf-8")
+        write_whole(kept, [hashlib.sha256(body).hexdigest().encode("ascii"), b"\n", body])
+    except OSError:
+        pass
 
 
 def _rounded(number: float, places: int) -> float:
