@@ -21,13 +21,10 @@ from ..wording import _
 @lru_cache(maxsize=1)
 def _deck():
     """The default template's writer (for its title boxes and sizes), made once per run."""
+    from ..deck import measuring_writer
     from ..deck.palette import brand_colour
-    from ..deck.template import open_template
-    from ..deck.writer import DeckWriter
 
-    brand = brand_colour(None, lambda _: None)
-    prs, layouts, theme_xml = open_template(None, brand, lambda _: None)
-    return DeckWriter(prs, layouts, theme_xml, brand, 24, lambda _: None)
+    return measuring_writer(brand_colour(None, lambda _: None), 24, lambda _: None)
 
 
 def prepare() -> None:
