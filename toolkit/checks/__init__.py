@@ -16,6 +16,11 @@ if TYPE_CHECKING:  # the rules import the models when they run: remembered findi
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 
+AHEAD = 3
+"""How many lessons `validate` reads and checks the content of beyond the oldest whose slide rules
+it is still waiting for: enough that neither process waits for the other, few enough that memory
+does not grow with the size of the folder."""
+
 
 def run_checks(project: Project, catalogues: bool = True, beside: Optional[Beside] = None,
                meanwhile: Optional[Callable[[Project], None]] = None) -> List[Finding]:
@@ -29,9 +34,10 @@ def run_checks(project: Project, catalogues: bool = True, beside: Optional[Besid
 
 
 class Checking:
-    """Checks begun: the structure rules run and the slide rules sent `beside`, if given; `finish()`
-    runs the content rules here and returns every finding (run_checks() in two steps, so that a
-    caller can begin checking the next lesson before finishing this one)."""
+    """Checks begun: the structure rules run and the slide rules sent `beside`, if given; `content()`
+    runs the content rules here, and `finish()` (which runs them if that has not) returns every
+    finding: run_checks() in steps, so that a caller can check the content of the next lessons
+    while the slide rules of this one are still running beside."""
 
     def __init__(self, project: Project, catalogues: bool = True, beside: Optional[Beside] = None):
         from . import structure
@@ -40,12 +46,18 @@ class Checking:
         self.findings = list(structure.check(project, catalogues))
         self.broken = {f.path for f in self.findings if f.severity == "error"}
         self.slides = beside.submit(slide_rules, project, self.broken) if beside else None
+        self.said: Optional[List[Finding]] = None
 
-    def finish(self, meanwhile: Optional[Callable[[Project], None]] = None) -> List[Finding]:
+    def content(self) -> None:
         # Every rule module is imported, never skipped: a missing one is an error, not silence.
         from . import content
 
-        said = [f for f in content.check(self.project, catalogues=self.catalogues) if f.path not in self.broken]
+        if self.said is None:
+            self.said = [f for f in content.check(self.project, catalogues=self.catalogues) if f.path not in self.broken]
+
+    def finish(self, meanwhile: Optional[Callable[[Project], None]] = None) -> List[Finding]:
+        self.content()
+        said = self.said or []
         if meanwhile is not None and self.slides is not None and not self.slides.done():
             meanwhile(self.project)
         laid_out, timed = self.slides.result() if self.slides else slide_rules(self.project, self.broken)
@@ -77,8 +89,8 @@ def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = N
 
     The catalogues are loaded and checked once; each lesson is read, checked and dropped (only its
     id and file are kept, for the duplicate-id check). With `jobs` above 1, each lesson's slide rules
-    run in a second process (toolkit/beside.py) while this one checks the content of the lesson
-    before it: two lessons are held at a time. With a `cache`, files whose findings it remembers
+    run in a second process (toolkit/beside.py) while this one checks its content and goes on to the
+    next: at most AHEAD + 1 lessons are held at a time. With a `cache`, files whose findings it remembers
     for the same inputs are not read again, and what is found in the others is kept for next time.
     Returns how many lessons loaded and every finding; raises ContentErrors with all of them if
     any is an error (or, with `strict`, a warning).
@@ -125,8 +137,6 @@ def _check(lesson_paths: Sequence[Path], folder: Path, paths: Sequence[Path], kn
     from ..model import Lesson
     from .ids import id_position
 
-    catalogues, read = load_project(lesson_paths, folder, catalogues_only=True)
-    usable = catalogues.audiences_file is not None and catalogues.routes_file is not None
     results: List[Optional[Remembered]] = list(known)
     waiting: Deque[Tuple[int, Remembered, Optional[Checking]]] = deque()  # finished in order
 
@@ -136,8 +146,10 @@ def _check(lesson_paths: Sequence[Path], folder: Path, paths: Sequence[Path], kn
         results[index] = remembered
 
     with Beside(jobs) as beside:
-        if usable and None in results[1:]:
-            beside.submit(prepare_slide_rules)  # the second process gets ready while this one reads the first lesson
+        if None in results[1:]:
+            beside.submit(prepare_slide_rules)  # the second process gets ready while this one reads the catalogues
+        catalogues, read = load_project(lesson_paths, folder, catalogues_only=True)
+        usable = catalogues.audiences_file is not None and catalogues.routes_file is not None
         if results[0] is None:
             waiting.append((0, Remembered(read, []), Checking(catalogues) if usable else None))
         for done, path in enumerate(paths, 1):
@@ -154,8 +166,10 @@ def _check(lesson_paths: Sequence[Path], folder: Path, paths: Sequence[Path], kn
                 if usable:
                     checking = Checking(Project([loaded], catalogues.audiences_file, catalogues.routes_file,
                                                 catalogues.nations_file), catalogues=False, beside=beside)
+            if checking is not None:
+                checking.content()  # while its slide rules run beside
             waiting.append((done, remembered, checking))
-            while len(waiting) > 1:  # this lesson's slide rules have begun beside: finish the one before
+            while len(waiting) > AHEAD:  # the slide rules of the lessons after it have begun beside
                 finish_one()
         while waiting:
             finish_one()
