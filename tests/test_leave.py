@@ -56,3 +56,11 @@ def test_exit_handlers_run_and_a_running_thread_is_waited_for(tmp_path):
         assert done.stdout.startswith("before") and "online-blackmail" in done.stdout
         assert (folder / "handler-ran").exists()
         assert (folder / "thread-finished").exists() == (case == "thread")
+
+
+def test_a_profiler_still_gets_to_report(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(tmp_path / "run.prof"), "-m", "toolkit", "list"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "run.prof").stat().st_size > 0

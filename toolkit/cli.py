@@ -107,12 +107,13 @@ def leave(status) -> NoReturn:
     (about 0.1 s for `lessonkit validate`: a sixth of its time) before the system frees the memory at
     once anyway. So lessonkit runs the exit handlers (`atexit`), flushes what it printed, and ends the
     process there. Files are always closed by the code that writes them, never left to the teardown.
-    If a thread other than the main one is still running, Python ends as usual and waits for it."""
+    If a thread other than the main one is still running, Python ends as usual and waits for it; so
+    it does under a profiler or a debugger (`python -m cProfile -m toolkit ...`), which report after."""
     import atexit
     import threading
 
-    if any(thread.is_alive() and not thread.daemon for thread in threading.enumerate()
-           if thread is not threading.main_thread()):
+    if sys.getprofile() is not None or sys.gettrace() is not None or any(
+            thread.is_alive() and not thread.daemon for thread in threading.enumerate() if thread is not threading.main_thread()):
         sys.exit(status)
     if status is None:
         status = 0
