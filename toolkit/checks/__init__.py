@@ -74,6 +74,8 @@ def prepare_slide_rules() -> None:
 def slide_rules(project: Project, broken: Set[str]) -> Tuple[List[Finding], List[Finding]]:
     """The rules that lay the lessons out as slides (titles and chats fit; slides per session): the
     slowest rules, so the ones run beside the others. Lessons whose structure is `broken` are left out."""
+    if not project.lessons:  # the catalogues alone: nothing to lay out (and no reason to import the slide format)
+        return [], []
     from ..load import Project
     from . import layout, sessions
 
