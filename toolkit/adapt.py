@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .model import (
     NATIONAL_PACK, NATIONS, Audience, Lesson, Nation, SafeguardingContact, SchoolProfile, SupportRoute, text_for,
@@ -573,6 +573,24 @@ def adapt(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute],
     values = term_values(nations, school.nation if school else None, audiences or {audience.id: audience}, school)
     adapted = _filled(_adapted(lesson, audience, routes, school, include, exclude, nations), values, current_language())
     return dataclasses.replace(adapted, terms=values)
+
+
+Adapted = Callable[[Lesson, Audience], "AdaptedLesson"]
+
+
+def adapter(project) -> Adapted:
+    """`adapt` for the lessons of a loaded `project` (its routes, nations and audiences), with no
+    school: each lesson adapted to an audience once, however many rules ask (an AdaptedLesson
+    never changes)."""
+    made: Dict[Tuple[int, str], AdaptedLesson] = {}
+
+    def adapted(lesson: Lesson, audience: Audience) -> AdaptedLesson:
+        key = (id(lesson), audience.id)
+        if key not in made:
+            made[key] = adapt(lesson, audience, project.routes, nations=project.nations, audiences=project.audiences)
+        return made[key]
+
+    return adapted
 
 
 def _adapted(lesson: Lesson, audience: Audience, routes: Dict[str, SupportRoute], school: Optional[SchoolProfile],

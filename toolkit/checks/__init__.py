@@ -76,12 +76,14 @@ def slide_rules(project: Project, broken: Set[str]) -> Tuple[List[Finding], List
     slowest rules, so the ones run beside the others. Lessons whose structure is `broken` are left out."""
     if not project.lessons:  # the catalogues alone: nothing to lay out (and no reason to import the slide format)
         return [], []
+    from ..adapt import adapter
     from ..load import Project
     from . import layout, sessions
 
     sound = Project([l for l in project.lessons if l.path not in broken], project.audiences_file, project.routes_file,
                     project.nations_file, project.language)
-    return layout.check(sound), [f for f in sessions.check(project) if f.path not in broken]
+    adapted = adapter(project)  # both rules lay out the same adapted lessons
+    return layout.check(sound, adapted), [f for f in sessions.check(project, adapted) if f.path not in broken]
 
 
 def validate_lessons(lesson_paths: Sequence[Path], catalogue: Optional[Path] = None, strict: bool = False,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Tuple
 
-from ..adapt import adapt
+from ..adapt import Adapted, adapter
 from ..errors import Finding, LessonkitError
 from ..load import Loaded, Project
 from ..model import Lesson
@@ -70,9 +70,10 @@ def chat_problem(scenario) -> Optional[str]:
     return problem(scenario, width, height)
 
 
-def check(project: Project) -> List[Finding]:
+def check(project: Project, adapted: Optional[Adapted] = None) -> List[Finding]:
     from ..deck.outline import plan
 
+    adapted = adapted or adapter(project)
     findings: List[Finding] = []
     for loaded in project.lessons:
         seen: Dict[str, bool] = {}
@@ -80,8 +81,7 @@ def check(project: Project) -> List[Finding]:
             audience = project.audiences.get(audience_id)
             if audience is None:
                 continue
-            for spec in plan(adapt(loaded.model, audience, project.routes, None, nations=project.nations,
-                                   audiences=project.audiences)):
+            for spec in plan(adapted(loaded.model, audience)):
                 problem = chat_problem(spec.picture) if spec.kind == "picture" else None
                 if problem and ("chat", problem) not in seen:  # a chat differs by audience: each is checked
                     seen[("chat", problem)] = False

@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from typing import Iterator, List, Sequence, Tuple
+from typing import Iterator, List, Optional, Sequence, Tuple
 
-from ..adapt import adapt, shows
+from ..adapt import Adapted, adapter, shows
 from ..errors import Finding
 from ..load import Loaded, Project
 from ..model import Lesson
@@ -31,7 +31,8 @@ EXIT_QUESTIONS = (3, 5)
 QUIZ_PARTS = ("starter", "exit")
 
 
-def check(project: Project) -> List[Finding]:
+def check(project: Project, adapted: Optional[Adapted] = None) -> List[Finding]:
+    adapted = adapted or adapter(project)
     findings: List[Finding] = []
     for loaded in project.lessons:
         lesson = loaded.model
@@ -52,7 +53,7 @@ def check(project: Project) -> List[Finding]:
             findings.extend(_order(loaded, audience))
             findings.extend(_quiz_lengths(loaded, audience))
             if project.routes:
-                findings.extend(_slides(loaded, project, audience))
+                findings.extend(_slides(loaded, adapted(lesson, audience), audience))
     return findings
 
 
@@ -146,12 +147,11 @@ def _quiz_lengths(loaded: Loaded[Lesson], audience) -> Iterator[Finding]:
                     severity="warning", rule="quiz-length")
 
 
-def _slides(loaded: Loaded[Lesson], project: Project, audience) -> Iterator[Finding]:
+def _slides(loaded: Loaded[Lesson], adapted, audience) -> Iterator[Finding]:
     from ..deck import session_slides
     from ..render import RenderContext
 
     lesson = loaded.model
-    adapted = adapt(lesson, audience, project.routes, nations=project.nations, audiences=project.audiences)
     positions = {s.id: index for index, s in enumerate(lesson.sessions)}
     for session, main, _extra in session_slides(adapted, RenderContext()):
         limit = int(session.minutes * SLIDES_PER_MINUTE)
