@@ -7,16 +7,20 @@ from __future__ import annotations
 import copy
 import functools
 import io
-from typing import List
+from typing import TYPE_CHECKING, List
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
+if TYPE_CHECKING:
+    import qrcode
 
 
 @functools.lru_cache(maxsize=256)
 def _code(url: str) -> qrcode.QRCode:
     """The code for `url`, made once per process (choosing its mask is the slow part): every format
-    of every unit draws the same support routes' codes. Drawing does not change it."""
+    of every unit draws the same support routes' codes. Drawing does not change it. (qrcode is
+    imported here, when a code is first made: `validate` lays slides out but draws none.)"""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=4)
     code.add_data(url)
     code.make(fit=True)

@@ -18,7 +18,7 @@ from .palette import brand_colour
 from .parts import quicker_parts
 from .pictures import school_logo
 from .template import open_template
-from .writer import DeckWriter
+from .writer import DeckWriter, looks_of
 from ..wording import _, current_language
 
 __all__ = ["build_deck", "measuring_writer", "session_slides"]
@@ -70,14 +70,15 @@ def _writer(lesson: AdaptedLesson, context):
 def _measuring_template(brand_hex: str):
     """The default template, opened once per process for everything that only measures with it
     (counting slides, fitting titles): nothing is ever added to it. Opening it costs about 0.01 s."""
-    return open_template(None, brand_hex, lambda _problem: None)  # only a school's own template warns
+    prs, layouts, theme_xml = open_template(None, brand_hex, lambda _problem: None)  # only a school's own template warns
+    return prs, layouts, theme_xml, looks_of(layouts, theme_xml, brand_hex)
 
 
 def measuring_writer(brand_hex: str, min_body_pt: int, warn, lesson_id: str = "") -> DeckWriter:
     """A writer on the default template opened once, that lays slides out as a deck would, to count
     or measure them, never to add them."""
-    prs, layouts, theme_xml = _measuring_template(brand_hex)
-    return DeckWriter(prs, layouts, theme_xml, brand_hex, min_body_pt, warn, lesson_id)
+    prs, layouts, theme_xml, looks = _measuring_template(brand_hex)
+    return DeckWriter(prs, layouts, theme_xml, brand_hex, min_body_pt, warn, lesson_id, looks)
 
 
 def session_slides(lesson: AdaptedLesson, context) -> List[Tuple[Session, int, int]]:

@@ -31,12 +31,19 @@ PICTURE_SHARE = 0.6  # a picture slide gives its picture this share of the width
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 
 
+def looks_of(layouts, theme_xml: bytes, brand_hex: str) -> Dict[str, Look]:
+    """How each layout of a template is used (frames and colours), by role."""
+    theme = theme_colours(theme_xml)
+    return {role: Look(role, layout, theme, parse_hex(brand_hex)) for role, layout in layouts.items()}
+
+
 class DeckWriter:
-    def __init__(self, prs, layouts, theme_xml: bytes, brand_hex: str, min_body_pt: int, warn, lesson_id: str = ""):
+    def __init__(self, prs, layouts, theme_xml: bytes, brand_hex: str, min_body_pt: int, warn, lesson_id: str = "",
+                 looks: Optional[Dict[str, Look]] = None):
+        """`looks`: `looks_of(layouts, theme_xml, brand_hex)` when the caller already has them."""
         self.prs, self.warn, self.lesson_id = prs, warn, lesson_id
         self.brand = parse_hex(brand_hex)
-        theme = theme_colours(theme_xml)
-        self.looks = {role: Look(role, layout, theme, parse_hex(brand_hex)) for role, layout in layouts.items()}
+        self.looks = looks if looks is not None else looks_of(layouts, theme_xml, brand_hex)
         self.body_sizes = body_sizes(min_body_pt)
         self.titles: Set[str] = set()
         self._replans: Dict = {}
