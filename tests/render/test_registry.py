@@ -23,8 +23,8 @@ def test_a_rebuild_with_nothing_to_render_loads_no_format(tmp_path):
     this_checkout = {**os.environ, "PYTHONPATH": str(ROOT)}  # both builds run this code, whatever is installed
     build = [sys.executable, "-m", "toolkit", "build", "--lesson", "staff-briefing", "-o", str(output)]
     assert subprocess.run(build, cwd=tmp_path, capture_output=True, timeout=300, env=this_checkout).returncode == 0
-    script = ("import sys, runpy\nsys.argv = ['lessonkit', *sys.argv[1:]]\n"
-              "try:\n    runpy.run_module('toolkit', run_name='__main__')\nexcept SystemExit as end:\n"
+    script = ("import sys\nfrom toolkit.cli import main\n"  # main, not the program: that ends without a word after
+              "try:\n    main(sys.argv[1:], prog_name='lessonkit')\nexcept SystemExit as end:\n"
               "    assert not end.code, end.code\n"
               "loaded = sorted(m for m in sys.modules if m.startswith('toolkit.render.'))\n"
               "print('LOADED', loaded, file=sys.stderr)\n")
