@@ -175,3 +175,22 @@ def test_the_schema_describes_each_field_by_the_docstring_under_it():
             else:
                 assert "description" not in shown
     assert described > 60
+
+
+def test_the_schema_is_still_made_when_the_models_source_cannot_be_read(monkeypatch):
+    import inspect
+
+    from toolkit import schema
+
+    def unreadable(_module):
+        raise OSError("could not get source code")
+
+    monkeypatch.setattr(inspect, "getsource", unreadable)
+    schema._class_docstrings.cache_clear()
+    try:
+        made = schema.lesson_schema()
+    finally:
+        schema._class_docstrings.cache_clear()
+    assert made["title"] == "lessonkit lesson"
+    assert "description" not in made["$defs"]["AdultCard"]["properties"]["routes"]  # a docstring, not read
+    assert made["properties"]["id"]["description"].startswith("Lower-case letters")  # from its type, as before

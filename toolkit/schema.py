@@ -56,8 +56,13 @@ def field_docstrings(model: type) -> Dict[str, str]:
 
 @functools.lru_cache(maxsize=None)
 def _class_docstrings(module: str) -> Dict[str, Dict[str, str]]:
-    """{class name: {field: docstring}} for the classes defined at the top of `module`."""
-    tree = ast.parse(inspect.getsource(sys.modules[module]))
+    """{class name: {field: docstring}} for the classes defined at the top of `module` (none when
+    its source cannot be read, e.g. an install without .py files: the schema is then undescribed,
+    as pydantic would leave it)."""
+    try:
+        tree = ast.parse(inspect.getsource(sys.modules[module]))
+    except (OSError, TypeError):
+        return {}
     classes: Dict[str, Dict[str, str]] = {}
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
