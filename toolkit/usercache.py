@@ -23,6 +23,14 @@ def cache_folder(part: str) -> Path:
     return platformdirs.user_cache_path("lessonkit", appauthor=False) / part
 
 
+def kept_file(part: str, source: bytes, made_by: str, suffix: str) -> Path:
+    """Where what `made_by` (a library and its version, e.g. `babel-2.16.0`) made from `source` is
+    kept: named by both, so that a change to either is made and kept afresh, never read stale."""
+    import hashlib
+
+    return cache_folder(part) / f"{hashlib.sha256(source).hexdigest()[:32]}-{made_by}{suffix}"
+
+
 def write_whole(target: Path, chunks: Sequence[bytes]) -> None:
     """Write `chunks` to `target` whole or not at all (a temporary file beside it, then renamed), so
     another lessonkit reading it at the same time never sees half a file. Raises OSError."""

@@ -67,11 +67,10 @@ def _take_up_patterns(pyphen, path) -> None:
     import hashlib
     import json
 
-    from ..usercache import cache_folder, write_whole
+    from ..usercache import kept_file, write_whole
 
     try:
-        name = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
-        kept = cache_folder("hyphenation") / f"{name}-pyphen-{pyphen.__version__}.json"
+        kept = kept_file("hyphenation", path.read_bytes(), f"pyphen-{pyphen.__version__}", ".json")
     except (OSError, AttributeError):
         return  # pyphen reads its dictionary itself
     try:

@@ -78,13 +78,11 @@ def translations(tag: str) -> gettext.GNUTranslations:
 def _kept(source: bytes) -> Optional[Path]:
     """Where the catalogue compiled from `source` is kept between commands (the user's cache folder,
     toolkit/usercache.py), named by the .po's bytes and Babel's version; None if there is nowhere."""
-    import hashlib
     from importlib import metadata
 
-    from ..usercache import cache_folder
+    from ..usercache import kept_file
 
     try:
-        babel = metadata.version("Babel")
-        return cache_folder("catalogues") / f"{hashlib.sha256(source).hexdigest()[:32]}-babel-{babel}.mo"
+        return kept_file("catalogues", source, f"babel-{metadata.version('Babel')}", ".mo")
     except (metadata.PackageNotFoundError, OSError):
         return None
